@@ -1,0 +1,187 @@
+//! The question bank: a maturity model as data.
+//!
+//! A bank names its stages (ordered, lowest first), its pillars, its
+//! questions and all the advice the tool gives. Nothing here assumes a
+//! number of stages or pillars; the pyramid is just the bundled bank.
+
+mod validate;
+
+pub use validate::{Path, Problem, Seg};
+
+use crate::lang::Text;
+use serde::{Deserialize, Serialize};
+
+/// The answer key that means "don't know" in answer files.
+pub const DONT_KNOW_KEY: &str = "dont_know";
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Bank {
+    /// Short ASCII id that answer files refer to, such as `pyramid`.
+    pub id: String,
+    pub title: Text,
+    /// The label of the "don't know" choice.
+    pub dont_know: Text,
+    pub rules: Rules,
+    /// Lowest stage first; a stage's level is its position, counted from 1.
+    pub stages: Vec<Stage>,
+    /// The phases of the improvement cycle that next steps refer to.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cycle: Vec<Phase>,
+    pub pillars: Vec<Pillar>,
+    pub questions: Vec<Question>,
+    /// For each question, the position of its pillar; filled by `index`.
+    #[serde(skip)]
+    pillar_of: Vec<usize>,
+}
+
+/// The numbers of the scoring rule.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rules {
+    /// A pillar with fewer real answers (not "don't know") gets no stage.
+    pub min_answers_per_pillar: u32,
+    /// The top stage needs every pillar at least at this stage.
+    #[serde(default)]
+    pub top_stage_needs_every_pillar_at: Option<u8>,
+    /// The overall stage is at most this many stages above the weakest pillar.
+    #[serde(default)]
+    pub max_stages_above_weakest: Option<u8>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Stage {
+    pub name: Text,
+    pub description: Text,
+    /// The lowest score (0-100) that reaches this stage.
+    pub min_score: u8,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Phase {
+    pub id: String,
+    pub name: Text,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pillar {
+    pub id: String,
+    pub name: Text,
+    /// One entry for each stage.
+    pub advice: Vec<Advice>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Advice {
+    /// The stage level this advice is for.
+    pub stage: u8,
+    pub text: Text,
+    /// Concrete next steps, shown for the focus pillar.
+    pub steps: Vec<Step>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    /// The id of a cycle phase this step belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phase: Option<String>,
+    pub text: Text,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    pub id: String,
+    pub pillar: String,
+    pub text: Text,
+    /// Whether "don't know" may be answered.
+    #[serde(default)]
+    pub dont_know: bool,
+    /// How much the question counts within its pillar.
+    #[serde(default = "one", skip_serializing_if = "is_one")]
+    pub weight: u32,
+    pub options: Vec<AnswerOption>,
+}
+
+fn one() -> u32 {
+    1
+}
+
+fn is_one(weight: &u32) -> bool {
+    *weight == 1
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnswerOption {
+    pub key: String,
+    pub level: u8,
+    pub label: Text,
+}
+
+impl Bank {
+    /// Checks the bank and, when it is sound, builds its look-up index.
+    /// Every problem is returned, not only the first.
+    pub fn validated(mut self) -> Result<Bank, Vec<Problem>> {
+        let problems = validate::problems(&self);
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        self.pillar_of = self
+            .questions
+            .iter()
+            .map(|question| self.pillar_position(&question.pillar).unwrap_or(0))
+            .collect();
+        Ok(self)
+    }
+
+    pub fn stage_count(&self) -> u8 {
+        // Validation keeps the count within 2..=9.
+        self.stages.len() as u8
+    }
+
+    /// The stage (level, counted from 1) of a stage level number.
+    pub fn stage(&self, level: u8) -> Option<&Stage> {
+        self.stages.get(usize::from(level).checked_sub(1)?)
+    }
+
+    pub fn pillar_position(&self, id: &str) -> Option<usize> {
+        self.pillars.iter().position(|pillar| pillar.id == id)
+    }
+
+    /// The position of the pillar of the question at `question`.
+    pub fn pillar_of(&self, question: usize) -> usize {
+        self.pillar_of[question]
+    }
+
+    pub fn question_position(&self, id: &str) -> Option<usize> {
+        self.questions.iter().position(|question| question.id == id)
+    }
+
+    pub fn phase(&self, id: &str) -> Option<&Phase> {
+        self.cycle.iter().find(|phase| phase.id == id)
+    }
+
+    /// The highest stage whose threshold the score reaches.
+    pub fn stage_for_score(&self, score: u8) -> u8 {
+        let reached = self
+            .stages
+            .iter()
+            .take_while(|stage| stage.min_score <= score)
+            .count();
+        reached.max(1) as u8
+    }
+
+    pub fn advice(&self, pillar: usize, stage: u8) -> Option<&Advice> {
+        self.pillars
+            .get(pillar)?
+            .advice
+            .iter()
+            .find(|advice| advice.stage == stage)
+    }
+}

@@ -1,0 +1,399 @@
+//! The rules a bank must follow. Each broken rule becomes a `Problem` that
+//! points at the offending place by its path in the bank, so the loader can
+//! turn it into a file, line and column.
+
+use super::{Bank, DONT_KNOW_KEY, Question};
+use crate::lang::{Lang, Text};
+use std::collections::HashSet;
+use std::fmt;
+
+/// One step on the way from the top of a bank to a value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Seg {
+    Key(&'static str),
+    Index(usize),
+}
+
+/// Where a value sits in a bank, such as `questions[2].options[0].level`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Path(pub Vec<Seg>);
+
+impl Path {
+    fn key(&self, key: &'static str) -> Path {
+        let mut segs = self.0.clone();
+        segs.push(Seg::Key(key));
+        Path(segs)
+    }
+
+    fn index(&self, index: usize) -> Path {
+        let mut segs = self.0.clone();
+        segs.push(Seg::Index(index));
+        Path(segs)
+    }
+}
+
+impl fmt::Display for Path {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (n, seg) in self.0.iter().enumerate() {
+            match seg {
+                Seg::Key(key) if n == 0 => write!(f, "{key}")?,
+                Seg::Key(key) => write!(f, ".{key}")?,
+                Seg::Index(index) => write!(f, "[{index}]")?,
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A broken rule: where, what is wrong, and how to mend it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub path: Path,
+    pub message: String,
+    pub hint: String,
+}
+
+pub const MAX_STAGES: usize = 9;
+pub const MAX_PILLARS: usize = 12;
+const MAX_ID_LEN: usize = 40;
+const MAX_WEIGHT: u32 = 100;
+
+#[derive(Default)]
+struct Checker {
+    problems: Vec<Problem>,
+}
+
+impl Checker {
+    fn report(&mut self, path: Path, message: impl Into<String>, hint: impl Into<String>) {
+        self.problems.push(Problem {
+            path,
+            message: message.into(),
+            hint: hint.into(),
+        });
+    }
+
+    fn text(&mut self, path: Path, text: &Text) {
+        for lang in Lang::ALL {
+            if text.get(lang).trim().is_empty() {
+                self.report(
+                    path.key(lang.code()),
+                    format!("the {} text is missing", language_name(lang)),
+                    format!("add `{}:` with the text in {}", lang.code(), language_name(lang)),
+                );
+            }
+        }
+    }
+
+    fn id(&mut self, path: Path, id: &str, what: &str) {
+        let well_formed = !id.is_empty()
+            && id.len() <= MAX_ID_LEN
+            && id.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit())
+            && id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
+        if !well_formed {
+            self.report(
+                path,
+                format!("{what} `{id}` is not a short ASCII id"),
+                format!(
+                    "use 1 to {MAX_ID_LEN} lower-case letters, digits, `-` or `_`, starting with a letter or digit"
+                ),
+            );
+        }
+    }
+
+    /// Reports every id that was seen before in the same list.
+    fn unique<'a>(&mut self, items: impl Iterator<Item = (Path, &'a str)>, what: &str) {
+        let mut seen = HashSet::new();
+        for (path, id) in items {
+            if !seen.insert(id) {
+                self.report(
+                    path,
+                    format!("{what} `{id}` is used twice"),
+                    format!("give every {what} its own id"),
+                );
+            }
+        }
+    }
+}
+
+fn language_name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nl => "Dutch",
+        Lang::En => "English",
+    }
+}
+
+/// Every rule the bank breaks, in the order they appear in the file.
+pub fn problems(bank: &Bank) -> Vec<Problem> {
+    let mut check = Checker::default();
+    let top = Path::default();
+    check.id(top.key("id"), &bank.id, "the bank id");
+    check.text(top.key("title"), &bank.title);
+    check.text(top.key("dont_know"), &bank.dont_know);
+    rules(&mut check, bank);
+    stages(&mut check, bank);
+    cycle(&mut check, bank);
+    pillars(&mut check, bank);
+    questions(&mut check, bank);
+    check.problems
+}
+
+fn rules(check: &mut Checker, bank: &Bank) {
+    let path = Path::default().key("rules");
+    let stage_count = bank.stages.len();
+    if bank.rules.min_answers_per_pillar == 0 {
+        check.report(
+            path.key("min_answers_per_pillar"),
+            "min_answers_per_pillar is 0",
+            "set it to 1 or more: a pillar needs at least one real answer to be scored",
+        );
+    }
+    if let Some(level) = bank.rules.top_stage_needs_every_pillar_at
+        && (level == 0 || usize::from(level) > stage_count)
+    {
+        check.report(
+            path.key("top_stage_needs_every_pillar_at"),
+            format!("stage {level} does not exist"),
+            format!("use a stage level from 1 to {stage_count}"),
+        );
+    }
+}
+
+fn stages(check: &mut Checker, bank: &Bank) {
+    let path = Path::default().key("stages");
+    let count = bank.stages.len();
+    if !(2..=MAX_STAGES).contains(&count) {
+        check.report(
+            path.clone(),
+            format!("the bank has {count} stages"),
+            format!("list from 2 to {MAX_STAGES} stages, lowest first"),
+        );
+    }
+    let mut previous: Option<u8> = None;
+    for (n, stage) in bank.stages.iter().enumerate() {
+        let at = path.index(n);
+        check.text(at.key("name"), &stage.name);
+        check.text(at.key("description"), &stage.description);
+        let min = stage.min_score;
+        match previous {
+            None if min != 0 => check.report(
+                at.key("min_score"),
+                format!("the lowest stage starts at {min}"),
+                "set min_score of the first stage to 0, so every score has a stage",
+            ),
+            Some(before) if min <= before => check.report(
+                at.key("min_score"),
+                format!("min_score {min} is not above the previous stage's {before}"),
+                "thresholds must rise from stage to stage",
+            ),
+            _ if min > 100 => check.report(
+                at.key("min_score"),
+                format!("min_score {min} is above 100"),
+                "scores run from 0 to 100",
+            ),
+            _ => {}
+        }
+        previous = Some(min);
+    }
+}
+
+fn cycle(check: &mut Checker, bank: &Bank) {
+    let path = Path::default().key("cycle");
+    for (n, phase) in bank.cycle.iter().enumerate() {
+        check.id(path.index(n).key("id"), &phase.id, "the phase id");
+        check.text(path.index(n).key("name"), &phase.name);
+    }
+    check.unique(
+        bank.cycle
+            .iter()
+            .enumerate()
+            .map(|(n, phase)| (path.index(n).key("id"), phase.id.as_str())),
+        "phase id",
+    );
+}
+
+fn pillars(check: &mut Checker, bank: &Bank) {
+    let path = Path::default().key("pillars");
+    let count = bank.pillars.len();
+    if !(1..=MAX_PILLARS).contains(&count) {
+        check.report(
+            path.clone(),
+            format!("the bank has {count} pillars"),
+            format!("list from 1 to {MAX_PILLARS} pillars"),
+        );
+    }
+    check.unique(
+        bank.pillars
+            .iter()
+            .enumerate()
+            .map(|(n, pillar)| (path.index(n).key("id"), pillar.id.as_str())),
+        "pillar id",
+    );
+    let stage_count = bank.stages.len();
+    for (n, pillar) in bank.pillars.iter().enumerate() {
+        let at = path.index(n);
+        check.id(at.key("id"), &pillar.id, "the pillar id");
+        check.text(at.key("name"), &pillar.name);
+        let asked = bank.questions.iter().filter(|q| q.pillar == pillar.id).count();
+        let needed = bank.rules.min_answers_per_pillar as usize;
+        if asked < needed {
+            check.report(
+                at.key("id"),
+                format!(
+                    "pillar `{}` has {asked} question{}, fewer than min_answers_per_pillar ({needed})",
+                    pillar.id,
+                    if asked == 1 { "" } else { "s" }
+                ),
+                "add questions for this pillar or lower rules.min_answers_per_pillar",
+            );
+        }
+        for level in 1..=stage_count {
+            let given = pillar
+                .advice
+                .iter()
+                .filter(|advice| usize::from(advice.stage) == level)
+                .count();
+            if given == 0 {
+                check.report(
+                    at.key("advice"),
+                    format!("pillar `{}` has no advice for stage {level}", pillar.id),
+                    format!("add an advice entry with `stage: {level}`"),
+                );
+            }
+        }
+        for (a, advice) in pillar.advice.iter().enumerate() {
+            let at = at.key("advice").index(a);
+            let level = usize::from(advice.stage);
+            if level == 0 || level > stage_count {
+                check.report(
+                    at.key("stage"),
+                    format!("stage {level} does not exist"),
+                    format!("use a stage level from 1 to {stage_count}"),
+                );
+            } else if pillar.advice[..a].iter().any(|other| other.stage == advice.stage) {
+                check.report(
+                    at.key("stage"),
+                    format!("pillar `{}` has two advice entries for stage {level}", pillar.id),
+                    "keep one entry for each stage",
+                );
+            }
+            check.text(at.key("text"), &advice.text);
+            if !(1..=5).contains(&advice.steps.len()) {
+                check.report(
+                    at.key("steps"),
+                    format!("{} next steps given", advice.steps.len()),
+                    "give from 1 to 5 concrete next steps (2 or 3 read best)",
+                );
+            }
+            for (s, step) in advice.steps.iter().enumerate() {
+                let at = at.key("steps").index(s);
+                check.text(at.key("text"), &step.text);
+                if let Some(phase) = &step.phase
+                    && bank.phase(phase).is_none()
+                {
+                    check.report(
+                        at.key("phase"),
+                        format!("phase `{phase}` is not in the cycle"),
+                        "use the id of a phase listed under `cycle:`, or leave `phase` out",
+                    );
+                }
+            }
+        }
+    }
+}
+
+fn questions(check: &mut Checker, bank: &Bank) {
+    let path = Path::default().key("questions");
+    if bank.questions.is_empty() {
+        check.report(path.clone(), "the bank has no questions", "add questions under `questions:`");
+    }
+    check.unique(
+        bank.questions
+            .iter()
+            .enumerate()
+            .map(|(n, question)| (path.index(n).key("id"), question.id.as_str())),
+        "question id",
+    );
+    for (n, question) in bank.questions.iter().enumerate() {
+        question_rules(check, bank, path.index(n), question);
+    }
+}
+
+fn question_rules(check: &mut Checker, bank: &Bank, at: Path, question: &Question) {
+    let stage_count = bank.stages.len();
+    check.id(at.key("id"), &question.id, "the question id");
+    if bank.pillar_position(&question.pillar).is_none() {
+        let known: Vec<&str> = bank.pillars.iter().map(|p| p.id.as_str()).collect();
+        check.report(
+            at.key("pillar"),
+            format!("pillar `{}` is not defined", question.pillar),
+            format!("use one of: {}", known.join(", ")),
+        );
+    }
+    check.text(at.key("text"), &question.text);
+    if question.weight == 0 || question.weight > MAX_WEIGHT {
+        check.report(
+            at.key("weight"),
+            format!("weight {} is out of range", question.weight),
+            format!("use a whole number from 1 to {MAX_WEIGHT}, or leave `weight` out for 1"),
+        );
+    }
+    if question.options.len() < 2 {
+        check.report(
+            at.key("options"),
+            format!("question `{}` has {} options", question.id, question.options.len()),
+            "give at least 2 options",
+        );
+    }
+    check.unique(
+        question
+            .options
+            .iter()
+            .enumerate()
+            .map(|(o, option)| (at.key("options").index(o).key("key"), option.key.as_str())),
+        "option key",
+    );
+    for lang in Lang::ALL {
+        let mut seen = HashSet::new();
+        for (o, option) in question.options.iter().enumerate() {
+            let label = option.label.get(lang).trim().to_lowercase();
+            if !label.is_empty() && !seen.insert(label) {
+                check.report(
+                    at.key("options").index(o).key("label").key(lang.code()),
+                    format!("two options of `{}` have the same {} label", question.id, language_name(lang)),
+                    "give every option its own label, so answers given as labels are unambiguous",
+                );
+            }
+        }
+    }
+    for (o, option) in question.options.iter().enumerate() {
+        let opt = at.key("options").index(o);
+        check.id(opt.key("key"), &option.key, "the option key");
+        if option.key == DONT_KNOW_KEY {
+            check.report(
+                opt.key("key"),
+                format!("`{DONT_KNOW_KEY}` is reserved for \"don't know\""),
+                "pick another key; set `dont_know: true` on the question to allow that answer",
+            );
+        }
+        if option.level == 0 || usize::from(option.level) > stage_count {
+            check.report(
+                opt.key("level"),
+                format!("level {} is not a stage", option.level),
+                format!("use a level from 1 to {stage_count}"),
+            );
+        }
+        check.text(opt.key("label"), &option.label);
+    }
+    let levels: HashSet<u8> = question.options.iter().map(|o| o.level).collect();
+    for end in [1, stage_count] {
+        if stage_count >= 2 && question.options.len() >= 2 && !levels.contains(&(end as u8)) {
+            check.report(
+                at.key("options"),
+                format!("no option of `{}` has level {end}", question.id),
+                format!("the options must reach both ends of the scale: level 1 and level {stage_count}"),
+            );
+        }
+    }
+}

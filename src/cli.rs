@@ -1,0 +1,87 @@
+//! The command line.
+
+use crate::export::Format;
+use crate::lang::Lang;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "pyramid",
+    version,
+    about = "The Digital Growth Pyramid self-assessment: how far has your organisation grown up online, and what next?",
+    long_about = None,
+    after_help = "Examples:\n  pyramid                      take the self-test (same as `pyramid test`)\n  pyramid test --lang nl --save mijn-antwoorden.yaml\n  pyramid questions --format json"
+)]
+pub struct Cli {
+    /// Language of everything shown [default: from LC_ALL, LC_MESSAGES or LANG; nl* gives Dutch]
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<LangArg>,
+
+    /// Use the question bank in FILE instead of the built-in one
+    #[arg(long, global = true, value_name = "FILE")]
+    pub bank: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Take the 5-minute self-test in the terminal
+    #[command(after_help = "Example:\n  pyramid test --lang en --respondent \"An Peeters\" --save an.yaml")]
+    Test(TestArgs),
+    /// List the question bank's questions and options
+    #[command(after_help = "Examples:\n  pyramid questions --lang nl\n  pyramid questions --format json | jq '.questions[].id'")]
+    Questions(QuestionsArgs),
+}
+
+#[derive(Debug, Args, Default)]
+pub struct TestArgs {
+    /// Also write the answers to FILE (an answer file, YAML)
+    #[arg(long, value_name = "FILE")]
+    pub save: Option<PathBuf>,
+
+    /// The name stored in the answer file [default: your login name from USER, LOGNAME or USERNAME]
+    #[arg(long, value_name = "NAME")]
+    pub respondent: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct QuestionsArgs {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = QuestionsFormat::Table)]
+    pub format: QuestionsFormat,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    Nl,
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(arg: LangArg) -> Lang {
+        match arg {
+            LangArg::Nl => Lang::Nl,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum QuestionsFormat {
+    Table,
+    Yaml,
+    Json,
+}
+
+impl From<QuestionsFormat> for Format {
+    fn from(format: QuestionsFormat) -> Format {
+        match format {
+            QuestionsFormat::Table => Format::Table,
+            QuestionsFormat::Yaml => Format::Yaml,
+            QuestionsFormat::Json => Format::Json,
+        }
+    }
+}

@@ -1,0 +1,32 @@
+//! One module per subcommand; each turns parsed arguments into work done
+//! by the domain and output modules.
+
+mod questions;
+mod test;
+
+use crate::bank::Bank;
+use crate::cli::{Cli, Command, TestArgs};
+use crate::input::bank_file;
+use crate::lang::Lang;
+use anyhow::Result;
+use std::process::ExitCode;
+
+/// What every command gets from the global options.
+pub struct Context {
+    pub lang: Lang,
+    pub bank: Bank,
+}
+
+pub fn run(cli: Cli) -> Result<ExitCode> {
+    let lang = cli.lang.map_or_else(Lang::from_env, Lang::from);
+    let bank = match &cli.bank {
+        Some(path) => bank_file::load(path)?,
+        None => bank_file::builtin()?,
+    };
+    let context = Context { lang, bank };
+    match cli.command {
+        None => test::run(&context, &TestArgs::default()),
+        Some(Command::Test(args)) => test::run(&context, &args),
+        Some(Command::Questions(args)) => questions::run(&context, &args),
+    }
+}

@@ -1,0 +1,15 @@
+//! `pyramid questions`: the bank's questions in a table, YAML or JSON.
+
+use super::Context;
+use crate::cli::QuestionsArgs;
+use crate::export::exporter;
+use crate::output::print;
+use crate::terminal::style::stdout_style;
+use anyhow::Result;
+use std::process::ExitCode;
+
+pub fn run(context: &Context, args: &QuestionsArgs) -> Result<ExitCode> {
+    let text = exporter(args.format.into(), stdout_style()).questions(&context.bank, context.lang)?;
+    print(&text)?;
+    Ok(ExitCode::SUCCESS)
+}

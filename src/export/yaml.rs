@@ -1,0 +1,14 @@
+//! YAML: the same documents as JSON, for people who read them.
+
+use super::{Exporter, questions_document};
+use crate::bank::Bank;
+use crate::lang::Lang;
+use anyhow::Result;
+
+pub struct YamlExporter;
+
+impl Exporter for YamlExporter {
+    fn questions(&self, bank: &Bank, _lang: Lang) -> Result<String> {
+        Ok(serde_yaml::to_string(&questions_document(bank))?)
+    }
+}

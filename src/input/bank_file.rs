@@ -1,0 +1,279 @@
+//! The question bank as a YAML file: the built-in one and `--bank FILE`.
+
+use super::locate::{Location, locate};
+use crate::bank::Bank;
+use anyhow::Result;
+use std::fmt;
+use std::path::Path;
+
+/// The bundled Digital Growth Pyramid bank, compiled into the binary.
+pub const BUILTIN_YAML: &str = include_str!("../../questions/pyramid.yaml");
+const BUILTIN_NAME: &str = "questions/pyramid.yaml";
+
+/// A bank that failed to load, with every problem found.
+#[derive(Debug)]
+pub struct BankError {
+    pub source: String,
+    pub problems: Vec<LocatedProblem>,
+}
+
+/// One problem, placed in the file where possible.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LocatedProblem {
+    pub location: Option<Location>,
+    /// The place in the bank's structure, such as `questions[2].id`.
+    pub path: String,
+    pub message: String,
+    pub hint: String,
+}
+
+impl std::error::Error for BankError {}
+
+impl fmt::Display for BankError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let count = self.problems.len();
+        let plural = if count == 1 { "" } else { "s" };
+        write!(f, "{} is not a valid question bank ({count} problem{plural}):", self.source)?;
+        for problem in &self.problems {
+            let place = match problem.location {
+                Some(at) => format!("{}:{}:{}", self.source, at.line, at.column),
+                None => self.source.clone(),
+            };
+            let path = if problem.path.is_empty() {
+                String::new()
+            } else {
+                format!("{}: ", problem.path)
+            };
+            write!(f, "\n  {place}: {path}{}\n      fix: {}", problem.message, problem.hint)?;
+        }
+        Ok(())
+    }
+}
+
+/// The built-in bank.
+pub fn builtin() -> Result<Bank, BankError> {
+    parse(BUILTIN_YAML, BUILTIN_NAME)
+}
+
+/// Loads and checks a bank file.
+pub fn load(path: &Path) -> Result<Bank> {
+    let text = super::read_text(path)?;
+    Ok(parse(&text, &path.display().to_string())?)
+}
+
+/// Parses and checks a bank; `source` names it in messages.
+pub fn parse(text: &str, source: &str) -> Result<Bank, BankError> {
+    let fail = |problems| BankError {
+        source: source.to_string(),
+        problems,
+    };
+    if text.trim().is_empty() {
+        return Err(fail(vec![LocatedProblem {
+            location: None,
+            path: String::new(),
+            message: "the file is empty".into(),
+            hint: "a bank needs id, title, dont_know, rules, stages, pillars and questions; \
+                   see `pyramid questions --format yaml` for the built-in one"
+                .into(),
+        }]));
+    }
+    let bank: Bank = serde_yaml::from_str(text).map_err(|err| fail(vec![syntax_problem(&err)]))?;
+    bank.validated().map_err(|problems| {
+        fail(problems
+            .into_iter()
+            .map(|problem| LocatedProblem {
+                location: locate(text, &problem.path),
+                path: problem.path.to_string(),
+                message: problem.message,
+                hint: problem.hint,
+            })
+            .collect())
+    })
+}
+
+/// A YAML syntax or shape error, without the location the parser appends
+/// to its message (the location is reported in front instead).
+fn syntax_problem(err: &serde_yaml::Error) -> LocatedProblem {
+    let location = err.location().map(|at| Location {
+        line: at.line(),
+        column: at.column(),
+    });
+    let mut message = err.to_string();
+    if let Some(cut) = message.rfind(" at line ") {
+        message.truncate(cut);
+    }
+    let (path, message) = match message.split_once(": ") {
+        Some((path, rest)) if !path.contains(' ') => (path.to_string(), rest.to_string()),
+        _ => (String::new(), message),
+    };
+    // serde_yaml names the field path for shape errors, not for syntax errors.
+    let hint = if path.is_empty() {
+        "fix the YAML syntax here: check the indentation, and put a text that contains `: ` \
+         or starts with a special character (`[`, `{`, `*`, `&`, `#`) in quotes"
+    } else {
+        "check the spelling and indentation of this field against the bank format \
+         (the README's \"The question bank\" lists every field)"
+    };
+    LocatedProblem {
+        location,
+        path,
+        message,
+        hint: hint.into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::tiny_bank_yaml;
+
+    fn problems(yaml: &str) -> Vec<LocatedProblem> {
+        parse(yaml, "bank.yaml").expect_err("should be refused").problems
+    }
+
+    fn line_of(yaml: &str, needle: &str) -> usize {
+        yaml.lines().position(|line| line.contains(needle)).expect("needle in yaml") + 1
+    }
+
+    #[test]
+    fn builtin_bank_loads() {
+        let bank = builtin().expect("the built-in bank is valid");
+        assert_eq!(bank.id, "pyramid");
+    }
+
+    #[test]
+    fn empty_file_is_refused() {
+        let found = problems("  \n");
+        assert_eq!(found[0].message, "the file is empty");
+    }
+
+    #[test]
+    fn yaml_syntax_error_has_line_and_column() {
+        let found = problems("id: x\ntitle: [unclosed\n");
+        assert_eq!(found.len(), 1);
+        assert!(found[0].location.is_some_and(|at| at.line >= 2), "{found:?}");
+    }
+
+    #[test]
+    fn unknown_field_is_named_with_its_line() {
+        let yaml = tiny_bank_yaml().replace("  - {id: b1, pillar: b,", "  - {id: b1, pilar: b,");
+        let found = problems(&yaml);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].message.contains("unknown field `pilar`"), "{found:?}");
+        assert_eq!(found[0].location.map(|at| at.line), Some(line_of(&yaml, "id: b1")));
+    }
+
+    #[test]
+    fn duplicate_question_id() {
+        let yaml = tiny_bank_yaml().replace("{id: b2,", "{id: b1,");
+        let found = problems(&yaml);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].path, "questions[3].id");
+        assert_eq!(found[0].message, "question id `b1` is used twice");
+        assert_eq!(found[0].location.map(|at| at.line), Some(line_of(&yaml, "{id: b1, pillar: b, text")));
+    }
+
+    #[test]
+    fn duplicate_pillar_id() {
+        let yaml = tiny_bank_yaml().replace("- {id: c, name", "- {id: b, name");
+        let found = problems(&yaml);
+        assert!(found.iter().any(|p| p.message == "pillar id `b` is used twice"), "{found:?}");
+    }
+
+    #[test]
+    fn question_for_an_unknown_pillar() {
+        let yaml = tiny_bank_yaml().replace("{id: d2, pillar: d,", "{id: d2, pillar: e,");
+        let found = problems(&yaml);
+        let problem = found.iter().find(|p| p.path == "questions[7].pillar").expect("pillar problem");
+        assert_eq!(problem.message, "pillar `e` is not defined");
+        assert_eq!(problem.hint, "use one of: a, b, c, d");
+        assert_eq!(problem.location.map(|at| at.line), Some(line_of(&yaml, "id: d2")));
+        // Pillar d is left with one question: reported too, not hidden.
+        assert!(found.iter().any(|p| p.message.starts_with("pillar `d` has 1 question,")), "{found:?}");
+    }
+
+    #[test]
+    fn option_level_outside_the_stages() {
+        let yaml = tiny_bank_yaml().replacen("{key: z, level: 4,", "{key: z, level: 5,", 1);
+        let found = problems(&yaml);
+        assert!(found.iter().any(|p| p.message == "level 5 is not a stage"), "{found:?}");
+        assert!(found.iter().any(|p| p.message == "no option of `a1` has level 4"), "{found:?}");
+    }
+
+    #[test]
+    fn missing_translation() {
+        let yaml = tiny_bank_yaml().replace("text: {nl: c2, en: c2}", "text: {nl: c2}");
+        let found = problems(&yaml);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].path, "questions[5].text.en");
+        assert_eq!(found[0].message, "the English text is missing");
+        assert_eq!(found[0].location.map(|at| at.line), Some(line_of(&yaml, "id: c2")));
+    }
+
+    #[test]
+    fn thresholds_must_rise() {
+        let yaml = tiny_bank_yaml().replace("min_score: 50", "min_score: 10");
+        let found = problems(&yaml);
+        assert_eq!(found[0].message, "min_score 10 is not above the previous stage's 17");
+        assert_eq!(found[0].location.map(|at| at.line), Some(line_of(&yaml, "min_score: 10")));
+    }
+
+    #[test]
+    fn first_threshold_must_be_zero() {
+        let yaml = tiny_bank_yaml().replace("min_score: 0}", "min_score: 5}");
+        let found = problems(&yaml);
+        assert_eq!(found[0].message, "the lowest stage starts at 5");
+    }
+
+    #[test]
+    fn pillar_without_questions() {
+        let yaml = tiny_bank_yaml()
+            .replace("{id: d1, pillar: d,", "{id: d1, pillar: c,")
+            .replace("{id: d2, pillar: d,", "{id: d2, pillar: c,");
+        let found = problems(&yaml);
+        assert!(found[0].message.starts_with("pillar `d` has 0 questions"), "{found:?}");
+    }
+
+    #[test]
+    fn missing_advice_for_a_stage() {
+        let yaml = tiny_bank_yaml().replacen("{stage: 2, text: {nl: r2, en: a2}, steps: [{text: {nl: s, en: s}}]}, ", "", 1);
+        let found = problems(&yaml);
+        assert_eq!(found[0].message, "pillar `a` has no advice for stage 2");
+    }
+
+    #[test]
+    fn duplicate_option_key_and_reserved_key() {
+        let yaml = tiny_bank_yaml().replacen("{key: x, level: 2", "{key: w, level: 2", 1);
+        let found = problems(&yaml);
+        assert_eq!(found[0].message, "option key `w` is used twice");
+        let yaml = tiny_bank_yaml().replacen("{key: x, level: 2", "{key: dont_know, level: 2", 1);
+        let found = problems(&yaml);
+        assert!(found[0].message.contains("reserved"), "{found:?}");
+    }
+
+    #[test]
+    fn step_with_unknown_phase() {
+        let yaml = tiny_bank_yaml().replacen("steps: [{text:", "steps: [{phase: dream, text:", 1);
+        let found = problems(&yaml);
+        assert_eq!(found[0].message, "phase `dream` is not in the cycle");
+    }
+
+    #[test]
+    fn bad_id_and_too_few_stages_are_all_reported() {
+        let yaml = tiny_bank_yaml().replace("id: tiny", "id: Tiny Bank");
+        let found = problems(&yaml);
+        assert_eq!(found[0].message, "the bank id `Tiny Bank` is not a short ASCII id");
+        assert_eq!(found[0].location.map(|at| at.line), Some(line_of(&yaml, "id: Tiny Bank")));
+    }
+
+    #[test]
+    fn error_message_names_file_line_and_fix() {
+        let yaml = tiny_bank_yaml().replace("{id: b2,", "{id: b1,");
+        let err = parse(&yaml, "mine.yaml").expect_err("refused");
+        let text = err.to_string();
+        let line = line_of(&yaml, "{id: b1, pillar: b, text");
+        assert!(text.starts_with("mine.yaml is not a valid question bank (1 problem):"), "{text}");
+        assert!(text.contains(&format!("mine.yaml:{line}:")), "{text}");
+        assert!(text.contains("fix: give every question id its own id"), "{text}");
+    }
+}

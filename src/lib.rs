@@ -1,0 +1,23 @@
+//! pyramid: the Digital Growth Pyramid self-assessment.
+//!
+//! The domain (`bank`, `answers`, `scoring`, `advice`, `explain`) knows
+//! nothing of terminals or file formats; `input` reads files, `export`
+//! writes formats, `terminal` talks to people, `commands` joins them up.
+#![forbid(unsafe_code)]
+
+pub mod advice;
+pub mod answers;
+pub mod bank;
+pub mod cli;
+pub mod commands;
+pub mod explain;
+pub mod export;
+pub mod input;
+pub mod lang;
+pub mod messages;
+pub mod output;
+pub mod scoring;
+pub mod terminal;
+
+#[cfg(test)]
+mod testing;

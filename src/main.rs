@@ -1,0 +1,16 @@
+use clap::Parser;
+use std::process::ExitCode;
+
+/// Exit code for bad usage or bad input.
+const EXIT_BAD_INPUT: u8 = 2;
+
+fn main() -> ExitCode {
+    let cli = pyramid::cli::Cli::parse();
+    match pyramid::commands::run(cli) {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::from(EXIT_BAD_INPUT)
+        }
+    }
+}

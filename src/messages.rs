@@ -1,0 +1,199 @@
+//! The tool's own words, in Dutch and English. Everything else a user reads
+//! (questions, stages, pillars, advice) comes from the bank.
+
+use crate::lang::Lang;
+
+/// Fixed words and labels.
+pub struct Words {
+    pub back: &'static str,
+    pub keys_hint: &'static str,
+    pub quit_confirm: &'static str,
+    pub keep_going: &'static str,
+    pub quit: &'static str,
+    pub quit_done: &'static str,
+    pub interrupted: &'static str,
+    pub result: &'static str,
+    pub pillar: &'static str,
+    pub score: &'static str,
+    pub stage: &'static str,
+    pub overall: &'static str,
+    pub not_enough: &'static str,
+    pub why: &'static str,
+    pub advice: &'static str,
+    pub focus: &'static str,
+    pub next_steps: &'static str,
+    pub you_are_here: &'static str,
+    pub question: &'static str,
+    pub options: &'static str,
+    pub level: &'static str,
+    pub key: &'static str,
+    pub no_stage: &'static str,
+    pub balanced: &'static str,
+}
+
+const NL: Words = Words {
+    back: "← Terug naar de vorige vraag",
+    keys_hint: "↑/↓ kiezen · Enter bevestigen · Esc of q stoppen",
+    quit_confirm: "Stoppen met de zelftest? Je antwoorden tot nu toe gaan verloren.",
+    keep_going: "Nee, verder met de test",
+    quit: "Ja, stoppen",
+    quit_done: "Zelftest gestopt; er is niets bewaard.",
+    interrupted: "Onderbroken; er is niets bewaard.",
+    result: "Resultaat",
+    pillar: "Pijler",
+    score: "Score",
+    stage: "Fase",
+    overall: "Totaal",
+    not_enough: "te weinig antwoorden",
+    why: "Waarom deze fase",
+    advice: "Advies per pijler",
+    focus: "Focus",
+    next_steps: "Volgende stappen",
+    you_are_here: "◀ hier staan jullie",
+    question: "Vraag",
+    options: "Antwoorden",
+    level: "niveau",
+    key: "sleutel",
+    no_stage: "Te weinig antwoorden om een fase te bepalen.",
+    balanced: "De pijlers zijn in balans: de balansregel verlaagt de fase niet.",
+};
+
+const EN: Words = Words {
+    back: "← Back to the previous question",
+    keys_hint: "↑/↓ move · Enter choose · Esc or q quit",
+    quit_confirm: "Quit the self-test? Your answers so far will be lost.",
+    keep_going: "No, go on with the test",
+    quit: "Yes, quit",
+    quit_done: "Self-test stopped; nothing was saved.",
+    interrupted: "Interrupted; nothing was saved.",
+    result: "Result",
+    pillar: "Pillar",
+    score: "Score",
+    stage: "Stage",
+    overall: "Overall",
+    not_enough: "not enough answers",
+    why: "Why this stage",
+    advice: "Advice per pillar",
+    focus: "Focus",
+    next_steps: "Next steps",
+    you_are_here: "◀ you are here",
+    question: "Question",
+    options: "Options",
+    level: "level",
+    key: "key",
+    no_stage: "Too few answers to give a stage.",
+    balanced: "The pillars are in balance: the balance rule does not lower the stage.",
+};
+
+pub fn words(lang: Lang) -> &'static Words {
+    match lang {
+        Lang::Nl => &NL,
+        Lang::En => &EN,
+    }
+}
+
+/// `Question 3/15 · Platform`
+pub fn question_header(lang: Lang, number: usize, total: usize, pillar: &str) -> String {
+    format!("{} {number}/{total} · {pillar}", words(lang).question)
+}
+
+/// The line under the title before the first question.
+pub fn intro(lang: Lang, questions: usize) -> String {
+    let minutes = questions.div_ceil(3).max(1);
+    match lang {
+        Lang::Nl => format!("{questions} vragen, ongeveer {minutes} minuten."),
+        Lang::En => format!("{questions} questions, about {minutes} minutes."),
+    }
+}
+
+/// `Stage 2 of 4: Consciously incompetent`
+pub fn stage_heading(lang: Lang, level: u8, count: u8, name: &str) -> String {
+    format!("{} {level}/{count}: {name}", words(lang).stage)
+}
+
+pub fn dont_know_count(lang: Lang, count: u32) -> String {
+    match lang {
+        Lang::Nl => format!("{count}× weet ik niet"),
+        Lang::En => format!("{count}× don't know"),
+    }
+}
+
+pub fn saved_to(lang: Lang, path: &str) -> String {
+    match lang {
+        Lang::Nl => format!("Antwoorden bewaard in {path}"),
+        Lang::En => format!("Answers saved to {path}"),
+    }
+}
+
+/// Joins names as "a, b and c" / "a, b en c".
+pub fn join_names(lang: Lang, names: &[&str]) -> String {
+    let and = match lang {
+        Lang::Nl => "en",
+        Lang::En => "and",
+    };
+    match names {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [rest @ .., last] => format!("{} {and} {last}", rest.join(", ")),
+    }
+}
+
+pub fn explain_score(lang: Lang, score: u8, parts: &str, stage: u8, name: &str, min: u8) -> String {
+    match lang {
+        Lang::Nl => format!(
+            "De totaalscore is {score}: het gemiddelde van de pijlerscores ({parts}). \
+             Daarmee haal je fase {stage} ({name}), die begint bij {min}."
+        ),
+        Lang::En => format!(
+            "The overall score is {score}: the mean of the pillar scores ({parts}). \
+             That reaches stage {stage} ({name}), which starts at {min}."
+        ),
+    }
+}
+
+pub fn explain_top_rule(lang: Lang, required: u8, behind: &str, count: usize, stage: u8) -> String {
+    match (lang, count) {
+        (Lang::Nl, 1) => format!(
+            "De hoogste fase vraagt elke pijler op minstens fase {required}; {behind} zit daaronder, \
+             dus wordt het fase {stage}."
+        ),
+        (Lang::Nl, _) => format!(
+            "De hoogste fase vraagt elke pijler op minstens fase {required}; {behind} zitten daaronder, \
+             dus wordt het fase {stage}."
+        ),
+        (Lang::En, 1) => format!(
+            "The top stage needs every pillar at stage {required} or higher; {behind} is below that, \
+             so the stage is {stage}."
+        ),
+        (Lang::En, _) => format!(
+            "The top stage needs every pillar at stage {required} or higher; {behind} are below that, \
+             so the stage is {stage}."
+        ),
+    }
+}
+
+pub fn explain_weakest_rule(lang: Lang, max_above: u8, weakest: &str, weakest_stage: u8, stage: u8) -> String {
+    match lang {
+        Lang::Nl => format!(
+            "De totaalfase ligt hooguit {max_above} boven de zwakste pijler; {weakest} zit in fase \
+             {weakest_stage} en houdt het resultaat tegen, dus wordt het fase {stage}."
+        ),
+        Lang::En => format!(
+            "The overall stage is at most {max_above} above the weakest pillar; {weakest} is at stage \
+             {weakest_stage} and holds the result back, so the stage is {stage}."
+        ),
+    }
+}
+
+pub fn explain_unscored(lang: Lang, pillar: &str, answered: u32, dont_know: u32, needed: u32) -> String {
+    match lang {
+        Lang::Nl => format!(
+            "{pillar} heeft te weinig antwoorden ({answered} beantwoord, {dont_know}× weet ik niet; \
+             minstens {needed} nodig) en telt niet mee in de totaalscore."
+        ),
+        Lang::En => format!(
+            "{pillar} has too few answers ({answered} answered, {dont_know}× don't know; \
+             at least {needed} needed) and is left out of the overall score."
+        ),
+    }
+}

@@ -1,0 +1,56 @@
+//! Writing files whole or not at all.
+
+use anyhow::{Context, Result};
+use std::io::Write;
+use std::path::Path;
+
+/// Writes `contents` to `path` through a temporary file in the same folder
+/// and a rename, so a crash or a full disk never leaves a half-written file.
+pub fn write_atomically(path: &Path, contents: &[u8]) -> Result<()> {
+    let shown = path.display();
+    let folder = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let mut file = tempfile::NamedTempFile::new_in(folder)
+        .with_context(|| format!("cannot write {shown}: cannot create a file in {}", folder.display()))?;
+    file.write_all(contents)
+        .and_then(|()| file.as_file().sync_all())
+        .with_context(|| format!("cannot write {shown}"))?;
+    file.persist(path)
+        .map_err(|err| err.error)
+        .with_context(|| format!("cannot write {shown}"))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_the_whole_file_and_leaves_no_temporary_file() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("out.yaml");
+        write_atomically(&path, b"hello\n").expect("written");
+        assert_eq!(std::fs::read_to_string(&path).expect("read"), "hello\n");
+        assert_eq!(std::fs::read_dir(dir.path()).expect("list").count(), 1);
+    }
+
+    #[test]
+    fn missing_folder_is_an_error_that_names_the_file() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("missing").join("out.yaml");
+        let err = write_atomically(&path, b"x").expect_err("no folder");
+        assert!(format!("{err:#}").contains("out.yaml"), "{err:#}");
+    }
+}
+
+/// Writes to standard output; a closed pipe (`pyramid ... | head`) is not
+/// an error.
+pub fn print(text: &str) -> Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other.context("cannot write to standard output")?),
+    }
+}

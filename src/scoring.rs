@@ -1,0 +1,385 @@
+//! The scoring rule: a pure function from a bank and one respondent's
+//! answers to an assessment.
+//!
+//! 1. A pillar's score is the weighted mean level of its real answers
+//!    ("don't know" and missing answers left out), put on a 0-100 scale
+//!    (lowest level = 0, highest level = 100) and rounded half up to a whole
+//!    number. A pillar with fewer real answers than
+//!    `rules.min_answers_per_pillar` gets no score and no stage.
+//! 2. A pillar's stage is the highest stage whose `min_score` its score
+//!    reaches.
+//! 3. The overall score is the mean of the scored pillars' scores (pillars
+//!    weigh equally), rounded half up; its stage follows the same thresholds.
+//! 4. The balance rule then lowers the overall stage: the top stage needs
+//!    every pillar at least at `top_stage_needs_every_pillar_at`, and the
+//!    overall stage is never more than `max_stages_above_weakest` above the
+//!    weakest pillar's stage.
+//! 5. The focus pillar is the scored pillar with the lowest score; on a tie
+//!    the first in the bank's order.
+
+use crate::answers::{Choice, Responses};
+use crate::bank::Bank;
+
+/// How one pillar scored.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PillarScore {
+    /// Questions answered with an option.
+    pub answered: u32,
+    /// Questions answered "don't know".
+    pub dont_know: u32,
+    /// Questions left without an answer.
+    pub missing: u32,
+    /// 0-100, or `None` when there are too few real answers.
+    pub score: Option<u8>,
+    /// Stage level (from 1), or `None` with the score.
+    pub stage: Option<u8>,
+}
+
+/// Why the balance rule lowered the overall stage.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BalanceLimit {
+    /// The top stage was reached on score, but these pillars (positions) are
+    /// below `required` or have no stage.
+    TopStageNeedsEveryPillar { required: u8, pillars: Vec<usize> },
+    /// The stage was more than `max_above` above the weakest pillar.
+    AboveWeakest {
+        max_above: u8,
+        weakest: usize,
+        weakest_stage: u8,
+    },
+}
+
+/// The result of scoring one respondent (or a team's mean pillar scores).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Assessment {
+    /// One entry for each pillar, in bank order.
+    pub pillars: Vec<PillarScore>,
+    /// Mean of the scored pillars, or `None` when no pillar is scored.
+    pub score: Option<u8>,
+    /// The stage the score reaches before the balance rule.
+    pub score_stage: Option<u8>,
+    /// The overall stage after the balance rule.
+    pub stage: Option<u8>,
+    /// Each step by which the balance rule lowered the stage, in order.
+    pub limits: Vec<BalanceLimit>,
+    /// The pillar to work on first (position).
+    pub focus: Option<usize>,
+}
+
+/// Scores one respondent's answers.
+pub fn assess(bank: &Bank, responses: &Responses) -> Assessment {
+    let top_level = u64::from(bank.stage_count().saturating_sub(1)).max(1);
+    // Per pillar: weighted sum of (level - 1), sum of weights, and counts.
+    let mut sums = vec![(0u64, 0u64); bank.pillars.len()];
+    let mut pillars = vec![
+        PillarScore {
+            answered: 0,
+            dont_know: 0,
+            missing: 0,
+            score: None,
+            stage: None,
+        };
+        bank.pillars.len()
+    ];
+    for (position, question) in bank.questions.iter().enumerate() {
+        let pillar = bank.pillar_of(position);
+        match responses.get(position) {
+            None => pillars[pillar].missing += 1,
+            Some(Choice::DontKnow) => pillars[pillar].dont_know += 1,
+            Some(Choice::Option(option)) => {
+                let Some(option) = question.options.get(option) else {
+                    pillars[pillar].missing += 1;
+                    continue;
+                };
+                let weight = u64::from(question.weight);
+                sums[pillar].0 += weight * u64::from(option.level.saturating_sub(1));
+                sums[pillar].1 += weight;
+                pillars[pillar].answered += 1;
+            }
+        }
+    }
+    for (pillar, (levels, weights)) in pillars.iter_mut().zip(sums) {
+        if pillar.answered >= bank.rules.min_answers_per_pillar && weights > 0 {
+            let score = rounded_ratio(100 * levels, weights * top_level) as u8;
+            pillar.score = Some(score);
+            pillar.stage = Some(bank.stage_for_score(score));
+        }
+    }
+    let scores: Vec<Option<u8>> = pillars.iter().map(|p| p.score).collect();
+    overall(bank, pillars, &scores)
+}
+
+/// Scores pillar scores that are already known, such as a team's means:
+/// the same thresholds, balance rule and focus as for one respondent.
+pub fn assess_pillar_scores(bank: &Bank, scores: &[Option<u8>]) -> Assessment {
+    let pillars = scores
+        .iter()
+        .map(|score| PillarScore {
+            answered: 0,
+            dont_know: 0,
+            missing: 0,
+            score: *score,
+            stage: score.map(|score| bank.stage_for_score(score)),
+        })
+        .collect();
+    overall(bank, pillars, scores)
+}
+
+fn overall(bank: &Bank, pillars: Vec<PillarScore>, scores: &[Option<u8>]) -> Assessment {
+    let scored: Vec<(usize, u8)> = scores
+        .iter()
+        .enumerate()
+        .filter_map(|(n, score)| Some((n, (*score)?)))
+        .collect();
+    let score = (!scored.is_empty()).then(|| {
+        let total: u64 = scored.iter().map(|(_, score)| u64::from(*score)).sum();
+        rounded_ratio(total, scored.len() as u64) as u8
+    });
+    let score_stage = score.map(|score| bank.stage_for_score(score));
+    let mut limits = Vec::new();
+    let mut stage = score_stage;
+    if let Some(reached) = stage {
+        let top = bank.stage_count();
+        if let Some(required) = bank.rules.top_stage_needs_every_pillar_at
+            && reached == top
+        {
+            let behind: Vec<usize> = pillars
+                .iter()
+                .enumerate()
+                .filter(|(_, pillar)| pillar.stage.is_none_or(|stage| stage < required))
+                .map(|(n, _)| n)
+                .collect();
+            if !behind.is_empty() {
+                stage = Some(top - 1);
+                limits.push(BalanceLimit::TopStageNeedsEveryPillar {
+                    required,
+                    pillars: behind,
+                });
+            }
+        }
+        if let Some(max_above) = bank.rules.max_stages_above_weakest
+            && let Some((weakest, weakest_stage)) = weakest_stage(&pillars)
+        {
+            let cap = weakest_stage.saturating_add(max_above);
+            if stage.is_some_and(|stage| stage > cap) {
+                stage = Some(cap);
+                limits.push(BalanceLimit::AboveWeakest {
+                    max_above,
+                    weakest,
+                    weakest_stage,
+                });
+            }
+        }
+    }
+    let focus = scored
+        .iter()
+        .min_by_key(|(n, score)| (*score, *n))
+        .map(|(n, _)| *n);
+    Assessment {
+        pillars,
+        score,
+        score_stage,
+        stage,
+        limits,
+        focus,
+    }
+}
+
+/// The scored pillar with the lowest stage; on a tie the lowest score, then
+/// the first in bank order.
+fn weakest_stage(pillars: &[PillarScore]) -> Option<(usize, u8)> {
+    pillars
+        .iter()
+        .enumerate()
+        .filter_map(|(n, pillar)| Some((n, pillar.stage?, pillar.score?)))
+        .min_by_key(|(n, stage, score)| (*stage, *score, *n))
+        .map(|(n, stage, _)| (n, stage))
+}
+
+/// `numerator / denominator` rounded half up, in whole numbers so that no
+/// floating-point error can move a score across a threshold.
+fn rounded_ratio(numerator: u64, denominator: u64) -> u64 {
+    (2 * numerator + denominator) / (2 * denominator)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::{answers, tiny_bank};
+
+    #[test]
+    fn rounding_is_half_up_and_exact() {
+        assert_eq!(rounded_ratio(1, 2), 1);
+        assert_eq!(rounded_ratio(5, 2), 3);
+        assert_eq!(rounded_ratio(100, 6), 17); // 16.67
+        assert_eq!(rounded_ratio(250, 3), 83); // 83.33
+        assert_eq!(rounded_ratio(0, 3), 0);
+    }
+
+    #[test]
+    fn level_one_is_zero_and_top_level_is_hundred() {
+        let bank = tiny_bank();
+        let all_low = assess(&bank, &answers(&bank, &[1; 8]));
+        assert!(all_low.pillars.iter().all(|p| p.score == Some(0)));
+        assert_eq!(all_low.score, Some(0));
+        assert_eq!(all_low.stage, Some(1));
+        let all_high = assess(&bank, &answers(&bank, &[4; 8]));
+        assert!(all_high.pillars.iter().all(|p| p.score == Some(100)));
+        assert_eq!(all_high.stage, Some(4));
+        assert!(all_high.limits.is_empty());
+    }
+
+    #[test]
+    fn every_stage_boundary() {
+        // The tiny bank's thresholds are 0, 17, 50, 83.
+        let bank = tiny_bank();
+        for (score, stage) in [(0, 1), (16, 1), (17, 2), (49, 2), (50, 3), (82, 3), (83, 4), (100, 4)] {
+            assert_eq!(bank.stage_for_score(score), stage, "score {score}");
+        }
+    }
+
+    #[test]
+    fn pillar_score_is_mean_level_on_a_hundred_scale() {
+        let bank = tiny_bank();
+        // Pillar a: levels 2 and 3 -> mean 2.5 -> 50 -> stage 3.
+        let result = assess(&bank, &answers(&bank, &[2, 3, 4, 4, 4, 4, 4, 4]));
+        assert_eq!(result.pillars[0].score, Some(50));
+        assert_eq!(result.pillars[0].stage, Some(3));
+        // Pillar a: levels 1 and 2 -> mean 1.5 -> 16.67 -> 17 -> stage 2.
+        let result = assess(&bank, &answers(&bank, &[1, 2, 4, 4, 4, 4, 4, 4]));
+        assert_eq!(result.pillars[0].score, Some(17));
+        assert_eq!(result.pillars[0].stage, Some(2));
+    }
+
+    #[test]
+    fn pillars_weigh_equally_in_the_overall_score() {
+        let bank = tiny_bank();
+        // Pillar scores 0, 100, 100, 100 -> overall 75.
+        let result = assess(&bank, &answers(&bank, &[1, 1, 4, 4, 4, 4, 4, 4]));
+        assert_eq!(result.score, Some(75));
+    }
+
+    #[test]
+    fn top_stage_needs_every_pillar_at_stage_three() {
+        let bank = tiny_bank();
+        // Pillar d at levels 2,2 -> 33 (stage 2); the others 100 -> overall 83.
+        let result = assess(&bank, &answers(&bank, &[4, 4, 4, 4, 4, 4, 2, 2]));
+        assert_eq!(result.score, Some(83));
+        assert_eq!(result.score_stage, Some(4));
+        assert_eq!(result.stage, Some(3));
+        assert_eq!(
+            result.limits,
+            vec![BalanceLimit::TopStageNeedsEveryPillar {
+                required: 3,
+                pillars: vec![3]
+            }]
+        );
+    }
+
+    #[test]
+    fn top_stage_is_kept_when_every_pillar_is_at_stage_three() {
+        let bank = tiny_bank();
+        // Pillar d at 3,3 -> 67 (stage 3); overall (100*3+67)/4 = 91.75 -> 92.
+        let result = assess(&bank, &answers(&bank, &[4, 4, 4, 4, 4, 4, 3, 3]));
+        assert_eq!(result.stage, Some(4));
+        assert!(result.limits.is_empty());
+    }
+
+    #[test]
+    fn overall_stage_is_at_most_one_above_the_weakest_pillar() {
+        let bank = tiny_bank();
+        // Pillar b at level 1 (stage 1); others at 3,4 -> 83 (stage 4).
+        // Overall (83*3 + 0)/4 = 62.25 -> 62 -> stage 3 on score, capped at 2.
+        let result = assess(&bank, &answers(&bank, &[3, 4, 1, 1, 3, 4, 3, 4]));
+        assert_eq!(result.score, Some(62));
+        assert_eq!(result.score_stage, Some(3));
+        assert_eq!(result.stage, Some(2));
+        assert_eq!(
+            result.limits,
+            vec![BalanceLimit::AboveWeakest {
+                max_above: 1,
+                weakest: 1,
+                weakest_stage: 1
+            }]
+        );
+    }
+
+    #[test]
+    fn balance_rule_leaves_a_balanced_result_alone() {
+        let bank = tiny_bank();
+        // Every pillar at 2,3 -> 50 -> stage 3; nothing to lower.
+        let result = assess(&bank, &answers(&bank, &[2, 3, 2, 3, 2, 3, 2, 3]));
+        assert_eq!(result.stage, Some(3));
+        assert!(result.limits.is_empty());
+    }
+
+    #[test]
+    fn dont_know_is_left_out_of_the_mean_and_counted() {
+        let bank = tiny_bank();
+        // The tiny bank's ninth question is pillar a's third.
+        let mut responses = answers(&bank, &[4, 4, 1, 3, 4, 4, 4, 4]);
+        responses.set(8, Some(Choice::DontKnow));
+        let result = assess(&bank, &responses);
+        assert_eq!(result.pillars[0].dont_know, 1);
+        assert_eq!(result.pillars[0].answered, 2);
+        assert_eq!(result.pillars[0].score, Some(100));
+    }
+
+    #[test]
+    fn pillar_with_fewer_than_two_real_answers_has_no_stage() {
+        let bank = tiny_bank();
+        let mut responses = answers(&bank, &[4, 4, 3, 3, 4, 4, 4, 4]);
+        responses.set(2, Some(Choice::DontKnow));
+        let result = assess(&bank, &responses);
+        let b = &result.pillars[1];
+        assert_eq!((b.answered, b.dont_know, b.score, b.stage), (1, 1, None, None));
+        // The overall score leaves b out; the top stage needs b to have a stage.
+        assert_eq!(result.score, Some(100));
+        assert_eq!(result.stage, Some(3));
+        assert!(matches!(
+            &result.limits[0],
+            BalanceLimit::TopStageNeedsEveryPillar { pillars, .. } if pillars == &vec![1]
+        ));
+    }
+
+    #[test]
+    fn no_answers_give_no_stage_and_no_focus() {
+        let bank = tiny_bank();
+        let result = assess(&bank, &Responses::empty(&bank));
+        assert_eq!((result.score, result.stage, result.focus), (None, None, None));
+        assert!(result.pillars.iter().all(|p| p.stage.is_none()));
+    }
+
+    #[test]
+    fn focus_is_the_weakest_pillar() {
+        let bank = tiny_bank();
+        let result = assess(&bank, &answers(&bank, &[4, 4, 3, 3, 2, 2, 3, 4]));
+        assert_eq!(result.focus, Some(2));
+    }
+
+    #[test]
+    fn focus_tie_goes_to_the_first_pillar_in_bank_order() {
+        let bank = tiny_bank();
+        let result = assess(&bank, &answers(&bank, &[4, 4, 2, 2, 4, 4, 2, 2]));
+        assert_eq!(result.focus, Some(1));
+    }
+
+    #[test]
+    fn weights_count_within_a_pillar() {
+        let mut bank = tiny_bank();
+        bank.questions[0].weight = 3;
+        let bank = bank.validated().expect("valid");
+        // Pillar a: level 4 weighs 3, level 1 weighs 1 -> (3*3 + 0) / (4*3) = 75.
+        let result = assess(&bank, &answers(&bank, &[4, 1, 4, 4, 4, 4, 4, 4]));
+        assert_eq!(result.pillars[0].score, Some(75));
+    }
+
+    #[test]
+    fn team_means_follow_the_same_rule() {
+        let bank = tiny_bank();
+        let result = assess_pillar_scores(&bank, &[Some(90), Some(90), Some(90), Some(40)]);
+        assert_eq!(result.score, Some(78));
+        assert_eq!(result.stage, Some(3));
+        assert_eq!(result.focus, Some(3));
+    }
+}

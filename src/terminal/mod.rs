@@ -1,0 +1,8 @@
+//! Everything that talks to a terminal: the interactive self-test and the
+//! result screen.
+
+pub mod interrupt;
+pub mod prompt;
+pub mod result_view;
+pub mod session;
+pub mod style;

@@ -1,0 +1,121 @@
+//! The self-test's questions on a terminal, with dialoguer.
+
+use super::interrupt;
+use super::session::{Asker, Step};
+use super::style::paint;
+use crate::answers::Choice;
+use crate::bank::Bank;
+use crate::lang::Lang;
+use crate::messages::{self, words};
+use anyhow::Result;
+use dialoguer::console::{Style, Term};
+use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
+use dialoguer::Select;
+
+/// Asks the bank's questions on standard error, one screen each.
+pub struct TerminalAsker<'a> {
+    bank: &'a Bank,
+    lang: Lang,
+    color: bool,
+    term: Term,
+    theme: Box<dyn Theme>,
+}
+
+impl<'a> TerminalAsker<'a> {
+    pub fn new(bank: &'a Bank, lang: Lang, color: bool) -> TerminalAsker<'a> {
+        let theme: Box<dyn Theme> = if color {
+            Box::new(ColorfulTheme::default())
+        } else {
+            Box::new(SimpleTheme)
+        };
+        TerminalAsker {
+            bank,
+            lang,
+            color,
+            term: Term::stderr(),
+            theme,
+        }
+    }
+
+    fn width(&self) -> usize {
+        self.term
+            .size_checked()
+            .map_or(80, |(_, columns)| usize::from(columns).clamp(40, 100))
+    }
+}
+
+/// Turns a dialoguer error into ours; Ctrl-C ends the process cleanly.
+fn check<T>(result: dialoguer::Result<T>, lang: Lang) -> Result<T> {
+    match result {
+        Ok(value) => Ok(value),
+        Err(dialoguer::Error::IO(err)) if err.kind() == std::io::ErrorKind::Interrupted => {
+            interrupt::exit(lang)
+        }
+        Err(err) => Err(err.into()),
+    }
+}
+
+impl Asker for TerminalAsker<'_> {
+    fn ask(&mut self, position: usize, current: Option<Choice>) -> Result<Step> {
+        let bank = self.bank;
+        let lang = self.lang;
+        let question = &bank.questions[position];
+        let pillar = bank.pillars[bank.pillar_of(position)].name.get(lang);
+        let total = bank.questions.len();
+        let width = self.width();
+        let dim = Style::new().dim();
+
+        self.term.clear_screen()?;
+        let title = format!("{} · {}", bank.title.get(lang), messages::intro(lang, total));
+        self.term.write_line(&paint(&title, &dim, self.color))?;
+        let header = messages::question_header(lang, position + 1, total, pillar);
+        self.term.write_line(&paint(&header, &Style::new().bold().cyan(), self.color))?;
+        self.term.write_line("")?;
+        self.term.write_line(&textwrap::fill(question.text.get(lang), width))?;
+        self.term.write_line(&paint(words(lang).keys_hint, &dim, self.color))?;
+
+        let mut items: Vec<&str> = question.options.iter().map(|o| o.label.get(lang)).collect();
+        if question.dont_know {
+            items.push(bank.dont_know.get(lang));
+        }
+        let back = (position > 0).then_some(items.len());
+        if back.is_some() {
+            items.push(words(lang).back);
+        }
+        let selected = match current {
+            Some(Choice::Option(n)) => n,
+            Some(Choice::DontKnow) => question.options.len(),
+            None => 0,
+        };
+        let picked = check(
+            Select::with_theme(self.theme.as_ref())
+                .items(&items)
+                .default(selected)
+                .report(false)
+                .interact_on_opt(&self.term),
+            lang,
+        )?;
+        Ok(match picked {
+            None => Step::Quit,
+            Some(n) if Some(n) == back => Step::Back,
+            Some(n) if n < question.options.len() => Step::Answer(Choice::Option(n)),
+            Some(_) => Step::Answer(Choice::DontKnow),
+        })
+    }
+
+    fn confirm_quit(&mut self) -> Result<bool> {
+        // A select rather than dialoguer's Confirm, whose y/n and yes/no are
+        // English only.
+        let w = words(self.lang);
+        let answer = check(
+            Select::with_theme(self.theme.as_ref())
+                .with_prompt(w.quit_confirm)
+                .items([w.keep_going, w.quit])
+                .default(0)
+                .report(false)
+                .interact_on_opt(&self.term),
+            self.lang,
+        )?;
+        Ok(answer == Some(1))
+    }
+}

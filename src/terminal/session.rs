@@ -1,0 +1,117 @@
+//! The question loop of the self-test, apart from how questions are shown:
+//! forward on an answer, back on request, and a confirmed quit.
+
+use crate::answers::{Choice, Responses};
+use anyhow::Result;
+
+/// What the person did at one question.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    Answer(Choice),
+    Back,
+    Quit,
+}
+
+/// Shows a question and reads what the person does.
+pub trait Asker {
+    /// Asks question `position`; `current` is the answer given before, if
+    /// the person came back to it.
+    fn ask(&mut self, position: usize, current: Option<Choice>) -> Result<Step>;
+    /// Asks whether to really quit.
+    fn confirm_quit(&mut self) -> Result<bool>;
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum Outcome {
+    Finished(Responses),
+    Quit,
+}
+
+/// Runs the loop from question `start` until every question from there on
+/// is answered or the person quits.
+pub fn run(asker: &mut dyn Asker, mut responses: Responses, start: usize) -> Result<Outcome> {
+    let mut position = start;
+    while position < responses.len() {
+        match asker.ask(position, responses.get(position))? {
+            Step::Answer(choice) => {
+                responses.set(position, Some(choice));
+                position += 1;
+            }
+            Step::Back => position = position.saturating_sub(1),
+            Step::Quit => {
+                if asker.confirm_quit()? {
+                    return Ok(Outcome::Quit);
+                }
+            }
+        }
+    }
+    Ok(Outcome::Finished(responses))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::tiny_bank;
+
+    /// Plays back a script of steps and records what was asked.
+    struct Script {
+        steps: Vec<Step>,
+        quit_answers: Vec<bool>,
+        asked: Vec<(usize, Option<Choice>)>,
+    }
+
+    impl Asker for Script {
+        fn ask(&mut self, position: usize, current: Option<Choice>) -> Result<Step> {
+            self.asked.push((position, current));
+            Ok(self.steps.remove(0))
+        }
+        fn confirm_quit(&mut self) -> Result<bool> {
+            Ok(self.quit_answers.remove(0))
+        }
+    }
+
+    fn script(steps: Vec<Step>, quit_answers: Vec<bool>) -> Script {
+        Script {
+            steps,
+            quit_answers,
+            asked: Vec::new(),
+        }
+    }
+
+    const A: Step = Step::Answer(Choice::Option(0));
+    const B: Step = Step::Answer(Choice::Option(1));
+
+    #[test]
+    fn answers_every_question_in_order() {
+        let bank = tiny_bank();
+        let mut asker = script(vec![A; 9], vec![]);
+        let outcome = run(&mut asker, Responses::empty(&bank), 0).expect("runs");
+        let Outcome::Finished(responses) = outcome else { panic!("not finished") };
+        assert!(responses.first_unanswered().is_none());
+        let positions: Vec<usize> = asker.asked.iter().map(|(p, _)| *p).collect();
+        assert_eq!(positions, (0..9).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn back_returns_to_the_previous_question_with_its_answer() {
+        let bank = tiny_bank();
+        let mut steps = vec![A, A, Step::Back, B];
+        steps.extend(vec![A; 8]);
+        let mut asker = script(steps, vec![]);
+        let Outcome::Finished(responses) = run(&mut asker, Responses::empty(&bank), 0).expect("runs") else {
+            panic!("not finished")
+        };
+        // After Back at question 2, question 1 is shown again with answer A.
+        assert_eq!(asker.asked[3], (1, Some(Choice::Option(0))));
+        assert_eq!(responses.get(1), Some(Choice::Option(1)));
+    }
+
+    #[test]
+    fn quit_needs_confirmation() {
+        let bank = tiny_bank();
+        let mut asker = script(vec![A, Step::Quit, Step::Quit], vec![false, true]);
+        let outcome = run(&mut asker, Responses::empty(&bank), 0).expect("runs");
+        assert_eq!(outcome, Outcome::Quit);
+        assert_eq!(asker.asked.len(), 3);
+    }
+}

@@ -1,0 +1,41 @@
+//! Colour and width for terminal output.
+
+use crate::export::Layout;
+use dialoguer::console::{Style, Term};
+use std::io::IsTerminal;
+
+/// The width used when stdout is not a terminal: stable, and readable in an
+/// 80-column window.
+pub const DEFAULT_WIDTH: u16 = 80;
+
+/// Whether colour is wanted: stdout is a terminal and `NO_COLOR` is unset
+/// or empty (https://no-color.org).
+pub fn color_wanted() -> bool {
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty());
+    !no_color && std::io::stdout().is_terminal()
+}
+
+/// The table style for stdout: the terminal's width (kept between 60 and
+/// 100 columns) on a terminal, a fixed 80 columns elsewhere.
+pub fn stdout_style() -> Layout {
+    let width = if std::io::stdout().is_terminal() {
+        Term::stdout()
+            .size_checked()
+            .map_or(DEFAULT_WIDTH, |(_, columns)| columns.clamp(60, 100))
+    } else {
+        DEFAULT_WIDTH
+    };
+    Layout {
+        width,
+        color: color_wanted(),
+    }
+}
+
+/// Applies `style` when colour is on.
+pub fn paint(text: &str, style: &Style, color: bool) -> String {
+    if color {
+        style.clone().force_styling(true).apply_to(text).to_string()
+    } else {
+        text.to_string()
+    }
+}
