@@ -34,9 +34,12 @@ pub fn guidance<'a>(bank: &'a Bank, assessment: &Assessment) -> Guidance<'a> {
             })
         })
         .collect();
-    let focus = assessment
-        .focus
-        .and_then(|focus| pillars.iter().find(|advice| advice.pillar == focus).copied());
+    let focus = assessment.focus.and_then(|focus| {
+        pillars
+            .iter()
+            .find(|advice| advice.pillar == focus)
+            .copied()
+    });
     Guidance { pillars, focus }
 }
 
@@ -51,7 +54,11 @@ mod tests {
         let bank = tiny_bank();
         let result = assess(&bank, &answers(&bank, &[4, 4, 3, 3, 2, 2, 1, 1]));
         let guidance = guidance(&bank, &result);
-        let texts: Vec<&str> = guidance.pillars.iter().map(|a| a.advice.text.en.as_str()).collect();
+        let texts: Vec<&str> = guidance
+            .pillars
+            .iter()
+            .map(|a| a.advice.text.en.as_str())
+            .collect();
         assert_eq!(texts, ["a4", "a3", "a2", "a1"]);
         let focus = guidance.focus.expect("a focus pillar");
         assert_eq!((focus.pillar, focus.stage), (3, 1));

@@ -19,9 +19,17 @@ pub struct Responses {
 /// An answer that names no option of its question.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum AnswerError {
-    UnknownQuestion { id: String },
-    UnknownKey { question: String, key: String, valid: Vec<String> },
-    DontKnowNotAllowed { question: String },
+    UnknownQuestion {
+        id: String,
+    },
+    UnknownKey {
+        question: String,
+        key: String,
+        valid: Vec<String>,
+    },
+    DontKnowNotAllowed {
+        question: String,
+    },
 }
 
 impl Responses {

@@ -29,10 +29,14 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Take the 5-minute self-test in the terminal
-    #[command(after_help = "Example:\n  pyramid test --lang en --respondent \"An Peeters\" --save an.yaml")]
+    #[command(
+        after_help = "Example:\n  pyramid test --lang en --respondent \"An Peeters\" --save an.yaml"
+    )]
     Test(TestArgs),
     /// List the question bank's questions and options
-    #[command(after_help = "Examples:\n  pyramid questions --lang nl\n  pyramid questions --format json | jq '.questions[].id'")]
+    #[command(
+        after_help = "Examples:\n  pyramid questions --lang nl\n  pyramid questions --format json | jq '.questions[].id'"
+    )]
     Questions(QuestionsArgs),
 }
 

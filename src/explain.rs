@@ -21,9 +21,18 @@ pub fn explain(bank: &Bank, assessment: &Assessment, lang: Lang) -> Vec<String> 
         .enumerate()
         .filter_map(|(n, pillar)| Some(format!("{} {}", name(n), pillar.score?)))
         .collect();
-    let reached = bank.stage(score_stage).map_or("", |stage| stage.name.get(lang));
+    let reached = bank
+        .stage(score_stage)
+        .map_or("", |stage| stage.name.get(lang));
     let min = bank.stage(score_stage).map_or(0, |stage| stage.min_score);
-    lines.push(messages::explain_score(lang, score, &parts.join(", "), score_stage, reached, min));
+    lines.push(messages::explain_score(
+        lang,
+        score,
+        &parts.join(", "),
+        score_stage,
+        reached,
+        min,
+    ));
     let mut stage = score_stage;
     for limit in &assessment.limits {
         match limit {
@@ -31,7 +40,13 @@ pub fn explain(bank: &Bank, assessment: &Assessment, lang: Lang) -> Vec<String> 
                 stage = stage.saturating_sub(1);
                 let names: Vec<&str> = pillars.iter().map(|&n| name(n)).collect();
                 let behind = messages::join_names(lang, &names);
-                lines.push(messages::explain_top_rule(lang, *required, &behind, names.len(), stage));
+                lines.push(messages::explain_top_rule(
+                    lang,
+                    *required,
+                    &behind,
+                    names.len(),
+                    stage,
+                ));
             }
             BalanceLimit::AboveWeakest {
                 max_above,
@@ -79,7 +94,10 @@ mod tests {
         let lines = explain(&bank, &result, Lang::En);
         assert!(lines[0].contains("overall score is 62"), "{lines:?}");
         assert!(lines[0].contains("stage 3 (Three)"), "{lines:?}");
-        assert!(lines[1].contains("B is at stage 1 and holds the result back, so the stage is 2"), "{lines:?}");
+        assert!(
+            lines[1].contains("B is at stage 1 and holds the result back, so the stage is 2"),
+            "{lines:?}"
+        );
     }
 
     #[test]
@@ -90,7 +108,10 @@ mod tests {
         assert!(result.limits.is_empty());
         let result = assess(&bank, &answers(&bank, &[4, 4, 4, 4, 4, 4, 2, 2]));
         let lines = explain(&bank, &result, Lang::Nl);
-        assert!(lines[1].contains("D zit daaronder, dus wordt het fase 3"), "{lines:?}");
+        assert!(
+            lines[1].contains("D zit daaronder, dus wordt het fase 3"),
+            "{lines:?}"
+        );
     }
 
     #[test]
@@ -107,7 +128,17 @@ mod tests {
         let bank = tiny_bank();
         let result = assess(&bank, &answers(&bank, &[4, 4, 4]));
         let lines = explain(&bank, &result, Lang::En);
-        assert!(lines.iter().any(|l| l.starts_with("B has too few answers (1 answered")), "{lines:?}");
-        assert!(lines.iter().any(|l| l.starts_with("C has too few answers (0 answered")), "{lines:?}");
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.starts_with("B has too few answers (1 answered")),
+            "{lines:?}"
+        );
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.starts_with("C has too few answers (0 answered")),
+            "{lines:?}"
+        );
     }
 }

@@ -92,7 +92,11 @@ mod tests {
 
     #[test]
     fn lc_all_beats_lc_messages_beats_lang() {
-        let vars = [("LC_ALL", "en_US.UTF-8"), ("LC_MESSAGES", "nl_NL"), ("LANG", "nl_NL")];
+        let vars = [
+            ("LC_ALL", "en_US.UTF-8"),
+            ("LC_MESSAGES", "nl_NL"),
+            ("LANG", "nl_NL"),
+        ];
         assert_eq!(Lang::from_locale(env(&vars)), Lang::En);
         let vars = [("LC_MESSAGES", "nl_NL"), ("LANG", "en_GB")];
         assert_eq!(Lang::from_locale(env(&vars)), Lang::Nl);

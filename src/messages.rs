@@ -172,7 +172,13 @@ pub fn explain_top_rule(lang: Lang, required: u8, behind: &str, count: usize, st
     }
 }
 
-pub fn explain_weakest_rule(lang: Lang, max_above: u8, weakest: &str, weakest_stage: u8, stage: u8) -> String {
+pub fn explain_weakest_rule(
+    lang: Lang,
+    max_above: u8,
+    weakest: &str,
+    weakest_stage: u8,
+    stage: u8,
+) -> String {
     match lang {
         Lang::Nl => format!(
             "De totaalfase ligt hooguit {max_above} boven de zwakste pijler; {weakest} zit in fase \
@@ -185,7 +191,13 @@ pub fn explain_weakest_rule(lang: Lang, max_above: u8, weakest: &str, weakest_st
     }
 }
 
-pub fn explain_unscored(lang: Lang, pillar: &str, answered: u32, dont_know: u32, needed: u32) -> String {
+pub fn explain_unscored(
+    lang: Lang,
+    pillar: &str,
+    answered: u32,
+    dont_know: u32,
+    needed: u32,
+) -> String {
     match lang {
         Lang::Nl => format!(
             "{pillar} heeft te weinig antwoorden ({answered} beantwoord, {dont_know}× weet ik niet; \

@@ -12,8 +12,12 @@ pub fn write_atomically(path: &Path, contents: &[u8]) -> Result<()> {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
     };
-    let mut file = tempfile::NamedTempFile::new_in(folder)
-        .with_context(|| format!("cannot write {shown}: cannot create a file in {}", folder.display()))?;
+    let mut file = tempfile::NamedTempFile::new_in(folder).with_context(|| {
+        format!(
+            "cannot write {shown}: cannot create a file in {}",
+            folder.display()
+        )
+    })?;
     file.write_all(contents)
         .and_then(|()| file.as_file().sync_all())
         .with_context(|| format!("cannot write {shown}"))?;
@@ -21,6 +25,19 @@ pub fn write_atomically(path: &Path, contents: &[u8]) -> Result<()> {
         .map_err(|err| err.error)
         .with_context(|| format!("cannot write {shown}"))?;
     Ok(())
+}
+
+/// Writes to standard output; a closed pipe (`pyramid ... | head`) is not
+/// an error.
+pub fn print(text: &str) -> Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other.context("cannot write to standard output")?),
+    }
 }
 
 #[cfg(test)]
@@ -42,15 +59,5 @@ mod tests {
         let path = dir.path().join("missing").join("out.yaml");
         let err = write_atomically(&path, b"x").expect_err("no folder");
         assert!(format!("{err:#}").contains("out.yaml"), "{err:#}");
-    }
-}
-
-/// Writes to standard output; a closed pipe (`pyramid ... | head`) is not
-/// an error.
-pub fn print(text: &str) -> Result<()> {
-    let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
-        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        other => Ok(other.context("cannot write to standard output")?),
     }
 }

@@ -233,7 +233,16 @@ mod tests {
     fn every_stage_boundary() {
         // The tiny bank's thresholds are 0, 17, 50, 83.
         let bank = tiny_bank();
-        for (score, stage) in [(0, 1), (16, 1), (17, 2), (49, 2), (50, 3), (82, 3), (83, 4), (100, 4)] {
+        for (score, stage) in [
+            (0, 1),
+            (16, 1),
+            (17, 2),
+            (49, 2),
+            (50, 3),
+            (82, 3),
+            (83, 4),
+            (100, 4),
+        ] {
             assert_eq!(bank.stage_for_score(score), stage, "score {score}");
         }
     }
@@ -332,7 +341,10 @@ mod tests {
         responses.set(2, Some(Choice::DontKnow));
         let result = assess(&bank, &responses);
         let b = &result.pillars[1];
-        assert_eq!((b.answered, b.dont_know, b.score, b.stage), (1, 1, None, None));
+        assert_eq!(
+            (b.answered, b.dont_know, b.score, b.stage),
+            (1, 1, None, None)
+        );
         // The overall score leaves b out; the top stage needs b to have a stage.
         assert_eq!(result.score, Some(100));
         assert_eq!(result.stage, Some(3));
@@ -346,7 +358,10 @@ mod tests {
     fn no_answers_give_no_stage_and_no_focus() {
         let bank = tiny_bank();
         let result = assess(&bank, &Responses::empty(&bank));
-        assert_eq!((result.score, result.stage, result.focus), (None, None, None));
+        assert_eq!(
+            (result.score, result.stage, result.focus),
+            (None, None, None)
+        );
         assert!(result.pillars.iter().all(|p| p.stage.is_none()));
     }
 

@@ -19,7 +19,11 @@ fn fifteen_questions_over_four_pillars_at_least_three_each() {
     let ids: Vec<&str> = bank.pillars.iter().map(|p| p.id.as_str()).collect();
     assert_eq!(ids, ["strategy", "platform", "traffic", "conversion"]);
     for pillar in &bank.pillars {
-        let count = bank.questions.iter().filter(|q| q.pillar == pillar.id).count();
+        let count = bank
+            .questions
+            .iter()
+            .filter(|q| q.pillar == pillar.id)
+            .count();
         assert!(count >= 3, "{} has {count} questions", pillar.id);
     }
 }
@@ -39,7 +43,12 @@ fn four_stages_named_after_the_learning_ladder() {
     let names: Vec<&str> = bank.stages.iter().map(|s| s.name.en.as_str()).collect();
     assert_eq!(
         names,
-        ["Unconsciously incompetent", "Consciously incompetent", "Consciously competent", "Unconsciously competent"]
+        [
+            "Unconsciously incompetent",
+            "Consciously incompetent",
+            "Consciously competent",
+            "Unconsciously competent"
+        ]
     );
     assert_eq!(bank.stages[0].name.nl, "Onbewust onbekwaam");
 }
@@ -52,8 +61,17 @@ fn questions_and_options_read_in_five_minutes_in_each_language() {
             .questions
             .iter()
             .map(|q| {
-                let dont_know = if q.dont_know { words(bank.dont_know.get(lang)) } else { 0 };
-                words(q.text.get(lang)) + q.options.iter().map(|o| words(o.label.get(lang))).sum::<usize>() + dont_know
+                let dont_know = if q.dont_know {
+                    words(bank.dont_know.get(lang))
+                } else {
+                    0
+                };
+                words(q.text.get(lang))
+                    + q.options
+                        .iter()
+                        .map(|o| words(o.label.get(lang)))
+                        .sum::<usize>()
+                    + dont_know
             })
             .sum();
         assert!(total <= 1000, "{} words in {}", total, lang.code());
@@ -69,7 +87,12 @@ fn option_labels_fit_one_line_of_an_eighty_column_terminal() {
         for option in &question.options {
             for lang in Lang::ALL {
                 let label = option.label.get(lang);
-                assert!(label.chars().count() <= 72, "{} {}: {label}", question.id, option.key);
+                assert!(
+                    label.chars().count() <= 72,
+                    "{} {}: {label}",
+                    question.id,
+                    option.key
+                );
             }
         }
     }
@@ -80,8 +103,16 @@ fn every_pillar_has_advice_with_two_or_three_steps_for_every_stage() {
     let bank = bank();
     for pillar in &bank.pillars {
         for stage in 1..=4u8 {
-            let advice = pillar.advice.iter().find(|a| a.stage == stage).expect("advice for stage");
-            assert!((2..=3).contains(&advice.steps.len()), "{} stage {stage}", pillar.id);
+            let advice = pillar
+                .advice
+                .iter()
+                .find(|a| a.stage == stage)
+                .expect("advice for stage");
+            assert!(
+                (2..=3).contains(&advice.steps.len()),
+                "{} stage {stage}",
+                pillar.id
+            );
             for step in &advice.steps {
                 let phase = step.phase.as_deref().expect("step names its cycle phase");
                 assert!(bank.phase(phase).is_some());
@@ -93,5 +124,16 @@ fn every_pillar_has_advice_with_two_or_three_steps_for_every_stage() {
 #[test]
 fn the_cycle_is_the_roadmap() {
     let ids: Vec<String> = bank().cycle.iter().map(|p| p.id.clone()).collect();
-    assert_eq!(ids, ["vision", "plan", "structure", "do", "measure", "evaluate", "optimise"]);
+    assert_eq!(
+        ids,
+        [
+            "vision",
+            "plan",
+            "structure",
+            "do",
+            "measure",
+            "evaluate",
+            "optimise"
+        ]
+    );
 }

@@ -78,7 +78,11 @@ impl Checker {
                 self.report(
                     path.key(lang.code()),
                     format!("the {} text is missing", language_name(lang)),
-                    format!("add `{}:` with the text in {}", lang.code(), language_name(lang)),
+                    format!(
+                        "add `{}:` with the text in {}",
+                        lang.code(),
+                        language_name(lang)
+                    ),
                 );
             }
         }
@@ -235,7 +239,11 @@ fn pillars(check: &mut Checker, bank: &Bank) {
         let at = path.index(n);
         check.id(at.key("id"), &pillar.id, "the pillar id");
         check.text(at.key("name"), &pillar.name);
-        let asked = bank.questions.iter().filter(|q| q.pillar == pillar.id).count();
+        let asked = bank
+            .questions
+            .iter()
+            .filter(|q| q.pillar == pillar.id)
+            .count();
         let needed = bank.rules.min_answers_per_pillar as usize;
         if asked < needed {
             check.report(
@@ -271,10 +279,16 @@ fn pillars(check: &mut Checker, bank: &Bank) {
                     format!("stage {level} does not exist"),
                     format!("use a stage level from 1 to {stage_count}"),
                 );
-            } else if pillar.advice[..a].iter().any(|other| other.stage == advice.stage) {
+            } else if pillar.advice[..a]
+                .iter()
+                .any(|other| other.stage == advice.stage)
+            {
                 check.report(
                     at.key("stage"),
-                    format!("pillar `{}` has two advice entries for stage {level}", pillar.id),
+                    format!(
+                        "pillar `{}` has two advice entries for stage {level}",
+                        pillar.id
+                    ),
                     "keep one entry for each stage",
                 );
             }
@@ -306,7 +320,11 @@ fn pillars(check: &mut Checker, bank: &Bank) {
 fn questions(check: &mut Checker, bank: &Bank) {
     let path = Path::default().key("questions");
     if bank.questions.is_empty() {
-        check.report(path.clone(), "the bank has no questions", "add questions under `questions:`");
+        check.report(
+            path.clone(),
+            "the bank has no questions",
+            "add questions under `questions:`",
+        );
     }
     check.unique(
         bank.questions
@@ -342,7 +360,11 @@ fn question_rules(check: &mut Checker, bank: &Bank, at: Path, question: &Questio
     if question.options.len() < 2 {
         check.report(
             at.key("options"),
-            format!("question `{}` has {} options", question.id, question.options.len()),
+            format!(
+                "question `{}` has {} options",
+                question.id,
+                question.options.len()
+            ),
             "give at least 2 options",
         );
     }
@@ -361,7 +383,11 @@ fn question_rules(check: &mut Checker, bank: &Bank, at: Path, question: &Questio
             if !label.is_empty() && !seen.insert(label) {
                 check.report(
                     at.key("options").index(o).key("label").key(lang.code()),
-                    format!("two options of `{}` have the same {} label", question.id, language_name(lang)),
+                    format!(
+                        "two options of `{}` have the same {} label",
+                        question.id,
+                        language_name(lang)
+                    ),
                     "give every option its own label, so answers given as labels are unambiguous",
                 );
             }
@@ -392,7 +418,9 @@ fn question_rules(check: &mut Checker, bank: &Bank, at: Path, question: &Questio
             check.report(
                 at.key("options"),
                 format!("no option of `{}` has level {end}", question.id),
-                format!("the options must reach both ends of the scale: level 1 and level {stage_count}"),
+                format!(
+                    "the options must reach both ends of the scale: level 1 and level {stage_count}"
+                ),
             );
         }
     }

@@ -9,7 +9,8 @@ use anyhow::Result;
 use std::process::ExitCode;
 
 pub fn run(context: &Context, args: &QuestionsArgs) -> Result<ExitCode> {
-    let text = exporter(args.format.into(), stdout_style()).questions(&context.bank, context.lang)?;
+    let text =
+        exporter(args.format.into(), stdout_style()).questions(&context.bank, context.lang)?;
     print(&text)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -56,7 +56,12 @@ pub fn run(context: &Context, args: &TestArgs) -> Result<ExitCode> {
         eprintln!("{}", messages::saved_to(lang, &path.display().to_string()));
     }
     let assessment = assess(bank, &responses);
-    print(&result_view::render(bank, &assessment, lang, stdout_style()))?;
+    print(&result_view::render(
+        bank,
+        &assessment,
+        lang,
+        stdout_style(),
+    ))?;
     Ok(ExitCode::SUCCESS)
 }
 

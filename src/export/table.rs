@@ -43,12 +43,26 @@ impl Exporter for TableExporter {
                 .map_or(question.pillar.as_str(), |p| bank.pillars[p].name.get(lang));
             let mut cell = format!("{}\n", question.text.get(lang));
             for option in &question.options {
-                cell.push_str(&format!("\n{} · {} ({} {})", option.key, option.label.get(lang), w.level, option.level));
+                cell.push_str(&format!(
+                    "\n{} · {} ({} {})",
+                    option.key,
+                    option.label.get(lang),
+                    w.level,
+                    option.level
+                ));
             }
             if question.dont_know {
-                cell.push_str(&format!("\n{} · {}", crate::bank::DONT_KNOW_KEY, bank.dont_know.get(lang)));
+                cell.push_str(&format!(
+                    "\n{} · {}",
+                    crate::bank::DONT_KNOW_KEY,
+                    bank.dont_know.get(lang)
+                ));
             }
-            table.add_row(vec![format!("{}\n{}", n + 1, question.id), pillar.to_string(), cell]);
+            table.add_row(vec![
+                format!("{}\n{}", n + 1, question.id),
+                pillar.to_string(),
+                cell,
+            ]);
         }
         Ok(format!("{table}\n"))
     }

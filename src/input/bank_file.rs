@@ -33,7 +33,11 @@ impl fmt::Display for BankError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let count = self.problems.len();
         let plural = if count == 1 { "" } else { "s" };
-        write!(f, "{} is not a valid question bank ({count} problem{plural}):", self.source)?;
+        write!(
+            f,
+            "{} is not a valid question bank ({count} problem{plural}):",
+            self.source
+        )?;
         for problem in &self.problems {
             let place = match problem.location {
                 Some(at) => format!("{}:{}:{}", self.source, at.line, at.column),
@@ -44,7 +48,11 @@ impl fmt::Display for BankError {
             } else {
                 format!("{}: ", problem.path)
             };
-            write!(f, "\n  {place}: {path}{}\n      fix: {}", problem.message, problem.hint)?;
+            write!(
+                f,
+                "\n  {place}: {path}{}\n      fix: {}",
+                problem.message, problem.hint
+            )?;
         }
         Ok(())
     }
@@ -79,15 +87,17 @@ pub fn parse(text: &str, source: &str) -> Result<Bank, BankError> {
     }
     let bank: Bank = serde_yaml::from_str(text).map_err(|err| fail(vec![syntax_problem(&err)]))?;
     bank.validated().map_err(|problems| {
-        fail(problems
-            .into_iter()
-            .map(|problem| LocatedProblem {
-                location: locate(text, &problem.path),
-                path: problem.path.to_string(),
-                message: problem.message,
-                hint: problem.hint,
-            })
-            .collect())
+        fail(
+            problems
+                .into_iter()
+                .map(|problem| LocatedProblem {
+                    location: locate(text, &problem.path),
+                    path: problem.path.to_string(),
+                    message: problem.message,
+                    hint: problem.hint,
+                })
+                .collect(),
+        )
     })
 }
 
@@ -128,11 +138,16 @@ mod tests {
     use crate::testing::tiny_bank_yaml;
 
     fn problems(yaml: &str) -> Vec<LocatedProblem> {
-        parse(yaml, "bank.yaml").expect_err("should be refused").problems
+        parse(yaml, "bank.yaml")
+            .expect_err("should be refused")
+            .problems
     }
 
     fn line_of(yaml: &str, needle: &str) -> usize {
-        yaml.lines().position(|line| line.contains(needle)).expect("needle in yaml") + 1
+        yaml.lines()
+            .position(|line| line.contains(needle))
+            .expect("needle in yaml")
+            + 1
     }
 
     #[test]
@@ -151,7 +166,10 @@ mod tests {
     fn yaml_syntax_error_has_line_and_column() {
         let found = problems("id: x\ntitle: [unclosed\n");
         assert_eq!(found.len(), 1);
-        assert!(found[0].location.is_some_and(|at| at.line >= 2), "{found:?}");
+        assert!(
+            found[0].location.is_some_and(|at| at.line >= 2),
+            "{found:?}"
+        );
     }
 
     #[test]
@@ -159,8 +177,14 @@ mod tests {
         let yaml = tiny_bank_yaml().replace("  - {id: b1, pillar: b,", "  - {id: b1, pilar: b,");
         let found = problems(&yaml);
         assert_eq!(found.len(), 1);
-        assert!(found[0].message.contains("unknown field `pilar`"), "{found:?}");
-        assert_eq!(found[0].location.map(|at| at.line), Some(line_of(&yaml, "id: b1")));
+        assert!(
+            found[0].message.contains("unknown field `pilar`"),
+            "{found:?}"
+        );
+        assert_eq!(
+            found[0].location.map(|at| at.line),
+            Some(line_of(&yaml, "id: b1"))
+        );
     }
 
     #[test]
@@ -170,34 +194,61 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].path, "questions[3].id");
         assert_eq!(found[0].message, "question id `b1` is used twice");
-        assert_eq!(found[0].location.map(|at| at.line), Some(line_of(&yaml, "{id: b1, pillar: b, text")));
+        assert_eq!(
+            found[0].location.map(|at| at.line),
+            Some(line_of(&yaml, "{id: b1, pillar: b, text"))
+        );
     }
 
     #[test]
     fn duplicate_pillar_id() {
         let yaml = tiny_bank_yaml().replace("- {id: c, name", "- {id: b, name");
         let found = problems(&yaml);
-        assert!(found.iter().any(|p| p.message == "pillar id `b` is used twice"), "{found:?}");
+        assert!(
+            found
+                .iter()
+                .any(|p| p.message == "pillar id `b` is used twice"),
+            "{found:?}"
+        );
     }
 
     #[test]
     fn question_for_an_unknown_pillar() {
         let yaml = tiny_bank_yaml().replace("{id: d2, pillar: d,", "{id: d2, pillar: e,");
         let found = problems(&yaml);
-        let problem = found.iter().find(|p| p.path == "questions[7].pillar").expect("pillar problem");
+        let problem = found
+            .iter()
+            .find(|p| p.path == "questions[7].pillar")
+            .expect("pillar problem");
         assert_eq!(problem.message, "pillar `e` is not defined");
         assert_eq!(problem.hint, "use one of: a, b, c, d");
-        assert_eq!(problem.location.map(|at| at.line), Some(line_of(&yaml, "id: d2")));
+        assert_eq!(
+            problem.location.map(|at| at.line),
+            Some(line_of(&yaml, "id: d2"))
+        );
         // Pillar d is left with one question: reported too, not hidden.
-        assert!(found.iter().any(|p| p.message.starts_with("pillar `d` has 1 question,")), "{found:?}");
+        assert!(
+            found
+                .iter()
+                .any(|p| p.message.starts_with("pillar `d` has 1 question,")),
+            "{found:?}"
+        );
     }
 
     #[test]
     fn option_level_outside_the_stages() {
         let yaml = tiny_bank_yaml().replacen("{key: z, level: 4,", "{key: z, level: 5,", 1);
         let found = problems(&yaml);
-        assert!(found.iter().any(|p| p.message == "level 5 is not a stage"), "{found:?}");
-        assert!(found.iter().any(|p| p.message == "no option of `a1` has level 4"), "{found:?}");
+        assert!(
+            found.iter().any(|p| p.message == "level 5 is not a stage"),
+            "{found:?}"
+        );
+        assert!(
+            found
+                .iter()
+                .any(|p| p.message == "no option of `a1` has level 4"),
+            "{found:?}"
+        );
     }
 
     #[test]
@@ -207,15 +258,24 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].path, "questions[5].text.en");
         assert_eq!(found[0].message, "the English text is missing");
-        assert_eq!(found[0].location.map(|at| at.line), Some(line_of(&yaml, "id: c2")));
+        assert_eq!(
+            found[0].location.map(|at| at.line),
+            Some(line_of(&yaml, "id: c2"))
+        );
     }
 
     #[test]
     fn thresholds_must_rise() {
         let yaml = tiny_bank_yaml().replace("min_score: 50", "min_score: 10");
         let found = problems(&yaml);
-        assert_eq!(found[0].message, "min_score 10 is not above the previous stage's 17");
-        assert_eq!(found[0].location.map(|at| at.line), Some(line_of(&yaml, "min_score: 10")));
+        assert_eq!(
+            found[0].message,
+            "min_score 10 is not above the previous stage's 17"
+        );
+        assert_eq!(
+            found[0].location.map(|at| at.line),
+            Some(line_of(&yaml, "min_score: 10"))
+        );
     }
 
     #[test]
@@ -231,12 +291,19 @@ mod tests {
             .replace("{id: d1, pillar: d,", "{id: d1, pillar: c,")
             .replace("{id: d2, pillar: d,", "{id: d2, pillar: c,");
         let found = problems(&yaml);
-        assert!(found[0].message.starts_with("pillar `d` has 0 questions"), "{found:?}");
+        assert!(
+            found[0].message.starts_with("pillar `d` has 0 questions"),
+            "{found:?}"
+        );
     }
 
     #[test]
     fn missing_advice_for_a_stage() {
-        let yaml = tiny_bank_yaml().replacen("{stage: 2, text: {nl: r2, en: a2}, steps: [{text: {nl: s, en: s}}]}, ", "", 1);
+        let yaml = tiny_bank_yaml().replacen(
+            "{stage: 2, text: {nl: r2, en: a2}, steps: [{text: {nl: s, en: s}}]}, ",
+            "",
+            1,
+        );
         let found = problems(&yaml);
         assert_eq!(found[0].message, "pillar `a` has no advice for stage 2");
     }
@@ -262,8 +329,14 @@ mod tests {
     fn bad_id_and_too_few_stages_are_all_reported() {
         let yaml = tiny_bank_yaml().replace("id: tiny", "id: Tiny Bank");
         let found = problems(&yaml);
-        assert_eq!(found[0].message, "the bank id `Tiny Bank` is not a short ASCII id");
-        assert_eq!(found[0].location.map(|at| at.line), Some(line_of(&yaml, "id: Tiny Bank")));
+        assert_eq!(
+            found[0].message,
+            "the bank id `Tiny Bank` is not a short ASCII id"
+        );
+        assert_eq!(
+            found[0].location.map(|at| at.line),
+            Some(line_of(&yaml, "id: Tiny Bank"))
+        );
     }
 
     #[test]
@@ -272,8 +345,14 @@ mod tests {
         let err = parse(&yaml, "mine.yaml").expect_err("refused");
         let text = err.to_string();
         let line = line_of(&yaml, "{id: b1, pillar: b, text");
-        assert!(text.starts_with("mine.yaml is not a valid question bank (1 problem):"), "{text}");
+        assert!(
+            text.starts_with("mine.yaml is not a valid question bank (1 problem):"),
+            "{text}"
+        );
         assert!(text.contains(&format!("mine.yaml:{line}:")), "{text}");
-        assert!(text.contains("fix: give every question id its own id"), "{text}");
+        assert!(
+            text.contains("fix: give every question id its own id"),
+            "{text}"
+        );
     }
 }

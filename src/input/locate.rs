@@ -52,6 +52,12 @@ mod tests {
     #[test]
     fn missing_key_points_at_its_mapping() {
         let path = Path(vec![Key("questions"), Index(0), Key("text"), Key("en")]);
-        assert_eq!(locate(YAML, &path), Some(Location { line: 4, column: 11 }));
+        assert_eq!(
+            locate(YAML, &path),
+            Some(Location {
+                line: 4,
+                column: 11
+            })
+        );
     }
 }

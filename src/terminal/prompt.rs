@@ -8,9 +8,9 @@ use crate::bank::Bank;
 use crate::lang::Lang;
 use crate::messages::{self, words};
 use anyhow::Result;
+use dialoguer::Select;
 use dialoguer::console::{Style, Term};
 use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
-use dialoguer::Select;
 
 /// Asks the bank's questions on standard error, one screen each.
 pub struct TerminalAsker<'a> {
@@ -66,13 +66,20 @@ impl Asker for TerminalAsker<'_> {
         let dim = Style::new().dim();
 
         self.term.clear_screen()?;
-        let title = format!("{} · {}", bank.title.get(lang), messages::intro(lang, total));
+        let title = format!(
+            "{} · {}",
+            bank.title.get(lang),
+            messages::intro(lang, total)
+        );
         self.term.write_line(&paint(&title, &dim, self.color))?;
         let header = messages::question_header(lang, position + 1, total, pillar);
-        self.term.write_line(&paint(&header, &Style::new().bold().cyan(), self.color))?;
+        self.term
+            .write_line(&paint(&header, &Style::new().bold().cyan(), self.color))?;
         self.term.write_line("")?;
-        self.term.write_line(&textwrap::fill(question.text.get(lang), width))?;
-        self.term.write_line(&paint(words(lang).keys_hint, &dim, self.color))?;
+        self.term
+            .write_line(&textwrap::fill(question.text.get(lang), width))?;
+        self.term
+            .write_line(&paint(words(lang).keys_hint, &dim, self.color))?;
 
         let mut items: Vec<&str> = question.options.iter().map(|o| o.label.get(lang)).collect();
         if question.dont_know {

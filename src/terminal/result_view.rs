@@ -24,12 +24,28 @@ pub fn render(bank: &Bank, assessment: &Assessment, lang: Lang, style: Layout) -
     let mut out = String::new();
     let heading = |text: &str| paint(text, &bold, style.color);
 
-    let _ = writeln!(out, "{}", heading(&format!("{} · {}", bank.title.get(lang), w.result)));
-    match assessment.stage.and_then(|level| Some((level, bank.stage(level)?))) {
+    let _ = writeln!(
+        out,
+        "{}",
+        heading(&format!("{} · {}", bank.title.get(lang), w.result))
+    );
+    match assessment
+        .stage
+        .and_then(|level| Some((level, bank.stage(level)?)))
+    {
         Some((level, stage)) => {
-            let title = messages::stage_heading(lang, level, bank.stage_count(), stage.name.get(lang));
-            let _ = writeln!(out, "{}", paint(&title, &Style::new().bold().cyan(), style.color));
-            let _ = writeln!(out, "{}", textwrap::fill(stage.description.get(lang), width));
+            let title =
+                messages::stage_heading(lang, level, bank.stage_count(), stage.name.get(lang));
+            let _ = writeln!(
+                out,
+                "{}",
+                paint(&title, &Style::new().bold().cyan(), style.color)
+            );
+            let _ = writeln!(
+                out,
+                "{}",
+                textwrap::fill(stage.description.get(lang), width)
+            );
         }
         None => {
             let _ = writeln!(out, "{}", w.no_stage);
@@ -55,14 +71,34 @@ pub fn render(bank: &Bank, assessment: &Assessment, lang: Lang, style: Layout) -
             }
             let name = bank.pillars[advice.pillar].name.get(lang);
             let stage = bank.stage(advice.stage).map_or("", |s| s.name.get(lang));
-            let _ = writeln!(out, "{}", paint(&format!("{name} · {} {}: {stage}", w.stage, advice.stage), &bold, style.color));
-            let _ = writeln!(out, "{}", indented(advice.advice.text.get(lang), width, "  ", "  "));
+            let _ = writeln!(
+                out,
+                "{}",
+                paint(
+                    &format!("{name} · {} {}: {stage}", w.stage, advice.stage),
+                    &bold,
+                    style.color
+                )
+            );
+            let _ = writeln!(
+                out,
+                "{}",
+                indented(advice.advice.text.get(lang), width, "  ", "  ")
+            );
         }
     }
     if let Some(focus) = guidance.focus {
         let name = bank.pillars[focus.pillar].name.get(lang);
         let title = format!("{}: {name} · {}", w.focus, w.next_steps);
-        let _ = writeln!(out, "\n{}", paint(&format!("▶ {title}"), &Style::new().bold().yellow(), style.color));
+        let _ = writeln!(
+            out,
+            "\n{}",
+            paint(
+                &format!("▶ {title}"),
+                &Style::new().bold().yellow(),
+                style.color
+            )
+        );
         for (n, step) in focus.advice.steps.iter().enumerate() {
             let phase = step
                 .phase
@@ -71,7 +107,16 @@ pub fn render(bank: &Bank, assessment: &Assessment, lang: Lang, style: Layout) -
                 .map(|phase| format!("[{}] ", phase.name.get(lang)))
                 .unwrap_or_default();
             let first = format!("  {}. ", n + 1);
-            let _ = writeln!(out, "{}", indented(&format!("{phase}{}", step.text.get(lang)), width, &first, "     "));
+            let _ = writeln!(
+                out,
+                "{}",
+                indented(
+                    &format!("{phase}{}", step.text.get(lang)),
+                    width,
+                    &first,
+                    "     "
+                )
+            );
         }
     }
     out
@@ -82,7 +127,9 @@ fn bullet(text: &str, width: usize) -> String {
 }
 
 fn indented(text: &str, width: usize, first: &str, rest: &str) -> String {
-    let options = textwrap::Options::new(width).initial_indent(first).subsequent_indent(rest);
+    let options = textwrap::Options::new(width)
+        .initial_indent(first)
+        .subsequent_indent(rest);
     textwrap::fill(text, options)
 }
 
@@ -98,11 +145,17 @@ pub fn pyramid(bank: &Bank, reached: Option<u8>, lang: Lang, color: bool) -> Str
         let side = fill.repeat(row);
         let shape = format!("{}/{side}{level}{side}\\", " ".repeat(2 + count - 1 - row));
         let picture_width = 2 + 2 * count + 3;
-        let name = bank.stage(level as u8).map_or("", |stage| stage.name.get(lang));
+        let name = bank
+            .stage(level as u8)
+            .map_or("", |stage| stage.name.get(lang));
         let is_here = reached.is_some_and(|reached| usize::from(reached) == level);
         let mut line = format!("{shape:<picture_width$}{name}");
         if is_here {
-            line = paint(&format!("{line}  {}", words(lang).you_are_here), &Style::new().bold().cyan(), color);
+            line = paint(
+                &format!("{line}  {}", words(lang).you_are_here),
+                &Style::new().bold().cyan(),
+                color,
+            );
         }
         let _ = writeln!(out, "{line}");
     }
@@ -118,28 +171,38 @@ fn pillar_table(bank: &Bank, assessment: &Assessment, lang: Lang, style: Layout)
     let w = words(lang);
     let mut table = new_table(style);
     table.set_header(vec![w.pillar, w.score, w.stage, ""]);
-    let stage_cell = |stage: Option<u8>| match stage.and_then(|level| Some((level, bank.stage(level)?))) {
-        Some((level, stage)) => format!("{level} · {}", stage.name.get(lang)),
-        None => w.not_enough.to_string(),
-    };
+    let stage_cell =
+        |stage: Option<u8>| match stage.and_then(|level| Some((level, bank.stage(level)?))) {
+            Some((level, stage)) => format!("{level} · {}", stage.name.get(lang)),
+            None => w.not_enough.to_string(),
+        };
     for (n, pillar) in assessment.pillars.iter().enumerate() {
-        let mut name = bank.pillars[n].name.get(lang).to_string();
-        if assessment.focus == Some(n) {
-            name = format!("{name} ▶ {}", w.focus);
-        }
+        // One line per pillar: the focus marked as in the focus heading,
+        // "don't know" answers counted after the name.
+        let marker = if assessment.focus == Some(n) {
+            "▶ "
+        } else {
+            ""
+        };
+        let mut name = format!("{marker}{}", bank.pillars[n].name.get(lang));
         if pillar.dont_know > 0 {
-            name = format!("{name}\n{}", messages::dont_know_count(lang, pillar.dont_know));
+            name = format!(
+                "{name} ({})",
+                messages::dont_know_count(lang, pillar.dont_know)
+            );
         }
         table.add_row(vec![
             Cell::new(name),
-            Cell::new(pillar.score.map_or("–".into(), |s| s.to_string())).set_alignment(CellAlignment::Right),
+            Cell::new(pillar.score.map_or("–".into(), |s| s.to_string()))
+                .set_alignment(CellAlignment::Right),
             Cell::new(stage_cell(pillar.stage)),
             Cell::new(pillar.score.map_or(String::new(), bar)),
         ]);
     }
     table.add_row(vec![
         Cell::new(w.overall),
-        Cell::new(assessment.score.map_or("–".into(), |s| s.to_string())).set_alignment(CellAlignment::Right),
+        Cell::new(assessment.score.map_or("–".into(), |s| s.to_string()))
+            .set_alignment(CellAlignment::Right),
         Cell::new(stage_cell(assessment.stage)),
         Cell::new(assessment.score.map_or(String::new(), bar)),
     ]);
@@ -152,7 +215,10 @@ mod tests {
     use crate::scoring::assess;
     use crate::testing::{answers, tiny_bank};
 
-    const PLAIN: Layout = Layout { width: 80, color: false };
+    const PLAIN: Layout = Layout {
+        width: 80,
+        color: false,
+    };
 
     #[test]
     fn bar_is_proportional() {
@@ -168,7 +234,10 @@ mod tests {
         let lines: Vec<&str> = picture.lines().collect();
         assert_eq!(lines.len(), 4);
         assert!(lines[0].contains("/4\\") && lines[0].ends_with("Four"));
-        assert!(lines[2].contains("/▒▒2▒▒\\") && lines[2].ends_with("Two  ◀ you are here"), "{picture}");
+        assert!(
+            lines[2].contains("/▒▒2▒▒\\") && lines[2].ends_with("Two  ◀ you are here"),
+            "{picture}"
+        );
         assert!(lines[3].contains("/▒▒▒1▒▒▒\\"));
         assert!(!lines[1].contains('▒'));
     }
@@ -179,10 +248,13 @@ mod tests {
         let result = assess(&bank, &answers(&bank, &[3, 4, 1, 1, 3, 4, 3, 4]));
         let screen = render(&bank, &result, Lang::En, PLAIN);
         for line in screen.lines() {
-            assert!(textwrap::core::display_width(line) <= 80, "too wide: {line}");
+            assert!(
+                textwrap::core::display_width(line) <= 80,
+                "too wide: {line}"
+            );
         }
         assert!(screen.contains("Stage 2/4: Two"), "{screen}");
-        assert!(screen.contains("B ▶ Focus"), "{screen}");
+        assert!(screen.contains("│ ▶ B "), "{screen}");
         assert!(screen.contains("▶ Focus: B · Next steps"), "{screen}");
         assert!(!screen.contains('\u{1b}'), "no escape codes without colour");
     }

@@ -86,7 +86,9 @@ mod tests {
         let bank = tiny_bank();
         let mut asker = script(vec![A; 9], vec![]);
         let outcome = run(&mut asker, Responses::empty(&bank), 0).expect("runs");
-        let Outcome::Finished(responses) = outcome else { panic!("not finished") };
+        let Outcome::Finished(responses) = outcome else {
+            panic!("not finished")
+        };
         assert!(responses.first_unanswered().is_none());
         let positions: Vec<usize> = asker.asked.iter().map(|(p, _)| *p).collect();
         assert_eq!(positions, (0..9).collect::<Vec<_>>());
@@ -98,7 +100,9 @@ mod tests {
         let mut steps = vec![A, A, Step::Back, B];
         steps.extend(vec![A; 8]);
         let mut asker = script(steps, vec![]);
-        let Outcome::Finished(responses) = run(&mut asker, Responses::empty(&bank), 0).expect("runs") else {
+        let Outcome::Finished(responses) =
+            run(&mut asker, Responses::empty(&bank), 0).expect("runs")
+        else {
             panic!("not finished")
         };
         // After Back at question 2, question 1 is shown again with answer A.

@@ -1,0 +1,225 @@
+//! The command line, run as a user runs it: exit codes, messages, output.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+
+fn pyramid() -> Command {
+    let mut command = Command::new(assert_cmd::cargo::cargo_bin!("pyramid"));
+    command
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
+        .env("NO_COLOR", "1");
+    command
+}
+
+fn json_questions(args: &[&str]) -> Value {
+    let output = pyramid()
+        .args(["questions", "--format", "json"])
+        .args(args)
+        .output()
+        .expect("runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).expect("valid JSON")
+}
+
+#[test]
+fn test_without_a_terminal_fails_at_once_and_points_to_answer_files() {
+    pyramid()
+        .arg("test")
+        .write_stdin("")
+        .timeout(std::time::Duration::from_secs(10))
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("not one"))
+        .stderr(predicate::str::contains("pyramid score FILE"));
+}
+
+#[test]
+fn plain_pyramid_without_a_terminal_gives_the_same_error() {
+    pyramid()
+        .write_stdin("")
+        .timeout(std::time::Duration::from_secs(10))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "the self-test asks its questions in a terminal",
+        ));
+}
+
+#[test]
+fn questions_json_is_the_documented_interface() {
+    let doc = json_questions(&[]);
+    assert_eq!(doc["version"], 1);
+    assert_eq!(doc["bank"], "pyramid");
+    let questions = doc["questions"].as_array().expect("questions array");
+    assert_eq!(questions.len(), 15);
+    let first = &questions[0];
+    assert_eq!(first["id"], "strategy-role");
+    assert_eq!(first["pillar"], "strategy");
+    assert_eq!(
+        first["text"]["en"],
+        "What role does the website play in your organisation?"
+    );
+    assert_eq!(
+        first["text"]["nl"],
+        "Welke rol speelt de website in jullie organisatie?"
+    );
+    let options = first["options"].as_array().expect("options");
+    assert_eq!(options.len(), 4);
+    assert_eq!(options[0]["key"], "a");
+    assert_eq!(options[0]["level"], 1);
+    assert!(
+        options[0]["label"]["nl"]
+            .as_str()
+            .is_some_and(|l| !l.is_empty())
+    );
+    assert_eq!(doc["stages"][3]["name"]["en"], "Unconsciously competent");
+    assert_eq!(doc["pillars"][2]["id"], "traffic");
+}
+
+#[test]
+fn questions_yaml_carries_the_same_document_as_json() {
+    let output = pyramid()
+        .args(["questions", "--format", "yaml"])
+        .output()
+        .expect("runs");
+    assert!(output.status.success());
+    let yaml: Value = serde_yaml::from_slice(&output.stdout).expect("valid YAML");
+    assert_eq!(yaml, json_questions(&[]));
+}
+
+#[test]
+fn questions_table_follows_the_language_and_fits_eighty_columns() {
+    let output = pyramid()
+        .args(["questions", "--lang", "nl"])
+        .output()
+        .expect("runs");
+    assert!(output.status.success());
+    let table = String::from_utf8(output.stdout).expect("UTF-8");
+    assert!(
+        table.contains("Welke rol speelt de website in jullie"),
+        "{table}"
+    );
+    assert!(
+        table.contains("Pijler") && table.contains("Vraag"),
+        "{table}"
+    );
+    assert!(table.contains("dont_know · Weet ik niet"), "{table}");
+    for line in table.lines() {
+        assert!(line.chars().count() <= 80, "wider than 80 columns: {line}");
+    }
+}
+
+#[test]
+fn language_comes_from_the_locale_when_not_given() {
+    let output = pyramid()
+        .args(["questions"])
+        .env("LANG", "nl_NL.UTF-8")
+        .output()
+        .expect("runs");
+    assert!(String::from_utf8_lossy(&output.stdout).contains("Pijler"));
+    let output = pyramid()
+        .args(["questions"])
+        .env("LANG", "de_DE.UTF-8")
+        .output()
+        .expect("runs");
+    assert!(String::from_utf8_lossy(&output.stdout).contains("Pillar"));
+}
+
+#[test]
+fn a_custom_bank_with_three_stages_and_two_pillars_loads() {
+    let doc = json_questions(&["--bank", "tests/fixtures/banks/three-stages.yaml"]);
+    assert_eq!(doc["bank"], "webshop");
+    assert_eq!(doc["stages"].as_array().map(Vec::len), Some(3));
+    assert_eq!(doc["pillars"].as_array().map(Vec::len), Some(2));
+    assert_eq!(doc["questions"][2]["dont_know"], true);
+}
+
+#[test]
+fn a_broken_bank_lists_every_problem_with_file_line_and_fix() {
+    pyramid()
+        .args(["questions", "--bank", "tests/fixtures/banks/broken.yaml"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains(
+            "error: tests/fixtures/banks/broken.yaml is not a valid question bank (3 problems):",
+        ))
+        .stderr(predicate::str::contains(
+            "tests/fixtures/banks/broken.yaml:7:73: stages[1].min_score: min_score 0 is not above the previous stage's 0",
+        ))
+        .stderr(predicate::str::contains(
+            "tests/fixtures/banks/broken.yaml:10:11: pillars[0].name.en: the English text is missing",
+        ))
+        .stderr(predicate::str::contains(
+            "tests/fixtures/banks/broken.yaml:20:15: questions[0].options[1].key: option key `a` is used twice",
+        ))
+        .stderr(predicate::str::contains("fix: give every option key its own id"));
+}
+
+#[test]
+fn a_missing_bank_file_is_named() {
+    pyramid()
+        .args(["questions", "--bank", "no/such/bank.yaml"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cannot read no/such/bank.yaml"));
+}
+
+#[test]
+fn a_folder_given_as_bank_is_refused() {
+    pyramid()
+        .args(["questions", "--bank", "tests"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("tests is a directory"));
+}
+
+#[test]
+fn a_bank_that_is_not_utf8_is_refused_with_its_line() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("latin1.yaml");
+    std::fs::write(&path, b"id: x\ntitle: {nl: caf\xe9}\n").expect("write");
+    pyramid()
+        .args(["questions", "--bank"])
+        .arg(&path)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "latin1.yaml:2: the file is not UTF-8 text",
+        ));
+}
+
+#[test]
+fn usage_errors_exit_2_and_suggest_the_closest_subcommand() {
+    pyramid()
+        .args(["questions", "--lang", "fr"])
+        .assert()
+        .code(2);
+    pyramid()
+        .arg("questons")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("tip:").and(predicate::str::contains("'questions'")));
+}
+
+#[test]
+fn help_shows_an_example_for_each_subcommand() {
+    pyramid()
+        .args(["test", "--help"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Example:"));
+    pyramid()
+        .args(["questions", "--help"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Examples:"));
+}

@@ -1,0 +1,269 @@
+//! The interactive self-test, driven end to end in a pseudo-terminal: the
+//! real binary, real key presses, the real result screen.
+
+use nix::sys::wait::WaitStatus;
+use rexpect::session::{PtySession, spawn_command};
+use std::path::Path;
+use std::process::Command;
+use std::time::Duration;
+
+const DOWN: &str = "\x1b[B";
+const ENTER: &str = "\r";
+const ESC: &str = "\x1b";
+const TIMEOUT_MS: u64 = 20_000;
+
+fn spawn(args: &[&str], env: &[(&str, &str)], dir: &Path) -> PtySession {
+    let mut command = Command::new(assert_cmd::cargo::cargo_bin!("pyramid"));
+    command
+        .args(args)
+        .current_dir(dir)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm");
+    for (key, value) in env {
+        command.env(key, value);
+    }
+    spawn_command(command, Some(TIMEOUT_MS)).expect("spawn pyramid in a pty")
+}
+
+/// rexpect turns each byte it reads into one char; a UTF-8 needle must be
+/// spelled the same way to match.
+fn as_read(text: &str) -> String {
+    text.bytes().map(char::from).collect()
+}
+
+/// The bytes rexpect read, as the UTF-8 text they are.
+fn decoded(read: &str) -> String {
+    let bytes: Vec<u8> = read.chars().map(|c| c as u8).collect();
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+/// Waits until `text` is on screen.
+fn expect(session: &mut PtySession, text: &str) {
+    session
+        .exp_string(&as_read(text))
+        .unwrap_or_else(|err| panic!("waiting for {text:?}: {err}"));
+}
+
+/// Everything until the program exits, as readable text.
+fn until_exit(session: &mut PtySession) -> String {
+    decoded(&session.exp_eof().expect("pyramid exits"))
+}
+
+/// Presses keys one at a time, as a person would. console switches the
+/// terminal to raw mode for each key read and back between keys, so keys
+/// sent in one burst can arrive while it is in cooked mode and be lost.
+fn press(session: &mut PtySession, keys: &[&str]) {
+    std::thread::sleep(Duration::from_millis(150));
+    for key in keys {
+        session.send(key).expect("send key");
+        session.flush().expect("flush");
+        std::thread::sleep(Duration::from_millis(60));
+    }
+}
+
+/// Waits for the question `header` and its menu, then picks the option
+/// `downs` places below the highlighted one.
+fn pick(session: &mut PtySession, header: &str, downs: usize) {
+    expect(session, header);
+    choose(session, downs);
+}
+
+/// Picks the option `downs` places below the highlighted one.
+fn choose(session: &mut PtySession, downs: usize) {
+    let mut keys = vec![DOWN; downs];
+    keys.push(ENTER);
+    press(session, &keys);
+}
+
+/// The text a person would read: escape sequences dropped, white space
+/// folded, so wrapped lines still match.
+fn readable(raw: &str) -> String {
+    let mut text = String::new();
+    let mut chars = raw.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\x1b' {
+            if chars.peek() == Some(&'[') {
+                chars.next();
+                for c in chars.by_ref() {
+                    if c.is_ascii_alphabetic() || c == '~' {
+                        break;
+                    }
+                }
+            }
+            continue;
+        }
+        text.push(c);
+    }
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn exit_code(session: &PtySession) -> i32 {
+    match session.process().wait().expect("wait for pyramid") {
+        WaitStatus::Exited(_, code) => code,
+        other => panic!("pyramid did not exit normally: {other:?}"),
+    }
+}
+
+#[test]
+fn answers_fifteen_questions_goes_back_once_and_shows_stage_and_focus() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut session = spawn(
+        &[
+            "test",
+            "--lang",
+            "en",
+            "--save",
+            "answers.yaml",
+            "--respondent",
+            "Tester",
+        ],
+        &[],
+        dir.path(),
+    );
+    // Strategy: the top option (level 4) thrice, then the lowest for question 4.
+    for n in 1..=3 {
+        pick(&mut session, &format!("Question {n}/15 · Strategy"), 3);
+    }
+    pick(&mut session, "Question 4/15 · Strategy", 0);
+    // Question 5 offers 4 options and then "back": go back to question 4 and
+    // change its answer from the lowest to the top option.
+    expect(&mut session, "Question 5/15 · Platform");
+    expect(&mut session, "← Back to the previous question");
+    choose(&mut session, 4);
+    pick(&mut session, "Question 4/15 · Strategy", 3);
+    for n in 5..=7 {
+        pick(&mut session, &format!("Question {n}/15 · Platform"), 3);
+    }
+    for n in 8..=10 {
+        pick(&mut session, &format!("Question {n}/15 · Traffic"), 3);
+    }
+    // Question 11 allows "don't know", listed after the four options.
+    expect(&mut session, "Question 11/15 · Traffic");
+    expect(&mut session, "Don't know");
+    choose(&mut session, 4);
+    for n in 12..=15 {
+        pick(&mut session, &format!("Question {n}/15 · Conversion"), 0);
+    }
+    let screen = readable(&until_exit(&mut session));
+    assert_eq!(exit_code(&session), 0);
+
+    // Strategy, platform, traffic at 100, conversion at 0: the score (75)
+    // reaches stage 3, but the balance rule holds it at one above conversion.
+    assert!(
+        screen.contains("Stage 2/4: Consciously incompetent"),
+        "{screen}"
+    );
+    assert!(screen.contains("▶ Conversion"), "{screen}");
+    assert!(screen.contains("The overall score is 75"), "{screen}");
+    assert!(
+        screen.contains("Conversion is at stage 1 and holds the result back, so the stage is 2"),
+        "{screen}"
+    );
+    assert!(screen.contains("Traffic (1× don't know)"), "{screen}");
+    assert!(
+        screen.contains("▶ Focus: Conversion · Next steps"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("[Plan] Decide the one action a visitor should take"),
+        "{screen}"
+    );
+
+    let saved = std::fs::read_to_string(dir.path().join("answers.yaml")).expect("answers saved");
+    let saved: serde_yaml::Value = serde_yaml::from_str(&saved).expect("answer file is YAML");
+    assert_eq!(saved["respondent"].as_str(), Some("Tester"));
+    assert_eq!(saved["bank"].as_str(), Some("pyramid"));
+    let answers = &saved["answers"];
+    assert_eq!(
+        answers["strategy-ownership"].as_str(),
+        Some("d"),
+        "the changed answer is kept"
+    );
+    assert_eq!(answers["traffic-visitors"].as_str(), Some("dont_know"));
+    assert_eq!(answers["conversion-improve"].as_str(), Some("a"));
+    assert_eq!(answers.as_mapping().map(|m| m.len()), Some(15));
+}
+
+#[test]
+fn dutch_from_the_locale_every_word_on_screen() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut session = spawn(&["test"], &[("LANG", "nl_BE.UTF-8")], dir.path());
+    expect(
+        &mut session,
+        "Digitale Groei Piramide · 15 vragen, ongeveer 5 minuten.",
+    );
+    expect(&mut session, "Vraag 1/15 · Strategie");
+    expect(
+        &mut session,
+        "↑/↓ kiezen · Enter bevestigen · Esc of q stoppen",
+    );
+    choose(&mut session, 0);
+    for n in 2..=15 {
+        pick(&mut session, &format!("Vraag {n}/15 · "), 0);
+    }
+    let screen = readable(&until_exit(&mut session));
+    assert_eq!(exit_code(&session), 0);
+    assert!(screen.contains("Fase 1/4: Onbewust onbekwaam"), "{screen}");
+    assert!(screen.contains("◀ hier staan jullie"), "{screen}");
+    assert!(screen.contains("Waarom deze fase"), "{screen}");
+    assert!(screen.contains("▶ Strategie"), "{screen}");
+    assert!(
+        !screen.contains("Stage") && !screen.contains("Question"),
+        "English leaked: {screen}"
+    );
+}
+
+#[test]
+fn ctrl_c_restores_the_cursor_and_exits_130_without_saving() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut session = spawn(
+        &["test", "--lang", "en", "--save", "answers.yaml"],
+        &[],
+        dir.path(),
+    );
+    for n in 1..=3 {
+        pick(&mut session, &format!("Question {n}/15"), 1);
+    }
+    expect(&mut session, "Question 4/15");
+    expect(&mut session, "← Back");
+    std::thread::sleep(Duration::from_millis(150));
+    session.send_control('c').expect("send Ctrl-C");
+    let rest = until_exit(&mut session);
+    assert_eq!(exit_code(&session), 130);
+    assert!(
+        rest.contains("\x1b[?25h"),
+        "the cursor is shown again: {rest:?}"
+    );
+    assert!(
+        readable(&rest).contains("Interrupted; nothing was saved."),
+        "{rest:?}"
+    );
+    assert!(!dir.path().join("answers.yaml").exists());
+}
+
+#[test]
+fn escape_asks_before_quitting() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut session = spawn(&["test", "--lang", "en"], &[], dir.path());
+    pick(&mut session, "Question 1/15", 0);
+    expect(&mut session, "Question 2/15");
+    expect(&mut session, "← Back");
+    press(&mut session, &[ESC]);
+    expect(&mut session, "Quit the self-test?");
+    // "No" keeps the test going at the same question.
+    press(&mut session, &[ENTER]);
+    expect(&mut session, "Question 2/15");
+    expect(&mut session, "← Back");
+    press(&mut session, &["q"]);
+    expect(&mut session, "Quit the self-test?");
+    choose(&mut session, 1);
+    let rest = readable(&until_exit(&mut session));
+    assert_eq!(exit_code(&session), 130);
+    assert!(
+        rest.contains("Self-test stopped; nothing was saved."),
+        "{rest}"
+    );
+}
