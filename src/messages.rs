@@ -24,9 +24,7 @@ pub struct Words {
     pub next_steps: &'static str,
     pub you_are_here: &'static str,
     pub question: &'static str,
-    pub options: &'static str,
-    pub level: &'static str,
-    pub key: &'static str,
+    pub question_columns: &'static str,
     pub no_stage: &'static str,
     pub balanced: &'static str,
 }
@@ -51,9 +49,7 @@ const NL: Words = Words {
     next_steps: "Volgende stappen",
     you_are_here: "◀ hier staan jullie",
     question: "Vraag",
-    options: "Antwoorden",
-    level: "niveau",
-    key: "sleutel",
+    question_columns: "Vraag (antwoorden: sleutel · niveau · tekst)",
     no_stage: "Te weinig antwoorden om een fase te bepalen.",
     balanced: "De pijlers zijn in balans: de balansregel verlaagt de fase niet.",
 };
@@ -78,9 +74,7 @@ const EN: Words = Words {
     next_steps: "Next steps",
     you_are_here: "◀ you are here",
     question: "Question",
-    options: "Options",
-    level: "level",
-    key: "key",
+    question_columns: "Question (options: key · level · text)",
     no_stage: "Too few answers to give a stage.",
     balanced: "The pillars are in balance: the balance rule does not lower the stage.",
 };

@@ -36,33 +36,28 @@ impl Exporter for TableExporter {
     fn questions(&self, bank: &Bank, lang: Lang) -> Result<String> {
         let w = words(lang);
         let mut table = new_table(self.style);
-        table.set_header(vec!["#", w.pillar, w.question]);
+        table.set_header(vec!["#", w.pillar, w.question_columns]);
         for (n, question) in bank.questions.iter().enumerate() {
             let pillar = bank
                 .pillar_position(&question.pillar)
                 .map_or(question.pillar.as_str(), |p| bank.pillars[p].name.get(lang));
-            let mut cell = format!("{}\n", question.text.get(lang));
+            let mut cell = format!("{}\n{}\n", question.id, question.text.get(lang));
             for option in &question.options {
                 cell.push_str(&format!(
-                    "\n{} · {} ({} {})",
+                    "\n{} · {} · {}",
                     option.key,
-                    option.label.get(lang),
-                    w.level,
-                    option.level
+                    option.level,
+                    option.label.get(lang)
                 ));
             }
             if question.dont_know {
                 cell.push_str(&format!(
-                    "\n{} · {}",
+                    "\n{} · – · {}",
                     crate::bank::DONT_KNOW_KEY,
                     bank.dont_know.get(lang)
                 ));
             }
-            table.add_row(vec![
-                format!("{}\n{}", n + 1, question.id),
-                pillar.to_string(),
-                cell,
-            ]);
+            table.add_row(vec![(n + 1).to_string(), pillar.to_string(), cell]);
         }
         Ok(format!("{table}\n"))
     }
