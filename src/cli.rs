@@ -11,7 +11,7 @@ use std::path::PathBuf;
     version,
     about = "The Digital Growth Pyramid self-assessment: how far has your organisation grown up online, and what next?",
     long_about = None,
-    after_help = "Examples:\n  pyramid                      take the self-test (same as `pyramid test`)\n  pyramid test --lang nl --save mijn-antwoorden.yaml\n  pyramid questions --format json"
+    after_help = "Examples:\n  pyramid                      take the self-test (same as `pyramid test`)\n  pyramid test --lang nl --save mijn-antwoorden.yaml\n  pyramid score team-export.csv --summary\n  pyramid score team-export.csv --summary\n  pyramid questions --format json"
 )]
 pub struct Cli {
     /// Language of everything shown [default: from LC_ALL, LC_MESSAGES or LANG; nl* gives Dutch]
@@ -33,11 +33,66 @@ pub enum Command {
         after_help = "Example:\n  pyramid test --lang en --respondent \"An Peeters\" --save an.yaml"
     )]
     Test(TestArgs),
+    /// Score answer files, survey exports (CSV, XLSX) and folders of them
+    #[command(
+        after_help = "Examples:\n  pyramid score an.yaml jan.yaml\n  pyramid score team-export.csv --summary --rows --format markdown\n  pyramid score answers/ --format csv --output scores.csv\n  cat an.json | pyramid score --format json"
+    )]
+    Score(ScoreArgs),
     /// List the question bank's questions and options
     #[command(
         after_help = "Examples:\n  pyramid questions --lang nl\n  pyramid questions --format json | jq '.questions[].id'"
     )]
     Questions(QuestionsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ScoreArgs {
+    /// Answer files (.yaml, .json), survey exports (.csv, .xlsx) or folders of them; `-` or none reads standard input
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ScoreFormat::Table)]
+    pub format: ScoreFormat,
+
+    /// Show the team summary instead of one row per respondent
+    #[arg(long)]
+    pub summary: bool,
+
+    /// With --summary: show the rows per respondent as well
+    #[arg(long, requires = "summary")]
+    pub rows: bool,
+
+    /// Write to FILE (whole or not at all) instead of standard output
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Score respondents with missing answers on what they did answer
+    #[arg(long)]
+    pub allow_incomplete: bool,
+
+    /// Score the valid respondents, report the others on stderr, exit 1
+    #[arg(long)]
+    pub skip_invalid: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ScoreFormat {
+    Table,
+    Markdown,
+    Csv,
+    Json,
+}
+
+impl From<ScoreFormat> for Format {
+    fn from(format: ScoreFormat) -> Format {
+        match format {
+            ScoreFormat::Table => Format::Table,
+            ScoreFormat::Markdown => Format::Markdown,
+            ScoreFormat::Csv => Format::Csv,
+            ScoreFormat::Json => Format::Json,
+        }
+    }
 }
 
 #[derive(Debug, Args, Default)]

@@ -16,7 +16,9 @@ pub mod input;
 pub mod lang;
 pub mod messages;
 pub mod output;
+pub mod report;
 pub mod scoring;
+pub mod team;
 pub mod terminal;
 
 #[cfg(test)]

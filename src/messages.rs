@@ -25,6 +25,15 @@ pub struct Words {
     pub you_are_here: &'static str,
     pub question: &'static str,
     pub question_columns: &'static str,
+    pub respondent: &'static str,
+    pub mean: &'static str,
+    pub min: &'static str,
+    pub max: &'static str,
+    pub spread: &'static str,
+    pub team_stage: &'static str,
+    pub distribution: &'static str,
+    pub disagreement: &'static str,
+    pub cell_legend: &'static str,
     pub no_stage: &'static str,
     pub balanced: &'static str,
 }
@@ -50,6 +59,15 @@ const NL: Words = Words {
     you_are_here: "◀ hier staan jullie",
     question: "Vraag",
     question_columns: "Vraag (antwoorden: sleutel · niveau · tekst)",
+    respondent: "Respondent",
+    mean: "Gem.",
+    min: "Min",
+    max: "Max",
+    spread: "Spreiding",
+    team_stage: "Teamfase",
+    distribution: "Verdeling over de fasen",
+    disagreement: "Waar het team het minst eens is",
+    cell_legend: "Elke cel: score · fase.",
     no_stage: "Te weinig antwoorden om een fase te bepalen.",
     balanced: "De pijlers zijn in balans: de balansregel verlaagt de fase niet.",
 };
@@ -75,6 +93,15 @@ const EN: Words = Words {
     you_are_here: "◀ you are here",
     question: "Question",
     question_columns: "Question (options: key · level · text)",
+    respondent: "Respondent",
+    mean: "Mean",
+    min: "Min",
+    max: "Max",
+    spread: "Spread",
+    team_stage: "Team stage",
+    distribution: "Stage distribution",
+    disagreement: "Where the team disagrees most",
+    cell_legend: "Each cell: score · stage.",
     no_stage: "Too few answers to give a stage.",
     balanced: "The pillars are in balance: the balance rule does not lower the stage.",
 };
@@ -200,6 +227,62 @@ pub fn explain_unscored(
         Lang::En => format!(
             "{pillar} has too few answers ({answered} answered, {dont_know}× don't know; \
              at least {needed} needed) and is left out of the overall score."
+        ),
+    }
+}
+
+/// `Team of 12 respondents: stage 2/4, Consciously incompetent (score 54)`
+pub fn team_heading(
+    lang: Lang,
+    respondents: u64,
+    stage: Option<(u8, u8, &str)>,
+    score: Option<u8>,
+) -> String {
+    let result = match (stage, score) {
+        (Some((level, count, name)), Some(score)) => match lang {
+            Lang::Nl => format!("fase {level}/{count}, {name} (score {score})"),
+            Lang::En => format!("stage {level}/{count}, {name} (score {score})"),
+        },
+        _ => words(lang).no_stage.to_string(),
+    };
+    match lang {
+        Lang::Nl => format!("Team van {respondents} respondent(en): {result}"),
+        Lang::En => format!("Team of {respondents} respondent(s): {result}"),
+    }
+}
+
+/// One stage's line in the distribution: `2 Bewust onbekwaam: 5 (42%)`.
+pub fn distribution_line(
+    lang: Lang,
+    level: Option<u8>,
+    name: &str,
+    count: u64,
+    total: u64,
+) -> String {
+    let share = (count * 100 + total / 2).checked_div(total).unwrap_or(0);
+    match level {
+        Some(level) => format!("{level} {name}: {count} ({share}%)"),
+        None => format!("{}: {count} ({share}%)", words(lang).not_enough),
+    }
+}
+
+/// `Conversion: spread 31.2; front group 4 at 70 on average, peloton 8 at 15 (gap 55)`
+pub fn disagreement_line(
+    lang: Lang,
+    pillar: &str,
+    spread: f64,
+    front: (u64, f64),
+    peloton: (u64, f64),
+) -> String {
+    let gap = front.1 - peloton.1;
+    match lang {
+        Lang::Nl => format!(
+            "{pillar}: spreiding {spread:.1}; kopgroep van {} met gemiddeld {:.0}, peloton van {} met gemiddeld {:.0} (verschil {gap:.0})",
+            front.0, front.1, peloton.0, peloton.1
+        ),
+        Lang::En => format!(
+            "{pillar}: spread {spread:.1}; front group of {} at {:.0} on average, peloton of {} at {:.0} (gap {gap:.0})",
+            front.0, front.1, peloton.0, peloton.1
         ),
     }
 }

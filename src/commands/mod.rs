@@ -2,6 +2,7 @@
 //! by the domain and output modules.
 
 mod questions;
+mod score;
 mod test;
 
 use crate::bank::Bank;
@@ -27,6 +28,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         None => test::run(&context, &TestArgs::default()),
         Some(Command::Test(args)) => test::run(&context, &args),
+        Some(Command::Score(args)) => score::run(&context, &args),
         Some(Command::Questions(args)) => questions::run(&context, &args),
     }
 }

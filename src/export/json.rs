@@ -1,16 +1,262 @@
-//! JSON: the documents for scripts, pretty-printed.
+//! JSON: the documents for scripts, pretty-printed. Their shapes are
+//! documented in the README and versioned with `DOCUMENT_VERSION`.
 
-use super::{Exporter, questions_document};
+use super::{DOCUMENT_VERSION, Exporter, questions_document};
 use crate::bank::Bank;
 use crate::lang::Lang;
+use crate::report::ScoreReport;
+use crate::scoring::{Assessment, BalanceLimit};
+use crate::team::{ScoreStats, TeamSummary};
 use anyhow::Result;
+use serde::Serialize;
 
 pub struct JsonExporter;
 
+fn pretty(value: &impl Serialize) -> Result<String> {
+    let mut text = serde_json::to_string_pretty(value)?;
+    text.push('\n');
+    Ok(text)
+}
+
 impl Exporter for JsonExporter {
     fn questions(&self, bank: &Bank, _lang: Lang) -> Result<String> {
-        let mut text = serde_json::to_string_pretty(&questions_document(bank))?;
-        text.push('\n');
-        Ok(text)
+        pretty(&questions_document(bank))
+    }
+
+    fn scores(&self, report: &ScoreReport, lang: Lang) -> Result<String> {
+        let bank = report.bank;
+        let document = ScoresDocument {
+            version: DOCUMENT_VERSION,
+            bank: &bank.id,
+            lang: lang.code(),
+            respondents: report.respondents.map(|respondents| {
+                respondents
+                    .iter()
+                    .map(|scored| RespondentEntry {
+                        respondent: &scored.respondent,
+                        source: &scored.source,
+                        result: result_entry(bank, &scored.assessment, lang),
+                    })
+                    .collect()
+            }),
+            summary: report
+                .summary
+                .map(|summary| summary_entry(bank, summary, lang)),
+        };
+        pretty(&document)
+    }
+}
+
+#[derive(Serialize)]
+struct ScoresDocument<'a> {
+    version: u32,
+    bank: &'a str,
+    lang: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    respondents: Option<Vec<RespondentEntry<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    summary: Option<SummaryEntry<'a>>,
+}
+
+#[derive(Serialize)]
+struct RespondentEntry<'a> {
+    respondent: &'a str,
+    source: &'a str,
+    #[serde(flatten)]
+    result: ResultEntry<'a>,
+}
+
+/// An assessment: overall, per pillar, and why the balance rule acted.
+#[derive(Serialize)]
+struct ResultEntry<'a> {
+    score: Option<u8>,
+    stage: Option<u8>,
+    stage_name: Option<&'a str>,
+    focus: Option<&'a str>,
+    pillars: Vec<PillarResult<'a>>,
+    balance: Vec<BalanceEntry<'a>>,
+}
+
+#[derive(Serialize)]
+struct PillarResult<'a> {
+    id: &'a str,
+    score: Option<u8>,
+    stage: Option<u8>,
+    answered: u32,
+    dont_know: u32,
+    missing: u32,
+}
+
+#[derive(Serialize)]
+struct BalanceEntry<'a> {
+    /// The bank rule that lowered the stage.
+    rule: &'static str,
+    /// The pillars that hold the stage back.
+    pillars: Vec<&'a str>,
+    /// The stage before this step.
+    from_stage: u8,
+}
+
+fn result_entry<'a>(bank: &'a Bank, assessment: &Assessment, lang: Lang) -> ResultEntry<'a> {
+    let id = |pillar: usize| bank.pillars[pillar].id.as_str();
+    let mut stage = assessment.score_stage.unwrap_or(0);
+    let balance = assessment
+        .limits
+        .iter()
+        .map(|limit| {
+            let from_stage = stage;
+            match limit {
+                BalanceLimit::TopStageNeedsEveryPillar { pillars, .. } => {
+                    stage = stage.saturating_sub(1);
+                    BalanceEntry {
+                        rule: "top_stage_needs_every_pillar_at",
+                        pillars: pillars.iter().map(|&p| id(p)).collect(),
+                        from_stage,
+                    }
+                }
+                BalanceLimit::AboveWeakest {
+                    max_above,
+                    weakest,
+                    weakest_stage,
+                } => {
+                    stage = weakest_stage.saturating_add(*max_above);
+                    BalanceEntry {
+                        rule: "max_stages_above_weakest",
+                        pillars: vec![id(*weakest)],
+                        from_stage,
+                    }
+                }
+            }
+        })
+        .collect();
+    ResultEntry {
+        score: assessment.score,
+        stage: assessment.stage,
+        stage_name: assessment
+            .stage
+            .and_then(|level| bank.stage(level))
+            .map(|s| s.name.get(lang)),
+        focus: assessment.focus.map(id),
+        pillars: assessment
+            .pillars
+            .iter()
+            .enumerate()
+            .map(|(n, pillar)| PillarResult {
+                id: id(n),
+                score: pillar.score,
+                stage: pillar.stage,
+                answered: pillar.answered,
+                dont_know: pillar.dont_know,
+                missing: pillar.missing,
+            })
+            .collect(),
+        balance,
+    }
+}
+
+#[derive(Serialize)]
+struct SummaryEntry<'a> {
+    respondents: u64,
+    /// The team's result from the mean pillar scores.
+    team: ResultEntry<'a>,
+    pillars: Vec<PillarStats<'a>>,
+    overall: Option<StatsEntry>,
+    stage_distribution: Vec<StageCount>,
+    disagreement: Vec<DisagreementEntry<'a>>,
+}
+
+#[derive(Serialize)]
+struct PillarStats<'a> {
+    id: &'a str,
+    #[serde(flatten)]
+    stats: Option<StatsEntry>,
+}
+
+#[derive(Serialize)]
+struct StatsEntry {
+    count: u64,
+    mean: f64,
+    min: u8,
+    max: u8,
+    spread: f64,
+}
+
+#[derive(Serialize)]
+struct StageCount {
+    /// `null` counts the respondents with too few answers for a stage.
+    stage: Option<u8>,
+    count: u64,
+}
+
+#[derive(Serialize)]
+struct DisagreementEntry<'a> {
+    pillar: &'a str,
+    spread: f64,
+    front: GroupEntry,
+    peloton: GroupEntry,
+}
+
+#[derive(Serialize)]
+struct GroupEntry {
+    count: u64,
+    mean: f64,
+}
+
+/// Rounded to two decimals: enough for people, stable for snapshots.
+fn two_decimals(value: f64) -> f64 {
+    (value * 100.0).round() / 100.0
+}
+
+fn stats_entry(stats: &ScoreStats) -> StatsEntry {
+    StatsEntry {
+        count: stats.count,
+        mean: two_decimals(stats.mean),
+        min: stats.min,
+        max: stats.max,
+        spread: two_decimals(stats.spread),
+    }
+}
+
+fn summary_entry<'a>(bank: &'a Bank, summary: &TeamSummary, lang: Lang) -> SummaryEntry<'a> {
+    let mut stage_distribution: Vec<StageCount> = (1..=bank.stage_count())
+        .map(|level| StageCount {
+            stage: Some(level),
+            count: summary.stages.get(usize::from(level)).copied().unwrap_or(0),
+        })
+        .collect();
+    stage_distribution.push(StageCount {
+        stage: None,
+        count: summary.stages.first().copied().unwrap_or(0),
+    });
+    SummaryEntry {
+        respondents: summary.respondents,
+        team: result_entry(bank, &summary.team, lang),
+        pillars: bank
+            .pillars
+            .iter()
+            .zip(&summary.pillars)
+            .map(|(pillar, stats)| PillarStats {
+                id: &pillar.id,
+                stats: stats.as_ref().map(stats_entry),
+            })
+            .collect(),
+        overall: summary.overall.as_ref().map(stats_entry),
+        stage_distribution,
+        disagreement: summary
+            .disagreement
+            .iter()
+            .map(|d| DisagreementEntry {
+                pillar: &bank.pillars[d.pillar].id,
+                spread: two_decimals(d.spread),
+                front: GroupEntry {
+                    count: d.front.count,
+                    mean: two_decimals(d.front.mean),
+                },
+                peloton: GroupEntry {
+                    count: d.peloton.count,
+                    mean: two_decimals(d.peloton.mean),
+                },
+            })
+            .collect(),
     }
 }

@@ -1,14 +1,19 @@
 //! Output formats. Each format is one module with one type that implements
 //! `Exporter`; commands pick a format and never format text themselves.
 
+mod csv;
 mod json;
+mod markdown;
 pub mod table;
-
 mod yaml;
 
 use crate::bank::Bank;
+use crate::explain::explain;
 use crate::lang::{Lang, Text};
-use anyhow::Result;
+use crate::messages::{self, words};
+use crate::report::ScoreReport;
+use crate::team::ScoreStats;
+use anyhow::{Result, bail};
 use serde::Serialize;
 
 pub use table::Layout;
@@ -16,13 +21,22 @@ pub use table::Layout;
 /// One output format.
 pub trait Exporter {
     /// The bank's questions and options (`pyramid questions`).
-    fn questions(&self, bank: &Bank, lang: Lang) -> Result<String>;
+    fn questions(&self, _bank: &Bank, _lang: Lang) -> Result<String> {
+        bail!("this format cannot list questions; use table, yaml or json")
+    }
+
+    /// Scored respondents and the team summary (`pyramid score`).
+    fn scores(&self, _report: &ScoreReport, _lang: Lang) -> Result<String> {
+        bail!("this format cannot hold scores; use table, markdown, csv or json")
+    }
 }
 
 /// The formats a command can write.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
     Table,
+    Markdown,
+    Csv,
     Yaml,
     Json,
 }
@@ -30,9 +44,153 @@ pub enum Format {
 pub fn exporter(format: Format, style: Layout) -> Box<dyn Exporter> {
     match format {
         Format::Table => Box::new(table::TableExporter { style }),
+        Format::Markdown => Box::new(markdown::MarkdownExporter),
+        Format::Csv => Box::new(csv::CsvExporter),
         Format::Yaml => Box::new(yaml::YamlExporter),
         Format::Json => Box::new(json::JsonExporter),
     }
+}
+
+/// A table as text cells, drawn alike by the table and Markdown formats.
+pub struct Grid {
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+/// `54 · 2`, or `–` without a score.
+fn score_cell(score: Option<u8>, stage: Option<u8>) -> String {
+    match (score, stage) {
+        (Some(score), Some(stage)) => format!("{score} · {stage}"),
+        _ => "–".to_string(),
+    }
+}
+
+fn stage_cell(bank: &Bank, stage: Option<u8>, lang: Lang) -> String {
+    match stage.and_then(|level| Some((level, bank.stage(level)?))) {
+        Some((level, stage)) => format!("{level} · {}", stage.name.get(lang)),
+        None => words(lang).not_enough.to_string(),
+    }
+}
+
+/// One row per respondent: name, `score · stage` per pillar and overall.
+pub fn respondents_grid(report: &ScoreReport, lang: Lang) -> Option<Grid> {
+    let bank = report.bank;
+    let w = words(lang);
+    let respondents = report.respondents?;
+    let mut header = vec![w.respondent.to_string()];
+    header.extend(bank.pillars.iter().map(|p| p.name.get(lang).to_string()));
+    header.push(w.overall.to_string());
+    let rows = respondents
+        .iter()
+        .map(|scored| {
+            let a = &scored.assessment;
+            let mut row = vec![scored.respondent.clone()];
+            row.extend(a.pillars.iter().map(|p| score_cell(p.score, p.stage)));
+            row.push(score_cell(a.score, a.stage));
+            row
+        })
+        .collect();
+    Some(Grid { header, rows })
+}
+
+fn stats_cells(stats: Option<&ScoreStats>) -> Vec<String> {
+    match stats {
+        Some(s) => vec![
+            format!("{:.1}", s.mean),
+            s.min.to_string(),
+            s.max.to_string(),
+            format!("{:.1}", s.spread),
+        ],
+        None => vec!["–".to_string(); 4],
+    }
+}
+
+/// Per pillar and overall: mean, min, max, spread and the team's stage.
+pub fn summary_grid(report: &ScoreReport, lang: Lang) -> Option<Grid> {
+    let bank = report.bank;
+    let w = words(lang);
+    let summary = report.summary?;
+    let header = [w.pillar, w.mean, w.min, w.max, w.spread, w.team_stage]
+        .map(str::to_string)
+        .to_vec();
+    let mut rows: Vec<Vec<String>> = bank
+        .pillars
+        .iter()
+        .enumerate()
+        .map(|(n, pillar)| {
+            let mut row = vec![pillar.name.get(lang).to_string()];
+            row.extend(stats_cells(summary.pillars[n].as_ref()));
+            row.push(stage_cell(bank, summary.team.pillars[n].stage, lang));
+            row
+        })
+        .collect();
+    let mut overall = vec![w.overall.to_string()];
+    overall.extend(stats_cells(summary.overall.as_ref()));
+    overall.push(stage_cell(bank, summary.team.stage, lang));
+    rows.push(overall);
+    Some(Grid { header, rows })
+}
+
+/// The team summary's prose: a heading, the stage distribution, where the
+/// team disagrees most, and why the team is at its stage.
+pub struct SummaryNotes {
+    pub heading: String,
+    pub distribution: Vec<String>,
+    pub disagreement: Vec<String>,
+    pub why: Vec<String>,
+}
+
+/// How many pillars are named under "where the team disagrees most".
+const DISAGREEMENT_SHOWN: usize = 2;
+
+pub fn summary_notes(report: &ScoreReport, lang: Lang) -> Option<SummaryNotes> {
+    let bank = report.bank;
+    let summary = report.summary?;
+    let team = &summary.team;
+    let stage = team
+        .stage
+        .and_then(|level| Some((level, bank.stage_count(), bank.stage(level)?.name.get(lang))));
+    let heading = messages::team_heading(lang, summary.respondents, stage, team.score);
+    let mut distribution: Vec<String> = (1..=bank.stage_count())
+        .rev()
+        .map(|level| {
+            let name = bank.stage(level).map_or("", |s| s.name.get(lang));
+            let count = summary.stages.get(usize::from(level)).copied().unwrap_or(0);
+            messages::distribution_line(lang, Some(level), name, count, summary.respondents)
+        })
+        .collect();
+    let unscored = summary.stages.first().copied().unwrap_or(0);
+    if unscored > 0 {
+        distribution.push(messages::distribution_line(
+            lang,
+            None,
+            "",
+            unscored,
+            summary.respondents,
+        ));
+    }
+    let disagreement = summary
+        .disagreement
+        .iter()
+        .filter(|d| d.spread > 0.0)
+        .take(DISAGREEMENT_SHOWN)
+        .map(|d| {
+            let name = bank.pillars[d.pillar].name.get(lang);
+            messages::disagreement_line(
+                lang,
+                name,
+                d.spread,
+                (d.front.count, d.front.mean),
+                (d.peloton.count, d.peloton.mean),
+            )
+        })
+        .collect();
+    Some(SummaryNotes {
+        heading,
+        distribution,
+        disagreement,
+        why: explain(bank, team, lang),
+    })
 }
 
 /// The version of the JSON and YAML documents; raised on any change that

@@ -61,4 +61,79 @@ impl Exporter for TableExporter {
         }
         Ok(format!("{table}\n"))
     }
+
+    fn scores(&self, report: &crate::report::ScoreReport, lang: Lang) -> Result<String> {
+        Ok(self.score_report(report, lang))
+    }
+}
+
+/// Draws a grid with the house style; number-like cells right-aligned.
+fn draw(grid: &super::Grid, style: Layout) -> String {
+    let mut table = new_table(style);
+    table.set_header(grid.header.clone());
+    for row in &grid.rows {
+        table.add_row(row.iter().map(|cell| {
+            let numeric = cell
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '.' | '·' | ' ' | '–'));
+            let alignment = if numeric {
+                comfy_table::CellAlignment::Right
+            } else {
+                comfy_table::CellAlignment::Left
+            };
+            comfy_table::Cell::new(cell).set_alignment(alignment)
+        }));
+    }
+    format!("{table}\n")
+}
+
+fn section(out: &mut String, title: &str, lines: &[String], width: u16) {
+    if lines.is_empty() {
+        return;
+    }
+    out.push_str(&format!("\n{title}\n"));
+    for line in lines {
+        let options = textwrap::Options::new(usize::from(width))
+            .initial_indent("  • ")
+            .subsequent_indent("    ");
+        out.push_str(&textwrap::fill(line, options));
+        out.push('\n');
+    }
+}
+
+impl TableExporter {
+    fn score_report(&self, report: &crate::report::ScoreReport, lang: Lang) -> String {
+        let w = words(lang);
+        let mut out = String::new();
+        if let Some(grid) = super::respondents_grid(report, lang) {
+            out.push_str(&draw(&grid, self.style));
+            out.push_str(w.cell_legend);
+            out.push('\n');
+        }
+        if let (Some(grid), Some(notes)) = (
+            super::summary_grid(report, lang),
+            super::summary_notes(report, lang),
+        ) {
+            if !out.is_empty() {
+                out.push('\n');
+            }
+            out.push_str(&notes.heading);
+            out.push('\n');
+            out.push_str(&draw(&grid, self.style));
+            section(
+                &mut out,
+                w.distribution,
+                &notes.distribution,
+                self.style.width,
+            );
+            section(
+                &mut out,
+                w.disagreement,
+                &notes.disagreement,
+                self.style.width,
+            );
+            section(&mut out, w.why, &notes.why, self.style.width);
+        }
+        out
+    }
 }

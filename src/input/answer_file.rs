@@ -11,8 +11,12 @@
 
 use crate::answers::Responses;
 use crate::bank::Bank;
-use anyhow::Result;
+use crate::input::locate::Location;
+use crate::input::matching::{AnswerMatcher, Resolved};
+use crate::input::record::{BadAnswer, Place, Record};
+use anyhow::{Result, anyhow, bail};
 use serde::Serialize;
+use std::rc::Rc;
 
 #[derive(Serialize)]
 struct AnswerFile<'a> {
@@ -33,4 +37,134 @@ pub fn to_yaml(bank: &Bank, respondent: &str, responses: &Responses) -> Result<S
         answers,
     };
     Ok(serde_yaml::to_string(&file)?)
+}
+
+/// The shape of an answer file when read (YAML or JSON).
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AnswerFileIn {
+    #[serde(default)]
+    respondent: Option<String>,
+    #[serde(default)]
+    bank: Option<String>,
+    answers: serde_yaml::Mapping,
+}
+
+/// Whether a text is JSON (else YAML).
+pub fn looks_like_json(text: &str) -> bool {
+    text.trim_start_matches('\u{feff}')
+        .trim_start()
+        .starts_with('{')
+}
+
+/// Reads one answer file. `file` names it in messages. Answers may be option
+/// keys, labels in either language or option numbers; bad ones are kept in
+/// the record for the caller to report, a file that is no answer file at
+/// all is an error.
+pub fn read(text: &str, file: Rc<str>, bank: &Bank, matcher: &AnswerMatcher) -> Result<Record> {
+    let text = text.trim_start_matches('\u{feff}');
+    if text.trim().is_empty() {
+        bail!("{file}: the file is empty; an answer file has `respondent`, `bank` and `answers`");
+    }
+    let parsed: AnswerFileIn = if looks_like_json(text) {
+        serde_json::from_str(text).map_err(|err| {
+            anyhow!(
+                "{file}:{}:{}: not an answer file: {err}; an answer file has `respondent`, `bank` and `answers: {{id: key}}`",
+                err.line(),
+                err.column()
+            )
+        })?
+    } else {
+        serde_yaml::from_str(text).map_err(|err| {
+            let at = err
+                .location()
+                .map(|at| format!(":{}:{}", at.line(), at.column()))
+                .unwrap_or_default();
+            anyhow!(
+                "{file}{at}: not an answer file: {}; an answer file has `respondent`, `bank` and `answers: {{id: key}}`",
+                strip_location(&err.to_string())
+            )
+        })?
+    };
+    if let Some(named) = &parsed.bank
+        && named != &bank.id
+    {
+        bail!(
+            "{file}: these answers are for the bank `{named}`, not `{}`; score them with that bank (--bank FILE)",
+            bank.id
+        );
+    }
+    let place = Place {
+        file: file.clone(),
+        line: None,
+    };
+    let respondent = parsed
+        .respondent
+        .filter(|name| !name.trim().is_empty())
+        .unwrap_or_else(|| file.to_string());
+    let mut responses = Responses::empty(bank);
+    let mut bad = Vec::new();
+    for (key, value) in &parsed.answers {
+        let id = scalar_text(key).unwrap_or_default();
+        let at = || {
+            locate_answer(text, &id)
+                .map(|at| format!(":{}:{}", at.line, at.column))
+                .unwrap_or_default()
+        };
+        let Some(question) = bank.question_position(&id) else {
+            let known: Vec<&str> = bank.questions.iter().map(|q| q.id.as_str()).collect();
+            bail!(
+                "{file}{}: `{id}` is not a question of the bank `{}`; the question ids are: {}",
+                at(),
+                bank.id,
+                known.join(", ")
+            );
+        };
+        let value = scalar_text(value).unwrap_or_default();
+        match matcher.resolve(question, &value) {
+            Resolved::Answer(choice) => responses.set(question, Some(choice)),
+            Resolved::Empty => {}
+            Resolved::Invalid => bad.push(BadAnswer {
+                question,
+                value,
+                at: at(),
+            }),
+        }
+    }
+    let missing = (0..bank.questions.len())
+        .filter(|&q| responses.get(q).is_none() && !bad.iter().any(|b| b.question == q))
+        .collect();
+    Ok(Record {
+        respondent,
+        place,
+        responses,
+        bad,
+        missing,
+    })
+}
+
+/// A scalar as text (`1` and `"1"` alike); `None` for null or a structure.
+fn scalar_text(value: &serde_yaml::Value) -> Option<String> {
+    match value {
+        serde_yaml::Value::String(text) => Some(text.clone()),
+        serde_yaml::Value::Number(number) => Some(number.to_string()),
+        serde_yaml::Value::Bool(flag) => Some(flag.to_string()),
+        _ => None,
+    }
+}
+
+fn strip_location(message: &str) -> &str {
+    message
+        .rfind(" at line ")
+        .map_or(message, |cut| &message[..cut])
+}
+
+/// The line and column of the answer to question `id`.
+fn locate_answer(text: &str, id: &str) -> Option<Location> {
+    let root = marked_yaml::parse_yaml(0, text).ok()?;
+    let answer = root.as_mapping()?.get_mapping("answers")?.get_node(id)?;
+    answer.span().start().map(|marker| Location {
+        line: marker.line(),
+        column: marker.column(),
+    })
 }

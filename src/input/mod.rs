@@ -3,6 +3,10 @@
 pub mod answer_file;
 pub mod bank_file;
 pub mod locate;
+pub mod matching;
+pub mod record;
+pub mod sources;
+pub mod survey;
 
 use anyhow::{Context, Result, bail};
 use std::path::Path;

@@ -1,0 +1,134 @@
+//! CSV: one header row, one row per respondent (or per pillar for the
+//! summary), ids and numbers for scripts and spreadsheets.
+
+use super::Exporter;
+use crate::lang::Lang;
+use crate::report::ScoreReport;
+use crate::team::ScoreStats;
+use anyhow::{Result, bail};
+
+pub struct CsvExporter;
+
+/// Makes a text cell safe to open in a spreadsheet: a cell that starts like
+/// a formula (`= + - @`, tab or carriage return) gets a leading `'`, as
+/// OWASP advises against CSV injection.
+pub fn neutralise(cell: &str) -> String {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}")
+    } else {
+        cell.to_string()
+    }
+}
+
+fn number(value: Option<u8>) -> String {
+    value.map_or(String::new(), |v| v.to_string())
+}
+
+impl Exporter for CsvExporter {
+    fn scores(&self, report: &ScoreReport, lang: Lang) -> Result<String> {
+        let bank = report.bank;
+        let mut writer = csv::Writer::from_writer(Vec::new());
+        match (report.respondents, report.summary) {
+            (Some(respondents), None) => {
+                let mut header = vec!["respondent".to_string(), "source".to_string()];
+                for pillar in &bank.pillars {
+                    header.push(format!("{}_score", pillar.id));
+                    header.push(format!("{}_stage", pillar.id));
+                }
+                header.extend(["score", "stage", "stage_name", "focus"].map(str::to_string));
+                writer.write_record(&header)?;
+                for scored in respondents {
+                    let a = &scored.assessment;
+                    let mut row = vec![neutralise(&scored.respondent), neutralise(&scored.source)];
+                    for pillar in &a.pillars {
+                        row.push(number(pillar.score));
+                        row.push(number(pillar.stage));
+                    }
+                    row.push(number(a.score));
+                    row.push(number(a.stage));
+                    let name = a
+                        .stage
+                        .and_then(|level| bank.stage(level))
+                        .map_or("", |s| s.name.get(lang));
+                    row.push(neutralise(name));
+                    row.push(
+                        a.focus
+                            .map_or(String::new(), |n| bank.pillars[n].id.clone()),
+                    );
+                    writer.write_record(&row)?;
+                }
+            }
+            (None, Some(summary)) => {
+                writer.write_record([
+                    "pillar",
+                    "respondents",
+                    "mean",
+                    "min",
+                    "max",
+                    "spread",
+                    "team_score",
+                    "team_stage",
+                ])?;
+                let row =
+                    |id: &str, stats: Option<&ScoreStats>, score: Option<u8>, stage: Option<u8>| {
+                        let mut row = vec![id.to_string()];
+                        match stats {
+                            Some(s) => row.extend([
+                                s.count.to_string(),
+                                format!("{:.2}", s.mean),
+                                s.min.to_string(),
+                                s.max.to_string(),
+                                format!("{:.2}", s.spread),
+                            ]),
+                            None => row.extend([
+                                "0".to_string(),
+                                String::new(),
+                                String::new(),
+                                String::new(),
+                                String::new(),
+                            ]),
+                        }
+                        row.push(number(score));
+                        row.push(number(stage));
+                        row
+                    };
+                for (n, pillar) in bank.pillars.iter().enumerate() {
+                    let team = &summary.team.pillars[n];
+                    writer.write_record(row(
+                        &pillar.id,
+                        summary.pillars[n].as_ref(),
+                        team.score,
+                        team.stage,
+                    ))?;
+                }
+                writer.write_record(row(
+                    "overall",
+                    summary.overall.as_ref(),
+                    summary.team.score,
+                    summary.team.stage,
+                ))?;
+            }
+            _ => bail!(
+                "CSV holds one table: write the respondents and the --summary to separate files"
+            ),
+        }
+        Ok(String::from_utf8(writer.into_inner()?)?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_like_cells_are_neutralised() {
+        assert_eq!(
+            neutralise("=HYPERLINK(\"http://x\")"),
+            "'=HYPERLINK(\"http://x\")"
+        );
+        for start in ["+1", "-1", "@SUM(A1)", "\tx", "\rx"] {
+            assert!(neutralise(start).starts_with('\''), "{start:?}");
+        }
+        assert_eq!(neutralise("An Peeters"), "An Peeters");
+    }
+}

@@ -1,0 +1,81 @@
+//! Markdown: tables and lists to paste into a report or a wiki.
+
+use super::{Exporter, Grid, respondents_grid, summary_grid, summary_notes};
+use crate::lang::Lang;
+use crate::messages::words;
+use crate::report::ScoreReport;
+use anyhow::Result;
+
+pub struct MarkdownExporter;
+
+/// A cell's text with `|` escaped and line breaks turned into spaces, so
+/// that no input can break the table.
+pub fn escape(cell: &str) -> String {
+    cell.replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace("\r\n", " ")
+        .replace(['\n', '\r'], " ")
+}
+
+fn table(grid: &Grid) -> String {
+    let line = |cells: &[String]| {
+        let escaped: Vec<String> = cells.iter().map(|cell| escape(cell)).collect();
+        format!("| {} |\n", escaped.join(" | "))
+    };
+    let mut out = line(&grid.header);
+    let rule: Vec<&str> = grid
+        .header
+        .iter()
+        .enumerate()
+        .map(|(n, _)| if n == 0 { ":---" } else { "---:" })
+        .collect();
+    out.push_str(&format!("| {} |\n", rule.join(" | ")));
+    for row in &grid.rows {
+        out.push_str(&line(row));
+    }
+    out
+}
+
+fn list(out: &mut String, title: &str, items: &[String]) {
+    if items.is_empty() {
+        return;
+    }
+    out.push_str(&format!("\n**{}**\n\n", escape(title)));
+    for item in items {
+        out.push_str(&format!("- {}\n", escape(item)));
+    }
+}
+
+impl Exporter for MarkdownExporter {
+    fn scores(&self, report: &ScoreReport, lang: Lang) -> Result<String> {
+        let w = words(lang);
+        let mut out = String::new();
+        if let Some(grid) = respondents_grid(report, lang) {
+            out.push_str(&table(&grid));
+            out.push_str(&format!("\n{}\n", w.cell_legend));
+        }
+        if let (Some(grid), Some(notes)) = (summary_grid(report, lang), summary_notes(report, lang))
+        {
+            if !out.is_empty() {
+                out.push('\n');
+            }
+            out.push_str(&format!("### {}\n\n", escape(&notes.heading)));
+            out.push_str(&table(&grid));
+            list(&mut out, w.distribution, &notes.distribution);
+            list(&mut out, w.disagreement, &notes.disagreement);
+            list(&mut out, w.why, &notes.why);
+        }
+        Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pipes_and_line_breaks_cannot_break_a_table() {
+        assert_eq!(escape("a|b\nc\r\nd"), "a\\|b c d");
+        assert_eq!(escape("back\\slash"), "back\\\\slash");
+    }
+}

@@ -1,0 +1,294 @@
+//! Recognising what people type: answers given as an option key, a label in
+//! either language or an option number, and column headers given as a
+//! question id or the question's full text.
+
+use crate::answers::Choice;
+use crate::bank::{Bank, DONT_KNOW_KEY};
+use crate::lang::Lang;
+use std::collections::HashMap;
+
+/// Folds text for matching: HTML tags dropped, common entities decoded,
+/// white space collapsed and trimmed, case folded.
+pub fn fold(text: &str) -> String {
+    let mut plain = String::with_capacity(text.len());
+    let mut in_tag = false;
+    for c in text.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                plain.push(' ');
+            }
+            _ if !in_tag => plain.push(c),
+            _ => {}
+        }
+    }
+    let plain = plain
+        .replace("&nbsp;", " ")
+        .replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace('\u{a0}', " ")
+        .replace(['\u{2019}', '\u{2018}'], "'");
+    plain
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// What an answer value turned out to be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Resolved {
+    /// An empty cell: no answer.
+    Empty,
+    Answer(Choice),
+    /// Matches nothing the question accepts.
+    Invalid,
+}
+
+/// Resolves answer values for every question of a bank.
+pub struct AnswerMatcher {
+    questions: Vec<QuestionMatcher>,
+}
+
+struct QuestionMatcher {
+    /// Values as they are usually written (keys, labels, numbers), tried
+    /// first without folding, which is the fast path for large files.
+    exact: Vec<(String, Choice)>,
+    /// The same values and "don't know", folded.
+    folded: HashMap<String, Choice>,
+}
+
+impl AnswerMatcher {
+    pub fn new(bank: &Bank) -> AnswerMatcher {
+        let questions = bank
+            .questions
+            .iter()
+            .map(|question| {
+                // Earlier entries win: keys, then labels, then numbers.
+                let mut accepted: Vec<(String, Choice)> = Vec::new();
+                for (n, option) in question.options.iter().enumerate() {
+                    accepted.push((option.key.clone(), Choice::Option(n)));
+                }
+                for lang in Lang::ALL {
+                    for (n, option) in question.options.iter().enumerate() {
+                        accepted
+                            .push((option.label.get(lang).trim().to_string(), Choice::Option(n)));
+                    }
+                }
+                for n in 0..question.options.len() {
+                    accepted.push(((n + 1).to_string(), Choice::Option(n)));
+                }
+                if question.dont_know {
+                    accepted.push((DONT_KNOW_KEY.to_string(), Choice::DontKnow));
+                    for lang in Lang::ALL {
+                        accepted.push((
+                            bank.dont_know.get(lang).trim().to_string(),
+                            Choice::DontKnow,
+                        ));
+                    }
+                }
+                let mut folded = HashMap::new();
+                for (value, choice) in &accepted {
+                    folded.entry(fold(value)).or_insert(*choice);
+                }
+                let mut exact: Vec<(String, Choice)> = Vec::new();
+                for (value, choice) in accepted {
+                    if !exact.iter().any(|(seen, _)| *seen == value) {
+                        exact.push((value, choice));
+                    }
+                }
+                QuestionMatcher { exact, folded }
+            })
+            .collect();
+        AnswerMatcher { questions }
+    }
+
+    /// What `value` means as an answer to the question at `question`.
+    pub fn resolve(&self, question: usize, value: &str) -> Resolved {
+        let Some(matcher) = self.questions.get(question) else {
+            return Resolved::Invalid;
+        };
+        let value = value.trim();
+        if value.is_empty() {
+            return Resolved::Empty;
+        }
+        if let Some((_, choice)) = matcher.exact.iter().find(|(accepted, _)| accepted == value) {
+            return Resolved::Answer(*choice);
+        }
+        match matcher.folded.get(&fold(value)) {
+            Some(choice) => Resolved::Answer(*choice),
+            None => Resolved::Invalid,
+        }
+    }
+}
+
+/// The valid answers to a question, for error messages.
+pub fn valid_answers(bank: &Bank, question: usize, lang: Lang) -> String {
+    let Some(question) = bank.questions.get(question) else {
+        return String::new();
+    };
+    let mut choices: Vec<String> = question
+        .options
+        .iter()
+        .enumerate()
+        .map(|(n, option)| {
+            format!(
+                "{} = {} = \"{}\"",
+                option.key,
+                n + 1,
+                option.label.get(lang)
+            )
+        })
+        .collect();
+    if question.dont_know {
+        choices.push(format!(
+            "{DONT_KNOW_KEY} = \"{}\"",
+            bank.dont_know.get(lang)
+        ));
+    }
+    choices.join(", ")
+}
+
+/// Finds the question a column header stands for.
+pub struct HeaderMatcher {
+    folded: HashMap<String, usize>,
+}
+
+impl HeaderMatcher {
+    pub fn new(bank: &Bank) -> HeaderMatcher {
+        let mut folded = HashMap::new();
+        for (n, question) in bank.questions.iter().enumerate() {
+            folded.entry(fold(&question.id)).or_insert(n);
+            for lang in Lang::ALL {
+                folded.entry(fold(question.text.get(lang))).or_insert(n);
+            }
+        }
+        HeaderMatcher { folded }
+    }
+
+    pub fn question(&self, header: &str) -> Option<usize> {
+        self.folded.get(&fold(header)).copied()
+    }
+}
+
+/// How well a column header names the respondent: lower is better.
+pub fn respondent_rank(header: &str) -> Option<u8> {
+    const RESPONDENT: [&str; 3] = ["respondent", "respondent name", "naam respondent"];
+    const NAME: [&str; 8] = [
+        "name",
+        "naam",
+        "full name",
+        "volledige naam",
+        "your name",
+        "je naam",
+        "jouw naam",
+        "uw naam",
+    ];
+    const EMAIL: [&str; 8] = [
+        "email",
+        "e-mail",
+        "email address",
+        "e-mail address",
+        "e-mailadres",
+        "emailadres",
+        "recipientemail",
+        "respondent email",
+    ];
+    let header = fold(header);
+    let header = header.as_str();
+    if RESPONDENT.contains(&header) {
+        Some(0)
+    } else if NAME.contains(&header) {
+        Some(1)
+    } else if EMAIL.contains(&header) {
+        Some(2)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::bank_file::builtin;
+
+    #[test]
+    fn fold_drops_tags_entities_case_and_extra_space() {
+        assert_eq!(
+            fold("  <p>What&nbsp;role <b>does</b>\n the  WEBSITE?</p> "),
+            "what role does the website?"
+        );
+        assert_eq!(fold("Don\u{2019}t know"), "don't know");
+    }
+
+    #[test]
+    fn answers_resolve_by_key_label_number_and_dont_know() {
+        let bank = builtin().expect("bank");
+        let matcher = AnswerMatcher::new(&bank);
+        let q = bank
+            .question_position("strategy-choices")
+            .expect("question");
+        assert_eq!(matcher.resolve(q, "c"), Resolved::Answer(Choice::Option(2)));
+        assert_eq!(
+            matcher.resolve(q, " C "),
+            Resolved::Answer(Choice::Option(2))
+        );
+        assert_eq!(
+            matcher.resolve(q, "we do many things at once, each with a SMALL budget"),
+            Resolved::Answer(Choice::Option(1))
+        );
+        assert_eq!(
+            matcher.resolve(q, "We doen veel tegelijk, elk met een klein budget"),
+            Resolved::Answer(Choice::Option(1))
+        );
+        assert_eq!(matcher.resolve(q, "4"), Resolved::Answer(Choice::Option(3)));
+        assert_eq!(
+            matcher.resolve(q, "Weet ik niet"),
+            Resolved::Answer(Choice::DontKnow)
+        );
+        assert_eq!(
+            matcher.resolve(q, "dont_know"),
+            Resolved::Answer(Choice::DontKnow)
+        );
+        assert_eq!(matcher.resolve(q, ""), Resolved::Empty);
+        assert_eq!(matcher.resolve(q, "5"), Resolved::Invalid);
+        assert_eq!(matcher.resolve(q, "maybe"), Resolved::Invalid);
+    }
+
+    #[test]
+    fn dont_know_is_invalid_where_the_question_does_not_allow_it() {
+        let bank = builtin().expect("bank");
+        let matcher = AnswerMatcher::new(&bank);
+        let q = bank.question_position("strategy-role").expect("question");
+        assert_eq!(matcher.resolve(q, "Don't know"), Resolved::Invalid);
+    }
+
+    #[test]
+    fn headers_match_by_id_or_full_text_in_either_language() {
+        let bank = builtin().expect("bank");
+        let headers = HeaderMatcher::new(&bank);
+        assert_eq!(headers.question("strategy-role"), Some(0));
+        assert_eq!(
+            headers.question("<p>Welke rol speelt de website in jullie organisatie?</p>"),
+            Some(0)
+        );
+        assert_eq!(
+            headers.question("WHAT ROLE DOES THE WEBSITE PLAY IN YOUR ORGANISATION?"),
+            Some(0)
+        );
+        assert_eq!(headers.question("Timestamp"), None);
+    }
+
+    #[test]
+    fn respondent_columns_rank_respondent_then_name_then_email() {
+        assert_eq!(respondent_rank("Respondent"), Some(0));
+        assert_eq!(respondent_rank("Naam"), Some(1));
+        assert_eq!(respondent_rank("E-mailadres"), Some(2));
+        assert_eq!(respondent_rank("Email Address"), Some(2));
+        assert_eq!(respondent_rank("Tijdstempel"), None);
+    }
+}

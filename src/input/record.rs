@@ -1,0 +1,111 @@
+//! One respondent's answers as read from any source, with what was wrong.
+
+use crate::answers::Responses;
+use crate::bank::Bank;
+use crate::input::matching::valid_answers;
+use crate::lang::Lang;
+use std::fmt;
+use std::rc::Rc;
+
+/// Where a respondent's answers came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Place {
+    pub file: Rc<str>,
+    /// The line in a CSV file or the row in a spreadsheet.
+    pub line: Option<u64>,
+}
+
+impl fmt::Display for Place {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{line}", self.file),
+            None => write!(f, "{}", self.file),
+        }
+    }
+}
+
+/// An answer that matches nothing its question accepts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BadAnswer {
+    pub question: usize,
+    pub value: String,
+    /// Where in the source: `column F` in a table, `7:21` in a YAML file.
+    pub at: String,
+}
+
+/// One respondent as read.
+#[derive(Clone, Debug)]
+pub struct Record {
+    pub respondent: String,
+    pub place: Place,
+    pub responses: Responses,
+    pub bad: Vec<BadAnswer>,
+    /// Questions with an empty answer.
+    pub missing: Vec<usize>,
+}
+
+impl Record {
+    /// A message for each bad answer, naming the place, the value and the
+    /// valid choices.
+    pub fn bad_answer_messages(&self, bank: &Bank, lang: Lang) -> Vec<String> {
+        self.bad
+            .iter()
+            .map(|bad| {
+                let id = &bank.questions[bad.question].id;
+                format!(
+                    "{}{}: {id}: \"{}\" is not an answer to this question; valid: {}",
+                    self.place,
+                    bad.at,
+                    bad.value,
+                    valid_answers(bank, bad.question, lang)
+                )
+            })
+            .collect()
+    }
+
+    pub fn missing_message(&self, bank: &Bank) -> Option<String> {
+        if self.missing.is_empty() {
+            return None;
+        }
+        let ids: Vec<&str> = self
+            .missing
+            .iter()
+            .map(|&q| bank.questions[q].id.as_str())
+            .collect();
+        Some(format!(
+            "{}: {} has no answer to {}; fill them in, or score what is there with --allow-incomplete",
+            self.place,
+            self.respondent,
+            ids.join(", ")
+        ))
+    }
+}
+
+/// The spreadsheet name of a 0-based column: A, B, ..., Z, AA, AB, ...
+pub fn column_letter(mut column: usize) -> String {
+    let mut letters = Vec::new();
+    loop {
+        letters.push(b'A' + (column % 26) as u8);
+        if column < 26 {
+            break;
+        }
+        column = column / 26 - 1;
+    }
+    letters.reverse();
+    String::from_utf8_lossy(&letters).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn column_letters_follow_spreadsheets() {
+        assert_eq!(column_letter(0), "A");
+        assert_eq!(column_letter(25), "Z");
+        assert_eq!(column_letter(26), "AA");
+        assert_eq!(column_letter(27), "AB");
+        assert_eq!(column_letter(701), "ZZ");
+        assert_eq!(column_letter(702), "AAA");
+    }
+}

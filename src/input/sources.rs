@@ -1,0 +1,221 @@
+//! What `pyramid score` reads: files, folders of files, or standard input,
+//! each read as an answer file (YAML, JSON), a CSV table or a spreadsheet.
+
+use super::answer_file;
+use super::record::Record;
+use super::survey::{self, TableInfo};
+use crate::bank::Bank;
+use crate::input::matching::AnswerMatcher;
+use anyhow::{Context, Result, bail};
+use std::io::{Cursor, Read};
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+
+/// How a source is read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// A YAML or JSON answer file, one respondent.
+    AnswerFile,
+    /// A CSV (or TSV) table, one respondent per row.
+    Csv,
+    /// A spreadsheet (XLSX, XLS, ODS), one respondent per row.
+    Spreadsheet,
+    /// Told from the content: standard input, or an unknown file ending.
+    FromContent,
+}
+
+/// One input: a file, or standard input when `path` is `None`.
+#[derive(Clone, Debug)]
+pub struct Source {
+    pub path: Option<PathBuf>,
+    pub name: Rc<str>,
+    pub kind: Kind,
+}
+
+const ANSWER_FILE_ENDINGS: [&str; 3] = ["yaml", "yml", "json"];
+const CSV_ENDINGS: [&str; 3] = ["csv", "tsv", "txt"];
+const SPREADSHEET_ENDINGS: [&str; 5] = ["xlsx", "xlsm", "xlsb", "xls", "ods"];
+
+fn kind_of(path: &Path) -> Option<Kind> {
+    let ending = path.extension()?.to_str()?.to_ascii_lowercase();
+    if ANSWER_FILE_ENDINGS.contains(&ending.as_str()) {
+        Some(Kind::AnswerFile)
+    } else if CSV_ENDINGS.contains(&ending.as_str()) {
+        Some(Kind::Csv)
+    } else if SPREADSHEET_ENDINGS.contains(&ending.as_str()) {
+        Some(Kind::Spreadsheet)
+    } else {
+        None
+    }
+}
+
+/// The sources the paths name: `-` or no path is standard input, a folder
+/// is every answer file, table and spreadsheet in it, in name order.
+pub fn expand(paths: &[PathBuf]) -> Result<Vec<Source>> {
+    if paths.is_empty() {
+        return Ok(vec![stdin()]);
+    }
+    let mut sources = Vec::new();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            sources.push(stdin());
+            continue;
+        }
+        let metadata =
+            std::fs::metadata(path).with_context(|| format!("cannot read {}", path.display()))?;
+        if metadata.is_dir() {
+            let before = sources.len();
+            let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
+                .with_context(|| format!("cannot read the folder {}", path.display()))?
+                .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+                .filter(|entry| entry.is_file() && kind_of(entry).is_some())
+                .filter(|entry| {
+                    !entry
+                        .file_name()
+                        .and_then(|n| n.to_str())
+                        .is_some_and(|n| n.starts_with('.'))
+                })
+                .collect();
+            entries.sort();
+            sources.extend(entries.into_iter().map(file));
+            if sources.len() == before {
+                bail!(
+                    "the folder {} holds no answer files; pyramid reads .yaml, .yml, .json, .csv, .tsv, .txt, .xlsx, .xls and .ods",
+                    path.display()
+                );
+            }
+        } else {
+            sources.push(file(path.clone()));
+        }
+    }
+    Ok(sources)
+}
+
+fn stdin() -> Source {
+    Source {
+        path: None,
+        name: Rc::from("<stdin>"),
+        kind: Kind::FromContent,
+    }
+}
+
+fn file(path: PathBuf) -> Source {
+    Source {
+        name: Rc::from(path.display().to_string()),
+        kind: kind_of(&path).unwrap_or(Kind::FromContent),
+        path: Some(path),
+    }
+}
+
+/// Whether the start of a text is an answer file rather than a table.
+fn starts_like_answer_file(head: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(head);
+    let first = text
+        .trim_start_matches('\u{feff}')
+        .lines()
+        .map(str::trim)
+        .find(|line| !line.is_empty() && !line.starts_with('#'));
+    first.is_some_and(|line| {
+        line.starts_with('{')
+            || line == "---"
+            || ["respondent:", "bank:", "answers:"]
+                .iter()
+                .any(|key| line.starts_with(key))
+    })
+}
+
+/// Reads one source, calling `on_record` for each respondent; a table also
+/// tells which columns it ignored.
+pub fn read(
+    source: &Source,
+    input: Box<dyn Read>,
+    bank: &Bank,
+    matcher: &AnswerMatcher,
+    on_record: &mut dyn FnMut(Record),
+) -> Result<Option<TableInfo>> {
+    let name = source.name.clone();
+    match source.kind {
+        Kind::Spreadsheet => {
+            let path = source.path.as_deref().unwrap_or(Path::new("-"));
+            survey::read_spreadsheet(path, name, bank, on_record).map(Some)
+        }
+        Kind::AnswerFile => {
+            on_record(answer_file::read(
+                &read_document(input, &name)?,
+                name,
+                bank,
+                matcher,
+            )?);
+            Ok(None)
+        }
+        Kind::Csv => survey::read_csv(input, name, bank, on_record).map(Some),
+        Kind::FromContent => {
+            let mut input = input;
+            let mut head = Vec::new();
+            (&mut input)
+                .take(4096)
+                .read_to_end(&mut head)
+                .with_context(|| format!("cannot read {name}"))?;
+            let whole = Cursor::new(head.clone()).chain(input);
+            if starts_like_answer_file(&head) {
+                let text = read_document(Box::new(whole), &name)?;
+                on_record(answer_file::read(&text, name, bank, matcher)?);
+                Ok(None)
+            } else {
+                survey::read_csv(whole, name, bank, on_record).map(Some)
+            }
+        }
+    }
+}
+
+/// Reads a whole YAML or JSON document, within the size limit.
+fn read_document(input: Box<dyn Read>, name: &str) -> Result<String> {
+    let limit = super::MAX_DOCUMENT_BYTES;
+    let mut bytes = Vec::new();
+    input
+        .take(limit + 1)
+        .read_to_end(&mut bytes)
+        .with_context(|| format!("cannot read {name}"))?;
+    if bytes.len() as u64 > limit {
+        bail!(
+            "{name} is over the {} MiB limit for an answer file",
+            limit >> 20
+        );
+    }
+    String::from_utf8(bytes).map_err(|err| {
+        let offset = err.utf8_error().valid_up_to();
+        let line = String::from_utf8_lossy(&err.as_bytes()[..offset])
+            .lines()
+            .count()
+            .max(1);
+        anyhow::anyhow!("{name}:{line}: the file is not UTF-8 text; save it as UTF-8")
+    })
+}
+
+/// Opens a source for reading.
+pub fn open(source: &Source) -> Result<Box<dyn Read>> {
+    match &source.path {
+        None => Ok(Box::new(std::io::stdin())),
+        Some(path) => {
+            let file = std::fs::File::open(path)
+                .with_context(|| format!("cannot read {}", path.display()))?;
+            Ok(Box::new(file))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn answer_files_are_told_from_tables() {
+        assert!(starts_like_answer_file(b"respondent: An\nbank: pyramid\n"));
+        assert!(starts_like_answer_file(b"# saved\nanswers:\n  a: b\n"));
+        assert!(starts_like_answer_file(b"  {\"respondent\": \"An\"}"));
+        assert!(!starts_like_answer_file(
+            b"respondent,strategy-role\nAn,a\n"
+        ));
+        assert!(!starts_like_answer_file(b"Tijdstempel;Naam\n"));
+    }
+}

@@ -1,0 +1,23 @@
+//! What a scoring run produced: each respondent's assessment and, when
+//! asked, the team summary. Output formats draw this; they compute nothing.
+
+use crate::bank::Bank;
+use crate::scoring::Assessment;
+use crate::team::TeamSummary;
+
+/// One scored respondent.
+#[derive(Clone, Debug)]
+pub struct ScoredRespondent {
+    pub respondent: String,
+    /// Where the answers came from: `file` or `file:line`.
+    pub source: String,
+    pub assessment: Assessment,
+}
+
+/// The result of `pyramid score`.
+pub struct ScoreReport<'a> {
+    pub bank: &'a Bank,
+    /// `None` when only the summary was asked for.
+    pub respondents: Option<&'a [ScoredRespondent]>,
+    pub summary: Option<&'a TeamSummary>,
+}

@@ -1,0 +1,279 @@
+//! A team's view of many assessments: per pillar mean, min, max and spread,
+//! the team's stage from the mean pillar scores (with the same rule as for
+//! one person), the stage distribution, and where the team disagrees most.
+//!
+//! The summary keeps counts and sums only, so it takes the same memory for
+//! ten respondents as for a million.
+
+use crate::bank::Bank;
+use crate::scoring::{Assessment, assess_pillar_scores};
+
+/// Running statistics of whole-number scores (0-100), exact: integer sums.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct Stats {
+    count: u64,
+    sum: u64,
+    sum_of_squares: u64,
+    min: u8,
+    max: u8,
+}
+
+impl Stats {
+    fn add(&mut self, score: u8) {
+        if self.count == 0 {
+            (self.min, self.max) = (score, score);
+        }
+        self.count += 1;
+        self.sum += u64::from(score);
+        self.sum_of_squares += u64::from(score) * u64::from(score);
+        self.min = self.min.min(score);
+        self.max = self.max.max(score);
+    }
+
+    fn finish(&self) -> Option<ScoreStats> {
+        if self.count == 0 {
+            return None;
+        }
+        let n = self.count as f64;
+        let mean = self.sum as f64 / n;
+        let variance = (self.sum_of_squares as f64 / n - mean * mean).max(0.0);
+        Some(ScoreStats {
+            count: self.count,
+            mean,
+            min: self.min,
+            max: self.max,
+            spread: variance.sqrt(),
+        })
+    }
+}
+
+/// Mean, min, max and spread (population standard deviation) of the scores
+/// of the respondents who have one.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ScoreStats {
+    pub count: u64,
+    pub mean: f64,
+    pub min: u8,
+    pub max: u8,
+    pub spread: f64,
+}
+
+impl ScoreStats {
+    /// The mean as a whole score, rounded half up, for the team's stage.
+    pub fn rounded_mean(&self) -> u8 {
+        (self.mean + 0.5).floor().clamp(0.0, 100.0) as u8
+    }
+}
+
+/// Collects assessments one at a time.
+#[derive(Clone, Debug)]
+pub struct TeamCollector {
+    respondents: u64,
+    pillars: Vec<Stats>,
+    overall: Stats,
+    /// `[pillar][score]`: how many respondents have each score (0-100).
+    pillar_scores: Vec<[u64; 101]>,
+    /// `[level]`: respondents per overall stage (level 0: no stage).
+    stages: Vec<u64>,
+}
+
+/// The finished team summary.
+#[derive(Clone, Debug)]
+pub struct TeamSummary {
+    pub respondents: u64,
+    /// One per pillar, in bank order; `None` where nobody has a score.
+    pub pillars: Vec<Option<ScoreStats>>,
+    pub overall: Option<ScoreStats>,
+    /// The team's result: the rounded mean pillar scores, scored with the
+    /// bank's thresholds and balance rule.
+    pub team: Assessment,
+    /// `[level]`: respondents per overall stage; level 0 counts those with
+    /// too few answers for a stage.
+    pub stages: Vec<u64>,
+    /// The pillars, most disagreement (spread) first.
+    pub disagreement: Vec<Disagreement>,
+}
+
+/// How the team splits on one pillar: the front group scores above the
+/// team's mean, the peloton at or below it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Disagreement {
+    pub pillar: usize,
+    pub spread: f64,
+    pub front: Group,
+    pub peloton: Group,
+}
+
+/// A part of the team: how many, and their mean score.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Group {
+    pub count: u64,
+    pub mean: f64,
+}
+
+impl Group {
+    fn of(histogram: &[u64], scores: impl Iterator<Item = usize>) -> Group {
+        let (count, sum) = scores.fold((0u64, 0u64), |(count, sum), score| {
+            (
+                count + histogram[score],
+                sum + histogram[score] * score as u64,
+            )
+        });
+        let mean = if count == 0 {
+            0.0
+        } else {
+            sum as f64 / count as f64
+        };
+        Group { count, mean }
+    }
+}
+
+impl TeamCollector {
+    pub fn new(bank: &Bank) -> TeamCollector {
+        let levels = usize::from(bank.stage_count()) + 1;
+        TeamCollector {
+            respondents: 0,
+            pillars: vec![Stats::default(); bank.pillars.len()],
+            overall: Stats::default(),
+            pillar_scores: vec![[0; 101]; bank.pillars.len()],
+            stages: vec![0; levels],
+        }
+    }
+
+    pub fn add(&mut self, assessment: &Assessment) {
+        self.respondents += 1;
+        for (n, pillar) in assessment.pillars.iter().enumerate() {
+            if let Some(score) = pillar.score {
+                self.pillars[n].add(score);
+                if let Some(count) = self.pillar_scores[n].get_mut(usize::from(score)) {
+                    *count += 1;
+                }
+            }
+        }
+        if let Some(score) = assessment.score {
+            self.overall.add(score);
+        }
+        if let Some(count) = self
+            .stages
+            .get_mut(usize::from(assessment.stage.unwrap_or(0)))
+        {
+            *count += 1;
+        }
+    }
+
+    pub fn finish(&self, bank: &Bank) -> TeamSummary {
+        let pillars: Vec<Option<ScoreStats>> = self.pillars.iter().map(Stats::finish).collect();
+        let means: Vec<Option<u8>> = pillars
+            .iter()
+            .map(|stats| stats.as_ref().map(ScoreStats::rounded_mean))
+            .collect();
+        let team = assess_pillar_scores(bank, &means);
+        let mut disagreement: Vec<Disagreement> = pillars
+            .iter()
+            .enumerate()
+            .filter_map(|(n, stats)| {
+                let stats = stats.as_ref()?;
+                let histogram = &self.pillar_scores[n];
+                let above = |score: &usize| *score as f64 > stats.mean;
+                Some(Disagreement {
+                    pillar: n,
+                    spread: stats.spread,
+                    front: Group::of(histogram, (0..=100).filter(above)),
+                    peloton: Group::of(histogram, (0..=100).filter(|s| !above(s))),
+                })
+            })
+            .collect();
+        disagreement.sort_by(|a, b| b.spread.total_cmp(&a.spread).then(a.pillar.cmp(&b.pillar)));
+        TeamSummary {
+            respondents: self.respondents,
+            pillars,
+            overall: self.overall.finish(),
+            team,
+            stages: self.stages.clone(),
+            disagreement,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scoring::assess;
+    use crate::testing::{answers, tiny_bank};
+
+    fn summary(levels: &[&[u8]]) -> TeamSummary {
+        let bank = tiny_bank();
+        let mut team = TeamCollector::new(&bank);
+        for respondent in levels {
+            team.add(&assess(&bank, &answers(&bank, respondent)));
+        }
+        team.finish(&bank)
+    }
+
+    #[test]
+    fn per_pillar_mean_min_max_and_spread() {
+        // Pillar a scores 0, 100 and 50: mean 50, spread sqrt(5000/3) = 40.82.
+        let result = summary(&[
+            &[1, 1, 2, 2, 2, 2, 2, 2],
+            &[4, 4, 2, 2, 2, 2, 2, 2],
+            &[2, 3, 2, 2, 2, 2, 2, 2],
+        ]);
+        assert_eq!(result.respondents, 3);
+        let a = result.pillars[0].as_ref().expect("pillar a scored");
+        assert_eq!((a.count, a.min, a.max), (3, 0, 100));
+        assert!((a.mean - 50.0).abs() < 1e-9);
+        assert!((a.spread - 40.8248).abs() < 1e-3, "{}", a.spread);
+        let b = result.pillars[1].as_ref().expect("pillar b scored");
+        assert_eq!((b.min, b.max), (33, 33));
+        assert!(b.spread.abs() < 1e-9);
+    }
+
+    #[test]
+    fn team_stage_follows_the_same_rule_from_the_mean_pillar_scores() {
+        // Means: a 100, b 100, c 100, d 33 -> overall 83 reaches stage 4 on
+        // score; the top stage needs d at stage 3, so the team is at stage 3.
+        let result = summary(&[&[4, 4, 4, 4, 4, 4, 2, 2], &[4, 4, 4, 4, 4, 4, 2, 2]]);
+        assert_eq!(result.team.score, Some(83));
+        assert_eq!(result.team.stage, Some(3));
+        assert_eq!(result.team.focus, Some(3));
+    }
+
+    #[test]
+    fn stage_distribution_counts_every_respondent() {
+        let result = summary(&[&[1; 8], &[4; 8], &[4; 8], &[1, 1]]);
+        // The last respondent has pillar a only: scored, and held at stage 1.
+        assert_eq!(result.stages, vec![0, 2, 0, 0, 2]);
+        let result = summary(&[&[]]);
+        assert_eq!(result.stages, vec![1, 0, 0, 0, 0]);
+        assert!(result.pillars.iter().all(Option::is_none));
+    }
+
+    #[test]
+    fn disagreement_ranks_pillars_by_spread_and_splits_front_from_peloton() {
+        // Pillar c: 0, 100, 100 (spread 47); pillar a: 67, 67, 100; b, d equal.
+        let result = summary(&[
+            &[3, 3, 2, 2, 1, 1, 2, 2],
+            &[3, 3, 2, 2, 4, 4, 2, 2],
+            &[4, 4, 2, 2, 4, 4, 2, 2],
+        ]);
+        let first = &result.disagreement[0];
+        assert_eq!(first.pillar, 2);
+        // c's mean is 66.7: two respondents at 100 lead, one at 0 follows.
+        assert_eq!(
+            first.front,
+            Group {
+                count: 2,
+                mean: 100.0
+            }
+        );
+        assert_eq!(
+            first.peloton,
+            Group {
+                count: 1,
+                mean: 0.0
+            }
+        );
+        assert_eq!(result.disagreement[1].pillar, 0);
+        assert_eq!(result.disagreement.len(), 4);
+    }
+}
