@@ -83,6 +83,8 @@ impl AnswerMatcher {
                     accepted.push(((n + 1).to_string(), Choice::Option(n)));
                 }
                 if question.dont_know {
+                    // Forms list "don't know" last: its number follows the options'.
+                    accepted.push(((question.options.len() + 1).to_string(), Choice::DontKnow));
                     accepted.push((DONT_KNOW_KEY.to_string(), Choice::DontKnow));
                     for lang in Lang::ALL {
                         accepted.push((
@@ -145,10 +147,9 @@ pub fn valid_answers(bank: &Bank, question: usize, lang: Lang) -> String {
         })
         .collect();
     if question.dont_know {
-        choices.push(format!(
-            "{DONT_KNOW_KEY} = \"{}\"",
-            bank.dont_know.get(lang)
-        ));
+        let number = question.options.len() + 1;
+        let label = bank.dont_know.get(lang);
+        choices.push(format!("{DONT_KNOW_KEY} = {number} = \"{label}\""));
     }
     choices.join(", ")
 }
@@ -196,7 +197,7 @@ pub fn respondent_rank(header: &str) -> Option<u8> {
         "e-mailadres",
         "emailadres",
         "recipientemail",
-        "respondent email",
+        "recipient email",
     ];
     let header = fold(header);
     let header = header.as_str();
@@ -255,7 +256,7 @@ mod tests {
             Resolved::Answer(Choice::DontKnow)
         );
         assert_eq!(matcher.resolve(q, ""), Resolved::Empty);
-        assert_eq!(matcher.resolve(q, "5"), Resolved::Invalid);
+        assert_eq!(matcher.resolve(q, "6"), Resolved::Invalid);
         assert_eq!(matcher.resolve(q, "maybe"), Resolved::Invalid);
     }
 
@@ -265,6 +266,7 @@ mod tests {
         let matcher = AnswerMatcher::new(&bank);
         let q = bank.question_position("strategy-role").expect("question");
         assert_eq!(matcher.resolve(q, "Don't know"), Resolved::Invalid);
+        assert_eq!(matcher.resolve(q, "5"), Resolved::Invalid);
     }
 
     #[test]

@@ -98,6 +98,10 @@ pub fn read_csv(
         .delimiter(sniffed.delimiter)
         .has_headers(false)
         .flexible(true)
+        // `\n` alone ends a record: with CRLF as a unit the reader reports
+        // each record's line one too low. The `\r` left at the end of the
+        // last cell is trimmed like any white space.
+        .terminator(csv::Terminator::Any(b'\n'))
         .buffer_capacity(SNIFF_BYTES)
         .from_reader(skipped);
     let mut rows = CsvRows {
