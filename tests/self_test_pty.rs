@@ -267,3 +267,80 @@ fn escape_asks_before_quitting() {
         "{rest}"
     );
 }
+
+/// Scores files with `pyramid score --format json` and returns each
+/// respondent's result without the name and source.
+fn scored_results(args: &[&str]) -> Vec<serde_json::Value> {
+    let output = Command::new(assert_cmd::cargo::cargo_bin!("pyramid"))
+        .arg("score")
+        .args(args)
+        .args(["--format", "json"])
+        .output()
+        .expect("runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let document: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    document["respondents"]
+        .as_array()
+        .expect("respondents")
+        .iter()
+        .map(|r| {
+            let mut r = r.clone();
+            let object = r.as_object_mut().expect("object");
+            object.remove("respondent");
+            object.remove("source");
+            r
+        })
+        .collect()
+}
+
+#[test]
+fn saved_answers_score_like_the_yaml_the_json_and_a_form_export() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut session = spawn(
+        &["test", "--lang", "en", "--save", "saved.yaml"],
+        &[],
+        dir.path(),
+    );
+    // An's answers (tests/fixtures/answers/an.yaml): b c c b c c d c d c ? a a a b.
+    for (n, downs) in [1, 2, 2, 1, 2, 2, 3, 2, 3, 2, 4, 0, 0, 0, 1]
+        .into_iter()
+        .enumerate()
+    {
+        pick(&mut session, &format!("Question {}/15", n + 1), downs);
+    }
+    let screen = readable(&until_exit(&mut session));
+    assert_eq!(exit_code(&session), 0);
+    assert!(
+        screen.contains("Stage 2/4: Consciously incompetent"),
+        "{screen}"
+    );
+
+    let root = env!("CARGO_MANIFEST_DIR");
+    let yaml = format!("{root}/tests/fixtures/answers/an.yaml");
+    let json = dir.path().join("an.json");
+    let an: serde_yaml::Value =
+        serde_yaml::from_str(&std::fs::read_to_string(&yaml).expect("yaml")).expect("parse");
+    std::fs::write(&json, serde_json::to_string(&an).expect("to JSON")).expect("write");
+    let saved = dir.path().join("saved.yaml");
+
+    let from_test = scored_results(&[saved.to_str().expect("path")]);
+    assert_eq!(from_test.len(), 1);
+    assert_eq!(from_test[0]["score"], 54);
+    assert_eq!(scored_results(&[&yaml]), from_test, "YAML answer file");
+    assert_eq!(
+        scored_results(&[json.to_str().expect("path")]),
+        from_test,
+        "JSON answer file"
+    );
+    let export = scored_results(&[&format!(
+        "{root}/tests/fixtures/forms/google-forms-nl-excel.csv"
+    )]);
+    assert_eq!(
+        export[0], from_test[0],
+        "An's row of the Dutch Excel form export"
+    );
+}

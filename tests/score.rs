@@ -1,0 +1,637 @@
+//! `pyramid score`: every input source and quirk, every output format, the
+//! team summary, and every error path with its message and exit code.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+use std::path::Path;
+
+const FORMS: &str = "tests/fixtures/forms";
+const ANSWERS: &str = "tests/fixtures/answers";
+
+fn pyramid() -> Command {
+    let mut command = Command::new(assert_cmd::cargo::cargo_bin!("pyramid"));
+    command
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
+        .env("NO_COLOR", "1");
+    command
+}
+
+/// Scores with `--format json` and returns the document.
+fn score_json(args: &[&str]) -> Value {
+    let output = pyramid()
+        .arg("score")
+        .args(args)
+        .args(["--format", "json"])
+        .output()
+        .expect("runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).expect("valid JSON")
+}
+
+/// Per respondent: overall score and stage, then each pillar's score.
+fn scores(document: &Value) -> Vec<Vec<Value>> {
+    document["respondents"]
+        .as_array()
+        .expect("respondents")
+        .iter()
+        .map(|r| {
+            let mut row = vec![r["score"].clone(), r["stage"].clone()];
+            row.extend(
+                r["pillars"]
+                    .as_array()
+                    .expect("pillars")
+                    .iter()
+                    .map(|p| p["score"].clone()),
+            );
+            row
+        })
+        .collect()
+}
+
+/// An, Jan and Els, as computed by hand in the README's worked example.
+fn expected() -> Vec<Vec<Value>> {
+    [
+        [54, 2, 50, 78, 78, 8],
+        [54, 3, 83, 67, 33, 33],
+        [36, 2, 17, 11, 50, 67],
+    ]
+    .iter()
+    .map(|row| row.iter().map(|&n| Value::from(n)).collect())
+    .collect()
+}
+
+#[test]
+fn every_survey_export_gives_the_same_scores() {
+    for file in [
+        "google-forms-nl.csv",
+        "google-forms-nl-excel.csv",
+        "microsoft-forms-nl.xlsx",
+        "microsoft-forms-nl-excel-utf8.csv",
+        "limesurvey.csv",
+        "typeform.csv",
+        "surveymonkey.csv",
+        "qualtrics.csv",
+        "plain-ids.csv",
+    ] {
+        let path = format!("{FORMS}/{file}");
+        assert_eq!(scores(&score_json(&[&path])), expected(), "{file}");
+    }
+}
+
+#[test]
+fn a_dutch_excel_export_is_scored_untouched() {
+    // Windows-1252, semicolons, CRLF, a quoted cell over two lines, and a
+    // question text with "ï" that must match after decoding.
+    let raw = std::fs::read(format!("{FORMS}/google-forms-nl-excel.csv")).expect("fixture");
+    assert!(
+        std::str::from_utf8(&raw).is_err(),
+        "the fixture is not UTF-8"
+    );
+    assert!(raw.windows(2).any(|w| w == b"\r\n") && raw.contains(&b';'));
+    let document = score_json(&[&format!("{FORMS}/google-forms-nl-excel.csv")]);
+    let first = &document["respondents"][0];
+    assert_eq!(first["respondent"], "an.peeters@example.be");
+    // The quoted comment spans lines 2 and 3, so Jan's row starts on line 4.
+    assert_eq!(
+        document["respondents"][1]["source"],
+        format!("{FORMS}/google-forms-nl-excel.csv:4")
+    );
+}
+
+#[test]
+fn utf16_with_tabs_from_excel_unicode_text_is_read() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plain = std::fs::read_to_string(format!("{FORMS}/plain-ids.csv")).expect("fixture");
+    let mut bytes = vec![0xFF, 0xFE];
+    for unit in plain.replace(',', "\t").encode_utf16() {
+        bytes.extend(unit.to_le_bytes());
+    }
+    let path = dir.path().join("unicode.txt");
+    std::fs::write(&path, bytes).expect("write");
+    assert_eq!(
+        scores(&score_json(&[path.to_str().expect("path")])),
+        expected()
+    );
+}
+
+#[test]
+fn ignored_columns_are_named_once_on_stderr() {
+    let output = pyramid()
+        .args(["score", &format!("{FORMS}/surveymonkey.csv")])
+        .output()
+        .expect("runs");
+    assert!(output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(stderr.matches("ignored columns").count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("Respondent ID, Collector ID, Start Date"),
+        "{stderr}"
+    );
+    // The e-mail column names the respondent, so it is not ignored.
+    assert!(!stderr.contains("Email Address"), "{stderr}");
+}
+
+#[test]
+fn respondents_are_named_by_name_email_or_file_and_row() {
+    let typeform = score_json(&[&format!("{FORMS}/typeform.csv")]);
+    assert_eq!(typeform["respondents"][0]["respondent"], "An Peeters");
+    let qualtrics = score_json(&[&format!("{FORMS}/qualtrics.csv")]);
+    assert_eq!(
+        qualtrics["respondents"][1]["respondent"],
+        "jan.desmet@example.be"
+    );
+    let limesurvey = score_json(&[&format!("{FORMS}/limesurvey.csv")]);
+    assert_eq!(
+        limesurvey["respondents"][2]["respondent"],
+        format!("{FORMS}/limesurvey.csv row 3")
+    );
+}
+
+#[test]
+fn a_folder_is_every_answer_file_in_name_order() {
+    let document = score_json(&[ANSWERS]);
+    let names: Vec<&str> = document["respondents"]
+        .as_array()
+        .expect("respondents")
+        .iter()
+        .map(|r| r["source"].as_str().expect("source"))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            format!("{ANSWERS}/an.yaml"),
+            format!("{ANSWERS}/els.json"),
+            format!("{ANSWERS}/jan.yaml")
+        ]
+    );
+}
+
+#[test]
+fn standard_input_is_read_in_any_format() {
+    for file in [
+        format!("{ANSWERS}/an.yaml"),
+        format!("{ANSWERS}/els.json"),
+        format!("{FORMS}/google-forms-nl.csv"),
+    ] {
+        let text = std::fs::read(&file).expect("fixture");
+        for args in [
+            vec!["score", "-", "--format", "json"],
+            vec!["score", "--format", "json"],
+        ] {
+            let output = pyramid()
+                .args(&args)
+                .write_stdin(text.clone())
+                .output()
+                .expect("runs");
+            assert!(
+                output.status.success(),
+                "{file}: {}",
+                String::from_utf8_lossy(&output.stderr)
+            );
+            let document: Value = serde_json::from_slice(&output.stdout).expect("JSON");
+            assert!(document["respondents"][0]["score"].is_u64(), "{file}");
+        }
+    }
+}
+
+#[test]
+fn answers_as_keys_labels_numbers_and_dont_know_score_alike() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let keys = std::fs::read_to_string(format!("{ANSWERS}/an.yaml")).expect("fixture");
+    let labels = keys
+        .replace(
+            "strategy-role: b",
+            "strategy-role: \"  HIJ MOET MEER DOEN; er lopen projecten, zonder vaste doelen \"",
+        )
+        .replace("platform-changes: d", "platform-changes: 4")
+        .replace(
+            "traffic-visitors: dont_know",
+            "traffic-visitors: Don't know",
+        );
+    let path = dir.path().join("labels.yaml");
+    std::fs::write(&path, labels).expect("write");
+    let a = scores(&score_json(&[&format!("{ANSWERS}/an.yaml")]));
+    let b = scores(&score_json(&[path.to_str().expect("path")]));
+    assert_eq!(a, b);
+}
+
+#[test]
+fn each_format_holds_the_rows() {
+    let path = format!("{FORMS}/plain-ids.csv");
+    let table = pyramid().args(["score", &path]).output().expect("runs");
+    let table = String::from_utf8(table.stdout).expect("UTF-8");
+    assert!(
+        table.contains("│ An Peeters   ┆   50 · 3 ┆   78 · 3 ┆  78 · 3 ┆      8 · 1 ┆  54 · 2 │"),
+        "{table}"
+    );
+    assert!(
+        table.lines().all(|line| line.chars().count() <= 80),
+        "{table}"
+    );
+
+    let markdown = pyramid()
+        .args(["score", &path, "--format", "markdown"])
+        .output()
+        .expect("runs");
+    let markdown = String::from_utf8(markdown.stdout).expect("UTF-8");
+    assert!(
+        markdown.starts_with(
+            "| Respondent | Strategy | Platform | Traffic | Conversion | Overall |\n| :--- | ---: |"
+        ),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("| Els Janssens | 17 · 2 | 11 · 1 | 50 · 3 | 67 · 3 | 36 · 2 |"),
+        "{markdown}"
+    );
+
+    let csv = pyramid()
+        .args(["score", &path, "--format", "csv"])
+        .output()
+        .expect("runs");
+    let csv = String::from_utf8(csv.stdout).expect("UTF-8");
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next(),
+        Some(
+            "respondent,source,strategy_score,strategy_stage,platform_score,platform_stage,traffic_score,traffic_stage,\
+             conversion_score,conversion_stage,score,stage,stage_name,focus"
+        )
+    );
+    assert_eq!(
+        lines.next(),
+        Some(
+            "An Peeters,tests/fixtures/forms/plain-ids.csv:2,50,3,78,3,78,3,8,1,54,2,Consciously incompetent,conversion"
+        )
+    );
+
+    let json = score_json(&[&path]);
+    assert_eq!(json["version"], 1);
+    assert_eq!(json["bank"], "pyramid");
+    let an = &json["respondents"][0];
+    assert_eq!(an["focus"], "conversion");
+    assert_eq!(an["pillars"][2]["dont_know"], 1);
+    assert_eq!(an["balance"][0]["rule"], "max_stages_above_weakest");
+    assert_eq!(an["balance"][0]["pillars"][0], "conversion");
+    assert!(json.get("summary").is_none());
+}
+
+#[test]
+fn summary_gives_the_team_view() {
+    let document = score_json(&[&format!("{FORMS}/google-forms-nl.csv"), "--summary"]);
+    assert!(
+        document.get("respondents").is_none(),
+        "summary alone has no rows"
+    );
+    let summary = &document["summary"];
+    assert_eq!(summary["respondents"], 3);
+    // Strategy 50, 83, 17; platform 78, 67, 11; traffic 78, 33, 50; conversion 8, 33, 67.
+    let strategy = &summary["pillars"][0];
+    assert_eq!(
+        (
+            strategy["mean"].as_f64(),
+            strategy["min"].as_u64(),
+            strategy["max"].as_u64()
+        ),
+        (Some(50.0), Some(17), Some(83))
+    );
+    assert_eq!(strategy["spread"], 26.94);
+    // Team: rounded means 50, 52, 54, 36 -> 48 -> stage 2; focus conversion.
+    assert_eq!(summary["team"]["score"], 48);
+    assert_eq!(summary["team"]["stage"], 2);
+    assert_eq!(summary["team"]["focus"], "conversion");
+    let distribution: Vec<(Value, Value)> = summary["stage_distribution"]
+        .as_array()
+        .expect("distribution")
+        .iter()
+        .map(|s| (s["stage"].clone(), s["count"].clone()))
+        .collect();
+    assert_eq!(
+        distribution,
+        [
+            (1.into(), 0.into()),
+            (2.into(), 2.into()),
+            (3.into(), 1.into()),
+            (4.into(), 0.into()),
+            (Value::Null, 0.into())
+        ]
+    );
+    // Platform (11 to 78) splits the team most.
+    assert_eq!(summary["disagreement"][0]["pillar"], "platform");
+    assert_eq!(summary["disagreement"][0]["front"]["count"], 2);
+    assert_eq!(summary["disagreement"][0]["peloton"]["count"], 1);
+}
+
+#[test]
+fn summary_with_rows_in_table_and_markdown() {
+    let path = format!("{FORMS}/google-forms-nl.csv");
+    let output = pyramid()
+        .args(["score", &path, "--summary", "--rows", "--lang", "nl"])
+        .output()
+        .expect("runs");
+    let text = String::from_utf8(output.stdout).expect("UTF-8");
+    assert!(text.contains("an.peeters@example.be"), "{text}");
+    assert!(
+        text.contains("Team van 3 respondent(en): fase 2/4, Bewust onbekwaam (score 48)"),
+        "{text}"
+    );
+    assert!(text.contains("Waar het team het minst eens is"), "{text}");
+    assert!(
+        text.contains("Platform: spreiding 29.3; kopgroep van 2 met gemiddeld 72"),
+        "{text}"
+    );
+    let output = pyramid()
+        .args([
+            "score",
+            &path,
+            "--summary",
+            "--rows",
+            "--format",
+            "markdown",
+        ])
+        .output()
+        .expect("runs");
+    let text = String::from_utf8(output.stdout).expect("UTF-8");
+    assert!(
+        text.contains("### Team of 3 respondent(s): stage 2/4, Consciously incompetent (score 48)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("| Pillar | Mean | Min | Max | Spread | Team stage |"),
+        "{text}"
+    );
+    assert!(text.contains("| Respondent |"), "{text}");
+    assert!(text.contains("**Stage distribution**"), "{text}");
+}
+
+#[test]
+fn csv_summary_is_one_table_and_refuses_rows_too() {
+    let path = format!("{FORMS}/google-forms-nl.csv");
+    let output = pyramid()
+        .args(["score", &path, "--summary", "--format", "csv"])
+        .output()
+        .expect("runs");
+    let text = String::from_utf8(output.stdout).expect("UTF-8");
+    assert!(text.starts_with("pillar,respondents,mean,min,max,spread,team_score,team_stage\nstrategy,3,50.00,17,83,26.94,50,3\n"), "{text}");
+    assert!(text.contains("\noverall,3,"), "{text}");
+    pyramid()
+        .args(["score", &path, "--summary", "--rows", "--format", "csv"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("CSV holds one table"));
+}
+
+#[test]
+fn output_file_is_written_whole() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let target = dir.path().join("scores.csv");
+    pyramid()
+        .args(["score", ANSWERS, "--format", "csv", "--output"])
+        .arg(&target)
+        .assert()
+        .success()
+        .stdout("");
+    let written = std::fs::read_to_string(&target).expect("written");
+    assert_eq!(written.lines().count(), 4);
+    assert_eq!(
+        std::fs::read_dir(dir.path()).expect("list").count(),
+        1,
+        "no temporary file left"
+    );
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, text).expect("write");
+    path.to_str().expect("path").to_string()
+}
+
+fn plain_with(dir: &Path, replace: &str, with: &str) -> String {
+    let plain = std::fs::read_to_string(format!("{FORMS}/plain-ids.csv")).expect("fixture");
+    assert!(plain.contains(replace));
+    write(dir, "team.csv", &plain.replacen(replace, with, 1))
+}
+
+#[test]
+fn a_bad_answer_is_reported_with_line_column_value_and_choices_and_nothing_is_written() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // Jan's row (line 3): the first answer `d` becomes `maybe`.
+    let path = plain_with(dir.path(), "Jan De Smet,d", "Jan De Smet,maybe");
+    let target = dir.path().join("out.json");
+    pyramid()
+        .args(["score", &path, "--format", "json", "--output"])
+        .arg(&target)
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("error: 1 problem in the answers; nothing was written:"))
+        .stderr(predicate::str::contains(format!(
+            "{path}:3, column B: strategy-role: \"maybe\" is not an answer to this question; valid: a = 1 = \"A business card"
+        )))
+        .stderr(predicate::str::contains("--skip-invalid"));
+    assert!(!target.exists());
+}
+
+#[test]
+fn skip_invalid_scores_the_rest_and_exits_1() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = plain_with(dir.path(), "Jan De Smet,d", "Jan De Smet,maybe");
+    let output = pyramid()
+        .args(["score", &path, "--skip-invalid", "--format", "csv"])
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(stdout.lines().count(), 3, "header, An and Els: {stdout}");
+    assert!(!stdout.contains("Jan De Smet"));
+    assert!(
+        String::from_utf8_lossy(&output.stderr)
+            .contains("warning: skipped 1 respondent with 1 problem:")
+    );
+}
+
+#[test]
+fn a_missing_answer_fails_unless_incomplete_answers_are_allowed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = plain_with(dir.path(), "Els Janssens,a,a", "Els Janssens,,a");
+    pyramid()
+        .args(["score", &path])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(format!(
+            "{path}:4: Els Janssens has no answer to strategy-role; fill them in, or score what is there with --allow-incomplete"
+        )));
+    let document = score_json(&[&path, "--allow-incomplete"]);
+    let els = &document["respondents"][2];
+    assert_eq!(els["pillars"][0]["missing"], 1);
+    assert_eq!(els["pillars"][0]["answered"], 3);
+}
+
+#[test]
+fn a_missing_question_column_is_named() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plain = std::fs::read_to_string(format!("{FORMS}/plain-ids.csv")).expect("fixture");
+    let cut: String = plain
+        .lines()
+        .map(|line| {
+            line.rsplit_once(',')
+                .map_or(line, |(head, _)| head)
+                .to_string()
+                + "\n"
+        })
+        .collect();
+    let path = write(dir.path(), "cut.csv", &cut);
+    pyramid()
+        .args(["score", &path])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no column for conversion-improve"));
+    let document = score_json(&[&path, "--allow-incomplete"]);
+    assert_eq!(document["respondents"][0]["pillars"][3]["missing"], 1);
+}
+
+#[test]
+fn a_table_without_question_columns_lists_what_it_found() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = write(dir.path(), "other.csv", "Naam,Leeftijd\nAn,40\n");
+    pyramid()
+        .args(["score", &path])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "no column is a question of the bank `pyramid`",
+        ))
+        .stderr(predicate::str::contains("Headers found: Naam, Leeftijd"));
+}
+
+#[test]
+fn two_columns_for_one_question_are_refused() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = write(
+        dir.path(),
+        "twice.csv",
+        "strategy-role,What role does the website play in your organisation?\na,b\n",
+    );
+    pyramid()
+        .args(["score", &path])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "columns A and B both hold question `strategy-role`",
+        ));
+}
+
+#[test]
+fn answer_file_errors_name_the_file_and_line() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let an = std::fs::read_to_string(format!("{ANSWERS}/an.yaml")).expect("fixture");
+    let bad = write(
+        dir.path(),
+        "bad.yaml",
+        &an.replace("platform-changes: d", "platform-changes: z"),
+    );
+    pyramid()
+        .args(["score", &bad])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(format!(
+            "{bad}:10:21: platform-changes: \"z\" is not an answer"
+        )));
+    let unknown = write(
+        dir.path(),
+        "unknown.yaml",
+        &an.replace("platform-changes: d", "platform-speed: d"),
+    );
+    pyramid()
+        .args(["score", &unknown])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(format!(
+            "{unknown}:10:19: `platform-speed` is not a question of the bank `pyramid`"
+        )));
+    let other = write(
+        dir.path(),
+        "other.yaml",
+        &an.replace("bank: pyramid", "bank: social"),
+    );
+    pyramid()
+        .args(["score", &other])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "these answers are for the bank `social`, not `pyramid`",
+        ));
+    let broken = write(
+        dir.path(),
+        "broken.json",
+        "{\"respondent\": \"An\", \"answers\": [",
+    );
+    pyramid()
+        .args(["score", &broken])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(format!("{broken}:1:")))
+        .stderr(predicate::str::contains("not an answer file"));
+}
+
+#[test]
+fn empty_input_and_missing_paths_are_errors() {
+    pyramid()
+        .args(["score"])
+        .write_stdin("")
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains("no column is a question")
+                .or(predicate::str::contains("no respondent")),
+        );
+    pyramid()
+        .args(["score", "no-such-file.csv"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cannot read no-such-file.csv"));
+    let dir = tempfile::tempdir().expect("temp dir");
+    pyramid()
+        .arg("score")
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("holds no answer files"));
+}
+
+#[test]
+fn exported_cells_cannot_run_as_formulas_or_break_markdown() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = plain_with(
+        dir.path(),
+        "An Peeters",
+        "\"=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"",
+    );
+    let csv = pyramid()
+        .args(["score", &path, "--format", "csv"])
+        .output()
+        .expect("runs");
+    let csv = String::from_utf8(csv.stdout).expect("UTF-8");
+    assert!(
+        csv.contains("\n\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\","),
+        "{csv}"
+    );
+    let path = plain_with(dir.path(), "An Peeters", "\"An | Peeters\"");
+    let markdown = pyramid()
+        .args(["score", &path, "--format", "markdown"])
+        .output()
+        .expect("runs");
+    let markdown = String::from_utf8(markdown.stdout).expect("UTF-8");
+    assert!(
+        markdown.contains("| An \\| Peeters | 50 · 3 |"),
+        "{markdown}"
+    );
+}
