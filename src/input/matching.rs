@@ -55,8 +55,11 @@ pub struct AnswerMatcher {
 }
 
 struct QuestionMatcher {
+    /// One-character values (keys, option numbers) by their ASCII byte: the
+    /// fast path for large exports, where nearly every cell is one.
+    single: [Option<Choice>; 128],
     /// Values as they are usually written (keys, labels, numbers), tried
-    /// first without folding, which is the fast path for large files.
+    /// before folding.
     exact: Vec<(String, Choice)>,
     /// The same values and "don't know", folded.
     folded: HashMap<String, Choice>,
@@ -103,7 +106,19 @@ impl AnswerMatcher {
                         exact.push((value, choice));
                     }
                 }
-                QuestionMatcher { exact, folded }
+                let mut single = [None; 128];
+                for (value, choice) in &exact {
+                    if let [byte] = value.as_bytes()
+                        && let Some(slot) = single.get_mut(usize::from(*byte))
+                    {
+                        *slot = Some(*choice);
+                    }
+                }
+                QuestionMatcher {
+                    single,
+                    exact,
+                    folded,
+                }
             })
             .collect();
         AnswerMatcher { questions }
@@ -114,6 +129,11 @@ impl AnswerMatcher {
         let Some(matcher) = self.questions.get(question) else {
             return Resolved::Invalid;
         };
+        if let [byte] = value.as_bytes()
+            && let Some(Some(choice)) = matcher.single.get(usize::from(*byte))
+        {
+            return Resolved::Answer(*choice);
+        }
         let value = value.trim();
         if value.is_empty() {
             return Resolved::Empty;
