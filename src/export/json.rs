@@ -35,7 +35,7 @@ impl Exporter for JsonExporter {
                     .map(|scored| RespondentEntry {
                         respondent: &scored.respondent,
                         source: &scored.source,
-                        result: result_entry(bank, &scored.assessment, lang),
+                        result: result_entry(bank, &scored.assessment, lang, true),
                     })
                     .collect()
             }),
@@ -82,6 +82,13 @@ struct PillarResult<'a> {
     id: &'a str,
     score: Option<u8>,
     stage: Option<u8>,
+    /// Answer counts; left out for the team, whose scores are means.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    counts: Option<AnswerCounts>,
+}
+
+#[derive(Serialize)]
+struct AnswerCounts {
     answered: u32,
     dont_know: u32,
     missing: u32,
@@ -97,7 +104,14 @@ struct BalanceEntry<'a> {
     from_stage: u8,
 }
 
-fn result_entry<'a>(bank: &'a Bank, assessment: &Assessment, lang: Lang) -> ResultEntry<'a> {
+/// `with_counts`: whether the pillars' answer counts mean anything (they do
+/// for a respondent, not for a team's mean scores).
+fn result_entry<'a>(
+    bank: &'a Bank,
+    assessment: &Assessment,
+    lang: Lang,
+    with_counts: bool,
+) -> ResultEntry<'a> {
     let id = |pillar: usize| bank.pillars[pillar].id.as_str();
     let mut stage = assessment.score_stage.unwrap_or(0);
     let balance = assessment
@@ -145,9 +159,11 @@ fn result_entry<'a>(bank: &'a Bank, assessment: &Assessment, lang: Lang) -> Resu
                 id: id(n),
                 score: pillar.score,
                 stage: pillar.stage,
-                answered: pillar.answered,
-                dont_know: pillar.dont_know,
-                missing: pillar.missing,
+                counts: with_counts.then_some(AnswerCounts {
+                    answered: pillar.answered,
+                    dont_know: pillar.dont_know,
+                    missing: pillar.missing,
+                }),
             })
             .collect(),
         balance,
@@ -230,7 +246,7 @@ fn summary_entry<'a>(bank: &'a Bank, summary: &TeamSummary, lang: Lang) -> Summa
     });
     SummaryEntry {
         respondents: summary.respondents,
-        team: result_entry(bank, &summary.team, lang),
+        team: result_entry(bank, &summary.team, lang, false),
         pillars: bank
             .pillars
             .iter()
