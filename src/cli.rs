@@ -104,6 +104,10 @@ pub struct TestArgs {
     /// The name stored in the answer file [default: your login name from USER, LOGNAME or USERNAME]
     #[arg(long, value_name = "NAME")]
     pub respondent: Option<String>,
+
+    /// Continue an interrupted test at its first unanswered question
+    #[arg(long)]
+    pub resume: bool,
 }
 
 #[derive(Debug, Args)]

@@ -12,6 +12,10 @@ pub struct Words {
     pub quit: &'static str,
     pub quit_done: &'static str,
     pub interrupted: &'static str,
+    pub stopped: &'static str,
+    pub resume: &'static str,
+    pub start_over: &'static str,
+    pub nothing_to_resume: &'static str,
     pub result: &'static str,
     pub pillar: &'static str,
     pub score: &'static str,
@@ -41,11 +45,15 @@ pub struct Words {
 const NL: Words = Words {
     back: "← Terug naar de vorige vraag",
     keys_hint: "↑/↓ kiezen · Enter bevestigen · Esc of q stoppen",
-    quit_confirm: "Stoppen met de zelftest? Je antwoorden tot nu toe gaan verloren.",
+    quit_confirm: "Stoppen met de zelftest? Je antwoorden tot nu toe blijven bewaard.",
     keep_going: "Nee, verder met de test",
     quit: "Ja, stoppen",
-    quit_done: "Zelftest gestopt; er is niets bewaard.",
-    interrupted: "Onderbroken; er is niets bewaard.",
+    quit_done: "Zelftest gestopt.",
+    interrupted: "Onderbroken.",
+    stopped: "Gestopt.",
+    resume: "Verder waar ik gebleven was",
+    start_over: "Opnieuw beginnen",
+    nothing_to_resume: "Geen onafgemaakte zelftest gevonden; er start een nieuwe.",
     result: "Resultaat",
     pillar: "Pijler",
     score: "Score",
@@ -75,11 +83,15 @@ const NL: Words = Words {
 const EN: Words = Words {
     back: "← Back to the previous question",
     keys_hint: "↑/↓ move · Enter choose · Esc or q quit",
-    quit_confirm: "Quit the self-test? Your answers so far will be lost.",
+    quit_confirm: "Quit the self-test? Your answers so far are kept.",
     keep_going: "No, go on with the test",
     quit: "Yes, quit",
-    quit_done: "Self-test stopped; nothing was saved.",
-    interrupted: "Interrupted; nothing was saved.",
+    quit_done: "Self-test stopped.",
+    interrupted: "Interrupted.",
+    stopped: "Stopped.",
+    resume: "Continue where I left off",
+    start_over: "Start over",
+    nothing_to_resume: "No unfinished self-test was found; starting a new one.",
     result: "Result",
     pillar: "Pillar",
     score: "Score",
@@ -283,6 +295,57 @@ pub fn disagreement_line(
         Lang::En => format!(
             "{pillar}: spread {spread:.1}; front group of {} at {:.0} on average, peloton of {} at {:.0} (gap {gap:.0})",
             front.0, front.1, peloton.0, peloton.1
+        ),
+    }
+}
+
+/// After an interruption: where the answers are and how to go on.
+pub fn how_to_continue(lang: Lang, answered: usize) -> String {
+    match (lang, answered) {
+        (Lang::Nl, 0) => "Er is nog niets beantwoord.".to_string(),
+        (Lang::En, 0) => "Nothing was answered yet.".to_string(),
+        (Lang::Nl, 1) => {
+            "Je eerste antwoord is bewaard; ga verder met: pyramid test --resume".to_string()
+        }
+        (Lang::En, 1) => {
+            "Your 1 answer so far is saved; continue with: pyramid test --resume".to_string()
+        }
+        (Lang::Nl, n) => format!(
+            "Je {n} antwoorden tot nu toe zijn bewaard; ga verder met: pyramid test --resume"
+        ),
+        (Lang::En, n) => {
+            format!("Your {n} answers so far are saved; continue with: pyramid test --resume")
+        }
+    }
+}
+
+pub fn resume_question(lang: Lang, answered: usize, total: usize) -> String {
+    match lang {
+        Lang::Nl => {
+            format!("Er is een onafgemaakte zelftest gevonden ({answered} van {total} beantwoord).")
+        }
+        Lang::En => format!("An unfinished self-test was found ({answered} of {total} answered)."),
+    }
+}
+
+pub fn progress_unusable(lang: Lang, path: &str, reason: &str) -> String {
+    match lang {
+        Lang::Nl => format!(
+            "Let op: de bewaarde voortgang in {path} is onbruikbaar ({reason}); er start een nieuwe test."
+        ),
+        Lang::En => format!(
+            "Warning: the saved progress in {path} cannot be used ({reason}); starting a new test."
+        ),
+    }
+}
+
+pub fn progress_not_saved(lang: Lang, reason: &str) -> String {
+    match lang {
+        Lang::Nl => format!(
+            "Let op: de voortgang kan niet bewaard worden ({reason}); bij een onderbreking gaan de antwoorden verloren."
+        ),
+        Lang::En => format!(
+            "Warning: progress cannot be saved ({reason}); an interruption will lose the answers."
         ),
     }
 }

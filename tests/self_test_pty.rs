@@ -12,11 +12,14 @@ const ENTER: &str = "\r";
 const ESC: &str = "\x1b";
 const TIMEOUT_MS: u64 = 20_000;
 
+/// Starts pyramid in a pseudo-terminal in `dir`, with its progress kept in
+/// `dir/state` (XDG_STATE_HOME), so tests do not share or leave state.
 fn spawn(args: &[&str], env: &[(&str, &str)], dir: &Path) -> PtySession {
     let mut command = Command::new(assert_cmd::cargo::cargo_bin!("pyramid"));
     command
         .args(args)
         .current_dir(dir)
+        .env("XDG_STATE_HOME", dir.join("state"))
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
         .env_remove("LANG")
@@ -237,10 +240,14 @@ fn ctrl_c_restores_the_cursor_and_exits_130_without_saving() {
         rest.contains("\x1b[?25h"),
         "the cursor is shown again: {rest:?}"
     );
+    let said = readable(&rest);
     assert!(
-        readable(&rest).contains("Interrupted; nothing was saved."),
-        "{rest:?}"
+        said.contains(
+            "Interrupted. Your 3 answers so far are saved; continue with: pyramid test --resume"
+        ),
+        "{said}"
     );
+    // The answer file is written only for a finished test.
     assert!(!dir.path().join("answers.yaml").exists());
 }
 
@@ -263,7 +270,9 @@ fn escape_asks_before_quitting() {
     let rest = readable(&until_exit(&mut session));
     assert_eq!(exit_code(&session), 130);
     assert!(
-        rest.contains("Self-test stopped; nothing was saved."),
+        rest.contains(
+            "Self-test stopped. Your 1 answer so far is saved; continue with: pyramid test --resume"
+        ),
         "{rest}"
     );
 }
@@ -342,5 +351,200 @@ fn saved_answers_score_like_the_yaml_the_json_and_a_form_export() {
     assert_eq!(
         export[0], from_test[0],
         "An's row of the Dutch Excel form export"
+    );
+}
+
+/// An's answers, as arrow-key presses per question (see `an.yaml`).
+const AN_DOWNS: [usize; 15] = [1, 2, 2, 1, 2, 2, 3, 2, 3, 2, 4, 0, 0, 0, 1];
+
+fn progress_file(dir: &Path) -> std::path::PathBuf {
+    dir.join("state")
+        .join("pyramid")
+        .join("progress-pyramid.yaml")
+}
+
+/// The result screen, from its title on.
+fn result_part(screen: &str) -> String {
+    let start = screen
+        .find("Digital Growth Pyramid · Result")
+        .expect("a result screen");
+    screen[start..].to_string()
+}
+
+#[test]
+fn an_interrupted_test_resumes_and_ends_with_the_same_result() {
+    // Uninterrupted, for comparison.
+    let straight = tempfile::tempdir().expect("temp dir");
+    let mut session = spawn(&["test", "--lang", "en"], &[], straight.path());
+    for (n, downs) in AN_DOWNS.into_iter().enumerate() {
+        pick(&mut session, &format!("Question {}/15", n + 1), downs);
+    }
+    let expected = result_part(&readable(&until_exit(&mut session)));
+    assert_eq!(exit_code(&session), 0);
+
+    // Interrupted at question 7, after six answers.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut session = spawn(&["test", "--lang", "en"], &[], dir.path());
+    for (n, downs) in AN_DOWNS.into_iter().enumerate().take(6) {
+        pick(&mut session, &format!("Question {}/15", n + 1), downs);
+    }
+    expect(&mut session, "Question 7/15");
+    expect(&mut session, "← Back");
+    std::thread::sleep(Duration::from_millis(150));
+    session.send_control('c').expect("Ctrl-C");
+    let said = readable(&until_exit(&mut session));
+    assert_eq!(exit_code(&session), 130);
+    assert!(
+        said.contains("Your 6 answers so far are saved; continue with: pyramid test --resume"),
+        "{said}"
+    );
+    let saved = std::fs::read_to_string(progress_file(dir.path())).expect("progress kept");
+    let saved: serde_yaml::Value = serde_yaml::from_str(&saved).expect("YAML");
+    assert_eq!(saved["answers"].as_mapping().map(|m| m.len()), Some(6));
+
+    // Resumed: straight to question 7; back to 6 (answer kept), then on.
+    let mut session = spawn(&["test", "--lang", "en", "--resume"], &[], dir.path());
+    expect(&mut session, "Question 7/15");
+    expect(&mut session, "← Back");
+    choose(&mut session, 5);
+    expect(&mut session, "Question 6/15");
+    // The earlier answer is highlighted, so Enter alone keeps it.
+    expect(&mut session, "← Back");
+    choose(&mut session, 0);
+    for (n, downs) in AN_DOWNS.into_iter().enumerate().skip(6) {
+        pick(&mut session, &format!("Question {}/15", n + 1), downs);
+    }
+    let resumed = result_part(&readable(&until_exit(&mut session)));
+    assert_eq!(exit_code(&session), 0);
+    assert_eq!(resumed, expected);
+    assert!(
+        !progress_file(dir.path()).exists(),
+        "a finished test removes its progress"
+    );
+}
+
+#[test]
+fn an_unfinished_test_asks_whether_to_resume_or_start_over() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut session = spawn(&["test", "--lang", "nl"], &[], dir.path());
+    pick(&mut session, "Vraag 1/15", 3);
+    pick(&mut session, "Vraag 2/15", 3);
+    expect(&mut session, "Vraag 3/15");
+    press(&mut session, &[ESC]);
+    expect(&mut session, "Stoppen met de zelftest?");
+    choose(&mut session, 1);
+    let said = readable(&until_exit(&mut session));
+    assert_eq!(exit_code(&session), 130);
+    assert!(
+        said.contains("Je 2 antwoorden tot nu toe zijn bewaard"),
+        "{said}"
+    );
+
+    // Without --resume: asked; "continue" goes on at question 3.
+    let mut session = spawn(&["test", "--lang", "nl"], &[], dir.path());
+    expect(
+        &mut session,
+        "Er is een onafgemaakte zelftest gevonden (2 van 15 beantwoord).",
+    );
+    expect(&mut session, "Opnieuw beginnen");
+    choose(&mut session, 0);
+    expect(&mut session, "Vraag 3/15");
+    std::thread::sleep(Duration::from_millis(150));
+    session.send_control('c').expect("Ctrl-C");
+    until_exit(&mut session);
+
+    // Asked again; "start over" begins at question 1 with nothing kept.
+    let mut session = spawn(&["test", "--lang", "nl"], &[], dir.path());
+    expect(&mut session, "Opnieuw beginnen");
+    choose(&mut session, 1);
+    expect(&mut session, "Vraag 1/15");
+    std::thread::sleep(Duration::from_millis(150));
+    session.send_control('c').expect("Ctrl-C");
+    let said = readable(&until_exit(&mut session));
+    assert!(said.contains("Er is nog niets beantwoord."), "{said}");
+}
+
+#[test]
+fn a_corrupt_progress_file_gives_a_warning_and_a_fresh_start() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = progress_file(dir.path());
+    std::fs::create_dir_all(file.parent().expect("folder")).expect("folder");
+    std::fs::write(&file, b"\x00\x01 not: [yaml").expect("write");
+    let mut session = spawn(&["test", "--lang", "en", "--resume"], &[], dir.path());
+    expect(&mut session, "Warning: the saved progress in");
+    expect(&mut session, "cannot be used");
+    expect(&mut session, "Question 1/15");
+    // The first answer replaces the corrupt file.
+    choose(&mut session, 2);
+    expect(&mut session, "Question 2/15");
+    expect(&mut session, "← Back");
+    std::thread::sleep(Duration::from_millis(150));
+    session.send_control('c').expect("Ctrl-C");
+    until_exit(&mut session);
+    let saved = std::fs::read_to_string(&file).expect("progress");
+    assert!(saved.contains("strategy-role: c"), "{saved}");
+}
+
+#[test]
+fn sigterm_restores_the_terminal_mode_and_exits_143() {
+    stopped_by(nix::sys::signal::Signal::SIGTERM, 143);
+}
+
+#[test]
+fn sighup_of_a_closed_terminal_keeps_the_answers_and_exits_129() {
+    stopped_by(nix::sys::signal::Signal::SIGHUP, 129);
+}
+
+/// Sends `signal` to pyramid while it waits for a key in raw mode.
+fn stopped_by(signal: nix::sys::signal::Signal, code: i32) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let binary = assert_cmd::cargo::cargo_bin!("pyramid");
+    // A shell runs pyramid, then prints the terminal's mode after it exits.
+    let script = format!(
+        "echo \"shell=$$.\"; before=$(stty -g); '{}' test --lang en; echo \"exit=$?\"; \
+         if [ \"$before\" = \"$(stty -g)\" ]; then echo mode=same; else echo mode=changed; fi; stty -a",
+        binary.display()
+    );
+    let mut command = Command::new("sh");
+    command
+        .args(["-c", &script])
+        .current_dir(dir.path())
+        .env("XDG_STATE_HOME", dir.path().join("state"))
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm");
+    let mut session = spawn_command(command, Some(TIMEOUT_MS)).expect("spawn");
+    let (_, shell) = session.exp_regex(r"shell=\d+").expect("shell pid");
+    let shell: i32 = shell.trim_start_matches("shell=").parse().expect("pid");
+    pick(&mut session, "Question 1/15", 1);
+    expect(&mut session, "Question 2/15");
+    expect(&mut session, "← Back");
+    std::thread::sleep(Duration::from_millis(150));
+    // pyramid is the shell's child, waiting for a key in raw mode.
+    let children =
+        std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children")).expect("children");
+    let pyramid: i32 = children
+        .split_whitespace()
+        .next()
+        .expect("pyramid runs")
+        .parse()
+        .expect("pid");
+    nix::sys::signal::kill(nix::unistd::Pid::from_raw(pyramid), signal).expect("signal");
+    let rest = until_exit(&mut session);
+    let said = readable(&rest);
+    assert!(rest.contains("\x1b[?25h"), "cursor shown: {rest:?}");
+    assert!(
+        said.contains("Stopped. Your 1 answer so far is saved"),
+        "{said}"
+    );
+    assert!(said.contains(&format!("exit={code}")), "{said}");
+    assert!(
+        progress_file(dir.path()).exists(),
+        "the answer so far is kept"
+    );
+    // The terminal is in the mode it had before pyramid started: cooked.
+    assert!(said.contains("mode=same"), "{said}");
+    assert!(
+        said.contains(" icanon") && !said.contains("-icanon"),
+        "{said}"
     );
 }

@@ -4,6 +4,7 @@ pub mod answer_file;
 pub mod bank_file;
 pub mod locate;
 pub mod matching;
+pub mod progress;
 pub mod record;
 pub mod sources;
 pub mod survey;

@@ -1,36 +1,96 @@
-//! Leaving cleanly on Ctrl-C: the cursor visible again, a word on what
-//! happened, exit code 130.
+//! Leaving cleanly on Ctrl-C, SIGTERM or a closed terminal (SIGHUP): the
+//! terminal back as it was (cooked mode, cursor visible), a word on what
+//! happened and how to continue, exit code 128 + the signal's number.
 
 use crate::lang::Lang;
 use crate::messages::words;
 use dialoguer::console::Term;
-use std::sync::Once;
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use std::sync::{Mutex, Once};
+use std::time::Duration;
 
-/// The exit code for an interrupted or quit run (128 + SIGINT).
-pub const EXIT_INTERRUPTED: i32 = 130;
+/// The exit code for Ctrl-C or a confirmed quit (128 + SIGINT).
+pub const EXIT_INTERRUPTED: i32 = 128 + SIGINT;
 
 static EXIT: Once = Once::new();
+/// What to tell the user about continuing; updated as answers are saved.
+static HOW_TO_CONTINUE: Mutex<Option<String>> = Mutex::new(None);
 
-/// Restores the terminal and ends the process. Safe to call from the signal
-/// handler thread and the main thread at once: the first caller exits, any
-/// other waits for that.
-pub fn exit(lang: Lang) -> ! {
+/// Sets the line shown after an interruption, such as where the answers so
+/// far are saved.
+pub fn set_how_to_continue(text: String) {
+    if let Ok(mut slot) = HOW_TO_CONTINUE.lock() {
+        *slot = Some(text);
+    }
+}
+
+/// The line set by `set_how_to_continue`, if any.
+pub fn how_to_continue() -> Option<String> {
+    HOW_TO_CONTINUE.lock().ok().and_then(|slot| slot.clone())
+}
+
+/// Restores the terminal, says what happened and ends the process. Safe to
+/// call from the signal thread and the main thread at once: the first
+/// caller exits, any other waits for that.
+pub fn exit(lang: Lang, code: i32) -> ! {
     EXIT.call_once(|| {
         let term = Term::stderr();
         let _ = term.show_cursor();
         let _ = term.write_line("");
-        let _ = term.write_line(words(lang).interrupted);
-        std::process::exit(EXIT_INTERRUPTED);
+        let what = if code == EXIT_INTERRUPTED {
+            words(lang).interrupted
+        } else {
+            words(lang).stopped
+        };
+        let _ = term.write_line(what);
+        if let Some(text) = how_to_continue() {
+            let _ = term.write_line(&text);
+        }
+        std::process::exit(code);
     });
     loop {
         std::thread::park();
     }
 }
 
-/// Makes SIGINT (and SIGTERM, SIGHUP) restore the terminal before exiting.
-/// dialoguer reads keys in raw mode and hides the cursor; without this a
-/// Ctrl-C would leave the cursor hidden.
+/// Watches for SIGINT, SIGTERM and SIGHUP on a thread of its own. dialoguer
+/// reads keys in raw mode with the cursor hidden; a signal that arrives
+/// then would otherwise leave the terminal that way.
 pub fn install(lang: Lang) {
-    // Failing to install only loses the cursor clean-up; the test still runs.
-    let _ = ctrlc::set_handler(move || exit(lang));
+    // The terminal's mode before any prompt, to put back on a signal.
+    let saved = nix::sys::termios::tcgetattr(std::io::stdin()).ok();
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
+        // Without the watcher the test still runs; only the clean-up is lost.
+        return;
+    };
+    std::thread::spawn(move || {
+        let Some(first) = signals.forever().next() else {
+            return;
+        };
+        // console answers a key read that any signal interrupts with a
+        // SIGINT of its own; the signal that came from outside wins.
+        std::thread::sleep(OTHER_SIGNALS_WAIT);
+        let signal = std::iter::once(first)
+            .chain(signals.pending())
+            .max_by_key(|&signal| signal != SIGINT)
+            .unwrap_or(first);
+        if let Some(mode) = &saved {
+            let _ = nix::sys::termios::tcsetattr(
+                std::io::stdin(),
+                nix::sys::termios::SetArg::TCSANOW,
+                mode,
+            );
+        }
+        exit(lang, 128 + signal);
+    });
+}
+
+/// How long the signal thread waits for a second signal.
+const OTHER_SIGNALS_WAIT: Duration = Duration::from_millis(20);
+
+/// Called where a key read was interrupted: the signal thread is about to
+/// end the process with the right code; if it does not, exit as for Ctrl-C.
+pub fn interrupted(lang: Lang) -> ! {
+    std::thread::sleep(OTHER_SIGNALS_WAIT * 10);
+    exit(lang, EXIT_INTERRUPTED)
 }

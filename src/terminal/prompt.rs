@@ -37,6 +37,24 @@ impl<'a> TerminalAsker<'a> {
         }
     }
 
+    /// Asks whether to continue an unfinished test (true) or start over.
+    pub fn ask_resume(&self, answered: usize) -> Result<bool> {
+        let lang = self.lang;
+        let w = words(lang);
+        let prompt = messages::resume_question(lang, answered, self.bank.questions.len());
+        let picked = check(
+            Select::with_theme(self.theme.as_ref())
+                .with_prompt(prompt)
+                .items([w.resume, w.start_over])
+                .default(0)
+                .report(false)
+                .interact_on_opt(&self.term),
+            lang,
+        )?;
+        // Esc keeps the answers: starting over must be chosen.
+        Ok(picked != Some(1))
+    }
+
     fn width(&self) -> usize {
         self.term
             .size_checked()
@@ -49,7 +67,7 @@ fn check<T>(result: dialoguer::Result<T>, lang: Lang) -> Result<T> {
     match result {
         Ok(value) => Ok(value),
         Err(dialoguer::Error::IO(err)) if err.kind() == std::io::ErrorKind::Interrupted => {
-            interrupt::exit(lang)
+            interrupt::interrupted(lang)
         }
         Err(err) => Err(err.into()),
     }

@@ -28,13 +28,20 @@ pub enum Outcome {
 }
 
 /// Runs the loop from question `start` until every question from there on
-/// is answered or the person quits.
-pub fn run(asker: &mut dyn Asker, mut responses: Responses, start: usize) -> Result<Outcome> {
+/// is answered or the person quits. `on_answer` sees the answers after each
+/// new answer, to keep them safe.
+pub fn run(
+    asker: &mut dyn Asker,
+    mut responses: Responses,
+    start: usize,
+    on_answer: &mut dyn FnMut(&Responses),
+) -> Result<Outcome> {
     let mut position = start;
     while position < responses.len() {
         match asker.ask(position, responses.get(position))? {
             Step::Answer(choice) => {
                 responses.set(position, Some(choice));
+                on_answer(&responses);
                 position += 1;
             }
             Step::Back => position = position.saturating_sub(1),
@@ -85,7 +92,15 @@ mod tests {
     fn answers_every_question_in_order() {
         let bank = tiny_bank();
         let mut asker = script(vec![A; 9], vec![]);
-        let outcome = run(&mut asker, Responses::empty(&bank), 0).expect("runs");
+        let mut saved = Vec::new();
+        let outcome = run(&mut asker, Responses::empty(&bank), 0, &mut |r| {
+            saved.push(r.first_unanswered())
+        })
+        .expect("runs");
+        // The answers were handed over after every answer.
+        assert_eq!(saved.len(), 9);
+        assert_eq!(saved[0], Some(1));
+        assert_eq!(saved[8], None);
         let Outcome::Finished(responses) = outcome else {
             panic!("not finished")
         };
@@ -101,7 +116,7 @@ mod tests {
         steps.extend(vec![A; 8]);
         let mut asker = script(steps, vec![]);
         let Outcome::Finished(responses) =
-            run(&mut asker, Responses::empty(&bank), 0).expect("runs")
+            run(&mut asker, Responses::empty(&bank), 0, &mut |_| {}).expect("runs")
         else {
             panic!("not finished")
         };
@@ -111,10 +126,30 @@ mod tests {
     }
 
     #[test]
+    fn resuming_starts_at_the_given_question_and_keeps_earlier_answers() {
+        let bank = tiny_bank();
+        let mut responses = Responses::empty(&bank);
+        responses.set(0, Some(Choice::Option(3)));
+        responses.set(1, Some(Choice::Option(2)));
+        let mut steps = vec![Step::Back, B];
+        steps.extend(vec![A; 7]);
+        let mut asker = script(steps, vec![]);
+        let outcome = run(&mut asker, responses, 2, &mut |_| {}).expect("runs");
+        let Outcome::Finished(responses) = outcome else {
+            panic!("not finished")
+        };
+        // Started at question 2; going back showed question 1 with its answer.
+        assert_eq!(asker.asked[0], (2, None));
+        assert_eq!(asker.asked[1], (1, Some(Choice::Option(2))));
+        assert_eq!(responses.get(0), Some(Choice::Option(3)));
+        assert_eq!(responses.get(1), Some(Choice::Option(1)));
+    }
+
+    #[test]
     fn quit_needs_confirmation() {
         let bank = tiny_bank();
         let mut asker = script(vec![A, Step::Quit, Step::Quit], vec![false, true]);
-        let outcome = run(&mut asker, Responses::empty(&bank), 0).expect("runs");
+        let outcome = run(&mut asker, Responses::empty(&bank), 0, &mut |_| {}).expect("runs");
         assert_eq!(outcome, Outcome::Quit);
         assert_eq!(asker.asked.len(), 3);
     }
