@@ -12,12 +12,20 @@ pub fn write_atomically(path: &Path, contents: &[u8]) -> Result<()> {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
     };
-    let mut file = tempfile::NamedTempFile::new_in(folder).with_context(|| {
-        format!(
-            "cannot write {shown}: cannot create a file in {}",
-            folder.display()
-        )
-    })?;
+    // Named after the target, so a file left by a hard kill is recognised.
+    let name = path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let mut file = tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(".tmp")
+        .tempfile_in(folder)
+        .with_context(|| {
+            format!(
+                "cannot write {shown}: cannot create a file in {}",
+                folder.display()
+            )
+        })?;
     file.write_all(contents)
         .and_then(|()| file.as_file().sync_all())
         .with_context(|| format!("cannot write {shown}"))?;

@@ -66,13 +66,23 @@ pub fn read(text: &str, file: Rc<str>, bank: &Bank, matcher: &AnswerMatcher) -> 
     if text.trim().is_empty() {
         bail!("{file}: the file is empty; an answer file has `respondent`, `bank` and `answers`");
     }
+    if let Err(line) = super::check_nesting(text) {
+        bail!(
+            "{file}:{line}: not an answer file: it is nested more than {} levels deep",
+            super::MAX_NESTING
+        );
+    }
+    let not_an_answer_file = |at: String, message: String| {
+        let hint = match super::looks_like(text) {
+            Some(kind) if !kind.starts_with("an answer file") => format!("this looks like {kind}"),
+            _ => "an answer file has `respondent`, `bank` and `answers: {id: key}`".to_string(),
+        };
+        anyhow!("{file}{at}: not an answer file: {message}; {hint}")
+    };
     let parsed: AnswerFileIn = if looks_like_json(text) {
         serde_json::from_str(text).map_err(|err| {
-            anyhow!(
-                "{file}:{}:{}: not an answer file: {err}; an answer file has `respondent`, `bank` and `answers: {{id: key}}`",
-                err.line(),
-                err.column()
-            )
+            let message = strip_location(&err.to_string()).to_string();
+            not_an_answer_file(format!(":{}:{}", err.line(), err.column()), message)
         })?
     } else {
         serde_yaml::from_str(text).map_err(|err| {
@@ -80,9 +90,9 @@ pub fn read(text: &str, file: Rc<str>, bank: &Bank, matcher: &AnswerMatcher) -> 
                 .location()
                 .map(|at| format!(":{}:{}", at.line(), at.column()))
                 .unwrap_or_default();
-            anyhow!(
-                "{file}{at}: not an answer file: {}; an answer file has `respondent`, `bank` and `answers: {{id: key}}`",
-                strip_location(&err.to_string())
+            not_an_answer_file(
+                at,
+                super::plain_yaml_error(strip_location(&err.to_string())),
             )
         })?
     };
@@ -120,7 +130,14 @@ pub fn read(text: &str, file: Rc<str>, bank: &Bank, matcher: &AnswerMatcher) -> 
                 known.join(", ")
             );
         };
-        let value = scalar_text(value).unwrap_or_default();
+        let Some(value) = scalar_text(value) else {
+            bad.push(BadAnswer {
+                question,
+                value: "(a list or mapping)".to_string(),
+                at: at(),
+            });
+            continue;
+        };
         match matcher.resolve(question, &value) {
             Resolved::Answer(choice) => responses.set(question, Some(choice)),
             Resolved::Empty => {}
@@ -143,12 +160,14 @@ pub fn read(text: &str, file: Rc<str>, bank: &Bank, matcher: &AnswerMatcher) -> 
     })
 }
 
-/// A scalar as text (`1` and `"1"` alike); `None` for null or a structure.
+/// A scalar as text (`1` and `"1"` alike; null is empty); `None` for a
+/// list or mapping.
 fn scalar_text(value: &serde_yaml::Value) -> Option<String> {
     match value {
         serde_yaml::Value::String(text) => Some(text.clone()),
         serde_yaml::Value::Number(number) => Some(number.to_string()),
         serde_yaml::Value::Bool(flag) => Some(flag.to_string()),
+        serde_yaml::Value::Null => Some(String::new()),
         _ => None,
     }
 }

@@ -85,7 +85,23 @@ pub fn parse(text: &str, source: &str) -> Result<Bank, BankError> {
                 .into(),
         }]));
     }
-    let bank: Bank = serde_yaml::from_str(text).map_err(|err| fail(vec![syntax_problem(&err)]))?;
+    if let Err(line) = super::check_nesting(text) {
+        return Err(fail(vec![LocatedProblem {
+            location: Some(Location { line, column: 1 }),
+            path: String::new(),
+            message: format!("nested more than {} levels deep", super::MAX_NESTING),
+            hint: "a bank nests a few levels; check that this is the right file".into(),
+        }]));
+    }
+    let bank: Bank = serde_yaml::from_str(text).map_err(|err| {
+        let mut problem = syntax_problem(&err);
+        if let Some(kind) =
+            super::looks_like(text).filter(|kind| !kind.starts_with("a question bank"))
+        {
+            problem.hint = format!("this looks like {kind}");
+        }
+        fail(vec![problem])
+    })?;
     bank.validated().map_err(|problems| {
         fail(
             problems
@@ -112,12 +128,18 @@ fn syntax_problem(err: &serde_yaml::Error) -> LocatedProblem {
     if let Some(cut) = message.rfind(" at line ") {
         message.truncate(cut);
     }
+    let message = super::plain_yaml_error(&message);
     let (path, message) = match message.split_once(": ") {
         Some((path, rest)) if !path.contains(' ') => (path.to_string(), rest.to_string()),
         _ => (String::new(), message),
     };
-    // serde_yaml names the field path for shape errors, not for syntax errors.
-    let hint = if path.is_empty() {
+    // serde_yaml names the field path for shape errors, not for syntax
+    // errors; an unknown field at the top has no path either.
+    let hint = if message.starts_with("unknown field") {
+        "remove or rename this field: the message lists the fields a bank has"
+    } else if message.starts_with("duplicate") {
+        "a key may appear once in a mapping: remove or rename one of the two"
+    } else if path.is_empty() {
         "fix the YAML syntax here: check the indentation, and put a text that contains `: ` \
          or starts with a special character (`[`, `{`, `*`, `&`, `#`) in quotes"
     } else {

@@ -14,6 +14,83 @@ use std::path::Path;
 
 /// The largest bank or answer file read whole (YAML or JSON).
 pub const MAX_DOCUMENT_BYTES: u64 = 16 * 1024 * 1024;
+/// The deepest nesting of `[` and `{` accepted; real files use a few.
+pub const MAX_NESTING: usize = 64;
+
+/// Refuses a YAML or JSON text nested deeper than `MAX_NESTING` brackets,
+/// before a parser spends time on it. Gives the 1-based line where the
+/// limit is passed.
+pub fn check_nesting(text: &str) -> std::result::Result<(), usize> {
+    let mut depth = 0usize;
+    let mut line = 1;
+    let mut quote: Option<char> = None;
+    let mut escaped = false;
+    // The last character that was not white space: a quote only starts a
+    // string where a value can start (not in `Don't know`).
+    let mut previous = '\n';
+    for c in text.chars() {
+        if c == '\n' {
+            (line, quote, escaped, previous) = (line + 1, None, false, '\n');
+            continue;
+        }
+        match quote {
+            Some('"') if c == '\\' && !escaped => {
+                escaped = true;
+                continue;
+            }
+            Some(open) if c == open && !escaped => quote = None,
+            Some(_) => {}
+            None => match c {
+                '"' | '\'' if matches!(previous, '\n' | ':' | '[' | '{' | ',' | '-' | '?') => {
+                    quote = Some(c)
+                }
+                '[' | '{' => {
+                    depth += 1;
+                    if depth > MAX_NESTING {
+                        return Err(line);
+                    }
+                }
+                ']' | '}' => depth = depth.saturating_sub(1),
+                _ => {}
+            },
+        }
+        escaped = false;
+        if !c.is_whitespace() {
+            previous = c;
+        }
+    }
+    Ok(())
+}
+
+/// What a YAML or JSON text looks like from its top-level keys, to tell a
+/// user who gave one kind of file where the other was expected.
+pub fn looks_like(text: &str) -> Option<&'static str> {
+    let top: Vec<&str> = text
+        .lines()
+        .filter(|line| !line.starts_with([' ', '\t', '#', '-']))
+        .filter_map(|line| line.split(':').next())
+        .map(|key| key.trim().trim_matches('"'))
+        .collect();
+    let has = |key: &str| top.contains(&key) || text.contains(&format!("\"{key}\":"));
+    if has("questions") && (has("stages") || has("pillars")) {
+        Some("a question bank: use it with --bank FILE")
+    } else if has("answers") && !has("questions") {
+        Some("an answer file: score it with `pyramid score FILE`")
+    } else {
+        None
+    }
+}
+
+/// serde_yaml's words for hostile files, said plainly.
+pub fn plain_yaml_error(message: &str) -> String {
+    if message.contains("repetition limit exceeded") {
+        "its aliases (*name) expand to far too much data; write the values out instead".to_string()
+    } else if message.contains("recursion limit exceeded") {
+        format!("it is nested too deeply; real files nest a few levels, at most {MAX_NESTING}")
+    } else {
+        message.to_string()
+    }
+}
 
 /// Reads a whole text file, refusing directories, oversized and non-UTF-8
 /// files with a message that names the file.
@@ -39,4 +116,42 @@ pub fn read_text(path: &Path) -> Result<String> {
             "{shown}:{line}: the file is not UTF-8 text (bad byte at offset {offset}); save it as UTF-8"
         )
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nesting_is_counted_outside_strings_only() {
+        assert_eq!(check_nesting("a: [[1], {b: [2]}]\n"), Ok(()));
+        let deep = format!("a:\n  b: {}{}\n", "[".repeat(65), "]".repeat(65));
+        assert_eq!(check_nesting(&deep), Err(2));
+        assert_eq!(
+            check_nesting(&format!("{}{}", "[".repeat(64), "]".repeat(64))),
+            Ok(())
+        );
+        // Brackets in strings, apostrophes in plain text, escaped quotes.
+        let many = "x: {nl: Weet ik niet, en: Don't know}\n".repeat(200);
+        assert_eq!(check_nesting(&many), Ok(()));
+        let quoted = format!("a: '{}'\nb: \"\\\"{}\"\n", "[".repeat(100), "{".repeat(100));
+        assert_eq!(check_nesting(&quoted), Ok(()));
+    }
+
+    #[test]
+    fn a_file_is_told_by_its_top_level_keys() {
+        assert!(
+            looks_like("id: x\nstages: []\nquestions: []\n")
+                .is_some_and(|k| k.starts_with("a question bank"))
+        );
+        assert!(
+            looks_like("respondent: An\nanswers:\n  a: b\n")
+                .is_some_and(|k| k.starts_with("an answer file"))
+        );
+        assert!(
+            looks_like("{\"respondent\": \"An\", \"answers\": {}}")
+                .is_some_and(|k| k.starts_with("an answer file"))
+        );
+        assert_eq!(looks_like("name: x\n"), None);
+    }
 }

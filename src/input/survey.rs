@@ -22,8 +22,59 @@ use std::rc::Rc;
 const HEADER_ROWS_SCANNED: usize = 3;
 /// How much of a CSV file is read to tell its encoding and delimiter.
 const SNIFF_BYTES: usize = 64 * 1024;
-/// The longest CSV line or field accepted; longer means a broken file.
-const MAX_FIELD_BYTES: usize = 1024 * 1024;
+/// The longest CSV record (a line, or a quoted cell over several lines)
+/// accepted; longer means a broken or hostile file.
+const MAX_RECORD_BYTES: usize = 1024 * 1024;
+
+/// Refuses a record longer than `MAX_RECORD_BYTES` while reading, before
+/// the CSV reader buffers it, so one endless line cannot fill memory.
+struct RecordLimit<R> {
+    inner: R,
+    length: usize,
+    quoted: bool,
+}
+
+#[derive(Debug)]
+struct RecordTooLong;
+
+impl std::fmt::Display for RecordTooLong {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "a line or cell is over {} MiB: not a survey export (a cell may hold a whole file, or a quote is never closed)",
+            MAX_RECORD_BYTES >> 20
+        )
+    }
+}
+
+impl std::error::Error for RecordTooLong {}
+
+impl<R: Read> Read for RecordLimit<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let read = self.inner.read(buf)?;
+        let chunk = &buf[..read];
+        // Only quotes and line ends matter: jump from one to the next.
+        let mut last_break = None;
+        for at in memchr::memchr2_iter(b'"', b'\n', chunk) {
+            if chunk[at] == b'"' {
+                self.quoted = !self.quoted;
+            } else if !self.quoted {
+                last_break = Some(at);
+            }
+        }
+        self.length = match last_break {
+            Some(at) => read - at - 1,
+            None => self.length + read,
+        };
+        if self.length > MAX_RECORD_BYTES {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                RecordTooLong,
+            ));
+        }
+        Ok(read)
+    }
+}
 
 /// What a table held besides its respondents.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -94,6 +145,11 @@ pub fn read_csv(
     skipped
         .read_exact(&mut discard)
         .with_context(|| format!("cannot read {file}"))?;
+    let skipped = RecordLimit {
+        inner: skipped,
+        length: 0,
+        quoted: false,
+    };
     let reader = csv::ReaderBuilder::new()
         .delimiter(sniffed.delimiter)
         .has_headers(false)
@@ -131,16 +187,9 @@ impl<R: Read> RowSource for CsvRows<R> {
 
     fn advance(&mut self) -> Result<Option<u64>> {
         match self.reader.read_record(&mut self.record) {
-            Ok(true) => {
-                let line = self.record.position().map_or(0, |p| p.line()) + self.line_offset;
-                if self.record.as_slice().len() > MAX_FIELD_BYTES {
-                    bail!(
-                        "line {line} is over {} MiB: not a survey export",
-                        MAX_FIELD_BYTES >> 20
-                    );
-                }
-                Ok(Some(line))
-            }
+            Ok(true) => Ok(Some(
+                self.record.position().map_or(0, |p| p.line()) + self.line_offset,
+            )),
             Ok(false) => Ok(None),
             Err(err) => Err(csv_error(err)),
         }
@@ -228,6 +277,11 @@ fn read_rows(
             Some(line) => first.push((line, source.row().to_owned_row())),
             None => break,
         }
+    }
+    if first.is_empty() {
+        bail!(
+            "{file}: the file is empty; a survey export has a header row and a row per respondent"
+        );
     }
     let Some(header_at) = header_row(&first, &headers) else {
         let found: Vec<String> = first

@@ -1,0 +1,398 @@
+//! Broken, huge and hostile inputs. Each case runs the real binary under a
+//! 256 MiB address-space limit and a 10 second timeout, and must end with
+//! exit code 2, a message that names the problem, and no output file.
+
+use assert_cmd::Command;
+use std::path::Path;
+use std::time::Duration;
+
+const ANSWERS: &str = "tests/fixtures/answers";
+
+/// Runs `pyramid ARGS --output OUT` with limited memory and time; checks
+/// exit code 2, the message, and that OUT was not created.
+fn refused(dir: &Path, args: &[String], message: &str) {
+    let out = dir.join("out.json");
+    let binary = assert_cmd::cargo::cargo_bin!("pyramid");
+    let mut command = Command::new("sh");
+    command
+        .arg("-c")
+        .arg("ulimit -v 262144; exec \"$0\" \"$@\"")
+        .arg(binary)
+        .args(args)
+        .arg("--output")
+        .arg(&out)
+        .env("NO_COLOR", "1")
+        .env_remove("LANG")
+        .timeout(Duration::from_secs(10));
+    let output = command.output().expect("runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{args:?}: {stderr}");
+    assert!(
+        stderr.contains(message),
+        "{args:?}: expected {message:?} in:\n{stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(!out.exists(), "{args:?} wrote an output file");
+}
+
+fn write(dir: &Path, name: &str, bytes: impl AsRef<[u8]>) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).expect("write");
+    path.to_str().expect("path").to_string()
+}
+
+fn score(path: &str) -> Vec<String> {
+    vec![
+        "score".into(),
+        path.into(),
+        "--format".into(),
+        "json".into(),
+    ]
+}
+
+/// Scores a good answer file with the bank at `bank`.
+fn with_bank(bank: &str) -> Vec<String> {
+    vec![
+        "--bank".into(),
+        bank.into(),
+        "score".into(),
+        format!("{ANSWERS}/an.yaml"),
+    ]
+}
+
+fn alias_bomb(indent: &str) -> String {
+    let mut bomb = format!("{indent}a: &a [lol,lol,lol,lol,lol,lol,lol,lol,lol]\n");
+    let mut previous = 'a';
+    for name in "bcdefghi".chars() {
+        let refs = vec![format!("*{previous}"); 9].join(",");
+        bomb.push_str(&format!("{indent}{name}: &{name} [{refs}]\n"));
+        previous = name;
+    }
+    bomb
+}
+
+fn an() -> String {
+    std::fs::read_to_string(format!("{ANSWERS}/an.yaml")).expect("fixture")
+}
+
+fn plain_csv() -> String {
+    std::fs::read_to_string("tests/fixtures/forms/plain-ids.csv").expect("fixture")
+}
+
+#[test]
+fn hostile_answer_files() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    let cases: Vec<(Vec<String>, &str)> = vec![
+        (
+            score(&write(d, "empty.yaml", "")),
+            "empty.yaml: the file is empty",
+        ),
+        (
+            score(&write(d, "blank.yaml", "  \n\n")),
+            "blank.yaml: the file is empty",
+        ),
+        (
+            score(&write(
+                d,
+                "binary.yaml",
+                (0..=255u8).cycle().take(4096).collect::<Vec<u8>>(),
+            )),
+            "is not UTF-8 text",
+        ),
+        (
+            score(&write(
+                d,
+                "bomb.yaml",
+                format!(
+                    "respondent: x\nbank: pyramid\nanswers:\n{}",
+                    alias_bomb("  ")
+                ),
+            )),
+            "its aliases (*name) expand to far too much data",
+        ),
+        (
+            score(&write(
+                d,
+                "deep.yaml",
+                format!("answers: {}{}\n", "[".repeat(10_000), "]".repeat(10_000)),
+            )),
+            "deep.yaml:1: not an answer file: it is nested more than 64 levels deep",
+        ),
+        (
+            score(&write(
+                d,
+                "deep.json",
+                format!(
+                    "{{\"answers\": {}{}}}",
+                    "[".repeat(10_000),
+                    "]".repeat(10_000)
+                ),
+            )),
+            "nested more than 64 levels deep",
+        ),
+        (
+            score(&write(
+                d,
+                "dashes.yaml",
+                format!("answers:\n{}x\n", "- ".repeat(10_000)),
+            )),
+            "not an answer file",
+        ),
+        (
+            score(&write(
+                d,
+                "duplicate.yaml",
+                an().replace("strategy-role: b", "strategy-role: b\n  strategy-role: c"),
+            )),
+            "duplicate entry with key \"strategy-role\"",
+        ),
+        (
+            score("questions/pyramid.yaml"),
+            "this looks like a question bank: use it with --bank FILE",
+        ),
+        (
+            score(&write(
+                d,
+                "other-bank.yaml",
+                an().replace("bank: pyramid", "bank: webshop"),
+            )),
+            "these answers are for the bank `webshop`, not `pyramid`",
+        ),
+        (
+            score(&write(
+                d,
+                "unknown-question.yaml",
+                an().replace("strategy-role:", "strategy-rol:"),
+            )),
+            "`strategy-rol` is not a question of the bank `pyramid`",
+        ),
+        (
+            score(&write(
+                d,
+                "structure.yaml",
+                an().replace("strategy-role: b", "strategy-role: [b, c]"),
+            )),
+            "strategy-role: \"(a list or mapping)\" is not an answer to this question",
+        ),
+        (
+            score(&write(d, "list.yaml", "answers: [a, b]\n")),
+            "invalid type: sequence, expected a YAML mapping",
+        ),
+        (
+            score(&write(
+                d,
+                "broken.json",
+                "{\"respondent\": \"An\", \"answers\": {",
+            )),
+            "broken.json:1:",
+        ),
+        (
+            score(&write(
+                d,
+                "tabs.yaml",
+                "respondent: An\nanswers:\n\tstrategy-role: b\n",
+            )),
+            "tabs.yaml:3:",
+        ),
+        (
+            score(&write(d, "huge.yaml", vec![b' '; 17 * 1024 * 1024])),
+            "is over the 16 MiB limit for an answer file",
+        ),
+        (
+            score(&format!("{}/no-such-file.yaml", d.display())),
+            "cannot read",
+        ),
+        (
+            score(&{
+                let link = d.join("dangling.yaml");
+                std::os::unix::fs::symlink(d.join("nowhere"), &link).expect("symlink");
+                link.to_str().expect("path").to_string()
+            }),
+            "cannot read",
+        ),
+    ];
+    for (args, message) in cases {
+        refused(d, &args, message);
+    }
+}
+
+#[test]
+fn hostile_tables() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    let long_line = format!(
+        "respondent,strategy-role\nAn,{}\n",
+        "a".repeat(3 * 1024 * 1024)
+    );
+    let unclosed = format!("respondent,strategy-role\nAn,\"{}", "abc\n".repeat(400_000));
+    let cases: Vec<(Vec<String>, &str)> = vec![
+        (
+            score(&write(d, "long.csv", long_line)),
+            "a line or cell is over 1 MiB",
+        ),
+        (
+            score(&write(d, "unclosed.csv", unclosed)),
+            "a quote is never closed",
+        ),
+        (
+            score(&write(
+                d,
+                "random.csv",
+                (0..=255u8).rev().cycle().take(8192).collect::<Vec<u8>>(),
+            )),
+            "no column is a question",
+        ),
+        (
+            score(&write(d, "empty.csv", "")),
+            "empty.csv: the file is empty",
+        ),
+        (
+            score(&write(d, "header-only.csv", "respondent,strategy-role\n")),
+            "no respondent could be scored",
+        ),
+        (
+            score(&write(d, "no-questions.csv", "Naam,Leeftijd\nAn,40\n")),
+            "Headers found: Naam, Leeftijd",
+        ),
+        (
+            score(&write(d, "twice.csv", "strategy-role,strategy-role\na,b\n")),
+            "columns A and B both hold question `strategy-role`",
+        ),
+        (
+            score(&write(
+                d,
+                "bad-answer.csv",
+                plain_csv().replacen("An Peeters,b", "An Peeters,zz", 1),
+            )),
+            "column B: strategy-role: \"zz\" is not an answer",
+        ),
+        (
+            score(&write(d, "fake.xlsx", "this is not a spreadsheet")),
+            "cannot open the spreadsheet",
+        ),
+        (
+            score(&write(
+                d,
+                "stray-quote.csv",
+                "respondent,strategy-role\n\"An\"x\"y,b\n",
+            )),
+            "has no answer to strategy-choices",
+        ),
+    ];
+    for (args, message) in cases {
+        refused(d, &args, message);
+    }
+}
+
+#[test]
+fn hostile_banks() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    let bomb = format!("{}id: x\n", alias_bomb(""));
+    let nested_bomb = format!(
+        "id: x\ntitle: &t {{nl: [lol,lol,lol,lol,lol,lol,lol,lol,lol], en: x}}\ndont_know: [*t,*t,*t,*t,*t,*t,*t,*t,*t]\n"
+    );
+    let duplicate = std::fs::read_to_string("questions/pyramid.yaml")
+        .expect("bank")
+        .replacen("id: pyramid\n", "id: pyramid\nid: again\n", 1);
+    let cases: Vec<(Vec<String>, &str)> = vec![
+        (
+            with_bank(&write(d, "empty.yaml", "")),
+            "empty.yaml is not a valid question bank (1 problem)",
+        ),
+        (
+            with_bank(&write(d, "binary.yaml", [0u8, 159, 146, 150, 255, 0, 1])),
+            "is not UTF-8 text",
+        ),
+        (with_bank(&write(d, "bomb.yaml", bomb)), "unknown field `a`"),
+        (
+            with_bank(&write(d, "nested-bomb.yaml", nested_bomb)),
+            "invalid type",
+        ),
+        (
+            with_bank(&write(
+                d,
+                "deep.yaml",
+                format!("id: {}{}\n", "{a: ".repeat(10_000), "}".repeat(10_000)),
+            )),
+            "nested more than 64 levels deep",
+        ),
+        (
+            with_bank(&write(d, "duplicate.yaml", duplicate)),
+            "duplicate field `id`",
+        ),
+        (
+            with_bank(&format!("{ANSWERS}/an.yaml")),
+            "this looks like an answer file",
+        ),
+        (with_bank(ANSWERS), "is a directory"),
+        (
+            with_bank(&write(d, "huge.yaml", vec![b'#'; 17 * 1024 * 1024])),
+            "over the 16 MiB limit",
+        ),
+    ];
+    for (args, message) in cases {
+        refused(d, &args, message);
+    }
+}
+
+#[test]
+fn killing_a_large_export_never_leaves_a_truncated_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    // 200,000 respondents: large enough that a kill lands mid-run.
+    let mut csv = String::from(
+        "respondent,strategy-role,strategy-choices,strategy-people,strategy-ownership,platform-audience,platform-information,platform-changes,traffic-findable,traffic-channels,traffic-content,traffic-visitors,conversion-next-step,conversion-rate,conversion-follow-up,conversion-improve\n",
+    );
+    for n in 0..200_000 {
+        let key = ["a", "b", "c", "d"][n % 4];
+        csv.push_str(&format!("r{n}"));
+        for _ in 0..15 {
+            csv.push(',');
+            csv.push_str(key);
+        }
+        csv.push('\n');
+    }
+    let input = write(d, "big.csv", csv);
+    let target = d.join("scores.csv");
+    let binary = assert_cmd::cargo::cargo_bin!("pyramid");
+    for wait_ms in [20, 60, 120, 200, 300, 450, 700] {
+        std::fs::write(&target, "old scores\n").expect("write");
+        let mut child = std::process::Command::new(&binary)
+            .args(["score", &input, "--format", "csv", "--output"])
+            .arg(&target)
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("spawn");
+        std::thread::sleep(Duration::from_millis(wait_ms));
+        let _ = child.kill();
+        let status = child.wait().expect("wait");
+        let text = std::fs::read_to_string(&target).expect("target still there");
+        if status.success() {
+            // Finished before the kill: the whole new file.
+            assert!(text.starts_with("respondent,source,"), "after {wait_ms} ms");
+            assert_eq!(text.lines().count(), 200_001, "after {wait_ms} ms");
+        } else {
+            assert_eq!(
+                text, "old scores\n",
+                "killed after {wait_ms} ms: the old file must stay whole"
+            );
+        }
+    }
+    // Undisturbed, the export replaces the old file whole.
+    std::fs::write(&target, "old scores\n").expect("write");
+    let status = std::process::Command::new(&binary)
+        .args(["score", &input, "--format", "csv", "--output"])
+        .arg(&target)
+        .status()
+        .expect("runs");
+    assert!(status.success());
+    assert_eq!(
+        std::fs::read_to_string(&target)
+            .expect("read")
+            .lines()
+            .count(),
+        200_001
+    );
+}
