@@ -290,9 +290,7 @@ fn hostile_banks() {
     let dir = tempfile::tempdir().expect("temp dir");
     let d = dir.path();
     let bomb = format!("{}id: x\n", alias_bomb(""));
-    let nested_bomb = format!(
-        "id: x\ntitle: &t {{nl: [lol,lol,lol,lol,lol,lol,lol,lol,lol], en: x}}\ndont_know: [*t,*t,*t,*t,*t,*t,*t,*t,*t]\n"
-    );
+    let nested_bomb = "id: x\ntitle: &t {nl: [lol,lol,lol,lol,lol,lol,lol,lol,lol], en: x}\ndont_know: [*t,*t,*t,*t,*t,*t,*t,*t,*t]\n".to_string();
     let duplicate = std::fs::read_to_string("questions/pyramid.yaml")
         .expect("bank")
         .replacen("id: pyramid\n", "id: pyramid\nid: again\n", 1);
@@ -359,7 +357,7 @@ fn killing_a_large_export_never_leaves_a_truncated_file() {
     let binary = assert_cmd::cargo::cargo_bin!("pyramid");
     for wait_ms in [20, 60, 120, 200, 300, 450, 700] {
         std::fs::write(&target, "old scores\n").expect("write");
-        let mut child = std::process::Command::new(&binary)
+        let mut child = std::process::Command::new(binary)
             .args(["score", &input, "--format", "csv", "--output"])
             .arg(&target)
             .stderr(std::process::Stdio::null())
@@ -382,7 +380,7 @@ fn killing_a_large_export_never_leaves_a_truncated_file() {
     }
     // Undisturbed, the export replaces the old file whole.
     std::fs::write(&target, "old scores\n").expect("write");
-    let status = std::process::Command::new(&binary)
+    let status = std::process::Command::new(binary)
         .args(["score", &input, "--format", "csv", "--output"])
         .arg(&target)
         .status()
