@@ -41,10 +41,12 @@ impl<'a> TerminalAsker<'a> {
     pub fn ask_resume(&self, answered: usize) -> Result<bool> {
         let lang = self.lang;
         let w = words(lang);
-        let prompt = messages::resume_question(lang, answered, self.bank.questions.len());
+        // Written here rather than as the select's prompt, to which the
+        // plain theme adds a colon.
+        self.term
+            .write_line(&messages::resume_question(lang, answered, self.bank.questions.len()))?;
         let picked = check(
             Select::with_theme(self.theme.as_ref())
-                .with_prompt(prompt)
                 .items([w.resume, w.start_over])
                 .default(0)
                 .report(false)
@@ -132,9 +134,9 @@ impl Asker for TerminalAsker<'_> {
         // A select rather than dialoguer's Confirm, whose y/n and yes/no are
         // English only.
         let w = words(self.lang);
+        self.term.write_line(w.quit_confirm)?;
         let answer = check(
             Select::with_theme(self.theme.as_ref())
-                .with_prompt(w.quit_confirm)
                 .items([w.keep_going, w.quit])
                 .default(0)
                 .report(false)
