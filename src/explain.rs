@@ -33,11 +33,13 @@ pub fn explain(bank: &Bank, assessment: &Assessment, lang: Lang) -> Vec<String> 
         reached,
         min,
     ));
-    let mut stage = score_stage;
     for limit in &assessment.limits {
         match limit {
-            BalanceLimit::TopStageNeedsEveryPillar { required, pillars } => {
-                stage = stage.saturating_sub(1);
+            BalanceLimit::TopStageNeedsEveryPillar {
+                required,
+                pillars,
+                stage,
+            } => {
                 let names: Vec<&str> = pillars.iter().map(|&n| name(n)).collect();
                 let behind = messages::join_names(lang, &names);
                 lines.push(messages::explain_top_rule(
@@ -45,21 +47,21 @@ pub fn explain(bank: &Bank, assessment: &Assessment, lang: Lang) -> Vec<String> 
                     *required,
                     &behind,
                     names.len(),
-                    stage,
+                    *stage,
                 ));
             }
             BalanceLimit::AboveWeakest {
                 max_above,
                 weakest,
                 weakest_stage,
+                stage,
             } => {
-                stage = weakest_stage.saturating_add(*max_above);
                 lines.push(messages::explain_weakest_rule(
                     lang,
                     *max_above,
                     name(*weakest),
                     *weakest_stage,
-                    stage,
+                    *stage,
                 ));
             }
         }

@@ -39,13 +39,19 @@ pub struct PillarScore {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum BalanceLimit {
     /// The top stage was reached on score, but these pillars (positions) are
-    /// below `required` or have no stage.
-    TopStageNeedsEveryPillar { required: u8, pillars: Vec<usize> },
-    /// The stage was more than `max_above` above the weakest pillar.
+    /// below `required` or have no stage; `stage` is the stage it lowered to.
+    TopStageNeedsEveryPillar {
+        required: u8,
+        pillars: Vec<usize>,
+        stage: u8,
+    },
+    /// The stage was more than `max_above` above the weakest pillar; `stage`
+    /// is the stage it lowered to.
     AboveWeakest {
         max_above: u8,
         weakest: usize,
         weakest_stage: u8,
+        stage: u8,
     },
 }
 
@@ -154,6 +160,7 @@ fn overall(bank: &Bank, pillars: Vec<PillarScore>, scores: &[Option<u8>]) -> Ass
                 limits.push(BalanceLimit::TopStageNeedsEveryPillar {
                     required,
                     pillars: behind,
+                    stage: top - 1,
                 });
             }
         }
@@ -167,6 +174,7 @@ fn overall(bank: &Bank, pillars: Vec<PillarScore>, scores: &[Option<u8>]) -> Ass
                     max_above,
                     weakest,
                     weakest_stage,
+                    stage: cap,
                 });
             }
         }
@@ -280,7 +288,8 @@ mod tests {
             result.limits,
             vec![BalanceLimit::TopStageNeedsEveryPillar {
                 required: 3,
-                pillars: vec![3]
+                pillars: vec![3],
+                stage: 3
             }]
         );
     }
@@ -308,7 +317,8 @@ mod tests {
             vec![BalanceLimit::AboveWeakest {
                 max_above: 1,
                 weakest: 1,
-                weakest_stage: 1
+                weakest_stage: 1,
+                stage: 2
             }]
         );
     }

@@ -1,18 +1,10 @@
 //! The command line, run as a user runs it: exit codes, messages, output.
 
-use assert_cmd::Command;
+mod common;
+
+use common::pyramid;
 use predicates::prelude::*;
 use serde_json::Value;
-
-fn pyramid() -> Command {
-    let mut command = Command::new(assert_cmd::cargo::cargo_bin!("pyramid"));
-    command
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANG")
-        .env("NO_COLOR", "1");
-    command
-}
 
 fn json_questions(args: &[&str]) -> Value {
     let output = pyramid()

@@ -1,6 +1,8 @@
 //! The interactive self-test, driven end to end in a pseudo-terminal: the
 //! real binary, real key presses, the real result screen.
 
+mod common;
+
 use nix::sys::wait::WaitStatus;
 use rexpect::session::{PtySession, spawn_command};
 use std::path::Path;
@@ -277,21 +279,10 @@ fn escape_asks_before_quitting() {
     );
 }
 
-/// Scores files with `pyramid score --format json` and returns each
-/// respondent's result without the name and source.
+/// Scores files and returns each respondent's result without the name and
+/// source.
 fn scored_results(args: &[&str]) -> Vec<serde_json::Value> {
-    let output = Command::new(assert_cmd::cargo::cargo_bin!("pyramid"))
-        .arg("score")
-        .args(args)
-        .args(["--format", "json"])
-        .output()
-        .expect("runs");
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let document: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let document = common::score_json(args);
     document["respondents"]
         .as_array()
         .expect("respondents")

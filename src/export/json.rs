@@ -100,8 +100,8 @@ struct BalanceEntry<'a> {
     rule: &'static str,
     /// The pillars that hold the stage back.
     pillars: Vec<&'a str>,
-    /// The stage before this step.
-    from_stage: u8,
+    /// The stage this step lowered the result to.
+    stage: u8,
 }
 
 /// `with_counts`: whether the pillars' answer counts mean anything (they do
@@ -113,34 +113,20 @@ fn result_entry<'a>(
     with_counts: bool,
 ) -> ResultEntry<'a> {
     let id = |pillar: usize| bank.pillars[pillar].id.as_str();
-    let mut stage = assessment.score_stage.unwrap_or(0);
     let balance = assessment
         .limits
         .iter()
-        .map(|limit| {
-            let from_stage = stage;
-            match limit {
-                BalanceLimit::TopStageNeedsEveryPillar { pillars, .. } => {
-                    stage = stage.saturating_sub(1);
-                    BalanceEntry {
-                        rule: "top_stage_needs_every_pillar_at",
-                        pillars: pillars.iter().map(|&p| id(p)).collect(),
-                        from_stage,
-                    }
-                }
-                BalanceLimit::AboveWeakest {
-                    max_above,
-                    weakest,
-                    weakest_stage,
-                } => {
-                    stage = weakest_stage.saturating_add(*max_above);
-                    BalanceEntry {
-                        rule: "max_stages_above_weakest",
-                        pillars: vec![id(*weakest)],
-                        from_stage,
-                    }
-                }
-            }
+        .map(|limit| match limit {
+            BalanceLimit::TopStageNeedsEveryPillar { pillars, stage, .. } => BalanceEntry {
+                rule: "top_stage_needs_every_pillar_at",
+                pillars: pillars.iter().map(|&p| id(p)).collect(),
+                stage: *stage,
+            },
+            BalanceLimit::AboveWeakest { weakest, stage, .. } => BalanceEntry {
+                rule: "max_stages_above_weakest",
+                pillars: vec![id(*weakest)],
+                stage: *stage,
+            },
         })
         .collect();
     ResultEntry {

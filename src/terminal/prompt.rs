@@ -43,8 +43,11 @@ impl<'a> TerminalAsker<'a> {
         let w = words(lang);
         // Written here rather than as the select's prompt, to which the
         // plain theme adds a colon.
-        self.term
-            .write_line(&messages::resume_question(lang, answered, self.bank.questions.len()))?;
+        self.term.write_line(&messages::resume_question(
+            lang,
+            answered,
+            self.bank.questions.len(),
+        ))?;
         let picked = check(
             Select::with_theme(self.theme.as_ref())
                 .items([w.resume, w.start_over])
