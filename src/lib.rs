@@ -10,6 +10,7 @@ pub mod answers;
 pub mod bank;
 pub mod cli;
 pub mod commands;
+pub mod compare;
 pub mod explain;
 pub mod export;
 pub mod input;

@@ -1,6 +1,7 @@
 //! One module per subcommand; each turns parsed arguments into work done
 //! by the domain and output modules.
 
+mod gather;
 mod questions;
 mod score;
 mod test;

@@ -6,6 +6,7 @@ pub mod locate;
 pub mod matching;
 pub mod progress;
 pub mod record;
+pub mod scores_document;
 pub mod sources;
 pub mod survey;
 

@@ -1,0 +1,224 @@
+//! Reading every respondent from files, folders or standard input and
+//! scoring them: shared by `score`, `compare` and `report`.
+
+use super::Context;
+use crate::answers::Responses;
+use crate::bank::Bank;
+use crate::input::matching::AnswerMatcher;
+use crate::input::record::Record;
+use crate::input::scores_document;
+use crate::input::sources::{self, Kind, Source};
+use crate::lang::Lang;
+use crate::report::ScoredRespondent;
+use crate::scoring::{assess, assess_pillar_scores};
+use crate::team::TeamCollector;
+use crate::terminal::progress::Progress;
+use anyhow::Result;
+use std::path::PathBuf;
+
+/// What to keep while reading.
+pub struct Options {
+    /// Score respondents with missing answers on what they answered.
+    pub allow_incomplete: bool,
+    /// Keep each scored respondent (else only the team summary grows).
+    pub keep_rows: bool,
+    /// Keep each scored respondent's answers too.
+    pub keep_answers: bool,
+}
+
+/// Problems listed in full; beyond this they are counted.
+const PROBLEMS_SHOWN: usize = 50;
+
+/// What a scoring run has gathered so far.
+pub struct Tally<'a> {
+    bank: &'a Bank,
+    lang: Lang,
+    allow_incomplete: bool,
+    /// `None` when only the summary is wanted: nothing per respondent is kept.
+    pub respondents: Option<Vec<ScoredRespondent>>,
+    /// With `keep_answers`: each scored respondent's answers, `None` for
+    /// one read from a scores document.
+    pub answers: Option<Vec<Option<Responses>>>,
+    pub team: TeamCollector,
+    pub scored: u64,
+    rejected: u64,
+    problems: Vec<String>,
+    pub problem_count: u64,
+}
+
+impl Tally<'_> {
+    fn problem(&mut self, message: String) {
+        self.problem_count += 1;
+        if self.problems.len() < PROBLEMS_SHOWN {
+            self.problems.push(message);
+        }
+    }
+
+    fn add(&mut self, record: Record) {
+        let incomplete = !self.allow_incomplete && !record.missing.is_empty();
+        if !record.bad.is_empty() || incomplete {
+            self.rejected += 1;
+            if self.problems.len() >= PROBLEMS_SHOWN {
+                // Count without building messages nobody will see.
+                self.problem_count += record.bad.len() as u64 + u64::from(incomplete);
+                return;
+            }
+            for message in record.bad_answer_messages(self.bank, self.lang) {
+                self.problem(message);
+            }
+            if incomplete && let Some(message) = record.missing_message(self.bank) {
+                self.problem(message);
+            }
+            return;
+        }
+        let assessment = assess(self.bank, &record.responses);
+        if let Some(answers) = &mut self.answers {
+            answers.push(Some(record.responses));
+        }
+        self.keep(record.respondent, record.place.to_string(), assessment);
+    }
+
+    fn keep(&mut self, respondent: String, source: String, assessment: crate::scoring::Assessment) {
+        self.team.add(&assessment);
+        self.scored += 1;
+        if let Some(respondents) = &mut self.respondents {
+            respondents.push(ScoredRespondent {
+                respondent,
+                source,
+                assessment,
+            });
+        }
+    }
+
+    /// A respondent from a scores document: pillar scores, no answers.
+    fn add_scores(&mut self, entry: scores_document::ScoredEntry, source: &str) {
+        let assessment = assess_pillar_scores(self.bank, &entry.scores);
+        if let Some(answers) = &mut self.answers {
+            answers.push(None);
+        }
+        self.keep(entry.respondent, source.to_string(), assessment);
+    }
+
+    pub fn report_problems(&self, skipping: bool) {
+        let plural = |n: u64, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+        let problems = plural(self.problem_count, "problem");
+        if skipping {
+            eprintln!(
+                "warning: skipped {} with {problems}:",
+                plural(self.rejected, "respondent")
+            );
+        } else {
+            eprintln!("error: {problems} in the answers; nothing was written:");
+        }
+        for problem in &self.problems {
+            eprintln!("  {problem}");
+        }
+        let unshown = self.problem_count - self.problems.len() as u64;
+        if unshown > 0 {
+            eprintln!("  … and {} more", plural(unshown, "problem"));
+        }
+        if !skipping {
+            eprintln!(
+                "Fix the answers, or score the valid respondents with --skip-invalid \
+                 (and respondents with missing answers with --allow-incomplete)."
+            );
+        }
+    }
+}
+
+/// Reads and scores every respondent in `paths`; problems are gathered, not
+/// returned as errors, so that all of them can be reported.
+pub fn gather<'a>(context: &'a Context, paths: &[PathBuf], options: Options) -> Result<Tally<'a>> {
+    let bank = &context.bank;
+    let sources = sources::expand(paths)?;
+    let mut tally = Tally {
+        answers: options.keep_answers.then(Vec::new),
+        bank,
+        lang: context.lang,
+        allow_incomplete: options.allow_incomplete,
+        respondents: options.keep_rows.then(Vec::new),
+        team: TeamCollector::new(bank),
+        scored: 0,
+        rejected: 0,
+        problems: Vec::new(),
+        problem_count: 0,
+    };
+    let matcher = AnswerMatcher::new(bank);
+    let progress = Progress::new(total_bytes(&sources), sources.len());
+    for source in &sources {
+        if let Some(read) = read_scores_document(source, bank) {
+            match read {
+                Ok(entries) => entries
+                    .into_iter()
+                    .for_each(|entry| tally.add_scores(entry, &source.name)),
+                Err(err) => {
+                    tally.rejected += 1;
+                    tally.problem(format!("{err:#}"));
+                }
+            }
+            continue;
+        }
+        let read = sources::open(source).and_then(|input| {
+            let input = progress.wrap(input);
+            sources::read(source, input, bank, &matcher, &mut |record| {
+                tally.add(record)
+            })
+        });
+        match read {
+            Ok(Some(table)) => {
+                if !table.ignored.is_empty() {
+                    eprintln!(
+                        "note: {}: ignored columns: {}",
+                        source.name,
+                        table.ignored.join(", ")
+                    );
+                }
+                if !table.missing_columns.is_empty() {
+                    let ids: Vec<&str> = table
+                        .missing_columns
+                        .iter()
+                        .map(|&q| bank.questions[q].id.as_str())
+                        .collect();
+                    eprintln!("note: {}: no column for {}", source.name, ids.join(", "));
+                }
+            }
+            Ok(None) => {}
+            Err(err) => {
+                tally.rejected += 1;
+                tally.problem(format!("{err:#}"));
+            }
+        }
+    }
+    progress.finish();
+
+    Ok(tally)
+}
+
+/// A `.json` file that `pyramid score` wrote: its respondents' scores.
+fn read_scores_document(
+    source: &Source,
+    bank: &Bank,
+) -> Option<Result<Vec<scores_document::ScoredEntry>>> {
+    let path = source.path.as_ref()?;
+    if source.kind != Kind::AnswerFile
+        || !path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+    {
+        return None;
+    }
+    let text = match crate::input::read_text(path) {
+        Ok(text) => text,
+        Err(err) => return Some(Err(err)),
+    };
+    scores_document::is_scores_document(&text)
+        .then(|| scores_document::read(&text, &source.name, bank))
+}
+
+fn total_bytes(sources: &[Source]) -> u64 {
+    sources
+        .iter()
+        .filter_map(|source| std::fs::metadata(source.path.as_ref()?).ok())
+        .map(|metadata| metadata.len())
+        .sum()
+}
