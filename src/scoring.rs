@@ -111,8 +111,7 @@ pub fn assess(bank: &Bank, responses: &Responses) -> Assessment {
             pillar.stage = Some(bank.stage_for_score(score));
         }
     }
-    let scores: Vec<Option<u8>> = pillars.iter().map(|p| p.score).collect();
-    overall(bank, pillars, &scores)
+    overall(bank, pillars)
 }
 
 /// Scores pillar scores that are already known, such as a team's means:
@@ -128,19 +127,18 @@ pub fn assess_pillar_scores(bank: &Bank, scores: &[Option<u8>]) -> Assessment {
             stage: score.map(|score| bank.stage_for_score(score)),
         })
         .collect();
-    overall(bank, pillars, scores)
+    overall(bank, pillars)
 }
 
-fn overall(bank: &Bank, pillars: Vec<PillarScore>, scores: &[Option<u8>]) -> Assessment {
-    let scored: Vec<(usize, u8)> = scores
+fn overall(bank: &Bank, pillars: Vec<PillarScore>) -> Assessment {
+    // Counted without collecting: this runs once per respondent.
+    let (count, total) = pillars
         .iter()
-        .enumerate()
-        .filter_map(|(n, score)| Some((n, (*score)?)))
-        .collect();
-    let score = (!scored.is_empty()).then(|| {
-        let total: u64 = scored.iter().map(|(_, score)| u64::from(*score)).sum();
-        rounded_ratio(total, scored.len() as u64) as u8
-    });
+        .filter_map(|pillar| pillar.score)
+        .fold((0u64, 0u64), |(count, total), score| {
+            (count + 1, total + u64::from(score))
+        });
+    let score = (count > 0).then(|| rounded_ratio(total, count) as u8);
     let score_stage = score.map(|score| bank.stage_for_score(score));
     let mut limits = Vec::new();
     let mut stage = score_stage;
@@ -179,10 +177,12 @@ fn overall(bank: &Bank, pillars: Vec<PillarScore>, scores: &[Option<u8>]) -> Ass
             }
         }
     }
-    let focus = scored
+    let focus = pillars
         .iter()
-        .min_by_key(|(n, score)| (*score, *n))
-        .map(|(n, _)| *n);
+        .enumerate()
+        .filter_map(|(n, pillar)| Some((pillar.score?, n)))
+        .min()
+        .map(|(_, n)| n);
     Assessment {
         pillars,
         score,
