@@ -38,6 +38,11 @@ pub enum Command {
         after_help = "Examples:\n  pyramid score an.yaml jan.yaml\n  pyramid score team-export.csv --summary --rows --format markdown\n  pyramid score answers/ --format csv --output scores.csv\n  cat an.json | pyramid score --format json"
     )]
     Score(ScoreArgs),
+    /// Compare two assessments: what moved per pillar, overall and per answer
+    #[command(
+        after_help = "Examples:\n  pyramid compare an-q3.yaml an-q4.yaml\n  pyramid compare export-q3.csv export-q4.csv --summary --format markdown\n  pyramid compare scores-q3.json export-q4.csv --summary"
+    )]
+    Compare(CompareArgs),
     /// List the question bank's questions and options
     #[command(
         after_help = "Examples:\n  pyramid questions --lang nl\n  pyramid questions --format json | jq '.questions[].id'"
@@ -74,6 +79,31 @@ pub struct ScoreArgs {
     /// Score the valid respondents, report the others on stderr, exit 1
     #[arg(long)]
     pub skip_invalid: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// The earlier assessment: an answer file, a survey export, a folder, or the JSON `pyramid score` wrote
+    pub old: PathBuf,
+
+    /// The later assessment, in any of the same forms
+    pub new: PathBuf,
+
+    /// Compare the teams' mean pillar scores (needed when a side holds more than one respondent)
+    #[arg(long)]
+    pub summary: bool,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ScoreFormat::Table)]
+    pub format: ScoreFormat,
+
+    /// Write to FILE (whole or not at all) instead of standard output
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Score respondents with missing answers on what they did answer
+    #[arg(long)]
+    pub allow_incomplete: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -30,6 +30,10 @@ pub struct Words {
     pub question: &'static str,
     pub question_columns: &'static str,
     pub respondent: &'static str,
+    pub before: &'static str,
+    pub after: &'static str,
+    pub change: &'static str,
+    pub moved: &'static str,
     pub mean: &'static str,
     pub min: &'static str,
     pub max: &'static str,
@@ -68,6 +72,10 @@ const NL: Words = Words {
     question: "Vraag",
     question_columns: "Vraag (antwoorden: sleutel · niveau · tekst)",
     respondent: "Respondent",
+    before: "Voor",
+    after: "Na",
+    change: "Verschil",
+    moved: "Antwoorden die veranderden",
     mean: "Gem.",
     min: "Min",
     max: "Max",
@@ -106,6 +114,10 @@ const EN: Words = Words {
     question: "Question",
     question_columns: "Question (options: key · level · text)",
     respondent: "Respondent",
+    before: "Before",
+    after: "After",
+    change: "Change",
+    moved: "Answers that changed",
     mean: "Mean",
     min: "Min",
     max: "Max",
@@ -346,6 +358,52 @@ pub fn progress_not_saved(lang: Lang, reason: &str) -> String {
         ),
         Lang::En => format!(
             "Warning: progress cannot be saved ({reason}); an interruption will lose the answers."
+        ),
+    }
+}
+
+/// `+17 ↑`, `-5 ↓`, `0 →`.
+pub fn signed_change(delta: i16) -> String {
+    match delta {
+        d if d > 0 => format!("+{d} ↑"),
+        d if d < 0 => format!("{d} ↓"),
+        _ => "0 →".to_string(),
+    }
+}
+
+/// The overall stage before and after, in a sentence.
+pub fn stage_change(lang: Lang, old: Option<(u8, &str)>, new: Option<(u8, &str)>) -> String {
+    let show = |stage: Option<(u8, &str)>| match stage {
+        Some((level, name)) => format!("{level} ({name})"),
+        None => "–".to_string(),
+    };
+    match (lang, old.map(|s| s.0) == new.map(|s| s.0)) {
+        (Lang::Nl, true) => format!("De totaalfase blijft {}.", show(new)),
+        (Lang::En, true) => format!("The overall stage stays at {}.", show(new)),
+        (Lang::Nl, false) => format!("De totaalfase gaat van {} naar {}.", show(old), show(new)),
+        (Lang::En, false) => format!(
+            "The overall stage moves from {} to {}.",
+            show(old),
+            show(new)
+        ),
+    }
+}
+
+/// Whether the focus pillar changed, in a sentence.
+pub fn focus_change(lang: Lang, old: Option<&str>, new: Option<&str>) -> String {
+    let show = |name: Option<&str>| name.unwrap_or("–").to_string();
+    match (lang, old == new) {
+        (Lang::Nl, true) => format!("De focuspijler blijft {}.", show(new)),
+        (Lang::En, true) => format!("The focus pillar stays {}.", show(new)),
+        (Lang::Nl, false) => format!(
+            "De focuspijler verschuift van {} naar {}.",
+            show(old),
+            show(new)
+        ),
+        (Lang::En, false) => format!(
+            "The focus pillar moves from {} to {}.",
+            show(old),
+            show(new)
         ),
     }
 }

@@ -21,3 +21,12 @@ pub struct ScoreReport<'a> {
     pub respondents: Option<&'a [ScoredRespondent]>,
     pub summary: Option<&'a TeamSummary>,
 }
+
+/// The result of `pyramid compare`.
+pub struct ComparisonReport<'a> {
+    pub bank: &'a Bank,
+    /// How the two sides are named: their paths.
+    pub old_name: &'a str,
+    pub new_name: &'a str,
+    pub comparison: &'a crate::compare::Comparison,
+}

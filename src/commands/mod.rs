@@ -1,6 +1,7 @@
 //! One module per subcommand; each turns parsed arguments into work done
 //! by the domain and output modules.
 
+mod compare;
 mod gather;
 mod questions;
 mod score;
@@ -30,6 +31,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         None => test::run(&context, &TestArgs::default()),
         Some(Command::Test(args)) => test::run(&context, &args),
         Some(Command::Score(args)) => score::run(&context, &args),
+        Some(Command::Compare(args)) => compare::run(&context, &args),
         Some(Command::Questions(args)) => questions::run(&context, &args),
     }
 }

@@ -3,7 +3,7 @@
 
 use super::Exporter;
 use crate::lang::Lang;
-use crate::report::ScoreReport;
+use crate::report::{ComparisonReport, ScoreReport};
 use crate::team::ScoreStats;
 use anyhow::{Result, bail};
 
@@ -111,6 +111,40 @@ impl Exporter for CsvExporter {
             _ => bail!(
                 "CSV holds one table: write the respondents and the --summary to separate files"
             ),
+        }
+        Ok(String::from_utf8(writer.into_inner()?)?)
+    }
+
+    fn comparison(&self, report: &ComparisonReport, _lang: Lang) -> Result<String> {
+        let mut writer = csv::Writer::from_writer(Vec::new());
+        writer.write_record([
+            "pillar",
+            "old_score",
+            "old_stage",
+            "new_score",
+            "new_stage",
+            "change",
+            "stage_change",
+        ])?;
+        let c = report.comparison;
+        let ids = report
+            .bank
+            .pillars
+            .iter()
+            .map(|p| p.id.as_str())
+            .chain(["overall"]);
+        for (id, change) in ids.zip(c.pillars.iter().chain([&c.overall])) {
+            writer.write_record([
+                id.to_string(),
+                number(change.old_score),
+                number(change.old_stage),
+                number(change.new_score),
+                number(change.new_stage),
+                change.delta().map_or(String::new(), |d| d.to_string()),
+                change
+                    .stage_delta()
+                    .map_or(String::new(), |d| d.to_string()),
+            ])?;
         }
         Ok(String::from_utf8(writer.into_inner()?)?)
     }

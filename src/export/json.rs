@@ -4,7 +4,7 @@
 use super::{DOCUMENT_VERSION, Exporter, questions_document};
 use crate::bank::Bank;
 use crate::lang::Lang;
-use crate::report::ScoreReport;
+use crate::report::{ComparisonReport, ScoreReport};
 use crate::scoring::{Assessment, BalanceLimit};
 use crate::team::{ScoreStats, TeamSummary};
 use anyhow::Result;
@@ -45,6 +45,126 @@ impl Exporter for JsonExporter {
         };
         pretty(&document)
     }
+
+    fn comparison(&self, report: &ComparisonReport, _lang: Lang) -> Result<String> {
+        let bank = report.bank;
+        let c = report.comparison;
+        let change = |change: &crate::compare::Change| ChangeEntry {
+            old: ScoreStage {
+                score: change.old_score,
+                stage: change.old_stage,
+            },
+            new: ScoreStage {
+                score: change.new_score,
+                stage: change.new_stage,
+            },
+            change: change.delta(),
+            stage_change: change.stage_delta(),
+        };
+        let choice = |question: usize, choice: Option<crate::answers::Choice>| match choice {
+            None => AnswerEntry {
+                key: None,
+                level: None,
+            },
+            Some(crate::answers::Choice::DontKnow) => AnswerEntry {
+                key: Some(crate::bank::DONT_KNOW_KEY.to_string()),
+                level: None,
+            },
+            Some(crate::answers::Choice::Option(n)) => {
+                let option = &bank.questions[question].options[n];
+                AnswerEntry {
+                    key: Some(option.key.clone()),
+                    level: Some(option.level),
+                }
+            }
+        };
+        let id = |pillar: Option<usize>| pillar.map(|n| bank.pillars[n].id.as_str());
+        let document = ComparisonDocument {
+            version: DOCUMENT_VERSION,
+            bank: &bank.id,
+            old: report.old_name,
+            new: report.new_name,
+            pillars: bank
+                .pillars
+                .iter()
+                .zip(&c.pillars)
+                .map(|(pillar, c)| PillarChange {
+                    id: &pillar.id,
+                    change: change(c),
+                })
+                .collect(),
+            overall: change(&c.overall),
+            focus: FocusChange {
+                old: id(c.old_focus),
+                new: id(c.new_focus),
+                changed: c.focus_changed(),
+            },
+            moved: c
+                .moved
+                .iter()
+                .map(|m| MovedEntry {
+                    question: &bank.questions[m.question].id,
+                    old: choice(m.question, m.old),
+                    new: choice(m.question, m.new),
+                })
+                .collect(),
+        };
+        pretty(&document)
+    }
+}
+
+#[derive(Serialize)]
+struct ComparisonDocument<'a> {
+    version: u32,
+    bank: &'a str,
+    old: &'a str,
+    new: &'a str,
+    pillars: Vec<PillarChange<'a>>,
+    overall: ChangeEntry,
+    focus: FocusChange<'a>,
+    moved: Vec<MovedEntry<'a>>,
+}
+
+#[derive(Serialize)]
+struct PillarChange<'a> {
+    id: &'a str,
+    #[serde(flatten)]
+    change: ChangeEntry,
+}
+
+#[derive(Serialize)]
+struct ChangeEntry {
+    old: ScoreStage,
+    new: ScoreStage,
+    /// New minus old score.
+    change: Option<i16>,
+    stage_change: Option<i16>,
+}
+
+#[derive(Serialize)]
+struct ScoreStage {
+    score: Option<u8>,
+    stage: Option<u8>,
+}
+
+#[derive(Serialize)]
+struct FocusChange<'a> {
+    old: Option<&'a str>,
+    new: Option<&'a str>,
+    changed: bool,
+}
+
+#[derive(Serialize)]
+struct MovedEntry<'a> {
+    question: &'a str,
+    old: AnswerEntry,
+    new: AnswerEntry,
+}
+
+#[derive(Serialize)]
+struct AnswerEntry {
+    key: Option<String>,
+    level: Option<u8>,
 }
 
 #[derive(Serialize)]

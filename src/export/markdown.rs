@@ -1,9 +1,12 @@
 //! Markdown: tables and lists to paste into a report or a wiki.
 
-use super::{Exporter, Grid, respondents_grid, summary_grid, summary_notes};
+use super::{
+    Exporter, Grid, comparison_grid, comparison_notes, moved_grid, respondents_grid, summary_grid,
+    summary_notes,
+};
 use crate::lang::Lang;
 use crate::messages::words;
-use crate::report::ScoreReport;
+use crate::report::{ComparisonReport, ScoreReport};
 use anyhow::Result;
 
 pub struct MarkdownExporter;
@@ -64,6 +67,25 @@ impl Exporter for MarkdownExporter {
             list(&mut out, w.distribution, &notes.distribution);
             list(&mut out, w.disagreement, &notes.disagreement);
             list(&mut out, w.why, &notes.why);
+        }
+        Ok(out)
+    }
+
+    fn comparison(&self, report: &ComparisonReport, lang: Lang) -> Result<String> {
+        let w = words(lang);
+        let mut out = format!(
+            "### {} → {}\n\n",
+            escape(report.old_name),
+            escape(report.new_name)
+        );
+        out.push_str(&table(&comparison_grid(report, lang)));
+        out.push_str(&format!("\n{}\n\n", w.cell_legend));
+        for line in comparison_notes(report, lang) {
+            out.push_str(&format!("{}\n", escape(&line)));
+        }
+        if let Some(grid) = moved_grid(report, lang) {
+            out.push_str(&format!("\n**{}**\n\n", escape(w.moved)));
+            out.push_str(&table(&grid));
         }
         Ok(out)
     }

@@ -11,7 +11,7 @@ use crate::bank::Bank;
 use crate::explain::explain;
 use crate::lang::{Lang, Text};
 use crate::messages::{self, words};
-use crate::report::ScoreReport;
+use crate::report::{ComparisonReport, ScoreReport};
 use crate::team::ScoreStats;
 use anyhow::{Result, bail};
 use serde::Serialize;
@@ -28,6 +28,11 @@ pub trait Exporter {
     /// Scored respondents and the team summary (`pyramid score`).
     fn scores(&self, _report: &ScoreReport, _lang: Lang) -> Result<String> {
         bail!("this format cannot hold scores; use table, markdown, csv or json")
+    }
+
+    /// What moved between two assessments (`pyramid compare`).
+    fn comparison(&self, _report: &ComparisonReport, _lang: Lang) -> Result<String> {
+        bail!("this format cannot hold a comparison; use table, markdown, csv or json")
     }
 }
 
@@ -129,6 +134,83 @@ pub fn summary_grid(report: &ScoreReport, lang: Lang) -> Option<Grid> {
     overall.push(stage_cell(bank, summary.team.stage, lang));
     rows.push(overall);
     Some(Grid { header, rows })
+}
+
+/// Per pillar and overall: score · stage before and after, and the change.
+pub fn comparison_grid(report: &ComparisonReport, lang: Lang) -> Grid {
+    let bank = report.bank;
+    let w = words(lang);
+    let header = [w.pillar, w.before, w.after, w.change]
+        .map(str::to_string)
+        .to_vec();
+    let row = |name: &str, change: &crate::compare::Change| {
+        vec![
+            name.to_string(),
+            score_cell(change.old_score, change.old_stage),
+            score_cell(change.new_score, change.new_stage),
+            change
+                .delta()
+                .map_or("–".to_string(), messages::signed_change),
+        ]
+    };
+    let mut rows: Vec<Vec<String>> = bank
+        .pillars
+        .iter()
+        .zip(&report.comparison.pillars)
+        .map(|(pillar, change)| row(pillar.name.get(lang), change))
+        .collect();
+    rows.push(row(w.overall, &report.comparison.overall));
+    Grid { header, rows }
+}
+
+/// The answers that changed: question, answer before and after, levels.
+pub fn moved_grid(report: &ComparisonReport, lang: Lang) -> Option<Grid> {
+    let bank = report.bank;
+    let w = words(lang);
+    if report.comparison.moved.is_empty() {
+        return None;
+    }
+    let answer = |question: usize, choice: Option<crate::answers::Choice>| match choice {
+        None => "–".to_string(),
+        Some(crate::answers::Choice::DontKnow) => bank.dont_know.get(lang).to_string(),
+        Some(crate::answers::Choice::Option(n)) => {
+            let option = &bank.questions[question].options[n];
+            format!(
+                "{} · {} · {}",
+                option.key,
+                option.level,
+                option.label.get(lang)
+            )
+        }
+    };
+    let rows = report
+        .comparison
+        .moved
+        .iter()
+        .map(|moved| {
+            vec![
+                bank.questions[moved.question].id.clone(),
+                answer(moved.question, moved.old),
+                answer(moved.question, moved.new),
+            ]
+        })
+        .collect();
+    Some(Grid {
+        header: [w.question, w.before, w.after].map(str::to_string).to_vec(),
+        rows,
+    })
+}
+
+/// The comparison's sentences: the overall stage and the focus pillar.
+pub fn comparison_notes(report: &ComparisonReport, lang: Lang) -> Vec<String> {
+    let bank = report.bank;
+    let c = report.comparison;
+    let stage = |level: Option<u8>| level.and_then(|l| Some((l, bank.stage(l)?.name.get(lang))));
+    let pillar = |n: Option<usize>| n.map(|n| bank.pillars[n].name.get(lang));
+    vec![
+        messages::stage_change(lang, stage(c.overall.old_stage), stage(c.overall.new_stage)),
+        messages::focus_change(lang, pillar(c.old_focus), pillar(c.new_focus)),
+    ]
 }
 
 /// The team summary's prose: a heading, the stage distribution, where the

@@ -65,6 +65,22 @@ impl Exporter for TableExporter {
     fn scores(&self, report: &crate::report::ScoreReport, lang: Lang) -> Result<String> {
         Ok(self.score_report(report, lang))
     }
+
+    fn comparison(&self, report: &crate::report::ComparisonReport, lang: Lang) -> Result<String> {
+        let w = words(lang);
+        let mut out = format!("{} → {}\n", report.old_name, report.new_name);
+        out.push_str(&draw(&super::comparison_grid(report, lang), self.style));
+        out.push_str(w.cell_legend);
+        out.push('\n');
+        for line in super::comparison_notes(report, lang) {
+            out.push_str(&format!("{line}\n"));
+        }
+        if let Some(grid) = super::moved_grid(report, lang) {
+            out.push_str(&format!("\n{}\n", w.moved));
+            out.push_str(&draw(&grid, self.style));
+        }
+        Ok(out)
+    }
 }
 
 /// Draws a grid with the house style; number-like cells right-aligned.

@@ -1,0 +1,91 @@
+//! `pyramid compare OLD NEW`: what moved between two assessments.
+
+use super::Context;
+use super::gather::{Options, Tally, gather};
+use crate::cli::CompareArgs;
+use crate::compare::{Side, compare};
+use crate::export::{Layout, exporter};
+use crate::output::{print, write_atomically};
+use crate::report::ComparisonReport;
+use crate::scoring::Assessment;
+use crate::terminal::style::{DEFAULT_WIDTH, stdout_style};
+use anyhow::{Result, bail};
+use std::path::Path;
+use std::process::ExitCode;
+
+pub fn run(context: &Context, args: &CompareArgs) -> Result<ExitCode> {
+    let options = || Options {
+        allow_incomplete: args.allow_incomplete,
+        keep_rows: !args.summary,
+        keep_answers: !args.summary,
+    };
+    let old = gather(context, std::slice::from_ref(&args.old), options())?;
+    let new = gather(context, std::slice::from_ref(&args.new), options())?;
+    for side in [&old, &new] {
+        if side.problem_count > 0 {
+            side.report_problems(false);
+            return Ok(ExitCode::from(2));
+        }
+    }
+    let bank = &context.bank;
+    let old_team = args.summary.then(|| old.team.finish(bank).team);
+    let new_team = args.summary.then(|| new.team.finish(bank).team);
+    let (old_side, new_side) = match (&old_team, &new_team) {
+        (Some(old_team), Some(new_team)) => (
+            Side {
+                assessment: old_team,
+                responses: None,
+            },
+            Side {
+                assessment: new_team,
+                responses: None,
+            },
+        ),
+        _ => (one(&old, &args.old)?, one(&new, &args.new)?),
+    };
+    let comparison = compare(bank, &old_side, &new_side);
+    let (old_name, new_name) = (
+        args.old.display().to_string(),
+        args.new.display().to_string(),
+    );
+    let report = ComparisonReport {
+        bank,
+        old_name: &old_name,
+        new_name: &new_name,
+        comparison: &comparison,
+    };
+    let style = match args.output {
+        Some(_) => Layout {
+            width: DEFAULT_WIDTH,
+            color: false,
+        },
+        None => stdout_style(),
+    };
+    let text = exporter(args.format.into(), style).comparison(&report, context.lang)?;
+    match &args.output {
+        Some(path) => write_atomically(path, text.as_bytes())?,
+        None => print(&text)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The one respondent of a side, with its answers where they are known.
+fn one<'a>(tally: &'a Tally, path: &Path) -> Result<Side<'a>> {
+    let respondents = tally.respondents.as_deref().unwrap_or_default();
+    let [only] = respondents else {
+        bail!(
+            "{} holds {} respondents; compare one respondent with one, or teams with --summary",
+            path.display(),
+            respondents.len()
+        );
+    };
+    let responses = tally
+        .answers
+        .as_ref()
+        .and_then(|answers| answers.first())
+        .and_then(Option::as_ref);
+    Ok(Side {
+        assessment: &only.assessment as &Assessment,
+        responses,
+    })
+}
