@@ -43,6 +43,11 @@ pub enum Command {
         after_help = "Examples:\n  pyramid compare an-q3.yaml an-q4.yaml\n  pyramid compare export-q3.csv export-q4.csv --summary --format markdown\n  pyramid compare scores-q3.json export-q4.csv --summary"
     )]
     Compare(CompareArgs),
+    /// Write a report as one self-contained HTML file: pyramid, radar chart, table, advice
+    #[command(
+        after_help = "Examples:\n  pyramid report an.yaml --output an.html\n  pyramid report export-q4.csv --previous export-q3.csv --lang nl --output team-q4.html"
+    )]
+    Report(ReportArgs),
     /// List the question bank's questions and options
     #[command(
         after_help = "Examples:\n  pyramid questions --lang nl\n  pyramid questions --format json | jq '.questions[].id'"
@@ -100,6 +105,25 @@ pub struct CompareArgs {
     /// Write to FILE (whole or not at all) instead of standard output
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// Score respondents with missing answers on what they did answer
+    #[arg(long)]
+    pub allow_incomplete: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Answer files, survey exports, folders or scores JSON, as for `score`; more than one respondent makes a team report
+    #[arg(value_name = "PATH", required = true)]
+    pub paths: Vec<PathBuf>,
+
+    /// The previous assessment, drawn as an outline and compared with
+    #[arg(long, value_name = "PATH")]
+    pub previous: Option<PathBuf>,
+
+    /// The HTML file to write (whole or not at all)
+    #[arg(long, short, value_name = "FILE")]
+    pub output: PathBuf,
 
     /// Score respondents with missing answers on what they did answer
     #[arg(long)]

@@ -269,9 +269,14 @@ pub fn team_heading(
         },
         _ => words(lang).no_stage.to_string(),
     };
+    format!("{}: {result}", team_of(lang, respondents))
+}
+
+/// `Team of 12 respondent(s)`
+pub fn team_of(lang: Lang, respondents: u64) -> String {
     match lang {
-        Lang::Nl => format!("Team van {respondents} respondent(en): {result}"),
-        Lang::En => format!("Team of {respondents} respondent(s): {result}"),
+        Lang::Nl => format!("Team van {respondents} respondent(en)"),
+        Lang::En => format!("Team of {respondents} respondent(s)"),
     }
 }
 

@@ -26,7 +26,13 @@ pub fn write_atomically(path: &Path, contents: &[u8]) -> Result<()> {
                 folder.display()
             )
         })?;
+    // A temporary file is private (0600); the result gets the permissions
+    // of the file it replaces, or the usual 0644.
+    let permissions = std::fs::metadata(path)
+        .map(|metadata| metadata.permissions())
+        .unwrap_or_else(|_| std::os::unix::fs::PermissionsExt::from_mode(0o644));
     file.write_all(contents)
+        .and_then(|()| file.as_file().set_permissions(permissions))
         .and_then(|()| file.as_file().sync_all())
         .with_context(|| format!("cannot write {shown}"))?;
     file.persist(path)
@@ -58,6 +64,10 @@ mod tests {
         let path = dir.path().join("out.yaml");
         write_atomically(&path, b"hello\n").expect("written");
         assert_eq!(std::fs::read_to_string(&path).expect("read"), "hello\n");
+        let mode = std::os::unix::fs::PermissionsExt::mode(
+            &std::fs::metadata(&path).expect("stat").permissions(),
+        );
+        assert_eq!(mode & 0o777, 0o644, "readable like any new file");
         assert_eq!(std::fs::read_dir(dir.path()).expect("list").count(), 1);
     }
 

@@ -30,3 +30,16 @@ pub struct ComparisonReport<'a> {
     pub new_name: &'a str,
     pub comparison: &'a crate::compare::Comparison,
 }
+
+/// What `pyramid report` draws: one assessment (a person's, or a team's
+/// from its mean pillar scores), with the team summary and the previous
+/// assessment where given.
+pub struct ReportDocument<'a> {
+    pub bank: &'a Bank,
+    /// Whose result: a respondent's name or the team heading.
+    pub subject: String,
+    pub assessment: &'a crate::scoring::Assessment,
+    pub summary: Option<&'a TeamSummary>,
+    pub previous: Option<&'a crate::scoring::Assessment>,
+    pub comparison: Option<&'a crate::compare::Comparison>,
+}

@@ -4,6 +4,7 @@
 mod compare;
 mod gather;
 mod questions;
+mod report;
 mod score;
 mod test;
 
@@ -32,6 +33,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Test(args)) => test::run(&context, &args),
         Some(Command::Score(args)) => score::run(&context, &args),
         Some(Command::Compare(args)) => compare::run(&context, &args),
+        Some(Command::Report(args)) => report::run(&context, &args),
         Some(Command::Questions(args)) => questions::run(&context, &args),
     }
 }

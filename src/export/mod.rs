@@ -2,8 +2,10 @@
 //! `Exporter`; commands pick a format and never format text themselves.
 
 mod csv;
+mod html;
 mod json;
 mod markdown;
+pub mod svg;
 pub mod table;
 mod yaml;
 
@@ -11,7 +13,7 @@ use crate::bank::Bank;
 use crate::explain::explain;
 use crate::lang::{Lang, Text};
 use crate::messages::{self, words};
-use crate::report::{ComparisonReport, ScoreReport};
+use crate::report::{ComparisonReport, ReportDocument, ScoreReport};
 use crate::team::ScoreStats;
 use anyhow::{Result, bail};
 use serde::Serialize;
@@ -34,6 +36,11 @@ pub trait Exporter {
     fn comparison(&self, _report: &ComparisonReport, _lang: Lang) -> Result<String> {
         bail!("this format cannot hold a comparison; use table, markdown, csv or json")
     }
+
+    /// A report for people to look at (`pyramid report`).
+    fn report(&self, _report: &ReportDocument, _lang: Lang) -> Result<String> {
+        bail!("this format cannot hold a report; use html")
+    }
 }
 
 /// The formats a command can write.
@@ -44,6 +51,7 @@ pub enum Format {
     Csv,
     Yaml,
     Json,
+    Html,
 }
 
 pub fn exporter(format: Format, style: Layout) -> Box<dyn Exporter> {
@@ -53,6 +61,7 @@ pub fn exporter(format: Format, style: Layout) -> Box<dyn Exporter> {
         Format::Csv => Box::new(csv::CsvExporter),
         Format::Yaml => Box::new(yaml::YamlExporter),
         Format::Json => Box::new(json::JsonExporter),
+        Format::Html => Box::new(html::HtmlExporter),
     }
 }
 

@@ -1,0 +1,123 @@
+//! `pyramid report`: one self-contained HTML file to put in front of a
+//! board, for one respondent or a team, with the previous assessment.
+
+use super::Context;
+use super::gather::{Options, Tally, gather};
+use crate::cli::ReportArgs;
+use crate::compare::{Side, compare};
+use crate::export::{Format, Layout, exporter};
+use crate::messages;
+use crate::output::write_atomically;
+use crate::report::ReportDocument;
+use crate::scoring::Assessment;
+use crate::team::TeamSummary;
+use anyhow::Result;
+use std::process::ExitCode;
+
+/// One side read for the report: a person (with answers) or a team.
+struct Read<'a> {
+    tally: Tally<'a>,
+    summary: Option<TeamSummary>,
+}
+
+impl Read<'_> {
+    fn assessment(&self) -> Option<&Assessment> {
+        match &self.summary {
+            Some(summary) => Some(&summary.team),
+            None => self
+                .tally
+                .respondents
+                .as_ref()?
+                .first()
+                .map(|r| &r.assessment),
+        }
+    }
+}
+
+fn read<'a>(
+    context: &'a Context,
+    paths: &[std::path::PathBuf],
+    allow_incomplete: bool,
+) -> Result<Option<Read<'a>>> {
+    let tally = gather(
+        context,
+        paths,
+        Options {
+            allow_incomplete,
+            keep_rows: true,
+            keep_answers: true,
+        },
+    )?;
+    if tally.problem_count > 0 {
+        tally.report_problems(false);
+        return Ok(None);
+    }
+    if tally.scored == 0 {
+        anyhow::bail!("no respondent could be scored: the input holds no answers");
+    }
+    let summary = (tally.scored > 1).then(|| tally.team.finish(&context.bank));
+    Ok(Some(Read { tally, summary }))
+}
+
+pub fn run(context: &Context, args: &ReportArgs) -> Result<ExitCode> {
+    let bank = &context.bank;
+    let lang = context.lang;
+    let Some(current) = read(context, &args.paths, args.allow_incomplete)? else {
+        return Ok(ExitCode::from(2));
+    };
+    let previous = match &args.previous {
+        Some(path) => match read(context, std::slice::from_ref(path), args.allow_incomplete)? {
+            Some(previous) => Some(previous),
+            None => return Ok(ExitCode::from(2)),
+        },
+        None => None,
+    };
+    let Some(assessment) = current.assessment() else {
+        anyhow::bail!("no respondent could be scored");
+    };
+    let answers = |read: &Read| -> Option<crate::answers::Responses> {
+        if read.summary.is_some() {
+            return None;
+        }
+        read.tally.answers.as_ref()?.first()?.clone()
+    };
+    let (current_answers, previous_answers) =
+        (answers(&current), previous.as_ref().and_then(answers));
+    let comparison = previous.as_ref().and_then(Read::assessment).map(|old| {
+        compare(
+            bank,
+            &Side {
+                assessment: old,
+                responses: previous_answers.as_ref(),
+            },
+            &Side {
+                assessment,
+                responses: current_answers.as_ref(),
+            },
+        )
+    });
+    let subject = match &current.summary {
+        Some(summary) => messages::team_of(lang, summary.respondents),
+        None => current
+            .tally
+            .respondents
+            .as_ref()
+            .and_then(|r| r.first())
+            .map_or_else(String::new, |r| r.respondent.clone()),
+    };
+    let document = ReportDocument {
+        bank,
+        subject,
+        assessment,
+        summary: current.summary.as_ref(),
+        previous: previous.as_ref().and_then(Read::assessment),
+        comparison: comparison.as_ref(),
+    };
+    let style = Layout {
+        width: 80,
+        color: false,
+    };
+    let html = exporter(Format::Html, style).report(&document, lang)?;
+    write_atomically(&args.output, html.as_bytes())?;
+    Ok(ExitCode::SUCCESS)
+}

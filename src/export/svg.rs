@@ -1,0 +1,191 @@
+//! Inline SVG charts for the HTML report: the pyramid and the radar chart.
+//! Every text goes through `escape`.
+
+use std::fmt::Write;
+
+/// Escapes text for HTML and SVG: a respondent named `<script>` is text.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The radar's size: centre and radius of the 100 ring.
+pub const RADAR_CENTRE: f64 = 210.0;
+pub const RADAR_RADIUS: f64 = 150.0;
+
+/// One outline on the radar.
+pub struct Outline<'a> {
+    /// A CSS class: `score`, `previous`, `target`, `band-max`, `band-min`.
+    pub class: &'a str,
+    /// One score (0-100) per axis; `None` is drawn at the centre.
+    pub scores: Vec<Option<f64>>,
+}
+
+/// The point for `score` on axis `axis` of `axes`.
+pub fn radar_point(axis: usize, axes: usize, score: f64) -> (f64, f64) {
+    let angle =
+        -std::f64::consts::FRAC_PI_2 + std::f64::consts::TAU * axis as f64 / axes.max(1) as f64;
+    let r = RADAR_RADIUS * score.clamp(0.0, 100.0) / 100.0;
+    (
+        RADAR_CENTRE + r * angle.cos(),
+        RADAR_CENTRE + r * angle.sin(),
+    )
+}
+
+fn points(axes: usize, scores: &[Option<f64>]) -> String {
+    scores
+        .iter()
+        .enumerate()
+        .map(|(axis, score)| {
+            let (x, y) = radar_point(axis, axes, score.unwrap_or(0.0));
+            format!("{x:.1},{y:.1}")
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A radar (spider) chart: one axis per pillar, rings at the stage
+/// thresholds, and the outlines in the order given (later on top).
+pub fn radar(
+    labels: &[String],
+    rings: &[(u8, String)],
+    outlines: &[Outline],
+    title: &str,
+) -> String {
+    let axes = labels.len();
+    let size = RADAR_CENTRE * 2.0;
+    // Room at the sides for the pillar names.
+    let (left, width) = (-90.0, size + 180.0);
+    let mut svg = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"radar\" viewBox=\"{left} 0 {width} {size}\" role=\"img\" aria-label=\"{}\">",
+        escape(title)
+    );
+    for (threshold, name) in rings {
+        let ring: Vec<Option<f64>> = vec![Some(f64::from(*threshold)); axes];
+        let _ = write!(
+            svg,
+            "<polygon class=\"ring\" points=\"{}\"><title>{}</title></polygon>",
+            points(axes, &ring),
+            escape(name)
+        );
+    }
+    for axis in 0..axes {
+        let (x, y) = radar_point(axis, axes, 100.0);
+        let _ = write!(
+            svg,
+            "<line class=\"axis\" x1=\"{RADAR_CENTRE:.1}\" y1=\"{RADAR_CENTRE:.1}\" x2=\"{x:.1}\" y2=\"{y:.1}\"/>"
+        );
+    }
+    for outline in outlines {
+        let _ = write!(
+            svg,
+            "<polygon class=\"{}\" points=\"{}\"/>",
+            escape(outline.class),
+            points(axes, &outline.scores)
+        );
+    }
+    for (axis, label) in labels.iter().enumerate() {
+        let (x, y) = radar_point(axis, axes, 114.0);
+        let anchor = if (x - RADAR_CENTRE).abs() < 1.0 {
+            "middle"
+        } else if x > RADAR_CENTRE {
+            "start"
+        } else {
+            "end"
+        };
+        let _ = write!(
+            svg,
+            "<text class=\"label\" x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"{anchor}\">{}</text>",
+            y + 4.0,
+            escape(label)
+        );
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+/// The pyramid: one band per stage, top stage on top, the reached stage
+/// and those below it filled, the reached one marked.
+pub fn pyramid(names: &[String], reached: Option<u8>, you_are_here: &str) -> String {
+    let count = names.len();
+    let (width, band) = (780.0, 50.0);
+    let height = band * count as f64 + 10.0;
+    // The pyramid stands at the left, its names to its right.
+    let (centre, base_half) = (150.0, 140.0);
+    let mut svg = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"pyramid\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"{}\">",
+        escape(you_are_here)
+    );
+    let half = |row: f64| base_half * row / count as f64;
+    for (row, name) in names.iter().rev().enumerate() {
+        let level = count - row;
+        let (top, bottom) = (row as f64 * band + 5.0, (row + 1) as f64 * band + 5.0);
+        let (t, b) = (half(row as f64), half((row + 1) as f64));
+        let filled = reached.is_some_and(|r| usize::from(r) >= level);
+        let here = reached.is_some_and(|r| usize::from(r) == level);
+        let class = match (here, filled) {
+            (true, _) => "stage here",
+            (false, true) => "stage reached",
+            _ => "stage",
+        };
+        let _ = write!(
+            svg,
+            "<polygon class=\"{class}\" points=\"{:.1},{top:.1} {:.1},{top:.1} {:.1},{bottom:.1} {:.1},{bottom:.1}\"/>",
+            centre - t,
+            centre + t,
+            centre + b,
+            centre - b
+        );
+        let _ = write!(
+            svg,
+            "<text class=\"level\" x=\"{centre:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{level}</text>",
+            (top + bottom) / 2.0 + 5.0
+        );
+        let marker = if here {
+            format!(" ◀ {}", escape(you_are_here))
+        } else {
+            String::new()
+        };
+        let _ = write!(
+            svg,
+            "<text class=\"name{}\" x=\"{:.1}\" y=\"{:.1}\">{}{marker}</text>",
+            if here { " here" } else { "" },
+            centre + half(count as f64) + 12.0,
+            (top + bottom) / 2.0 + 5.0,
+            escape(name)
+        );
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_markup() {
+        assert_eq!(
+            escape("<script>\"a\" & 'b'</script>"),
+            "&lt;script&gt;&quot;a&quot; &amp; &#39;b&#39;&lt;/script&gt;"
+        );
+    }
+
+    #[test]
+    fn points_sit_on_their_axis_at_the_score_radius() {
+        let (x, y) = radar_point(0, 4, 50.0);
+        assert!((x - RADAR_CENTRE).abs() < 1e-9 && (y - (RADAR_CENTRE - 75.0)).abs() < 1e-9);
+        let (x, y) = radar_point(1, 4, 100.0);
+        assert!((x - (RADAR_CENTRE + 150.0)).abs() < 1e-9 && (y - RADAR_CENTRE).abs() < 1e-9);
+    }
+}
