@@ -363,9 +363,9 @@ fn document(report: &ReportDocument, lang: Lang) -> String {
             );
         }
     }
-    let _ = write!(
+    let _ = writeln!(
         html,
-        "<footer>{}</footer></body></html>\n",
+        "<footer>{}</footer></body></html>",
         escape(&format!("pyramid · {}", bank.title.get(lang)))
     );
     html
