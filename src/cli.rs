@@ -84,6 +84,10 @@ pub struct ScoreArgs {
     /// Score the valid respondents, report the others on stderr, exit 1
     #[arg(long)]
     pub skip_invalid: bool,
+
+    /// A target: `stage=3` for every pillar and/or `PILLAR=STAGE` pairs, such as traffic=3,conversion=3
+    #[arg(long, value_name = "SPEC")]
+    pub target: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -109,6 +113,10 @@ pub struct CompareArgs {
     /// Score respondents with missing answers on what they did answer
     #[arg(long)]
     pub allow_incomplete: bool,
+
+    /// A target: `stage=3` for every pillar and/or `PILLAR=STAGE` pairs, such as traffic=3,conversion=3
+    #[arg(long, value_name = "SPEC")]
+    pub target: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -162,6 +170,10 @@ pub struct TestArgs {
     /// Continue an interrupted test at its first unanswered question
     #[arg(long)]
     pub resume: bool,
+
+    /// A target: `stage=3` for every pillar and/or `PILLAR=STAGE` pairs, such as traffic=3,conversion=3
+    #[arg(long, value_name = "SPEC")]
+    pub target: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -19,6 +19,7 @@ pub mod messages;
 pub mod output;
 pub mod report;
 pub mod scoring;
+pub mod target;
 pub mod team;
 pub mod terminal;
 

@@ -31,6 +31,8 @@ pub struct Words {
     pub question_columns: &'static str,
     pub respondent: &'static str,
     pub before: &'static str,
+    pub target: &'static str,
+    pub moves: &'static str,
     pub after: &'static str,
     pub change: &'static str,
     pub moved: &'static str,
@@ -73,6 +75,8 @@ const NL: Words = Words {
     question_columns: "Vraag (antwoorden: sleutel · niveau · tekst)",
     respondent: "Respondent",
     before: "Voor",
+    target: "Doel",
+    moves: "Eerst te verbeteren antwoorden",
     after: "Na",
     change: "Verschil",
     moved: "Antwoorden die veranderden",
@@ -115,6 +119,8 @@ const EN: Words = Words {
     question_columns: "Question (options: key · level · text)",
     respondent: "Respondent",
     before: "Before",
+    target: "Target",
+    moves: "Answers to move first",
     after: "After",
     change: "Change",
     moved: "Answers that changed",
@@ -410,5 +416,55 @@ pub fn focus_change(lang: Lang, old: Option<&str>, new: Option<&str>) -> String 
             show(old),
             show(new)
         ),
+    }
+}
+
+/// One pillar against its target.
+pub fn target_gap(
+    lang: Lang,
+    pillar: &str,
+    score: Option<u8>,
+    stage: Option<u8>,
+    target: (u8, &str, u8),
+    points: u8,
+) -> String {
+    let (level, name, from) = target;
+    let now = match (lang, score, stage) {
+        (Lang::Nl, Some(score), Some(stage)) => format!("score {score}, fase {stage}"),
+        (Lang::En, Some(score), Some(stage)) => format!("score {score}, stage {stage}"),
+        (_, _, _) => words(lang).not_enough.to_string(),
+    };
+    match (lang, points) {
+        (Lang::Nl, 0) => format!("{pillar}: {now}; doel fase {level} ({name}) gehaald"),
+        (Lang::En, 0) => format!("{pillar}: {now}; target stage {level} ({name}) reached"),
+        (Lang::Nl, _) => {
+            format!("{pillar}: {now}; {points} punten onder fase {level} ({name}, vanaf {from})")
+        }
+        (Lang::En, _) => {
+            format!("{pillar}: {now}; {points} points short of stage {level} ({name}, from {from})")
+        }
+    }
+}
+
+/// A move: `question: now "…" (level 1) → b "…" (level 2)`.
+pub fn target_move(
+    lang: Lang,
+    question: &str,
+    from: Option<(&str, u8)>,
+    to: (&str, &str, u8),
+) -> String {
+    let level = match lang {
+        Lang::Nl => "niveau",
+        Lang::En => "level",
+    };
+    let now = match (lang, from) {
+        (_, Some((label, n))) => format!("\"{label}\" ({level} {n})"),
+        (Lang::Nl, None) => "geen antwoord".to_string(),
+        (Lang::En, None) => "no answer".to_string(),
+    };
+    let (key, label, n) = to;
+    match lang {
+        Lang::Nl => format!("{question}: nu {now} → {key} \"{label}\" ({level} {n})"),
+        Lang::En => format!("{question}: now {now} → {key} \"{label}\" ({level} {n})"),
     }
 }

@@ -20,6 +20,10 @@ pub struct ScoreReport<'a> {
     /// `None` when only the summary was asked for.
     pub respondents: Option<&'a [ScoredRespondent]>,
     pub summary: Option<&'a TeamSummary>,
+    /// With `--target`: a plan per respondent (aligned with `respondents`)
+    /// and for the team.
+    pub plans: Option<&'a [crate::target::Plan]>,
+    pub team_plan: Option<&'a crate::target::Plan>,
 }
 
 /// The result of `pyramid compare`.
@@ -29,6 +33,8 @@ pub struct ComparisonReport<'a> {
     pub old_name: &'a str,
     pub new_name: &'a str,
     pub comparison: &'a crate::compare::Comparison,
+    /// With `--target`: the plan for the new side.
+    pub plan: Option<&'a crate::target::Plan>,
 }
 
 /// What `pyramid report` draws: one assessment (a person's, or a team's

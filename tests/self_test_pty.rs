@@ -415,6 +415,29 @@ fn an_interrupted_test_resumes_and_ends_with_the_same_result() {
 }
 
 #[test]
+fn a_target_adds_the_gaps_and_the_answers_to_move_first() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut session = spawn(
+        &["test", "--lang", "en", "--target", "stage=3"],
+        &[],
+        dir.path(),
+    );
+    for (n, downs) in AN_DOWNS.into_iter().enumerate() {
+        pick(&mut session, &format!("Question {}/15", n + 1), downs);
+    }
+    let screen = readable(&until_exit(&mut session));
+    assert_eq!(exit_code(&session), 0);
+    assert!(
+        screen.contains("Conversion: score 8, stage 1; 42 points short of stage 3"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Answers to move first • conversion-next-step: now"),
+        "{screen}"
+    );
+}
+
+#[test]
 fn an_unfinished_test_asks_whether_to_resume_or_start_over() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut session = spawn(&["test", "--lang", "nl"], &[], dir.path());

@@ -44,6 +44,10 @@ pub fn run(context: &Context, args: &CompareArgs) -> Result<ExitCode> {
         _ => (one(&old, &args.old)?, one(&new, &args.new)?),
     };
     let comparison = compare(bank, &old_side, &new_side);
+    let target = super::target(context, args.target.as_deref())?;
+    let plan = target
+        .as_ref()
+        .map(|target| crate::target::plan(bank, new_side.assessment, new_side.responses, target));
     let (old_name, new_name) = (
         args.old.display().to_string(),
         args.new.display().to_string(),
@@ -53,6 +57,7 @@ pub fn run(context: &Context, args: &CompareArgs) -> Result<ExitCode> {
         old_name: &old_name,
         new_name: &new_name,
         comparison: &comparison,
+        plan: plan.as_ref(),
     };
     let style = match args.output {
         Some(_) => Layout {

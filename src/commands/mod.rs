@@ -37,3 +37,12 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Questions(args)) => questions::run(&context, &args),
     }
 }
+
+/// The `--target` of a command, read against the bank.
+fn target(context: &Context, spec: Option<&str>) -> Result<Option<crate::target::Target>> {
+    spec.map(|spec| {
+        crate::target::Target::parse(spec, &context.bank)
+            .map_err(|err| anyhow::anyhow!("--target {spec}: {err}"))
+    })
+    .transpose()
+}

@@ -6,6 +6,7 @@ use crate::cli::ScoreArgs;
 use crate::export::{Format, Layout, exporter};
 use crate::output::{print, write_atomically};
 use crate::report::ScoreReport;
+use crate::target::{Plan, plan};
 use crate::terminal::style::{DEFAULT_WIDTH, stdout_style};
 use anyhow::{Result, bail};
 use std::process::ExitCode;
@@ -19,13 +20,14 @@ pub fn run(context: &Context, args: &ScoreArgs) -> Result<ExitCode> {
         bail!("CSV holds one table: use --summary or --rows, not both, or another --format");
     }
     let bank = &context.bank;
+    let target = super::target(context, args.target.as_deref())?;
     let tally = gather(
         context,
         &args.paths,
         Options {
             allow_incomplete: args.allow_incomplete,
             keep_rows: !args.summary || args.rows,
-            keep_answers: false,
+            keep_answers: target.is_some() && (!args.summary || args.rows),
         },
     )?;
     if tally.problem_count > 0 {
@@ -38,10 +40,35 @@ pub fn run(context: &Context, args: &ScoreArgs) -> Result<ExitCode> {
         bail!("no respondent could be scored: the input holds no answers");
     }
     let summary = args.summary.then(|| tally.team.finish(bank));
+    let plans: Option<Vec<Plan>> =
+        target
+            .as_ref()
+            .zip(tally.respondents.as_ref())
+            .map(|(target, respondents)| {
+                let answers = tally.answers.as_deref().unwrap_or_default();
+                respondents
+                    .iter()
+                    .enumerate()
+                    .map(|(n, r)| {
+                        plan(
+                            bank,
+                            &r.assessment,
+                            answers.get(n).and_then(Option::as_ref),
+                            target,
+                        )
+                    })
+                    .collect()
+            });
+    let team_plan = target
+        .as_ref()
+        .zip(summary.as_ref())
+        .map(|(target, s)| plan(bank, &s.team, None, target));
     let report = ScoreReport {
         bank,
         respondents: tally.respondents.as_deref(),
         summary: summary.as_ref(),
+        plans: plans.as_deref(),
+        team_plan: team_plan.as_ref(),
     };
     let style = if args.output.is_some() {
         Layout {

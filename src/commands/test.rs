@@ -42,6 +42,7 @@ pub fn run(context: &Context, args: &TestArgs) -> Result<ExitCode> {
     }
     let bank = &context.bank;
     let lang = context.lang;
+    let target = super::target(context, args.target.as_deref())?;
     interrupt::install(lang);
     let asker = TerminalAsker::new(bank, lang, color_wanted());
     let store = ProgressStore::for_bank(bank);
@@ -88,9 +89,13 @@ pub fn run(context: &Context, args: &TestArgs) -> Result<ExitCode> {
         store.remove()?;
     }
     let assessment = assess(bank, &responses);
+    let plan = target
+        .as_ref()
+        .map(|target| crate::target::plan(bank, &assessment, Some(&responses), target));
     print(&result_view::render(
         bank,
         &assessment,
+        plan.as_ref(),
         lang,
         stdout_style(),
     ))?;

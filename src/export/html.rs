@@ -291,6 +291,7 @@ fn document(report: &ReportDocument, lang: Lang) -> String {
             old_name: "",
             new_name: "",
             comparison,
+            plan: None,
         };
         let mut lines = comparison_notes(&compared, lang);
         if let Some(grid) = moved_grid(&compared, lang) {
@@ -309,6 +310,8 @@ fn document(report: &ReportDocument, lang: Lang) -> String {
             bank,
             respondents: None,
             summary: Some(summary),
+            plans: None,
+            team_plan: None,
         };
         if let Some(notes) = summary_notes(&score_report, lang) {
             list(

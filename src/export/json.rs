@@ -32,16 +32,22 @@ impl Exporter for JsonExporter {
             respondents: report.respondents.map(|respondents| {
                 respondents
                     .iter()
-                    .map(|scored| RespondentEntry {
+                    .enumerate()
+                    .map(|(n, scored)| RespondentEntry {
                         respondent: &scored.respondent,
                         source: &scored.source,
                         result: result_entry(bank, &scored.assessment, lang, true),
+                        target: report
+                            .plans
+                            .and_then(|plans| plans.get(n))
+                            .map(|p| plan_entry(bank, p)),
                     })
                     .collect()
             }),
-            summary: report
-                .summary
-                .map(|summary| summary_entry(bank, summary, lang)),
+            summary: report.summary.map(|summary| SummaryEntry {
+                target: report.team_plan.map(|p| plan_entry(bank, p)),
+                ..summary_entry(bank, summary, lang)
+            }),
         };
         pretty(&document)
     }
@@ -108,6 +114,7 @@ impl Exporter for JsonExporter {
                     new: choice(m.question, m.new),
                 })
                 .collect(),
+            target: report.plan.map(|p| plan_entry(bank, p)),
         };
         pretty(&document)
     }
@@ -123,6 +130,8 @@ struct ComparisonDocument<'a> {
     overall: ChangeEntry,
     focus: FocusChange<'a>,
     moved: Vec<MovedEntry<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    target: Option<PlanEntry<'a>>,
 }
 
 #[derive(Serialize)]
@@ -184,6 +193,71 @@ struct RespondentEntry<'a> {
     source: &'a str,
     #[serde(flatten)]
     result: ResultEntry<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    target: Option<PlanEntry<'a>>,
+}
+
+/// A target plan: the gap per pillar and the answers to move first.
+#[derive(Serialize)]
+struct PlanEntry<'a> {
+    gaps: Vec<GapEntry<'a>>,
+    moves: Vec<MoveEntry<'a>>,
+}
+
+#[derive(Serialize)]
+struct GapEntry<'a> {
+    pillar: &'a str,
+    target: u8,
+    score: Option<u8>,
+    stage: Option<u8>,
+    /// Points short of the target stage's threshold.
+    points: u8,
+    reached: bool,
+}
+
+#[derive(Serialize)]
+struct MoveEntry<'a> {
+    question: &'a str,
+    /// The current answer's key (`null`: none, or don't know).
+    from: Option<&'a str>,
+    to: &'a str,
+    to_level: u8,
+}
+
+fn plan_entry<'a>(bank: &'a Bank, plan: &crate::target::Plan) -> PlanEntry<'a> {
+    PlanEntry {
+        gaps: plan
+            .gaps
+            .iter()
+            .map(|g| GapEntry {
+                pillar: &bank.pillars[g.pillar].id,
+                target: g.target,
+                score: g.score,
+                stage: g.stage,
+                points: g.points,
+                reached: g.reached(),
+            })
+            .collect(),
+        moves: plan
+            .moves
+            .iter()
+            .map(|m| {
+                let question = &bank.questions[m.question];
+                let from = match m.from {
+                    Some(crate::answers::Choice::Option(n)) => {
+                        question.options.get(n).map(|o| o.key.as_str())
+                    }
+                    _ => None,
+                };
+                MoveEntry {
+                    question: &question.id,
+                    from,
+                    to: &question.options[m.to].key,
+                    to_level: question.options[m.to].level,
+                }
+            })
+            .collect(),
+    }
 }
 
 /// An assessment: overall, per pillar, and why the balance rule acted.
@@ -285,6 +359,8 @@ struct SummaryEntry<'a> {
     overall: Option<StatsEntry>,
     stage_distribution: Vec<StageCount>,
     disagreement: Vec<DisagreementEntry<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    target: Option<PlanEntry<'a>>,
 }
 
 #[derive(Serialize)]
@@ -380,5 +456,6 @@ fn summary_entry<'a>(bank: &'a Bank, summary: &TeamSummary, lang: Lang) -> Summa
                 },
             })
             .collect(),
+        target: None,
     }
 }

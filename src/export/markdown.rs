@@ -49,6 +49,13 @@ fn list(out: &mut String, title: &str, items: &[String]) {
     }
 }
 
+fn target_lists(out: &mut String, subject: &str, notes: &super::TargetNotes, lang: Lang) {
+    let w = words(lang);
+    list(out, &format!("{} · {subject}", w.target), &notes.gaps);
+    list(out, w.moves, &notes.moves);
+    list(out, w.advice, &notes.advice);
+}
+
 impl Exporter for MarkdownExporter {
     fn scores(&self, report: &ScoreReport, lang: Lang) -> Result<String> {
         let w = words(lang);
@@ -56,6 +63,16 @@ impl Exporter for MarkdownExporter {
         if let Some(grid) = respondents_grid(report, lang) {
             out.push_str(&table(&grid));
             out.push_str(&format!("\n{}\n", w.cell_legend));
+        }
+        if let (Some(plans), Some(respondents)) = (report.plans, report.respondents) {
+            for (plan, scored) in plans.iter().zip(respondents) {
+                target_lists(
+                    &mut out,
+                    &scored.respondent,
+                    &super::target_notes(report.bank, plan, lang),
+                    lang,
+                );
+            }
         }
         if let (Some(grid), Some(notes)) = (summary_grid(report, lang), summary_notes(report, lang))
         {
@@ -67,6 +84,14 @@ impl Exporter for MarkdownExporter {
             list(&mut out, w.distribution, &notes.distribution);
             list(&mut out, w.disagreement, &notes.disagreement);
             list(&mut out, w.why, &notes.why);
+        }
+        if let Some(plan) = report.team_plan {
+            target_lists(
+                &mut out,
+                w.team_stage,
+                &super::target_notes(report.bank, plan, lang),
+                lang,
+            );
         }
         Ok(out)
     }
@@ -86,6 +111,14 @@ impl Exporter for MarkdownExporter {
         if let Some(grid) = moved_grid(report, lang) {
             out.push_str(&format!("\n**{}**\n\n", escape(w.moved)));
             out.push_str(&table(&grid));
+        }
+        if let Some(plan) = report.plan {
+            target_lists(
+                &mut out,
+                report.new_name,
+                &super::target_notes(report.bank, plan, lang),
+                lang,
+            );
         }
         Ok(out)
     }

@@ -222,6 +222,77 @@ pub fn comparison_notes(report: &ComparisonReport, lang: Lang) -> Vec<String> {
     ]
 }
 
+/// A target plan in sentences: the gap per pillar, the answers to move
+/// first, and the advice for each pillar below its target.
+pub struct TargetNotes {
+    pub gaps: Vec<String>,
+    pub moves: Vec<String>,
+    pub advice: Vec<String>,
+}
+
+pub fn target_notes(bank: &Bank, plan: &crate::target::Plan, lang: Lang) -> TargetNotes {
+    let gaps = plan
+        .gaps
+        .iter()
+        .map(|gap| {
+            let stage = bank.stage(gap.target);
+            let target = (
+                gap.target,
+                stage.map_or("", |s| s.name.get(lang)),
+                stage.map_or(0, |s| s.min_score),
+            );
+            messages::target_gap(
+                lang,
+                bank.pillars[gap.pillar].name.get(lang),
+                gap.score,
+                gap.stage,
+                target,
+                gap.points,
+            )
+        })
+        .collect();
+    let moves = plan
+        .moves
+        .iter()
+        .map(|m| {
+            let question = &bank.questions[m.question];
+            let from = match m.from {
+                Some(crate::answers::Choice::Option(n)) => question
+                    .options
+                    .get(n)
+                    .map(|o| (o.label.get(lang), o.level)),
+                _ => None,
+            };
+            let to = &question.options[m.to];
+            messages::target_move(
+                lang,
+                &question.id,
+                from,
+                (&to.key, to.label.get(lang), to.level),
+            )
+        })
+        .collect();
+    let advice = plan
+        .gaps
+        .iter()
+        .filter(|gap| !gap.reached())
+        .filter_map(|gap| {
+            let stage = gap.stage?;
+            let advice = bank.advice(gap.pillar, stage)?;
+            Some(format!(
+                "{}: {}",
+                bank.pillars[gap.pillar].name.get(lang),
+                advice.text.get(lang)
+            ))
+        })
+        .collect();
+    TargetNotes {
+        gaps,
+        moves,
+        advice,
+    }
+}
+
 /// The team summary's prose: a heading, the stage distribution, where the
 /// team disagrees most, and why the team is at its stage.
 pub struct SummaryNotes {

@@ -79,6 +79,10 @@ impl Exporter for TableExporter {
             out.push_str(&format!("\n{}\n", w.moved));
             out.push_str(&draw(&grid, self.style));
         }
+        if let Some(plan) = report.plan {
+            let notes = super::target_notes(report.bank, plan, lang);
+            target_section(&mut out, report.new_name, &notes, lang, self.style.width);
+        }
         Ok(out)
     }
 }
@@ -117,6 +121,25 @@ fn section(out: &mut String, title: &str, lines: &[String], width: u16) {
     }
 }
 
+/// A target plan: the gaps, the answers to move first, the advice.
+fn target_section(
+    out: &mut String,
+    subject: &str,
+    notes: &super::TargetNotes,
+    lang: Lang,
+    width: u16,
+) {
+    let w = words(lang);
+    section(
+        out,
+        &format!("{} · {subject}", w.target),
+        &notes.gaps,
+        width,
+    );
+    section(out, w.moves, &notes.moves, width);
+    section(out, w.advice, &notes.advice, width);
+}
+
 impl TableExporter {
     fn score_report(&self, report: &crate::report::ScoreReport, lang: Lang) -> String {
         let w = words(lang);
@@ -125,6 +148,12 @@ impl TableExporter {
             out.push_str(&draw(&grid, self.style));
             out.push_str(w.cell_legend);
             out.push('\n');
+        }
+        if let (Some(plans), Some(respondents)) = (report.plans, report.respondents) {
+            for (plan, scored) in plans.iter().zip(respondents) {
+                let notes = super::target_notes(report.bank, plan, lang);
+                target_section(&mut out, &scored.respondent, &notes, lang, self.style.width);
+            }
         }
         if let (Some(grid), Some(notes)) = (
             super::summary_grid(report, lang),
@@ -149,6 +178,10 @@ impl TableExporter {
                 self.style.width,
             );
             section(&mut out, w.why, &notes.why, self.style.width);
+        }
+        if let Some(plan) = report.team_plan {
+            let notes = super::target_notes(report.bank, plan, lang);
+            target_section(&mut out, w.team_stage, &notes, lang, self.style.width);
         }
         out
     }

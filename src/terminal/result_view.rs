@@ -7,17 +7,26 @@ use crate::bank::Bank;
 use crate::explain::explain;
 use crate::export::Layout;
 use crate::export::table::new_table;
+use crate::export::target_notes;
 use crate::lang::Lang;
 use crate::messages::{self, words};
 use crate::scoring::Assessment;
+use crate::target::Plan;
 use comfy_table::{Cell, CellAlignment};
 use dialoguer::console::Style;
 use std::fmt::Write;
 
 const BAR_CELLS: usize = 10;
 
-/// Renders the whole result screen as text.
-pub fn render(bank: &Bank, assessment: &Assessment, lang: Lang, style: Layout) -> String {
+/// Renders the whole result screen as text; with a target plan, its gaps,
+/// the answers to move first and the advice.
+pub fn render(
+    bank: &Bank,
+    assessment: &Assessment,
+    plan: Option<&Plan>,
+    lang: Lang,
+    style: Layout,
+) -> String {
     let w = words(lang);
     let width = usize::from(style.width);
     let bold = Style::new().bold();
@@ -85,6 +94,17 @@ pub fn render(bank: &Bank, assessment: &Assessment, lang: Lang, style: Layout) -
                 "{}",
                 indented(advice.advice.text.get(lang), width, "  ", "  ")
             );
+        }
+    }
+    if let Some(plan) = plan {
+        let notes = target_notes(bank, plan, lang);
+        for (title, lines) in [(w.target, &notes.gaps), (w.moves, &notes.moves)] {
+            if !lines.is_empty() {
+                let _ = writeln!(out, "\n{}", heading(title));
+                for line in lines.iter() {
+                    out.push_str(&bullet(line, width));
+                }
+            }
         }
     }
     if let Some(focus) = guidance.focus {
@@ -246,7 +266,7 @@ mod tests {
     fn result_fits_eighty_columns_and_names_stage_and_focus() {
         let bank = tiny_bank();
         let result = assess(&bank, &answers(&bank, &[3, 4, 1, 1, 3, 4, 3, 4]));
-        let screen = render(&bank, &result, Lang::En, PLAIN);
+        let screen = render(&bank, &result, None, Lang::En, PLAIN);
         for line in screen.lines() {
             assert!(
                 textwrap::core::display_width(line) <= 80,
