@@ -136,6 +136,10 @@ pub struct ReportArgs {
     /// Score respondents with missing answers on what they did answer
     #[arg(long)]
     pub allow_incomplete: bool,
+
+    /// A target: `stage=3` for every pillar and/or `PILLAR=STAGE` pairs, drawn on the radar and planned for
+    #[arg(long, value_name = "SPEC")]
+    pub target: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -48,4 +48,6 @@ pub struct ReportDocument<'a> {
     pub summary: Option<&'a TeamSummary>,
     pub previous: Option<&'a crate::scoring::Assessment>,
     pub comparison: Option<&'a crate::compare::Comparison>,
+    /// With `--target`: the target (drawn on the radar) and its plan.
+    pub target: Option<(&'a crate::target::Target, &'a crate::target::Plan)>,
 }

@@ -171,6 +171,28 @@ fn a_teams_report_shows_the_spread_and_the_distribution() {
 }
 
 #[test]
+fn a_target_is_drawn_at_its_thresholds_and_planned_for() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (_, html) = report(
+        dir.path(),
+        "an.html",
+        &[AN, "--target", "stage=2,conversion=3"],
+    );
+    let doc = parse(&html);
+    // Stage 2 starts at 17, stage 3 at 50.
+    assert_radii(
+        &find(&doc, "polygon", "target")[0],
+        &[17.0, 17.0, 17.0, 50.0],
+    );
+    let target = text_of(&find(&doc, "section", "target")[0]);
+    assert!(
+        target.contains("Conversion: score 8, stage 1; 42 points short of stage 3"),
+        "{target}"
+    );
+    assert!(text_of(&find(&doc, "section", "moves")[0]).contains("conversion-next-step"));
+}
+
+#[test]
 fn a_respondent_named_like_markup_shows_as_text() {
     let dir = tempfile::tempdir().expect("temp dir");
     let plain = std::fs::read_to_string("tests/fixtures/forms/plain-ids.csv").expect("fixture");
@@ -231,7 +253,11 @@ fn the_report_renders_in_headless_chromium() {
         .expect("chromium is not installed: apt-get install chromium");
     let dir = tempfile::tempdir().expect("temp dir");
     let later = an_later(dir.path());
-    let (html, _) = report(dir.path(), "an.html", &[&later, "--previous", AN]);
+    let (html, _) = report(
+        dir.path(),
+        "an.html",
+        &[&later, "--previous", AN, "--target", "stage=3"],
+    );
     let png = dir.path().join("an.png");
     let status = std::process::Command::new(chromium)
         .args([

@@ -62,6 +62,7 @@ fn read<'a>(
 pub fn run(context: &Context, args: &ReportArgs) -> Result<ExitCode> {
     let bank = &context.bank;
     let lang = context.lang;
+    let target = super::target(context, args.target.as_deref())?;
     let Some(current) = read(context, &args.paths, args.allow_incomplete)? else {
         return Ok(ExitCode::from(2));
     };
@@ -105,6 +106,9 @@ pub fn run(context: &Context, args: &ReportArgs) -> Result<ExitCode> {
             .and_then(|r| r.first())
             .map_or_else(String::new, |r| r.respondent.clone()),
     };
+    let plan = target
+        .as_ref()
+        .map(|target| crate::target::plan(bank, assessment, current_answers.as_ref(), target));
     let document = ReportDocument {
         bank,
         subject,
@@ -112,6 +116,7 @@ pub fn run(context: &Context, args: &ReportArgs) -> Result<ExitCode> {
         summary: current.summary.as_ref(),
         previous: previous.as_ref().and_then(Read::assessment),
         comparison: comparison.as_ref(),
+        target: target.as_ref().zip(plan.as_ref()),
     };
     let style = Layout {
         width: 80,

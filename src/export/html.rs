@@ -39,6 +39,7 @@ svg .axis { stroke: #b8c2d1; }
 svg .score { fill: rgba(31, 111, 178, 0.35); stroke: #1f6fb2; stroke-width: 2; }
 svg .previous { fill: none; stroke: #8a94a6; stroke-width: 2; stroke-dasharray: 5 4; }
 svg .band-max { fill: rgba(240, 160, 40, 0.18); stroke: #e0a030; stroke-width: 1; }
+svg .target { fill: none; stroke: #2e8b57; stroke-width: 2.5; stroke-dasharray: 9 4; }
 svg .band-min { fill: #ffffff; stroke: #e0a030; stroke-width: 1; stroke-dasharray: 2 3; }
 .legend { font-size: 9pt; color: #5a6477; margin: 0; }
 .legend span { display: inline-block; width: 14px; height: 8px; margin: 0 4px 0 10px; vertical-align: middle; }
@@ -147,6 +148,22 @@ fn document(report: &ReportDocument, lang: Lang) -> String {
             scores: as_f64(previous.pillars.iter().map(|p| p.score).collect()),
         });
     }
+    if let Some((target, _)) = report.target {
+        // The target stage's threshold on each pillar with a target.
+        let scores = target
+            .pillars
+            .iter()
+            .map(|level| {
+                level
+                    .and_then(|l| bank.stage(l))
+                    .map(|s| f64::from(s.min_score))
+            })
+            .collect();
+        outlines.push(Outline {
+            class: "target",
+            scores,
+        });
+    }
     outlines.push(Outline {
         class: "score",
         scores: as_f64(a.pillars.iter().map(|p| p.score).collect()),
@@ -178,6 +195,13 @@ fn document(report: &ReportDocument, lang: Lang) -> String {
             "<span style=\"background:#f6d9a8\"></span>{}–{}",
             escape(w.min),
             escape(w.max)
+        );
+    }
+    if report.target.is_some() {
+        let _ = write!(
+            legend,
+            "<span style=\"border-top:3px dashed #2e8b57\"></span>{}",
+            escape(w.target)
         );
     }
     let _ = write!(html, "<p class=\"legend\">{legend}</p>");
@@ -302,6 +326,13 @@ fn document(report: &ReportDocument, lang: Lang) -> String {
             );
         }
         list(&mut html, w.change, &lines, "changes");
+    }
+
+    // The target.
+    if let Some((_, plan)) = report.target {
+        let notes = super::target_notes(bank, plan, lang);
+        list(&mut html, w.target, &notes.gaps, "target");
+        list(&mut html, w.moves, &notes.moves, "moves");
     }
 
     // The team.
