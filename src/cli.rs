@@ -11,7 +11,7 @@ use std::path::PathBuf;
     version,
     about = "The Digital Growth Pyramid self-assessment: how far has your organisation grown up online, and what next?",
     long_about = None,
-    after_help = "Examples:\n  pyramid                      take the self-test (same as `pyramid test`)\n  pyramid test --lang nl --save mijn-antwoorden.yaml\n  pyramid score team-export.csv --summary\n  pyramid score team-export.csv --summary\n  pyramid questions --format json"
+    after_help = "Examples:\n  pyramid                      take the self-test (same as `pyramid test`)\n  pyramid test --lang nl --save mijn-antwoorden.yaml\n  pyramid score team-export.csv --summary\n  pyramid compare export-q3.csv export-q4.csv --summary\n  pyramid report export-q4.csv --previous export-q3.csv --output report.html\n  pyramid questions --format json"
 )]
 pub struct Cli {
     /// Language of everything shown [default: from LC_ALL, LC_MESSAGES or LANG; nl* gives Dutch]
@@ -48,6 +48,18 @@ pub enum Command {
         after_help = "Examples:\n  pyramid report an.yaml --output an.html\n  pyramid report export-q4.csv --previous export-q3.csv --lang nl --output team-q4.html"
     )]
     Report(ReportArgs),
+    /// Print a shell completion script
+    #[command(
+        after_help = "Examples:\n  pyramid completions bash > ~/.local/share/bash-completion/completions/pyramid\n  pyramid completions zsh > ~/.zfunc/_pyramid\n  pyramid completions fish > ~/.config/fish/completions/pyramid.fish"
+    )]
+    Completions {
+        /// The shell
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff)
+    #[command(after_help = "Example:\n  pyramid man > pyramid.1 && man ./pyramid.1")]
+    Man,
     /// List the question bank's questions and options
     #[command(
         after_help = "Examples:\n  pyramid questions --lang nl\n  pyramid questions --format json | jq '.questions[].id'"

@@ -204,15 +204,66 @@ fn usage_errors_exit_2_and_suggest_the_closest_subcommand() {
 }
 
 #[test]
-fn help_shows_an_example_for_each_subcommand() {
-    pyramid()
-        .args(["test", "--help"])
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("Example:"));
-    pyramid()
-        .args(["questions", "--help"])
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("Examples:"));
+fn completions_for_every_shell_name_the_subcommands() {
+    for shell in ["bash", "zsh", "fish", "powershell"] {
+        let output = pyramid()
+            .args(["completions", shell])
+            .output()
+            .expect("runs");
+        assert!(output.status.success(), "{shell}");
+        let script = String::from_utf8(output.stdout).expect("UTF-8");
+        for sub in ["test", "score", "compare", "report", "questions"] {
+            assert!(script.contains(sub), "{shell} completion lacks {sub}");
+        }
+        assert!(
+            script.contains("target"),
+            "{shell} completion lacks options"
+        );
+    }
+    pyramid().args(["completions", "tcsh"]).assert().code(2);
+}
+
+#[test]
+fn the_man_page_is_roff_with_the_subcommands() {
+    let output = pyramid().arg("man").output().expect("runs");
+    assert!(output.status.success());
+    let page = String::from_utf8(output.stdout).expect("UTF-8");
+    assert!(
+        page.starts_with(".ie \\n(.g .ds Aq"),
+        "{}",
+        &page[..60.min(page.len())]
+    );
+    assert!(page.contains(".TH pyramid 1"), "{page}");
+    for sub in [
+        "test",
+        "score",
+        "compare",
+        "report",
+        "questions",
+        "completions",
+    ] {
+        assert!(
+            page.contains(&format!("pyramid\\-{sub}(1)")),
+            "man page lacks {sub}"
+        );
+    }
+}
+
+#[test]
+fn every_subcommand_help_has_an_example() {
+    for sub in [
+        "test",
+        "score",
+        "compare",
+        "report",
+        "questions",
+        "completions",
+        "man",
+    ] {
+        pyramid()
+            .args([sub, "--help"])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("Example"));
+    }
 }

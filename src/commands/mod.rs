@@ -6,6 +6,7 @@ mod gather;
 mod questions;
 mod report;
 mod score;
+mod shell;
 mod test;
 
 use crate::bank::Bank;
@@ -22,6 +23,12 @@ pub struct Context {
 }
 
 pub fn run(cli: Cli) -> Result<ExitCode> {
+    // These need no bank.
+    match &cli.command {
+        Some(Command::Completions { shell }) => return shell::completions(*shell),
+        Some(Command::Man) => return shell::man(),
+        _ => {}
+    }
     let lang = cli.lang.map_or_else(Lang::from_env, Lang::from);
     let bank = match &cli.bank {
         Some(path) => bank_file::load(path)?,
@@ -34,6 +41,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Score(args)) => score::run(&context, &args),
         Some(Command::Compare(args)) => compare::run(&context, &args),
         Some(Command::Report(args)) => report::run(&context, &args),
+        Some(Command::Completions { .. } | Command::Man) => Ok(ExitCode::SUCCESS),
         Some(Command::Questions(args)) => questions::run(&context, &args),
     }
 }
