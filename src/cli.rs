@@ -48,6 +48,16 @@ pub enum Command {
         after_help = "Examples:\n  pyramid report an.yaml --output an.html\n  pyramid report export-q4.csv --previous export-q3.csv --lang nl --output team-q4.html"
     )]
     Report(ReportArgs),
+    /// Check question bank files: every loader check, plus warnings
+    #[command(
+        after_help = "Examples:\n  pyramid validate mybank.yaml\n  pyramid validate --strict questions/*.yaml"
+    )]
+    Validate(ValidateArgs),
+    /// Print a valid skeleton question bank to fill in
+    #[command(
+        after_help = "Example:\n  pyramid new-bank --stages 5 --pillars people,process,tools > mybank.yaml"
+    )]
+    NewBank(NewBankArgs),
     /// Print a shell completion script
     #[command(
         after_help = "Examples:\n  pyramid completions bash > ~/.local/share/bash-completion/completions/pyramid\n  pyramid completions zsh > ~/.zfunc/_pyramid\n  pyramid completions fish > ~/.config/fish/completions/pyramid.fish"
@@ -152,6 +162,32 @@ pub struct ReportArgs {
     /// A target: `stage=3` for every pillar and/or `PILLAR=STAGE` pairs, drawn on the radar and planned for
     #[arg(long, value_name = "SPEC")]
     pub target: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// Bank files to check
+    #[arg(value_name = "FILE", required = true)]
+    pub files: Vec<PathBuf>,
+
+    /// Exit 1 when there are warnings
+    #[arg(long)]
+    pub strict: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct NewBankArgs {
+    /// Number of stages, lowest first (2 to 9)
+    #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u8).range(2..=9))]
+    pub stages: u8,
+
+    /// Pillar ids, comma separated (1 to 12)
+    #[arg(long, value_delimiter = ',', required = true)]
+    pub pillars: Vec<String>,
+
+    /// The bank's id
+    #[arg(long, default_value = "my-model")]
+    pub id: String,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -6,7 +6,7 @@
 
 mod validate;
 
-pub use validate::{Path, Problem, Seg};
+pub use validate::{FIVE_MINUTE_WORDS, Path, Problem, Seg, warnings, words_to_read};
 
 use crate::lang::Text;
 use serde::{Deserialize, Serialize};

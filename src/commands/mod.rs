@@ -1,6 +1,7 @@
 //! One module per subcommand; each turns parsed arguments into work done
 //! by the domain and output modules.
 
+mod bank_tools;
 mod compare;
 mod gather;
 mod questions;
@@ -27,6 +28,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     match &cli.command {
         Some(Command::Completions { shell }) => return shell::completions(*shell),
         Some(Command::Man) => return shell::man(),
+        Some(Command::Validate(args)) => return bank_tools::validate(args),
+        Some(Command::NewBank(args)) => return bank_tools::new_bank(args),
         _ => {}
     }
     let lang = cli.lang.map_or_else(Lang::from_env, Lang::from);
@@ -41,7 +44,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Score(args)) => score::run(&context, &args),
         Some(Command::Compare(args)) => compare::run(&context, &args),
         Some(Command::Report(args)) => report::run(&context, &args),
-        Some(Command::Completions { .. } | Command::Man) => Ok(ExitCode::SUCCESS),
+        Some(
+            Command::Completions { .. } | Command::Man | Command::Validate(_) | Command::NewBank(_),
+        ) => Ok(ExitCode::SUCCESS),
         Some(Command::Questions(args)) => questions::run(&context, &args),
     }
 }

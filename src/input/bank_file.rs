@@ -102,19 +102,21 @@ pub fn parse(text: &str, source: &str) -> Result<Bank, BankError> {
         }
         fail(vec![problem])
     })?;
-    bank.validated().map_err(|problems| {
-        fail(
-            problems
-                .into_iter()
-                .map(|problem| LocatedProblem {
-                    location: locate(text, &problem.path),
-                    path: problem.path.to_string(),
-                    message: problem.message,
-                    hint: problem.hint,
-                })
-                .collect(),
-        )
-    })
+    bank.validated()
+        .map_err(|problems| fail(located(text, problems)))
+}
+
+/// Places problems found in `text` at their line and column.
+pub fn located(text: &str, problems: Vec<crate::bank::Problem>) -> Vec<LocatedProblem> {
+    problems
+        .into_iter()
+        .map(|problem| LocatedProblem {
+            location: locate(text, &problem.path),
+            path: problem.path.to_string(),
+            message: problem.message,
+            hint: problem.hint,
+        })
+        .collect()
 }
 
 /// A YAML syntax or shape error, without the location the parser appends
