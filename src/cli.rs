@@ -18,9 +18,13 @@ pub struct Cli {
     #[arg(long, global = true, value_enum)]
     pub lang: Option<LangArg>,
 
-    /// Use the question bank in FILE instead of the built-in one
-    #[arg(long, global = true, value_name = "FILE")]
+    /// Use the question bank in FILE instead of a bundled model
+    #[arg(long, global = true, value_name = "FILE", conflicts_with = "model")]
     pub bank: Option<PathBuf>,
+
+    /// The bundled model to use (see `pyramid models`)
+    #[arg(long, global = true, value_name = "NAME", default_value = "pyramid")]
+    pub model: String,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -48,6 +52,9 @@ pub enum Command {
         after_help = "Examples:\n  pyramid report an.yaml --output an.html\n  pyramid report export-q4.csv --previous export-q3.csv --lang nl --output team-q4.html"
     )]
     Report(ReportArgs),
+    /// List the bundled models
+    #[command(after_help = "Example:\n  pyramid models --lang nl")]
+    Models,
     /// Check question bank files: every loader check, plus warnings
     #[command(
         after_help = "Examples:\n  pyramid validate mybank.yaml\n  pyramid validate --strict questions/*.yaml"

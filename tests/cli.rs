@@ -267,3 +267,36 @@ fn every_subcommand_help_has_an_example() {
             .stdout(predicate::str::contains("Example"));
     }
 }
+
+#[test]
+fn models_are_listed_and_chosen_by_name() {
+    pyramid()
+        .arg("models")
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "pyramid    Digital Growth Pyramid · 4 stages, 4 pillars, 15 questions",
+        ));
+    pyramid()
+        .args(["--model", "pyramid", "questions", "--format", "json"])
+        .assert()
+        .success();
+    pyramid()
+        .args(["--model", "social-media", "questions"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "there is no bundled model `social-media`; the models are: pyramid",
+        ));
+    pyramid()
+        .args([
+            "--model",
+            "pyramid",
+            "--bank",
+            "questions/pyramid.yaml",
+            "questions",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cannot be used with"));
+}

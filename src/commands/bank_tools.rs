@@ -205,3 +205,21 @@ pub fn new_bank(args: &NewBankArgs) -> Result<ExitCode> {
     print(&yaml)?;
     Ok(ExitCode::SUCCESS)
 }
+
+/// One line per bundled model: name, title, size.
+pub fn models(lang: Lang) -> Result<ExitCode> {
+    let mut out = String::new();
+    for (name, file, _) in bank_file::MODELS {
+        let bank = bank_file::model(name)?;
+        let _ = writeln!(
+            out,
+            "{name:<10} {} · {} stages, {} pillars, {} questions ({file})",
+            bank.title.get(lang),
+            bank.stages.len(),
+            bank.pillars.len(),
+            bank.questions.len()
+        );
+    }
+    print(&out)?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -24,30 +24,29 @@ pub struct Context {
 }
 
 pub fn run(cli: Cli) -> Result<ExitCode> {
-    // These need no bank.
-    match &cli.command {
-        Some(Command::Completions { shell }) => return shell::completions(*shell),
-        Some(Command::Man) => return shell::man(),
-        Some(Command::Validate(args)) => return bank_tools::validate(args),
-        Some(Command::NewBank(args)) => return bank_tools::new_bank(args),
-        _ => {}
-    }
     let lang = cli.lang.map_or_else(Lang::from_env, Lang::from);
-    let bank = match &cli.bank {
-        Some(path) => bank_file::load(path)?,
-        None => bank_file::builtin()?,
+    // Loaded only by the commands that use a bank.
+    let context = || -> Result<Context> {
+        let bank = match &cli.bank {
+            Some(path) => bank_file::load(path)?,
+            None => bank_file::model(&cli.model)?,
+        };
+        Ok(Context { lang, bank })
     };
-    let context = Context { lang, bank };
-    match cli.command {
-        None => test::run(&context, &TestArgs::default()),
-        Some(Command::Test(args)) => test::run(&context, &args),
-        Some(Command::Score(args)) => score::run(&context, &args),
-        Some(Command::Compare(args)) => compare::run(&context, &args),
-        Some(Command::Report(args)) => report::run(&context, &args),
-        Some(
-            Command::Completions { .. } | Command::Man | Command::Validate(_) | Command::NewBank(_),
-        ) => Ok(ExitCode::SUCCESS),
-        Some(Command::Questions(args)) => questions::run(&context, &args),
+    match cli
+        .command
+        .unwrap_or_else(|| Command::Test(TestArgs::default()))
+    {
+        Command::Test(args) => test::run(&context()?, &args),
+        Command::Score(args) => score::run(&context()?, &args),
+        Command::Compare(args) => compare::run(&context()?, &args),
+        Command::Report(args) => report::run(&context()?, &args),
+        Command::Questions(args) => questions::run(&context()?, &args),
+        Command::Models => bank_tools::models(lang),
+        Command::Validate(args) => bank_tools::validate(&args),
+        Command::NewBank(args) => bank_tools::new_bank(&args),
+        Command::Completions { shell } => shell::completions(shell),
+        Command::Man => shell::man(),
     }
 }
 

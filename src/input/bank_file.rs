@@ -10,6 +10,23 @@ use std::path::Path;
 pub const BUILTIN_YAML: &str = include_str!("../../questions/pyramid.yaml");
 const BUILTIN_NAME: &str = "questions/pyramid.yaml";
 
+/// The bundled models, by name: (name, file, text). The first is the default.
+pub const MODELS: &[(&str, &str, &str)] = &[("pyramid", BUILTIN_NAME, BUILTIN_YAML)];
+
+/// A bundled model by name.
+pub fn model(name: &str) -> Result<Bank> {
+    match MODELS.iter().find(|(model, _, _)| *model == name) {
+        Some((_, file, text)) => Ok(parse(text, file)?),
+        None => {
+            let names: Vec<&str> = MODELS.iter().map(|(model, _, _)| *model).collect();
+            anyhow::bail!(
+                "there is no bundled model `{name}`; the models are: {} (see `pyramid models`), or load a file with --bank FILE",
+                names.join(", ")
+            )
+        }
+    }
+}
+
 /// A bank that failed to load, with every problem found.
 #[derive(Debug)]
 pub struct BankError {
