@@ -7,17 +7,7 @@ use predicates::prelude::*;
 use serde_json::Value;
 
 fn json_questions(args: &[&str]) -> Value {
-    let output = pyramid()
-        .args(["questions", "--format", "json"])
-        .args(args)
-        .output()
-        .expect("runs");
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    serde_json::from_slice(&output.stdout).expect("valid JSON")
+    common::json(&[&["questions"], args].concat())
 }
 
 #[test]

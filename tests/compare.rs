@@ -6,42 +6,18 @@ mod common;
 use common::pyramid;
 use predicates::prelude::*;
 use serde_json::Value;
-use std::path::Path;
 
 const AN: &str = "tests/fixtures/answers/an.yaml";
 const TEAM: &str = "tests/fixtures/forms/plain-ids.csv";
 
 fn compare_json(args: &[&str]) -> Value {
-    let output = pyramid()
-        .arg("compare")
-        .args(args)
-        .args(["--format", "json"])
-        .output()
-        .expect("runs");
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    serde_json::from_slice(&output.stdout).expect("JSON")
-}
-
-/// An's answers a quarter later: conversion up, the don't-know answered.
-fn an_later(dir: &Path) -> String {
-    let text = std::fs::read_to_string(AN)
-        .expect("fixture")
-        .replace("conversion-next-step: a", "conversion-next-step: c")
-        .replace("conversion-rate: a", "conversion-rate: c")
-        .replace("traffic-visitors: dont_know", "traffic-visitors: c");
-    let path = dir.join("an-later.yaml");
-    std::fs::write(&path, text).expect("write");
-    path.to_str().expect("path").to_string()
+    common::json(&[&["compare"], args].concat())
 }
 
 #[test]
 fn one_respondent_per_pillar_overall_answers_and_focus() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let later = an_later(dir.path());
+    let later = common::an_later(dir.path());
     let doc = compare_json(&[AN, &later]);
     assert_eq!(doc["version"], 1);
     let conversion = &doc["pillars"][3];
@@ -87,7 +63,7 @@ fn one_respondent_per_pillar_overall_answers_and_focus() {
 #[test]
 fn the_table_shows_signed_changes_the_stage_and_the_moved_answers() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let later = an_later(dir.path());
+    let later = common::an_later(dir.path());
     let output = pyramid()
         .args(["compare", AN, &later])
         .output()
@@ -187,7 +163,7 @@ fn last_quarters_scores_json_is_an_old_side() {
         .arg(&scores)
         .assert()
         .success();
-    let later = an_later(dir.path());
+    let later = common::an_later(dir.path());
     let doc = compare_json(&[scores.to_str().expect("path"), &later]);
     assert_eq!(doc["pillars"][3]["change"], 34);
     assert!(

@@ -77,22 +77,10 @@ fn text_of(node: &Node) -> String {
         .collect::<String>()
 }
 
-/// An's answers a quarter later (see tests/compare.rs).
-fn an_later(dir: &Path) -> String {
-    let text = std::fs::read_to_string(AN)
-        .expect("fixture")
-        .replace("conversion-next-step: a", "conversion-next-step: c")
-        .replace("conversion-rate: a", "conversion-rate: c")
-        .replace("traffic-visitors: dont_know", "traffic-visitors: c");
-    let path = dir.join("an-later.yaml");
-    std::fs::write(&path, text).expect("write");
-    path.to_str().expect("path").to_string()
-}
-
 #[test]
 fn a_persons_report_is_self_contained_and_draws_the_scores() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let later = an_later(dir.path());
+    let later = common::an_later(dir.path());
     let (_, html) = report(dir.path(), "an.html", &[&later, "--previous", AN]);
     let doc = parse(&html);
     assert_eq!(doc.root_element().attribute("lang"), Some("en"));
@@ -252,7 +240,7 @@ fn the_report_renders_in_headless_chromium() {
         })
         .expect("chromium is not installed: apt-get install chromium");
     let dir = tempfile::tempdir().expect("temp dir");
-    let later = an_later(dir.path());
+    let later = common::an_later(dir.path());
     let (html, _) = report(
         dir.path(),
         "an.html",

@@ -178,32 +178,30 @@ fn document(report: &ReportDocument, lang: Lang) -> String {
         ),
         svg::radar(&labels, &rings, &outlines, w.score)
     );
-    let mut legend = format!(
-        "<span style=\"background:#1f6fb2\"></span>{}",
-        escape(w.score)
-    );
-    if report.previous.is_some() {
-        let _ = write!(
-            legend,
-            "<span style=\"border-top:2px dashed #8a94a6\"></span>{}",
-            escape(w.before)
-        );
-    }
-    if report.summary.is_some() {
-        let _ = write!(
-            legend,
-            "<span style=\"background:#f6d9a8\"></span>{}–{}",
-            escape(w.min),
-            escape(w.max)
-        );
-    }
-    if report.target.is_some() {
-        let _ = write!(
-            legend,
-            "<span style=\"border-top:3px dashed #2e8b57\"></span>{}",
-            escape(w.target)
-        );
-    }
+    let min_max = format!("{}–{}", w.min, w.max);
+    let swatches = [
+        (true, "background:#1f6fb2", w.score),
+        (
+            report.previous.is_some(),
+            "border-top:2px dashed #8a94a6",
+            w.before,
+        ),
+        (
+            report.summary.is_some(),
+            "background:#f6d9a8",
+            min_max.as_str(),
+        ),
+        (
+            report.target.is_some(),
+            "border-top:3px dashed #2e8b57",
+            w.target,
+        ),
+    ];
+    let legend: String = swatches
+        .iter()
+        .filter(|(shown, _, _)| *shown)
+        .map(|(_, style, label)| format!("<span style=\"{style}\"></span>{}", escape(label)))
+        .collect();
     let _ = write!(html, "<p class=\"legend\">{legend}</p>");
 
     // The pillar table.

@@ -16,11 +16,10 @@ pub fn pyramid() -> Command {
     command
 }
 
-/// Runs `pyramid score ARGS --format json`, which must succeed, and returns
-/// the document.
-pub fn score_json(args: &[&str]) -> Value {
+/// Runs `pyramid ARGS --format json`, which must succeed, and returns the
+/// document.
+pub fn json(args: &[&str]) -> Value {
     let output = pyramid()
-        .arg("score")
         .args(args)
         .args(["--format", "json"])
         .output()
@@ -31,4 +30,23 @@ pub fn score_json(args: &[&str]) -> Value {
         String::from_utf8_lossy(&output.stderr)
     );
     serde_json::from_slice(&output.stdout).expect("valid JSON")
+}
+
+/// `pyramid score ARGS --format json`.
+pub fn score_json(args: &[&str]) -> Value {
+    json(&[&["score"], args].concat())
+}
+
+/// An's answers (tests/fixtures/answers/an.yaml) a quarter later: two
+/// conversion answers raised and the don't-know answered. Written into
+/// `dir`; returns the path.
+pub fn an_later(dir: &std::path::Path) -> String {
+    let text = std::fs::read_to_string("tests/fixtures/answers/an.yaml")
+        .expect("fixture")
+        .replace("conversion-next-step: a", "conversion-next-step: c")
+        .replace("conversion-rate: a", "conversion-rate: c")
+        .replace("traffic-visitors: dont_know", "traffic-visitors: c");
+    let path = dir.join("an-later.yaml");
+    std::fs::write(&path, text).expect("write");
+    path.to_str().expect("path").to_string()
 }
