@@ -562,3 +562,27 @@ fn stopped_by(signal: nix::sys::signal::Signal, code: i32) {
         "{said}"
     );
 }
+
+#[test]
+fn the_social_model_asks_its_own_questions() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut session = spawn(
+        &["--model", "social", "test", "--lang", "en"],
+        &[],
+        dir.path(),
+    );
+    expect(
+        &mut session,
+        "Social Business Maturity Matrix · 15 questions",
+    );
+    expect(&mut session, "Question 1/15 · Listening and research");
+    expect(
+        &mut session,
+        "How do you know how your customers use social media?",
+    );
+    expect(&mut session, "Insights steer choices in every department");
+    std::thread::sleep(Duration::from_millis(150));
+    session.send_control('c').expect("Ctrl-C");
+    until_exit(&mut session);
+    assert_eq!(exit_code(&session), 130);
+}

@@ -100,7 +100,7 @@ pub fn read(text: &str, file: Rc<str>, bank: &Bank, matcher: &AnswerMatcher) -> 
         && named != &bank.id
     {
         bail!(
-            "{file}: these answers are for the bank `{named}`, not `{}`; score them with that bank (--bank FILE)",
+            "{file}: these answers are for the bank `{named}`, not `{}`; score them with --model {named} (a bundled model) or --bank FILE",
             bank.id
         );
     }

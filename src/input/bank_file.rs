@@ -11,7 +11,14 @@ pub const BUILTIN_YAML: &str = include_str!("../../questions/pyramid.yaml");
 const BUILTIN_NAME: &str = "questions/pyramid.yaml";
 
 /// The bundled models, by name: (name, file, text). The first is the default.
-pub const MODELS: &[(&str, &str, &str)] = &[("pyramid", BUILTIN_NAME, BUILTIN_YAML)];
+pub const MODELS: &[(&str, &str, &str)] = &[
+    ("pyramid", BUILTIN_NAME, BUILTIN_YAML),
+    (
+        "social",
+        "questions/social.yaml",
+        include_str!("../../questions/social.yaml"),
+    ),
+];
 
 /// A bundled model by name.
 pub fn model(name: &str) -> Result<Bank> {
