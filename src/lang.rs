@@ -57,7 +57,22 @@ impl Text {
         }
     }
 
+    /// The text in `lang`, or in the other language where a bank gives
+    /// only that one.
     pub fn get(&self, lang: Lang) -> &str {
+        let own = self.own(lang);
+        if own.trim().is_empty() {
+            self.own(match lang {
+                Lang::Nl => Lang::En,
+                Lang::En => Lang::Nl,
+            })
+        } else {
+            own
+        }
+    }
+
+    /// The text as written in `lang`, empty where missing.
+    pub fn own(&self, lang: Lang) -> &str {
         match lang {
             Lang::Nl => &self.nl,
             Lang::En => &self.en,

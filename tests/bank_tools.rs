@@ -131,6 +131,7 @@ fn validate_warns_and_strict_makes_warnings_fail() {
     let text = std::fs::read_to_string("tests/fixtures/banks/three-stages.yaml")
         .expect("fixture")
         .replace("{key: b, level: 2,", "{key: b, level: 3,")
+        .replace("name: {nl: Service, en: Service}", "name: {nl: Service}")
         .replacen(
             "label: {nl: Een paar producten, en: A few products}",
             &format!(

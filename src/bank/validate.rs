@@ -61,6 +61,9 @@ const MAX_WEIGHT: u32 = 100;
 #[derive(Default)]
 struct Checker {
     problems: Vec<Problem>,
+    /// What a bank may lack and still work: a text in one language (the
+    /// other is shown), advice for a stage (none is shown).
+    warnings: Vec<Problem>,
 }
 
 impl Checker {
@@ -72,19 +75,40 @@ impl Checker {
         });
     }
 
+    fn warn(&mut self, path: Path, message: impl Into<String>, hint: impl Into<String>) {
+        self.warnings.push(Problem {
+            path,
+            message: message.into(),
+            hint: hint.into(),
+        });
+    }
+
+    /// A text needs one language; the other missing is a warning (the one
+    /// given is shown instead).
     fn text(&mut self, path: Path, text: &Text) {
-        for lang in Lang::ALL {
-            if text.get(lang).trim().is_empty() {
-                self.report(
-                    path.key(lang.code()),
-                    format!("the {} text is missing", language_name(lang)),
-                    format!(
-                        "add `{}:` with the text in {}",
-                        lang.code(),
-                        language_name(lang)
-                    ),
-                );
-            }
+        let missing: Vec<Lang> = Lang::ALL
+            .into_iter()
+            .filter(|&lang| text.own(lang).trim().is_empty())
+            .collect();
+        match missing.as_slice() {
+            [] => {}
+            [lang] => self.warn(
+                path.key(lang.code()),
+                format!(
+                    "the {} text is missing; the other language is shown instead",
+                    language_name(*lang)
+                ),
+                format!(
+                    "add `{}:` with the text in {}",
+                    lang.code(),
+                    language_name(*lang)
+                ),
+            ),
+            _ => self.report(
+                path,
+                "the text is missing",
+                "add `nl:` and `en:` with the text in Dutch and English",
+            ),
         }
     }
 
@@ -130,6 +154,10 @@ fn language_name(lang: Lang) -> &'static str {
 
 /// Every rule the bank breaks, in the order they appear in the file.
 pub fn problems(bank: &Bank) -> Vec<Problem> {
+    check_all(bank).problems
+}
+
+fn check_all(bank: &Bank) -> Checker {
     let mut check = Checker::default();
     let top = Path::default();
     check.id(top.key("id"), &bank.id, "the bank id");
@@ -140,7 +168,7 @@ pub fn problems(bank: &Bank) -> Vec<Problem> {
     cycle(&mut check, bank);
     pillars(&mut check, bank);
     questions(&mut check, bank);
-    check.problems
+    check
 }
 
 fn rules(check: &mut Checker, bank: &Bank) {
@@ -263,9 +291,12 @@ fn pillars(check: &mut Checker, bank: &Bank) {
                 .filter(|advice| usize::from(advice.stage) == level)
                 .count();
             if given == 0 {
-                check.report(
+                check.warn(
                     at.key("advice"),
-                    format!("pillar `{}` has no advice for stage {level}", pillar.id),
+                    format!(
+                        "pillar `{}` has no advice for stage {level}; none is shown there",
+                        pillar.id
+                    ),
                     format!("add an advice entry with `stage: {level}`"),
                 );
             }
@@ -453,10 +484,14 @@ pub fn words_to_read(bank: &Bank, lang: Lang) -> usize {
         .sum()
 }
 
-/// What a valid bank may still get wrong: stages no answer reaches, more
-/// than five minutes of reading, labels too long for one line.
+/// What a valid bank may still get wrong: a text in one language only, a
+/// stage without advice, stages no answer reaches, more than five minutes
+/// of reading, labels too long for one line.
 pub fn warnings(bank: &Bank) -> Vec<Problem> {
-    let mut check = Checker::default();
+    let mut check = Checker {
+        problems: Vec::new(),
+        warnings: check_all(bank).warnings,
+    };
     let top = Path::default();
     for level in 1..=bank.stages.len() {
         let reached = bank
@@ -464,7 +499,7 @@ pub fn warnings(bank: &Bank) -> Vec<Problem> {
             .iter()
             .any(|q| q.options.iter().any(|o| usize::from(o.level) == level));
         if !reached {
-            check.report(
+            check.warn(
                 top.key("stages").index(level - 1),
                 format!("no option has level {level}, so no single answer points to this stage"),
                 "give some questions an option at this level, or merge the stage with a neighbour",
@@ -474,7 +509,7 @@ pub fn warnings(bank: &Bank) -> Vec<Problem> {
     for lang in Lang::ALL {
         let words = words_to_read(bank, lang);
         if words > FIVE_MINUTE_WORDS {
-            check.report(
+            check.warn(
                 top.key("questions"),
                 format!("{words} {} words to read, more than the five-minute budget of {FIVE_MINUTE_WORDS}", language_name(lang)),
                 "shorten question texts and labels, or ask fewer questions",
@@ -486,7 +521,7 @@ pub fn warnings(bank: &Bank) -> Vec<Problem> {
             for lang in Lang::ALL {
                 let length = option.label.get(lang).chars().count();
                 if length > MAX_LABEL_CHARS {
-                    check.report(
+                    check.warn(
                         top.key("questions").index(n).key("options").index(o).key("label").key(lang.code()),
                         format!("the {} label is {length} characters long", language_name(lang)),
                         format!("keep labels at most {MAX_LABEL_CHARS} characters, so each option fits one line of an 80-column terminal"),
@@ -495,5 +530,5 @@ pub fn warnings(bank: &Bank) -> Vec<Problem> {
             }
         }
     }
-    check.problems
+    check.warnings
 }
