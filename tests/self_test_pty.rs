@@ -586,3 +586,25 @@ fn the_social_model_asks_its_own_questions() {
     until_exit(&mut session);
     assert_eq!(exit_code(&session), 130);
 }
+
+#[test]
+fn a_bank_of_your_own_runs_the_self_test() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let bank = format!(
+        "{}/tests/fixtures/banks/three-stages.yaml",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let mut session = spawn(&["--bank", &bank, "test", "--lang", "en"], &[], dir.path());
+    // Three stages, two pillars, four questions; the top option each time.
+    for (n, pillar) in ["Shop", "Shop", "Service", "Service"]
+        .into_iter()
+        .enumerate()
+    {
+        pick(&mut session, &format!("Question {}/4 · {pillar}", n + 1), 2);
+    }
+    let screen = readable(&until_exit(&mut session));
+    assert_eq!(exit_code(&session), 0);
+    assert!(screen.contains("Webshop check · Result"), "{screen}");
+    assert!(screen.contains("Stage 3/3: Champion"), "{screen}");
+    assert!(screen.contains("/3\\ Champion ◀ you are here"), "{screen}");
+}
