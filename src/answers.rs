@@ -1,6 +1,6 @@
 //! One respondent's answers to a bank, by question position.
 
-use crate::bank::{Bank, DONT_KNOW_KEY};
+use crate::bank::{AnswerOption, Bank, DONT_KNOW_KEY, Question};
 
 /// What a respondent chose for one question.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -105,6 +105,14 @@ impl Responses {
                 };
                 Some((question.id.as_str(), key))
             })
+    }
+}
+
+/// The option an answer picked; `None` for no answer or "don't know".
+pub fn chosen_option(question: &Question, choice: Option<Choice>) -> Option<&AnswerOption> {
+    match choice? {
+        Choice::Option(n) => question.options.get(n),
+        Choice::DontKnow => None,
     }
 }
 

@@ -236,74 +236,33 @@ fn document(report: &ReportDocument, lang: Lang) -> String {
     };
     for (n, pillar) in a.pillars.iter().enumerate() {
         let marker = if a.focus == Some(n) { "▶ " } else { "" };
-        let score = pillar.score.map_or("–".to_string(), |s| s.to_string());
-        let width = pillar.score.unwrap_or(0);
-        let _ = write!(
-            html,
-            "<tr><td>{marker}{}</td><td class=\"number\">{score}</td><td>{}</td><td><div class=\"bar\"><div style=\"width:{width}%\"></div></div></td>",
-            escape(bank.pillars[n].name.get(lang)),
-            escape(&stage_name(pillar.stage))
-        );
-        if let (Some(previous), Some(comparison)) = (report.previous, report.comparison) {
-            let old = previous.pillars[n]
-                .score
-                .map_or("–".to_string(), |s| s.to_string());
-            let change = comparison.pillars[n]
-                .delta()
-                .map_or("–".to_string(), messages::signed_change);
-            let _ = write!(
-                html,
-                "<td class=\"number\">{old}</td><td class=\"number\">{}</td>",
-                escape(&change)
-            );
-        }
-        if let Some(stats) = report.summary.map(|s| s.pillars[n].as_ref()) {
-            match stats {
-                Some(s) => {
-                    let _ = write!(
-                        html,
-                        "<td class=\"number\">{}–{}</td><td class=\"number\">{:.1}</td>",
-                        s.min, s.max, s.spread
-                    );
-                }
-                None => html.push_str("<td class=\"number\">–</td><td class=\"number\">–</td>"),
-            }
-        }
-        html.push_str("</tr>");
+        let compared = report
+            .previous
+            .zip(report.comparison)
+            .map(|(previous, comparison)| {
+                (previous.pillars[n].score, comparison.pillars[n].delta())
+            });
+        let row = Row {
+            name: format!("{marker}{}", bank.pillars[n].name.get(lang)),
+            score: pillar.score,
+            stage: stage_name(pillar.stage),
+            compared,
+            spread: report.summary.map(|s| s.pillars[n].as_ref()),
+        };
+        row.write(&mut html, "td");
     }
-    let overall = a.score.map_or("–".to_string(), |s| s.to_string());
-    let _ = write!(
-        html,
-        "<tr><th>{}</th><th class=\"number\">{overall}</th><th>{}</th><th><div class=\"bar\"><div style=\"width:{}%\"></div></div></th>",
-        escape(w.overall),
-        escape(&stage_name(a.stage)),
-        a.score.unwrap_or(0)
-    );
-    if let (Some(previous), Some(comparison)) = (report.previous, report.comparison) {
-        let old = previous.score.map_or("–".to_string(), |s| s.to_string());
-        let change = comparison
-            .overall
-            .delta()
-            .map_or("–".to_string(), messages::signed_change);
-        let _ = write!(
-            html,
-            "<th class=\"number\">{old}</th><th class=\"number\">{}</th>",
-            escape(&change)
-        );
-    }
-    if let Some(summary) = report.summary {
-        match &summary.overall {
-            Some(s) => {
-                let _ = write!(
-                    html,
-                    "<th class=\"number\">{}–{}</th><th class=\"number\">{:.1}</th>",
-                    s.min, s.max, s.spread
-                );
-            }
-            None => html.push_str("<th></th><th></th>"),
-        }
-    }
-    html.push_str("</tr></tbody></table>");
+    let overall = Row {
+        name: w.overall.to_string(),
+        score: a.score,
+        stage: stage_name(a.stage),
+        compared: report
+            .previous
+            .zip(report.comparison)
+            .map(|(previous, comparison)| (previous.score, comparison.overall.delta())),
+        spread: report.summary.map(|s| s.overall.as_ref()),
+    };
+    overall.write(&mut html, "th");
+    html.push_str("</tbody></table>");
 
     // Why, and what changed.
     list(&mut html, w.why, &explain(bank, a, lang), "why");
@@ -401,6 +360,46 @@ fn document(report: &ReportDocument, lang: Lang) -> String {
         escape(&format!("pyramid · {}", bank.title.get(lang)))
     );
     html
+}
+
+/// One row of the pillar table: the pillar (or overall), its score, stage
+/// and bar, and where given the previous score with the change and the
+/// team's min–max and spread.
+struct Row<'a> {
+    name: String,
+    score: Option<u8>,
+    stage: String,
+    compared: Option<(Option<u8>, Option<i16>)>,
+    spread: Option<Option<&'a crate::team::ScoreStats>>,
+}
+
+impl Row<'_> {
+    /// Writes the row with `tag` cells (`td`, or `th` for the total).
+    fn write(&self, html: &mut String, tag: &str) {
+        let number = |value: String| format!("<{tag} class=\"number\">{}</{tag}>", escape(&value));
+        let dash = || "–".to_string();
+        let _ = write!(
+            html,
+            "<tr><{tag}>{}</{tag}>{}<{tag}>{}</{tag}><{tag}><div class=\"bar\"><div style=\"width:{}%\"></div></div></{tag}>",
+            escape(&self.name),
+            number(self.score.map_or_else(dash, |s| s.to_string())),
+            escape(&self.stage),
+            self.score.unwrap_or(0)
+        );
+        if let Some((old, change)) = self.compared {
+            html.push_str(&number(old.map_or_else(dash, |s| s.to_string())));
+            html.push_str(&number(change.map_or_else(dash, messages::signed_change)));
+        }
+        if let Some(stats) = self.spread {
+            html.push_str(&number(
+                stats.map_or_else(dash, |s| format!("{}–{}", s.min, s.max)),
+            ));
+            html.push_str(&number(
+                stats.map_or_else(dash, |s| format!("{:.1}", s.spread)),
+            ));
+        }
+        html.push_str("</tr>");
+    }
 }
 
 fn list(html: &mut String, title: &str, lines: &[String], class: &str) {

@@ -2,6 +2,7 @@
 //! documented in the README and versioned with `DOCUMENT_VERSION`.
 
 use super::{DOCUMENT_VERSION, Exporter, questions_document};
+use crate::answers::chosen_option;
 use crate::bank::Bank;
 use crate::lang::Lang;
 use crate::report::{ComparisonReport, ScoreReport};
@@ -67,21 +68,16 @@ impl Exporter for JsonExporter {
             change: change.delta(),
             stage_change: change.stage_delta(),
         };
-        let choice = |question: usize, choice: Option<crate::answers::Choice>| match choice {
-            None => AnswerEntry {
-                key: None,
-                level: None,
-            },
-            Some(crate::answers::Choice::DontKnow) => AnswerEntry {
-                key: Some(crate::bank::DONT_KNOW_KEY.to_string()),
-                level: None,
-            },
-            Some(crate::answers::Choice::Option(n)) => {
-                let option = &bank.questions[question].options[n];
-                AnswerEntry {
-                    key: Some(option.key.clone()),
-                    level: Some(option.level),
-                }
+        let choice = |question: usize, choice: Option<crate::answers::Choice>| {
+            let option = chosen_option(&bank.questions[question], choice);
+            AnswerEntry {
+                key: match choice {
+                    Some(crate::answers::Choice::DontKnow) => {
+                        Some(crate::bank::DONT_KNOW_KEY.to_string())
+                    }
+                    _ => option.map(|o| o.key.clone()),
+                },
+                level: option.map(|o| o.level),
             }
         };
         let id = |pillar: Option<usize>| pillar.map(|n| bank.pillars[n].id.as_str());
@@ -243,12 +239,7 @@ fn plan_entry<'a>(bank: &'a Bank, plan: &crate::target::Plan) -> PlanEntry<'a> {
             .iter()
             .map(|m| {
                 let question = &bank.questions[m.question];
-                let from = match m.from {
-                    Some(crate::answers::Choice::Option(n)) => {
-                        question.options.get(n).map(|o| o.key.as_str())
-                    }
-                    _ => None,
-                };
+                let from = chosen_option(question, m.from).map(|o| o.key.as_str());
                 MoveEntry {
                     question: &question.id,
                     from,

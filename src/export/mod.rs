@@ -9,6 +9,7 @@ pub mod svg;
 pub mod table;
 mod yaml;
 
+use crate::answers::chosen_option;
 use crate::bank::Bank;
 use crate::explain::explain;
 use crate::lang::{Lang, Text};
@@ -179,11 +180,12 @@ pub fn moved_grid(report: &ComparisonReport, lang: Lang) -> Option<Grid> {
     if report.comparison.moved.is_empty() {
         return None;
     }
-    let answer = |question: usize, choice: Option<crate::answers::Choice>| match choice {
-        None => "–".to_string(),
-        Some(crate::answers::Choice::DontKnow) => bank.dont_know.get(lang).to_string(),
-        Some(crate::answers::Choice::Option(n)) => {
-            let option = &bank.questions[question].options[n];
+    let answer = |question: usize, choice: Option<crate::answers::Choice>| match (
+        choice,
+        chosen_option(&bank.questions[question], choice),
+    ) {
+        (Some(crate::answers::Choice::DontKnow), _) => bank.dont_know.get(lang).to_string(),
+        (_, Some(option)) => {
             format!(
                 "{} · {} · {}",
                 option.key,
@@ -191,6 +193,7 @@ pub fn moved_grid(report: &ComparisonReport, lang: Lang) -> Option<Grid> {
                 option.label.get(lang)
             )
         }
+        (_, None) => "–".to_string(),
     };
     let rows = report
         .comparison
@@ -256,13 +259,7 @@ pub fn target_notes(bank: &Bank, plan: &crate::target::Plan, lang: Lang) -> Targ
         .iter()
         .map(|m| {
             let question = &bank.questions[m.question];
-            let from = match m.from {
-                Some(crate::answers::Choice::Option(n)) => question
-                    .options
-                    .get(n)
-                    .map(|o| (o.label.get(lang), o.level)),
-                _ => None,
-            };
+            let from = chosen_option(question, m.from).map(|o| (o.label.get(lang), o.level));
             let to = &question.options[m.to];
             messages::target_move(
                 lang,
