@@ -286,6 +286,45 @@ fn hostile_tables() {
 }
 
 #[test]
+fn spreadsheet_bombs_are_refused_at_once() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let sheets = "tests/fixtures/spreadsheets";
+    let cases = [
+        // One cell at XFD1048576: a dense grid would be 17 billion cells.
+        // Read as a stream, it is just a row without answers.
+        (
+            "corner.xlsx",
+            "corner.xlsx:1048576: tests/fixtures/spreadsheets/corner.xlsx row 2 has no answer",
+        ),
+        (
+            "big-cell.xlsx",
+            "big-cell.xlsx: the part xl/worksheets/sheet1.xml unpacks to 1025 MiB, over the limit of 1024 MiB",
+        ),
+        (
+            "lying-size.xlsx",
+            "lying-size.xlsx: cannot unpack the part xl/sharedStrings.xml",
+        ),
+        (
+            "repeated.ods",
+            "repeated.ods: the sheet holds over 20,000,000 cells",
+        ),
+        (
+            "whitespace.ods",
+            "whitespace.ods: the part content.xml holds a cell or tag over 1 MiB",
+        ),
+    ];
+    for (file, message) in cases {
+        let started = std::time::Instant::now();
+        refused(dir.path(), &score(&format!("{sheets}/{file}")), message);
+        assert!(
+            started.elapsed() < Duration::from_secs(3),
+            "{file} took {:?}",
+            started.elapsed()
+        );
+    }
+}
+
+#[test]
 fn hostile_banks() {
     let dir = tempfile::tempdir().expect("temp dir");
     let d = dir.path();

@@ -55,6 +55,7 @@ fn every_survey_export_gives_the_same_scores() {
         "surveymonkey.csv",
         "qualtrics.csv",
         "plain-ids.csv",
+        "../spreadsheets/plain-ids.ods",
     ] {
         let path = format!("{FORMS}/{file}");
         assert_eq!(scores(&score_json(&[&path])), expected(), "{file}");

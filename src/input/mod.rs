@@ -8,6 +8,7 @@ pub mod progress;
 pub mod record;
 pub mod scores_document;
 pub mod sources;
+pub mod spreadsheet;
 pub mod survey;
 
 use anyhow::{Context, Result, bail};

@@ -137,7 +137,7 @@ pub fn read(
     match source.kind {
         Kind::Spreadsheet => {
             let path = source.path.as_deref().unwrap_or(Path::new("-"));
-            survey::read_spreadsheet(path, name, bank, on_record).map(Some)
+            super::spreadsheet::read(path, name, bank, on_record).map(Some)
         }
         Kind::AnswerFile => {
             on_record(answer_file::read(

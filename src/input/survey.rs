@@ -15,7 +15,7 @@ use crate::input::matching::{AnswerMatcher, HeaderMatcher, Resolved, fold, respo
 use crate::input::record::{BadAnswer, Place, Record, column_letter};
 use anyhow::{Context, Result, bail};
 use std::io::{Cursor, Read};
-use std::path::Path;
+
 use std::rc::Rc;
 
 /// The largest header scan: a question header row is among the first rows.
@@ -86,7 +86,7 @@ pub struct TableInfo {
 }
 
 /// The cells of one row.
-trait Cells {
+pub(super) trait Cells {
     fn cell(&self, index: usize) -> &str;
     fn width(&self) -> usize;
 }
@@ -164,12 +164,13 @@ pub fn read_csv(
         reader,
         record: csv::StringRecord::new(),
         line_offset: sniffed.skipped_lines,
+        file: file.clone(),
     };
     read_rows(&mut rows, &file, bank, on_record)
 }
 
 /// Rows one after another, the current one borrowed from the reader.
-trait RowSource {
+pub(super) trait RowSource {
     type Row: Cells + ToOwnedRow;
     /// Moves to the next row and gives its line (or spreadsheet row).
     fn advance(&mut self) -> Result<Option<u64>>;
@@ -177,6 +178,7 @@ trait RowSource {
 }
 
 struct CsvRows<R: Read> {
+    file: Rc<str>,
     reader: csv::Reader<R>,
     record: csv::StringRecord,
     line_offset: u64,
@@ -191,7 +193,7 @@ impl<R: Read> RowSource for CsvRows<R> {
                 self.record.position().map_or(0, |p| p.line()) + self.line_offset,
             )),
             Ok(false) => Ok(None),
-            Err(err) => Err(csv_error(err)),
+            Err(err) => Err(csv_error(err).context(self.file.to_string())),
         }
     }
 
@@ -200,70 +202,8 @@ impl<R: Read> RowSource for CsvRows<R> {
     }
 }
 
-struct SheetRows {
-    rows: std::vec::IntoIter<(u64, Vec<String>)>,
-    current: Vec<String>,
-}
-
-impl RowSource for SheetRows {
-    type Row = Vec<String>;
-
-    fn advance(&mut self) -> Result<Option<u64>> {
-        Ok(self.rows.next().map(|(line, row)| {
-            self.current = row;
-            line
-        }))
-    }
-
-    fn row(&self) -> &Vec<String> {
-        &self.current
-    }
-}
-
-/// Reads the respondents of the first sheet of a spreadsheet (XLSX, XLS, ODS).
-pub fn read_spreadsheet(
-    path: &Path,
-    file: Rc<str>,
-    bank: &Bank,
-    on_record: &mut dyn FnMut(Record),
-) -> Result<TableInfo> {
-    use calamine::Reader;
-    let mut workbook = calamine::open_workbook_auto(path)
-        .with_context(|| format!("{file}: cannot open the spreadsheet"))?;
-    let range = workbook
-        .worksheet_range_at(0)
-        .with_context(|| format!("{file}: the spreadsheet has no sheets"))?
-        .with_context(|| format!("{file}: cannot read the first sheet"))?;
-    let first_row = range.start().map_or(0, |(row, _)| u64::from(row));
-    let rows: Vec<(u64, Vec<String>)> = range
-        .rows()
-        .enumerate()
-        .map(|(n, cells)| {
-            (
-                first_row + n as u64 + 1,
-                cells.iter().map(cell_text).collect(),
-            )
-        })
-        .collect();
-    let mut rows = SheetRows {
-        rows: rows.into_iter(),
-        current: Vec::new(),
-    };
-    read_rows(&mut rows, &file, bank, on_record)
-}
-
-fn cell_text(cell: &calamine::Data) -> String {
-    match cell {
-        // Whole numbers (option numbers) without a trailing ".0".
-        calamine::Data::Float(value) if value.fract() == 0.0 && value.abs() < 1e15 => {
-            format!("{}", *value as i64)
-        }
-        other => other.to_string(),
-    }
-}
-
 /// The shared part: find the header, then turn each data row into a record.
-fn read_rows(
+pub(super) fn read_rows(
     source: &mut impl RowSource,
     file: &Rc<str>,
     bank: &Bank,
@@ -273,7 +213,7 @@ fn read_rows(
     let answers = AnswerMatcher::new(bank);
     let mut first: Vec<(u64, Vec<String>)> = Vec::new();
     while first.len() < HEADER_ROWS_SCANNED {
-        match source.advance().with_context(|| file.to_string())? {
+        match source.advance()? {
             Some(line) => first.push((line, source.row().to_owned_row())),
             None => break,
         }
@@ -323,7 +263,7 @@ fn read_rows(
             on_record(record);
         }
     }
-    while let Some(line) = source.advance().with_context(|| file.to_string())? {
+    while let Some(line) = source.advance()? {
         data_row += 1;
         if let Some(record) = to_record(source.row(), line, data_row, &layout, &answers, bank, file)
         {
@@ -334,7 +274,7 @@ fn read_rows(
 }
 
 /// Copies a row out of a reader's buffer.
-trait ToOwnedRow {
+pub(super) trait ToOwnedRow {
     fn to_owned_row(&self) -> Vec<String>;
 }
 
