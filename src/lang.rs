@@ -78,6 +78,12 @@ impl Text {
             Lang::En => &self.en,
         }
     }
+
+    /// Replaces the text in every language with `f` of it.
+    pub fn map(&mut self, f: impl Fn(&str) -> String) {
+        self.nl = f(&self.nl);
+        self.en = f(&self.en);
+    }
 }
 
 #[cfg(test)]

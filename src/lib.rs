@@ -22,6 +22,7 @@ pub mod scoring;
 pub mod target;
 pub mod team;
 pub mod terminal;
+pub mod visible;
 
 #[cfg(test)]
 mod testing;

@@ -11,7 +11,7 @@ fn main() -> ExitCode {
     match pyramid::commands::run(cli) {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("error: {err:#}");
+            pyramid::output::say(&format!("error: {err:#}"));
             ExitCode::from(EXIT_BAD_INPUT)
         }
     }

@@ -41,6 +41,14 @@ pub fn write_atomically(path: &Path, contents: &[u8]) -> Result<()> {
     Ok(())
 }
 
+/// Writes a line for a person to standard error, every hazard but the
+/// line break made visible. A closed or full standard error is passed
+/// over: there is nowhere left to report it.
+pub fn say(text: &str) {
+    let mut stderr = std::io::stderr().lock();
+    let _ = writeln!(stderr, "{}", crate::visible::visible_lines(text));
+}
+
 /// Writes to standard output; a closed pipe (`pyramid ... | head`) is not
 /// an error.
 pub fn print(text: &str) -> Result<()> {

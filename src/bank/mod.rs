@@ -125,6 +125,35 @@ pub struct AnswerOption {
 }
 
 impl Bank {
+    /// Calls `f` on every text of the bank: title, stages, phases,
+    /// pillars and their advice, questions and their options.
+    pub fn for_each_text_mut(&mut self, mut f: impl FnMut(&mut Text)) {
+        f(&mut self.title);
+        f(&mut self.dont_know);
+        for stage in &mut self.stages {
+            f(&mut stage.name);
+            f(&mut stage.description);
+        }
+        for phase in &mut self.cycle {
+            f(&mut phase.name);
+        }
+        for pillar in &mut self.pillars {
+            f(&mut pillar.name);
+            for advice in &mut pillar.advice {
+                f(&mut advice.text);
+                for step in &mut advice.steps {
+                    f(&mut step.text);
+                }
+            }
+        }
+        for question in &mut self.questions {
+            f(&mut question.text);
+            for option in &mut question.options {
+                f(&mut option.label);
+            }
+        }
+    }
+
     /// Checks the bank and, when it is sound, builds its look-up index.
     /// Every problem is returned, not only the first.
     pub fn validated(mut self) -> Result<Bank, Vec<Problem>> {

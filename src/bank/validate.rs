@@ -56,6 +56,8 @@ pub struct Problem {
 pub const MAX_STAGES: usize = 9;
 pub const MAX_PILLARS: usize = 12;
 const MAX_ID_LEN: usize = 40;
+/// The longest text of a bank, in characters.
+pub const MAX_TEXT_CHARS: usize = 2_000;
 const MAX_WEIGHT: u32 = 100;
 
 #[derive(Default)]
@@ -84,8 +86,36 @@ impl Checker {
     }
 
     /// A text needs one language; the other missing is a warning (the one
-    /// given is shown instead).
+    /// given is shown instead). Over `MAX_TEXT_CHARS` is a problem; a
+    /// control character or bidirectional override is a warning (it is
+    /// shown written out, as `\x1b`).
     fn text(&mut self, path: Path, text: &Text) {
+        for lang in Lang::ALL {
+            let own = text.own(lang);
+            let length = own.chars().count();
+            if length > MAX_TEXT_CHARS {
+                self.report(
+                    path.key(lang.code()),
+                    format!(
+                        "the text is {length} characters long, over the limit of {MAX_TEXT_CHARS}"
+                    ),
+                    "shorten it: a question, label or piece of advice is read in seconds",
+                );
+            }
+            if let Some(c) = own
+                .chars()
+                .find(|&c| c != '\n' && crate::visible::is_hazard(c))
+            {
+                self.warn(
+                    path.key(lang.code()),
+                    format!(
+                        "the text holds the control character {}, which is shown written out",
+                        crate::visible::visible(&c.to_string())
+                    ),
+                    "remove it: a terminal would take it as a command to move the cursor, change colour or reverse text",
+                );
+            }
+        }
         let missing: Vec<Lang> = Lang::ALL
             .into_iter()
             .filter(|&lang| text.own(lang).trim().is_empty())

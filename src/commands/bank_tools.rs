@@ -16,15 +16,15 @@ pub fn validate(args: &ValidateArgs) -> Result<ExitCode> {
         let text = match crate::input::read_text(file) {
             Ok(text) => text,
             Err(err) => {
-                eprintln!("error: {err:#}");
+                crate::output::say(&format!("error: {err:#}"));
                 errors += 1;
                 continue;
             }
         };
-        let bank = match bank_file::parse(&text, &name) {
+        let bank = match bank_file::parse_as_written(&text, &name) {
             Ok(bank) => bank,
             Err(err) => {
-                eprintln!("error: {err}");
+                crate::output::say(&format!("error: {err}"));
                 errors += 1;
                 continue;
             }
@@ -33,10 +33,10 @@ pub fn validate(args: &ValidateArgs) -> Result<ExitCode> {
             let place = warning.location.map_or(name.clone(), |at| {
                 format!("{name}:{}:{}", at.line, at.column)
             });
-            eprintln!(
+            crate::output::say(&format!(
                 "warning: {place}: {}: {}\n    fix: {}",
                 warning.path, warning.message, warning.hint
-            );
+            ));
             warned += 1;
         }
         print(&format!(

@@ -26,6 +26,8 @@ pub struct Options {
     pub keep_answers: bool,
 }
 
+/// Ignored columns named in a note; beyond this they are counted.
+const IGNORED_SHOWN: usize = 12;
 /// Problems listed in full; beyond this they are counted.
 const PROBLEMS_SHOWN: usize = 50;
 
@@ -103,24 +105,26 @@ impl Tally<'_> {
         let plural = |n: u64, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
         let problems = plural(self.problem_count, "problem");
         if skipping {
-            eprintln!(
+            crate::output::say(&format!(
                 "warning: skipped {} with {problems}:",
                 plural(self.rejected, "respondent")
-            );
+            ));
         } else {
-            eprintln!("error: {problems} in the answers; nothing was written:");
+            crate::output::say(&format!(
+                "error: {problems} in the answers; nothing was written:"
+            ));
         }
         for problem in &self.problems {
-            eprintln!("  {problem}");
+            crate::output::say(&format!("  {problem}"));
         }
         let unshown = self.problem_count - self.problems.len() as u64;
         if unshown > 0 {
-            eprintln!("  … and {} more", plural(unshown, "problem"));
+            crate::output::say(&format!("  … and {} more", plural(unshown, "problem")));
         }
         if !skipping {
-            eprintln!(
+            crate::output::say(
                 "Fix the answers, or score the valid respondents with --skip-invalid \
-                 (and respondents with missing answers with --allow-incomplete)."
+                 (and respondents with missing answers with --allow-incomplete).",
             );
         }
     }
@@ -167,11 +171,11 @@ pub fn gather<'a>(context: &'a Context, paths: &[PathBuf], options: Options) -> 
         match read {
             Ok(Some(table)) => {
                 if !table.ignored.is_empty() {
-                    eprintln!(
+                    crate::output::say(&format!(
                         "note: {}: ignored columns: {}",
                         source.name,
-                        table.ignored.join(", ")
-                    );
+                        listed(&table.ignored)
+                    ));
                 }
                 if !table.missing_columns.is_empty() {
                     let ids: Vec<&str> = table
@@ -179,7 +183,11 @@ pub fn gather<'a>(context: &'a Context, paths: &[PathBuf], options: Options) -> 
                         .iter()
                         .map(|&q| bank.questions[q].id.as_str())
                         .collect();
-                    eprintln!("note: {}: no column for {}", source.name, ids.join(", "));
+                    crate::output::say(&format!(
+                        "note: {}: no column for {}",
+                        source.name,
+                        ids.join(", ")
+                    ));
                 }
             }
             Ok(None) => {}
@@ -192,6 +200,20 @@ pub fn gather<'a>(context: &'a Context, paths: &[PathBuf], options: Options) -> 
     progress.finish();
 
     Ok(tally)
+}
+
+/// Column headers for a note: each cut short, at most
+/// `IGNORED_SHOWN` of them, then how many more.
+fn listed(headers: &[String]) -> String {
+    let mut shown: Vec<String> = headers
+        .iter()
+        .take(IGNORED_SHOWN)
+        .map(|header| crate::visible::quoted(&crate::visible::shorten(header, 40)))
+        .collect();
+    if headers.len() > IGNORED_SHOWN {
+        shown.push(format!("and {} more", headers.len() - IGNORED_SHOWN));
+    }
+    shown.join(", ")
 }
 
 /// A `.json` file that `pyramid score` wrote: its respondents' scores.

@@ -58,10 +58,7 @@ pub fn run(context: &Context, args: &TestArgs) -> Result<ExitCode> {
             }
             Err(err) if !warned => {
                 warned = true;
-                eprintln!(
-                    "{}",
-                    messages::progress_not_saved(lang, &format!("{err:#}"))
-                );
+                crate::output::say(&messages::progress_not_saved(lang, &format!("{err:#}")));
             }
             Err(_) => {}
         }
@@ -71,9 +68,9 @@ pub fn run(context: &Context, args: &TestArgs) -> Result<ExitCode> {
     let responses = match session::run(&mut asker, responses, start, &mut keep)? {
         Outcome::Finished(responses) => responses,
         Outcome::Quit => {
-            eprintln!("{}", words(lang).quit_done);
+            crate::output::say(words(lang).quit_done);
             if let Some(text) = interrupt::how_to_continue() {
-                eprintln!("{text}");
+                crate::output::say(&text);
             }
             return Ok(ExitCode::from(EXIT_INTERRUPTED as u8));
         }
@@ -83,7 +80,7 @@ pub fn run(context: &Context, args: &TestArgs) -> Result<ExitCode> {
     if let Some(path) = &args.save {
         let yaml = answer_file::to_yaml(bank, &respondent, &responses)?;
         write_atomically(path, yaml.as_bytes())?;
-        eprintln!("{}", messages::saved_to(lang, &path.display().to_string()));
+        crate::output::say(&messages::saved_to(lang, &path.display().to_string()));
     }
     if let Some(store) = &store {
         store.remove()?;
@@ -131,12 +128,12 @@ fn starting_point(
             let path = store
                 .map(|s| s.path().display().to_string())
                 .unwrap_or_default();
-            eprintln!("{}", messages::progress_unusable(lang, &path, &reason));
+            crate::output::say(&messages::progress_unusable(lang, &path, &reason));
             fresh()
         }
         Saved::Nothing => {
             if args.resume {
-                eprintln!("{}", words(lang).nothing_to_resume);
+                crate::output::say(words(lang).nothing_to_resume);
             }
             fresh()
         }

@@ -11,13 +11,27 @@ use anyhow::Result;
 
 pub struct MarkdownExporter;
 
-/// A cell's text with `|` escaped and line breaks turned into spaces, so
-/// that no input can break the table.
+/// A cell's text made inert: line breaks become spaces, other control
+/// characters are written out, `&`, `<` and `>` become entities (no HTML
+/// such as `<img onerror>`), and the characters of Markdown syntax are
+/// backslash-escaped (no table break, emphasis or `[x](javascript:…)`
+/// link).
 pub fn escape(cell: &str) -> String {
-    cell.replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace("\r\n", " ")
-        .replace(['\n', '\r'], " ")
+    let flat = cell.replace("\r\n", " ").replace(['\n', '\r'], " ");
+    let mut out = String::with_capacity(flat.len());
+    for c in crate::visible::visible(&flat).chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\\' | '|' | '[' | ']' | '*' | '_' | '`' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 fn table(grid: &Grid) -> String {
@@ -132,5 +146,15 @@ mod tests {
     fn pipes_and_line_breaks_cannot_break_a_table() {
         assert_eq!(escape("a|b\nc\r\nd"), "a\\|b c d");
         assert_eq!(escape("back\\slash"), "back\\\\slash");
+    }
+
+    #[test]
+    fn html_links_and_escape_sequences_stay_text() {
+        let cell = escape("<img src=x onerror=alert(1)>[x](javascript:alert(1))\x1b[2J");
+        assert!(!cell.contains('<') && !cell.contains('\x1b'));
+        assert_eq!(
+            cell,
+            "&lt;img src=x onerror=alert(1)&gt;\\[x\\](javascript:alert(1))\\\\x1b\\[2J"
+        );
     }
 }

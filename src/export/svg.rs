@@ -4,10 +4,14 @@
 use std::fmt::Write;
 
 /// Escapes text for HTML and SVG: a respondent named `<script>` is text.
+/// Control characters (other than tab and line break), which XML does not
+/// allow, are dropped, so the document stays well-formed.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
+            '\t' | '\n' => out.push(c),
+            c if c.is_control() => {}
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
@@ -179,6 +183,7 @@ mod tests {
             escape("<script>\"a\" & 'b'</script>"),
             "&lt;script&gt;&quot;a&quot; &amp; &#39;b&#39;&lt;/script&gt;"
         );
+        assert_eq!(escape("An\x1b[31m\u{0}\u{9b}\x7f\tx\n"), "An[31m\tx\n");
     }
 
     #[test]

@@ -4,9 +4,16 @@ use super::Exporter;
 use crate::bank::Bank;
 use crate::lang::Lang;
 use crate::messages::words;
+use crate::visible::{shorten, visible, visible_lines};
 use anyhow::Result;
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{ContentArrangement, Table};
+
+/// The most characters a table cell shows: a longer name is cut before the
+/// table is laid out, which costs time with the square of a word's length.
+pub const CELL_CHARS: usize = 100;
+/// The most characters of one line of a section (advice, moves, notes).
+const LINE_CHARS: usize = 2_000;
 
 /// How a table is drawn: its width and whether it may use colour.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -68,7 +75,11 @@ impl Exporter for TableExporter {
 
     fn comparison(&self, report: &crate::report::ComparisonReport, lang: Lang) -> Result<String> {
         let w = words(lang);
-        let mut out = format!("{} → {}\n", report.old_name, report.new_name);
+        let mut out = format!(
+            "{} → {}\n",
+            visible(&shorten(report.old_name, CELL_CHARS)),
+            visible(&shorten(report.new_name, CELL_CHARS))
+        );
         out.push_str(&draw(&super::comparison_grid(report, lang), self.style));
         out.push_str(w.cell_legend);
         out.push('\n');
@@ -101,7 +112,7 @@ fn draw(grid: &super::Grid, style: Layout) -> String {
             } else {
                 comfy_table::CellAlignment::Left
             };
-            comfy_table::Cell::new(cell).set_alignment(alignment)
+            comfy_table::Cell::new(visible(&shorten(cell, CELL_CHARS))).set_alignment(alignment)
         }));
     }
     format!("{table}\n")
@@ -116,7 +127,10 @@ fn section(out: &mut String, title: &str, lines: &[String], width: u16) {
         let options = textwrap::Options::new(usize::from(width))
             .initial_indent("  • ")
             .subsequent_indent("    ");
-        out.push_str(&textwrap::fill(line, options));
+        out.push_str(&textwrap::fill(
+            &visible(&shorten(line, LINE_CHARS)),
+            options,
+        ));
         out.push('\n');
     }
 }
@@ -132,7 +146,7 @@ fn target_section(
     let w = words(lang);
     section(
         out,
-        &format!("{} · {subject}", w.target),
+        &format!("{} · {}", w.target, visible(&shorten(subject, CELL_CHARS))),
         &notes.gaps,
         width,
     );
@@ -162,7 +176,7 @@ impl TableExporter {
             if !out.is_empty() {
                 out.push('\n');
             }
-            out.push_str(&notes.heading);
+            out.push_str(&visible_lines(&notes.heading));
             out.push('\n');
             out.push_str(&draw(&grid, self.style));
             section(

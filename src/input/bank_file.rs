@@ -93,8 +93,19 @@ pub fn load(path: &Path) -> Result<Bank> {
     Ok(parse(&text, &path.display().to_string())?)
 }
 
-/// Parses and checks a bank; `source` names it in messages.
+/// Parses and checks a bank; `source` names it in messages. Control
+/// characters in its texts are written out (`\x1b`), so that no screen,
+/// table or page shows them raw; `pyramid validate` warns about them.
 pub fn parse(text: &str, source: &str) -> Result<Bank, BankError> {
+    let mut bank = parse_as_written(text, source)?;
+    bank.for_each_text_mut(|text| {
+        text.map(|t| crate::visible::visible_lines(t).into_owned());
+    });
+    Ok(bank)
+}
+
+/// Parses and checks a bank, its texts exactly as written.
+pub fn parse_as_written(text: &str, source: &str) -> Result<Bank, BankError> {
     let fail = |problems| BankError {
         source: source.to_string(),
         problems,

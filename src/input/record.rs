@@ -4,6 +4,7 @@ use crate::answers::Responses;
 use crate::bank::Bank;
 use crate::input::matching::valid_answers;
 use crate::lang::Lang;
+use crate::visible::quoted;
 use std::fmt;
 use std::rc::Rc;
 
@@ -56,7 +57,7 @@ impl Record {
                     "{}{}: {id}: \"{}\" is not an answer to this question; valid: {}",
                     self.place,
                     bad.at,
-                    bad.value,
+                    quoted(&bad.value),
                     valid_answers(bank, bad.question, lang)
                 )
             })
@@ -75,7 +76,7 @@ impl Record {
         Some(format!(
             "{}: {} has no answer to {}; fill them in, or score what is there with --allow-incomplete",
             self.place,
-            self.respondent,
+            quoted(&self.respondent),
             ids.join(", ")
         ))
     }

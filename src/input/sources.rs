@@ -101,7 +101,7 @@ fn stdin() -> Source {
 
 fn file(path: PathBuf) -> Source {
     Source {
-        name: Rc::from(path.display().to_string()),
+        name: Rc::from(crate::visible::visible(&path.display().to_string())),
         kind: kind_of(&path).unwrap_or(Kind::FromContent),
         path: Some(path),
     }

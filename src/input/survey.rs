@@ -230,7 +230,7 @@ pub(super) fn read_rows(
                 row.iter()
                     .filter(|h| !h.trim().is_empty())
                     .take(8)
-                    .cloned()
+                    .map(|h| crate::visible::quoted(h))
                     .collect()
             })
             .unwrap_or_default();

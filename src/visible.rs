@@ -1,0 +1,105 @@
+//! Text from outside made safe to show a person: every control character
+//! and bidirectional override written out visibly (`\x1b`, `\u{202e}`), so
+//! that a name or an answer cannot move the cursor, clear the screen, set
+//! the window title, plant a link or reverse the text around it; and long
+//! values cut short.
+
+use std::borrow::Cow;
+use std::fmt::Write;
+
+/// The most characters of a value quoted in a message.
+pub const QUOTED_CHARS: usize = 80;
+
+/// Whether `c` can change how the text around it is shown: C0 and C1
+/// controls, DEL, and the bidirectional marks, embeddings, overrides and
+/// isolates.
+pub fn is_hazard(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+        )
+}
+
+fn escape_into(out: &mut String, c: char) {
+    let _ = match c {
+        '\n' => write!(out, "\\n"),
+        '\r' => write!(out, "\\r"),
+        '\t' => write!(out, "\\t"),
+        c if (c as u32) < 0x80 => write!(out, "\\x{:02x}", c as u32),
+        c => write!(out, "\\u{{{:x}}}", c as u32),
+    };
+}
+
+fn escaped(text: &str, keep: impl Fn(char) -> bool) -> Cow<'_, str> {
+    if !text.chars().any(|c| is_hazard(c) && !keep(c)) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if is_hazard(c) && !keep(c) {
+            escape_into(&mut out, c);
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// One line of text with every hazard written out, line breaks too.
+pub fn visible(text: &str) -> Cow<'_, str> {
+    escaped(text, |_| false)
+}
+
+/// Text of several lines (a message, a paragraph) with every hazard but
+/// the line break written out.
+pub fn visible_lines(text: &str) -> Cow<'_, str> {
+    escaped(text, |c| c == '\n')
+}
+
+/// At most `max` characters of `text`, with `…` where it was cut.
+pub fn shorten(text: &str, max: usize) -> Cow<'_, str> {
+    match text.char_indices().nth(max) {
+        None => Cow::Borrowed(text),
+        Some(_) => {
+            let end = text
+                .char_indices()
+                .nth(max.saturating_sub(1))
+                .map_or(text.len(), |(at, _)| at);
+            Cow::Owned(format!("{}…", &text[..end]))
+        }
+    }
+}
+
+/// A value from the input as a message quotes it: cut to
+/// [`QUOTED_CHARS`], every hazard written out.
+pub fn quoted(value: &str) -> String {
+    visible(&shorten(value, QUOTED_CHARS)).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_and_overrides_are_written_out() {
+        assert_eq!(
+            visible("An\x1b[2J\x1b]0;pwned\x07"),
+            "An\\x1b[2J\\x1b]0;pwned\\x07"
+        );
+        assert_eq!(visible("a\u{202e}b\u{9b}c\x7f"), "a\\u{202e}b\\u{9b}c\\x7f");
+        assert_eq!(visible("two\nlines\r"), "two\\nlines\\r");
+        assert_eq!(visible_lines("two\nlines\x1b"), "two\nlines\\x1b");
+        assert!(matches!(visible("An Peeters · é ✓"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn long_values_are_cut_on_a_character_boundary() {
+        assert_eq!(shorten("abcdef", 4), "abc…");
+        assert_eq!(shorten("abcd", 4), "abcd");
+        assert_eq!(shorten("ééééé", 3), "éé…");
+        let long = quoted(&format!("\x1b{}", "x".repeat(1000)));
+        assert!(long.starts_with("\\x1b") && long.ends_with('…'));
+        assert!(long.chars().count() < QUOTED_CHARS + 4);
+    }
+}
