@@ -1,45 +1,219 @@
-//! Writing files whole or not at all.
+//! Where results go: a file written whole or not at all, or standard
+//! output; and lines for a person on standard error.
 
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail};
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+/// Where a command writes its result: `--output FILE`, or standard output
+/// (no `--output`, or `--output -`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Destination {
+    Stdout,
+    File(PathBuf),
+}
+
+impl Destination {
+    pub fn new(output: Option<&Path>) -> Destination {
+        match output {
+            Some(path) if path.as_os_str() != "-" => Destination::File(path.to_path_buf()),
+            _ => Destination::Stdout,
+        }
+    }
+
+    /// Refuses, before any work is done, an output file that is one of the
+    /// inputs (under any name: a symbolic or hard link, `./x`), that a
+    /// folder given as input would read, that is a folder, or that is
+    /// read-only.
+    pub fn check(&self, inputs: &[&Path]) -> Result<()> {
+        let Destination::File(path) = self else {
+            return Ok(());
+        };
+        let shown = crate::visible::visible(&path.display().to_string()).into_owned();
+        for input in inputs.iter().filter(|input| input.as_os_str() != "-") {
+            let read_from_folder = input.is_dir()
+                && path.exists()
+                && crate::input::sources::read_from_folders(path)
+                && path
+                    .parent()
+                    .map(|p| {
+                        if p.as_os_str().is_empty() {
+                            Path::new(".")
+                        } else {
+                            p
+                        }
+                    })
+                    .is_some_and(|folder| same_file(folder, input));
+            if read_from_folder || same_file(path, input) {
+                bail!(
+                    "cannot write {shown}: it is also an input ({}), which writing would destroy; choose another output file",
+                    crate::visible::visible(&input.display().to_string())
+                );
+            }
+        }
+        match std::fs::metadata(path) {
+            Ok(metadata) if metadata.is_dir() => {
+                bail!("cannot write {shown}: it is a folder; give the path of a file")
+            }
+            Ok(metadata) if metadata.is_file() && metadata.permissions().readonly() => {
+                bail!(
+                    "cannot write {shown}: the file is read-only; make it writable, or choose another file"
+                )
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// Writes the result: to a file whole or not at all, or to standard
+    /// output.
+    pub fn write(&self, contents: &str) -> Result<()> {
+        match self {
+            Destination::Stdout => print(contents),
+            Destination::File(path) => write_atomically(path, contents.as_bytes()),
+        }
+    }
+
+    pub fn is_stdout(&self) -> bool {
+        *self == Destination::Stdout
+    }
+}
+
+/// Whether two paths name one file, through links and `./`, without
+/// opening either (opening a FIFO would wait for its writer).
+#[cfg(unix)]
+fn same_file(a: &Path, b: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (std::fs::metadata(a), std::fs::metadata(b)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
+}
+
+/// Whether two paths name one file: where the system gives no file ids,
+/// the same full path (a hard link is not seen).
+#[cfg(not(unix))]
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// Temporary files being written, removed by `remove_unfinished` when a
+/// signal ends the process before they are renamed into place.
+static UNFINISHED: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+/// Removes the temporary files of writes that a signal interrupted.
+pub fn remove_unfinished() {
+    if let Ok(mut paths) = UNFINISHED.lock() {
+        for path in paths.drain(..) {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+}
+
+fn unfinished(path: &Path, writing: bool) {
+    if let Ok(mut paths) = UNFINISHED.lock() {
+        if writing {
+            paths.push(path.to_path_buf());
+        } else {
+            paths.retain(|p| p != path);
+        }
+    }
+}
 
 /// Writes `contents` to `path` through a temporary file in the same folder
-/// and a rename, so a crash or a full disk never leaves a half-written file.
+/// and a rename, so a crash or a full disk never leaves a half-written
+/// file. A symbolic link is followed (the file it points to is replaced,
+/// the link stays); a FIFO or device is written into, never replaced.
 pub fn write_atomically(path: &Path, contents: &[u8]) -> Result<()> {
-    let shown = path.display();
-    let folder = match path.parent() {
+    let shown = crate::visible::visible(&path.display().to_string()).into_owned();
+    let existing = std::fs::metadata(path).ok();
+    if let Some(metadata) = &existing {
+        if metadata.is_dir() {
+            bail!("cannot write {shown}: it is a folder; give the path of a file");
+        }
+        if !metadata.is_file() {
+            // A FIFO, a terminal or a device such as /dev/null.
+            let mut file = std::fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .with_context(|| format!("cannot write {shown}"))?;
+            return file
+                .write_all(contents)
+                .and_then(|()| file.flush())
+                .with_context(|| format!("cannot write {shown}"));
+        }
+    }
+    let target = match std::fs::symlink_metadata(path) {
+        Ok(link) if link.file_type().is_symlink() => {
+            std::fs::canonicalize(path).with_context(|| format!("cannot write {shown}"))?
+        }
+        _ => path.to_path_buf(),
+    };
+    let folder = match target.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
     };
     // Named after the target, so a file left by a hard kill is recognised.
-    let name = path
+    let name = target
         .file_name()
         .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-    let mut file = tempfile::Builder::new()
-        .prefix(&format!(".{name}."))
-        .suffix(".tmp")
-        .tempfile_in(folder)
-        .with_context(|| {
-            format!(
-                "cannot write {shown}: cannot create a file in {}",
-                folder.display()
-            )
-        })?;
-    // A temporary file is private (0600); the result gets the permissions
-    // of the file it replaces, or the usual 0644.
-    let permissions = std::fs::metadata(path)
-        .map(|metadata| metadata.permissions())
-        .unwrap_or_else(|_| std::os::unix::fs::PermissionsExt::from_mode(0o644));
-    file.write_all(contents)
-        .and_then(|()| file.as_file().set_permissions(permissions))
+    let prefix = format!(".{name}.");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp");
+    #[cfg(unix)]
+    {
+        // A new file gets 0666 less the umask, as any program's would.
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut file = builder.tempfile_in(folder).with_context(|| {
+        format!(
+            "cannot write {shown}: cannot create a file in {}",
+            crate::visible::visible(&folder.display().to_string())
+        )
+    })?;
+    let temporary = file.path().to_path_buf();
+    unfinished(&temporary, true);
+    let written = file
+        .write_all(contents)
+        .and_then(|()| match &existing {
+            // A replaced file keeps its permissions.
+            Some(metadata) => file.as_file().set_permissions(metadata.permissions()),
+            None => Ok(()),
+        })
         .and_then(|()| file.as_file().sync_all())
-        .with_context(|| format!("cannot write {shown}"))?;
-    file.persist(path)
-        .map_err(|err| err.error)
-        .with_context(|| format!("cannot write {shown}"))?;
-    Ok(())
+        .with_context(|| format!("cannot write {shown}"))
+        .and_then(|()| {
+            file.persist(&target)
+                .map(drop)
+                .map_err(|err| err.error)
+                .with_context(|| format!("cannot write {shown}"))
+        });
+    unfinished(&temporary, false);
+    written
 }
+
+/// Ends the process on SIGINT, SIGTERM or SIGHUP with 128 + the signal's
+/// number, after removing the temporary files of unfinished writes.
+#[cfg(unix)]
+pub fn remove_unfinished_on_signals() {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
+        return;
+    };
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            remove_unfinished();
+            std::process::exit(128 + signal);
+        }
+    });
+}
+
+#[cfg(not(unix))]
+pub fn remove_unfinished_on_signals() {}
 
 /// Writes a line for a person to standard error, every hazard but the
 /// line break made visible. A closed or full standard error is passed
@@ -67,16 +241,19 @@ mod tests {
     use super::*;
 
     #[test]
+    #[cfg(unix)]
     fn writes_the_whole_file_and_leaves_no_temporary_file() {
+        use std::os::unix::fs::PermissionsExt;
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("out.yaml");
         write_atomically(&path, b"hello\n").expect("written");
         assert_eq!(std::fs::read_to_string(&path).expect("read"), "hello\n");
-        let mode = std::os::unix::fs::PermissionsExt::mode(
-            &std::fs::metadata(&path).expect("stat").permissions(),
-        );
-        assert_eq!(mode & 0o777, 0o644, "readable like any new file");
+        let mode = std::fs::metadata(&path).expect("stat").permissions().mode();
+        // 0666 less the umask, whatever the umask of the test run is.
+        assert_eq!(mode & 0o600, 0o600, "readable and writable by its owner");
+        assert_eq!(mode & 0o111, 0, "not executable");
         assert_eq!(std::fs::read_dir(dir.path()).expect("list").count(), 1);
+        assert!(UNFINISHED.lock().expect("lock").is_empty());
     }
 
     #[test]
@@ -85,5 +262,12 @@ mod tests {
         let path = dir.path().join("missing").join("out.yaml");
         let err = write_atomically(&path, b"x").expect_err("no folder");
         assert!(format!("{err:#}").contains("out.yaml"), "{err:#}");
+    }
+
+    #[test]
+    fn dash_is_standard_output() {
+        assert_eq!(Destination::new(Some(Path::new("-"))), Destination::Stdout);
+        assert_eq!(Destination::new(None), Destination::Stdout);
+        assert!(!Destination::new(Some(Path::new("x.csv"))).is_stdout());
     }
 }

@@ -5,7 +5,7 @@ use super::gather::{Options, Tally, gather};
 use crate::cli::CompareArgs;
 use crate::compare::{Side, compare};
 use crate::export::{Layout, exporter};
-use crate::output::{print, write_atomically};
+use crate::output::Destination;
 use crate::report::ComparisonReport;
 use crate::scoring::Assessment;
 use crate::terminal::style::{DEFAULT_WIDTH, stdout_style};
@@ -14,6 +14,8 @@ use std::path::Path;
 use std::process::ExitCode;
 
 pub fn run(context: &Context, args: &CompareArgs) -> Result<ExitCode> {
+    let destination = Destination::new(args.output.as_deref());
+    destination.check(&context.inputs([args.old.as_path(), args.new.as_path()]))?;
     let options = || Options {
         allow_incomplete: args.allow_incomplete,
         keep_rows: !args.summary,
@@ -59,18 +61,16 @@ pub fn run(context: &Context, args: &CompareArgs) -> Result<ExitCode> {
         comparison: &comparison,
         plan: plan.as_ref(),
     };
-    let style = match args.output {
-        Some(_) => Layout {
+    let style = if destination.is_stdout() {
+        stdout_style()
+    } else {
+        Layout {
             width: DEFAULT_WIDTH,
             color: false,
-        },
-        None => stdout_style(),
+        }
     };
     let text = exporter(args.format.into(), style).comparison(&report, context.lang)?;
-    match &args.output {
-        Some(path) => write_atomically(path, text.as_bytes())?,
-        None => print(&text)?,
-    }
+    destination.write(&text)?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -21,6 +21,18 @@ use std::process::ExitCode;
 pub struct Context {
     pub lang: Lang,
     pub bank: Bank,
+    /// The bank's file, where `--bank` named one: an input too.
+    pub bank_path: Option<std::path::PathBuf>,
+}
+
+impl Context {
+    /// The files a command reads besides the ones it names: the bank.
+    fn inputs<'a>(
+        &'a self,
+        named: impl IntoIterator<Item = &'a std::path::Path>,
+    ) -> Vec<&'a std::path::Path> {
+        named.into_iter().chain(self.bank_path.as_deref()).collect()
+    }
 }
 
 pub fn run(cli: Cli) -> Result<ExitCode> {
@@ -31,8 +43,18 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             Some(path) => bank_file::load(path)?,
             None => bank_file::model(&cli.model)?,
         };
-        Ok(Context { lang, bank })
+        Ok(Context {
+            lang,
+            bank,
+            bank_path: cli.bank.clone(),
+        })
     };
+    if matches!(
+        cli.command,
+        Some(Command::Score(_) | Command::Compare(_) | Command::Report(_))
+    ) {
+        crate::output::remove_unfinished_on_signals();
+    }
     match cli
         .command
         .unwrap_or_else(|| Command::Test(TestArgs::default()))

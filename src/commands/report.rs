@@ -7,7 +7,7 @@ use crate::cli::ReportArgs;
 use crate::compare::{Side, compare};
 use crate::export::{Format, Layout, exporter};
 use crate::messages;
-use crate::output::write_atomically;
+use crate::output::Destination;
 use crate::report::ReportDocument;
 use crate::scoring::Assessment;
 use crate::team::TeamSummary;
@@ -62,6 +62,9 @@ fn read<'a>(
 pub fn run(context: &Context, args: &ReportArgs) -> Result<ExitCode> {
     let bank = &context.bank;
     let lang = context.lang;
+    let destination = Destination::new(Some(&args.output));
+    let named = args.paths.iter().chain(&args.previous).map(|p| p.as_path());
+    destination.check(&context.inputs(named))?;
     let target = super::target(context, args.target.as_deref())?;
     let Some(current) = read(context, &args.paths, args.allow_incomplete)? else {
         return Ok(ExitCode::from(2));
@@ -123,6 +126,6 @@ pub fn run(context: &Context, args: &ReportArgs) -> Result<ExitCode> {
         color: false,
     };
     let html = exporter(Format::Html, style).report(&document, lang)?;
-    write_atomically(&args.output, html.as_bytes())?;
+    destination.write(&html)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -4,11 +4,12 @@ use super::Context;
 use super::gather::{Options, gather};
 use crate::cli::ScoreArgs;
 use crate::export::{Format, Layout, exporter};
-use crate::output::{print, write_atomically};
+use crate::output::Destination;
 use crate::report::ScoreReport;
 use crate::target::{Plan, plan};
 use crate::terminal::style::{DEFAULT_WIDTH, stdout_style};
 use anyhow::{Result, bail};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Exit code when some input was skipped on request.
@@ -20,6 +21,8 @@ pub fn run(context: &Context, args: &ScoreArgs) -> Result<ExitCode> {
         bail!("CSV holds one table: use --summary or --rows, not both, or another --format");
     }
     let bank = &context.bank;
+    let destination = Destination::new(args.output.as_deref());
+    destination.check(&context.inputs(args.paths.iter().map(PathBuf::as_path)))?;
     let target = super::target(context, args.target.as_deref())?;
     let tally = gather(
         context,
@@ -70,19 +73,16 @@ pub fn run(context: &Context, args: &ScoreArgs) -> Result<ExitCode> {
         plans: plans.as_deref(),
         team_plan: team_plan.as_ref(),
     };
-    let style = if args.output.is_some() {
+    let style = if destination.is_stdout() {
+        stdout_style()
+    } else {
         Layout {
             width: DEFAULT_WIDTH,
             color: false,
         }
-    } else {
-        stdout_style()
     };
     let text = exporter(format, style).scores(&report, context.lang)?;
-    match &args.output {
-        Some(path) => write_atomically(path, text.as_bytes())?,
-        None => print(&text)?,
-    }
+    destination.write(&text)?;
     Ok(if tally.problem_count > 0 {
         ExitCode::from(EXIT_PARTIAL)
     } else {

@@ -49,6 +49,16 @@ fn kind_of(path: &Path) -> Option<Kind> {
     }
 }
 
+/// Whether a folder given as input has `path` read: a file with one of
+/// the endings read, not hidden.
+pub fn read_from_folders(path: &Path) -> bool {
+    kind_of(path).is_some()
+        && !path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with('.'))
+}
+
 /// The sources the paths name: `-` or no path is standard input, a folder
 /// is every answer file, table and spreadsheet in it, in name order.
 pub fn expand(paths: &[PathBuf]) -> Result<Vec<Source>> {
@@ -68,13 +78,7 @@ pub fn expand(paths: &[PathBuf]) -> Result<Vec<Source>> {
             let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
                 .with_context(|| format!("cannot read the folder {}", path.display()))?
                 .filter_map(|entry| entry.ok().map(|entry| entry.path()))
-                .filter(|entry| entry.is_file() && kind_of(entry).is_some())
-                .filter(|entry| {
-                    !entry
-                        .file_name()
-                        .and_then(|n| n.to_str())
-                        .is_some_and(|n| n.starts_with('.'))
-                })
+                .filter(|entry| entry.is_file() && read_from_folders(entry))
                 .collect();
             entries.sort();
             sources.extend(entries.into_iter().map(file));

@@ -34,6 +34,7 @@ pub fn how_to_continue() -> Option<String> {
 /// caller exits, any other waits for that.
 pub fn exit(lang: Lang, code: i32) -> ! {
     EXIT.call_once(|| {
+        crate::output::remove_unfinished();
         let term = Term::stderr();
         let _ = term.show_cursor();
         let _ = term.write_line("");
