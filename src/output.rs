@@ -68,9 +68,23 @@ impl Destination {
     /// Writes the result: to a file whole or not at all, or to standard
     /// output.
     pub fn write(&self, contents: &str) -> Result<()> {
+        self.write_with(|out| Ok(out.write_all(contents.as_bytes())?))
+    }
+
+    /// Writes the result as `write` makes it: to a file through a
+    /// temporary file renamed into place when all is written, or to
+    /// standard output (where a closed pipe is not an error).
+    pub fn write_with(&self, write: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
         match self {
-            Destination::Stdout => print(contents),
-            Destination::File(path) => write_atomically(path, contents.as_bytes()),
+            Destination::Stdout => {
+                let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+                let written = write(&mut out).and_then(|()| Ok(out.flush()?));
+                match written {
+                    Err(err) if broken_pipe(&err) => Ok(()),
+                    other => other.context("cannot write to standard output"),
+                }
+            }
+            Destination::File(path) => write_atomically_with(path, write),
         }
     }
 
@@ -123,11 +137,30 @@ fn unfinished(path: &Path, writing: bool) {
     }
 }
 
-/// Writes `contents` to `path` through a temporary file in the same folder
-/// and a rename, so a crash or a full disk never leaves a half-written
-/// file. A symbolic link is followed (the file it points to is replaced,
-/// the link stays); a FIFO or device is written into, never replaced.
+/// Whether an error comes from a closed pipe (`pyramid … | head`).
+fn broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// Writes `contents` to `path` whole or not at all; see
+/// [`write_atomically_with`].
 pub fn write_atomically(path: &Path, contents: &[u8]) -> Result<()> {
+    write_atomically_with(path, |out| Ok(out.write_all(contents)?))
+}
+
+/// Writes what `write` makes to `path` through a temporary file in the
+/// same folder and a rename, so a crash or a full disk never leaves a
+/// half-written file. A symbolic link is followed (the file it points to
+/// is replaced, the link stays); a FIFO or device is written into, never
+/// replaced.
+pub fn write_atomically_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> Result<()>,
+) -> Result<()> {
     let shown = crate::visible::visible(&path.display().to_string()).into_owned();
     let existing = std::fs::metadata(path).ok();
     if let Some(metadata) = &existing {
@@ -136,13 +169,13 @@ pub fn write_atomically(path: &Path, contents: &[u8]) -> Result<()> {
         }
         if !metadata.is_file() {
             // A FIFO, a terminal or a device such as /dev/null.
-            let mut file = std::fs::OpenOptions::new()
+            let file = std::fs::OpenOptions::new()
                 .write(true)
                 .open(path)
                 .with_context(|| format!("cannot write {shown}"))?;
-            return file
-                .write_all(contents)
-                .and_then(|()| file.flush())
+            let mut out = std::io::BufWriter::new(file);
+            return write(&mut out)
+                .and_then(|()| Ok(out.flush()?))
                 .with_context(|| format!("cannot write {shown}"));
         }
     }
@@ -177,14 +210,17 @@ pub fn write_atomically(path: &Path, contents: &[u8]) -> Result<()> {
     })?;
     let temporary = file.path().to_path_buf();
     unfinished(&temporary, true);
-    let written = file
-        .write_all(contents)
-        .and_then(|()| match &existing {
-            // A replaced file keeps its permissions.
-            Some(metadata) => file.as_file().set_permissions(metadata.permissions()),
-            None => Ok(()),
+    let mut out = std::io::BufWriter::new(file.as_file_mut());
+    let written = write(&mut out)
+        .and_then(|()| Ok(out.flush()?))
+        .map(|()| drop(out))
+        .and_then(|()| {
+            if let Some(metadata) = &existing {
+                // A replaced file keeps its permissions.
+                file.as_file().set_permissions(metadata.permissions())?;
+            }
+            Ok(file.as_file().sync_all()?)
         })
-        .and_then(|()| file.as_file().sync_all())
         .with_context(|| format!("cannot write {shown}"))
         .and_then(|()| {
             file.persist(&target)
@@ -220,8 +256,14 @@ pub fn remove_unfinished_on_signals() {}
 /// over: there is nowhere left to report it.
 pub fn say(text: &str) {
     let mut stderr = std::io::stderr().lock();
-    let _ = writeln!(stderr, "{}", crate::visible::visible_lines(text));
+    for line in crate::visible::visible_lines(text).lines() {
+        let _ = writeln!(stderr, "{}", crate::visible::shorten(line, SAID_LINE_CHARS));
+    }
 }
+
+/// The longest line `say` writes: a net under messages that quote more
+/// than they should.
+const SAID_LINE_CHARS: usize = 2_000;
 
 /// Writes to standard output; a closed pipe (`pyramid ... | head`) is not
 /// an error.

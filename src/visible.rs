@@ -71,6 +71,32 @@ pub fn shorten(text: &str, max: usize) -> Cow<'_, str> {
     }
 }
 
+/// A parser's message with every quoted value (in `"…"` or `` `…` ``) cut
+/// to [`QUOTED_CHARS`]: a 12 MB string given where a mapping belongs is
+/// not repeated whole.
+pub fn shorten_quotes(message: &str) -> String {
+    let mut out = String::with_capacity(message.len().min(4096));
+    let mut rest = message;
+    while let Some(open) = rest.find(['"', '`']) {
+        let quote = &rest[open..=open];
+        out.push_str(&rest[..=open]);
+        let after = &rest[open + 1..];
+        match after.find(quote) {
+            Some(close) => {
+                out.push_str(&shorten(&after[..close], QUOTED_CHARS));
+                out.push_str(quote);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str(&shorten(after, QUOTED_CHARS));
+                return out;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// A value from the input as a message quotes it: cut to
 /// [`QUOTED_CHARS`], every hazard written out.
 pub fn quoted(value: &str) -> String {
@@ -91,6 +117,18 @@ mod tests {
         assert_eq!(visible("two\nlines\r"), "two\\nlines\\r");
         assert_eq!(visible_lines("two\nlines\x1b"), "two\nlines\\x1b");
         assert!(matches!(visible("An Peeters · é ✓"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn quoted_values_in_parser_messages_are_cut() {
+        let long = "a".repeat(10_000);
+        let message = format!("invalid type: string \"{long}\", expected `{long}` here");
+        let short = shorten_quotes(&message);
+        assert!(short.len() < 300, "{short}");
+        assert!(short.starts_with("invalid type: string \"aaa"));
+        assert!(short.ends_with("…` here"));
+        assert_eq!(shorten_quotes("no quotes"), "no quotes");
+        assert_eq!(shorten_quotes("open \"abc"), "open \"abc");
     }
 
     #[test]

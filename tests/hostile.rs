@@ -368,9 +368,102 @@ fn hostile_banks() {
             with_bank(&write(d, "huge.yaml", vec![b'#'; 17 * 1024 * 1024])),
             "over the 16 MiB limit",
         ),
+        // A device that never ends: the size is counted while reading.
+        (with_bank("/dev/zero"), "/dev/zero is over the 16 MiB limit"),
     ];
     for (args, message) in cases {
         refused(d, &args, message);
+    }
+}
+
+/// Runs the binary under the memory limit and a time limit; gives the exit
+/// code, stdout and stderr.
+fn limited(args: &[&str], seconds: u64) -> (Option<i32>, String, String) {
+    let binary = assert_cmd::cargo::cargo_bin!("pyramid");
+    let output = Command::new("sh")
+        .arg("-c")
+        .arg("ulimit -v 262144; exec \"$0\" \"$@\"")
+        .arg(binary)
+        .args(args)
+        .env("NO_COLOR", "1")
+        .env_remove("LANG")
+        .timeout(Duration::from_secs(seconds))
+        .output()
+        .expect("runs");
+    (
+        output.status.code(),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn messages_quote_values_short_and_tables_cut_long_cells() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    // A 12 MB text given as an answer file: the message quotes ~80 characters.
+    let text = write(d, "text.yaml", "a".repeat(12 * 1024 * 1024));
+    let (code, _, stderr) = limited(&["score", &text], 10);
+    assert_eq!(code, Some(2));
+    assert!(
+        stderr.contains("not an answer file: invalid type: string \"aaa"),
+        "{}",
+        &stderr[..stderr.len().min(500)]
+    );
+    assert!(stderr.len() < 1_000, "stderr is {} bytes", stderr.len());
+
+    // A 1 MB name: cut before the table is laid out, so it takes no time.
+    let csv = plain_csv().replacen("An Peeters", &"Lang ".repeat(200_000), 1);
+    let input = write(d, "long-name.csv", csv);
+    let started = std::time::Instant::now();
+    let (code, stdout, _) = limited(&["score", &input], 10);
+    assert_eq!(code, Some(0));
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "{:?}",
+        started.elapsed()
+    );
+    assert!(
+        stdout.contains("Lang…") || stdout.contains("Lang …"),
+        "the name is cut"
+    );
+    assert!(stdout.len() < 10_000, "table of {} bytes", stdout.len());
+
+    // 500 extra columns: the note names a dozen and counts the rest.
+    let mut lines = plain_csv().lines().map(str::to_string).collect::<Vec<_>>();
+    for (n, line) in lines.iter_mut().enumerate() {
+        for c in 0..500 {
+            line.push_str(&if n == 0 {
+                format!(",Extra column {c}")
+            } else {
+                ",x".into()
+            });
+        }
+    }
+    let input = write(d, "wide.csv", lines.join("\n"));
+    let (code, _, stderr) = limited(&["score", &input], 10);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(stderr.contains("Extra column 11, and 488 more"), "{stderr}");
+}
+
+#[test]
+fn a_hundred_thousand_rows_print_within_the_memory_limit() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let header = plain_csv().lines().next().expect("header").to_string();
+    let mut csv = header + "\n";
+    for n in 0..100_000 {
+        csv.push_str(&format!("r{n}{}\n", ",c".repeat(15)));
+    }
+    let input = write(dir.path(), "big.csv", csv);
+    for format in ["table", "json", "markdown"] {
+        let (code, stdout, stderr) = limited(&["score", &input, "--format", format], 60);
+        assert_eq!(
+            code,
+            Some(0),
+            "{format}: {}",
+            &stderr[..stderr.len().min(500)]
+        );
+        assert!(stdout.contains("r99999"), "{format}: the last row is there");
     }
 }
 

@@ -69,8 +69,8 @@ pub fn run(context: &Context, args: &CompareArgs) -> Result<ExitCode> {
             color: false,
         }
     };
-    let text = exporter(args.format.into(), style).comparison(&report, context.lang)?;
-    destination.write(&text)?;
+    let exporter = exporter(args.format.into(), style);
+    destination.write_with(|out| exporter.comparison(&report, context.lang, out))?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -3,14 +3,13 @@
 use super::Context;
 use crate::cli::QuestionsArgs;
 use crate::export::exporter;
-use crate::output::print;
+use crate::output::Destination;
 use crate::terminal::style::stdout_style;
 use anyhow::Result;
 use std::process::ExitCode;
 
 pub fn run(context: &Context, args: &QuestionsArgs) -> Result<ExitCode> {
-    let text =
-        exporter(args.format.into(), stdout_style()).questions(&context.bank, context.lang)?;
-    print(&text)?;
+    let exporter = exporter(args.format.into(), stdout_style());
+    Destination::Stdout.write_with(|out| exporter.questions(&context.bank, context.lang, out))?;
     Ok(ExitCode::SUCCESS)
 }

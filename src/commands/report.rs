@@ -125,7 +125,7 @@ pub fn run(context: &Context, args: &ReportArgs) -> Result<ExitCode> {
         width: 80,
         color: false,
     };
-    let html = exporter(Format::Html, style).report(&document, lang)?;
-    destination.write(&html)?;
+    let exporter = exporter(Format::Html, style);
+    destination.write_with(|out| exporter.report(&document, lang, out))?;
     Ok(ExitCode::SUCCESS)
 }

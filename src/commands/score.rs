@@ -81,8 +81,8 @@ pub fn run(context: &Context, args: &ScoreArgs) -> Result<ExitCode> {
             color: false,
         }
     };
-    let text = exporter(format, style).scores(&report, context.lang)?;
-    destination.write(&text)?;
+    let exporter = exporter(format, style);
+    destination.write_with(|out| exporter.scores(&report, context.lang, out))?;
     Ok(if tally.problem_count > 0 {
         ExitCode::from(EXIT_PARTIAL)
     } else {

@@ -6,6 +6,7 @@ use crate::lang::Lang;
 use crate::report::{ComparisonReport, ScoreReport};
 use crate::team::ScoreStats;
 use anyhow::{Result, bail};
+use std::io::Write;
 
 pub struct CsvExporter;
 
@@ -25,9 +26,9 @@ fn number(value: Option<u8>) -> String {
 }
 
 impl Exporter for CsvExporter {
-    fn scores(&self, report: &ScoreReport, lang: Lang) -> Result<String> {
+    fn scores(&self, report: &ScoreReport, lang: Lang, out: &mut dyn Write) -> Result<()> {
         let bank = report.bank;
-        let mut writer = csv::Writer::from_writer(Vec::new());
+        let mut writer = csv::Writer::from_writer(out);
         match (report.respondents, report.summary) {
             (Some(respondents), None) => {
                 let mut header = vec!["respondent".to_string(), "source".to_string()];
@@ -112,11 +113,17 @@ impl Exporter for CsvExporter {
                 "CSV holds one table: write the respondents and the --summary to separate files"
             ),
         }
-        Ok(String::from_utf8(writer.into_inner()?)?)
+        writer.flush()?;
+        Ok(())
     }
 
-    fn comparison(&self, report: &ComparisonReport, _lang: Lang) -> Result<String> {
-        let mut writer = csv::Writer::from_writer(Vec::new());
+    fn comparison(
+        &self,
+        report: &ComparisonReport,
+        _lang: Lang,
+        out: &mut dyn Write,
+    ) -> Result<()> {
+        let mut writer = csv::Writer::from_writer(out);
         writer.write_record([
             "pillar",
             "old_score",
@@ -146,7 +153,8 @@ impl Exporter for CsvExporter {
                     .map_or(String::new(), |d| d.to_string()),
             ])?;
         }
-        Ok(String::from_utf8(writer.into_inner()?)?)
+        writer.flush()?;
+        Ok(())
     }
 }
 

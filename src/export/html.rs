@@ -56,8 +56,14 @@ footer { margin-top: 18px; font-size: 8.5pt; color: #8a94a6; }
 ";
 
 impl Exporter for HtmlExporter {
-    fn report(&self, report: &ReportDocument, lang: Lang) -> Result<String> {
-        Ok(document(report, lang))
+    fn report(
+        &self,
+        report: &ReportDocument,
+        lang: Lang,
+        out: &mut dyn std::io::Write,
+    ) -> Result<()> {
+        std::io::Write::write_all(out, document(report, lang).as_bytes())?;
+        Ok(())
     }
 }
 

@@ -10,50 +10,69 @@ use crate::scoring::{Assessment, BalanceLimit};
 use crate::team::{ScoreStats, TeamSummary};
 use anyhow::Result;
 use serde::Serialize;
+use std::io::Write;
 
 pub struct JsonExporter;
 
-fn pretty(value: &impl Serialize) -> Result<String> {
-    let mut text = serde_json::to_string_pretty(value)?;
-    text.push('\n');
-    Ok(text)
+/// Writes a document pretty-printed, as it is serialized.
+fn pretty(value: &impl Serialize, out: &mut dyn Write) -> Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value)?;
+    out.write_all(b"\n")?;
+    Ok(())
+}
+
+/// The respondents of a score report, serialized one at a time: a
+/// million of them are never all held as JSON values.
+struct Respondents<'a> {
+    report: &'a ScoreReport<'a>,
+    lang: Lang,
+}
+
+impl Serialize for Respondents<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let report = self.report;
+        let bank = report.bank;
+        let respondents = report.respondents.unwrap_or_default();
+        serializer.collect_seq(respondents.iter().enumerate().map(|(n, scored)| {
+            RespondentEntry {
+                respondent: &scored.respondent,
+                source: &scored.source,
+                result: result_entry(bank, &scored.assessment, self.lang, true),
+                target: report
+                    .plans
+                    .and_then(|plans| plans.get(n))
+                    .map(|p| plan_entry(bank, p)),
+            }
+        }))
+    }
 }
 
 impl Exporter for JsonExporter {
-    fn questions(&self, bank: &Bank, _lang: Lang) -> Result<String> {
-        pretty(&questions_document(bank))
+    fn questions(&self, bank: &Bank, _lang: Lang, out: &mut dyn Write) -> Result<()> {
+        pretty(&questions_document(bank), out)
     }
 
-    fn scores(&self, report: &ScoreReport, lang: Lang) -> Result<String> {
+    fn scores(&self, report: &ScoreReport, lang: Lang, out: &mut dyn Write) -> Result<()> {
         let bank = report.bank;
         let document = ScoresDocument {
             version: DOCUMENT_VERSION,
             bank: &bank.id,
             lang: lang.code(),
-            respondents: report.respondents.map(|respondents| {
-                respondents
-                    .iter()
-                    .enumerate()
-                    .map(|(n, scored)| RespondentEntry {
-                        respondent: &scored.respondent,
-                        source: &scored.source,
-                        result: result_entry(bank, &scored.assessment, lang, true),
-                        target: report
-                            .plans
-                            .and_then(|plans| plans.get(n))
-                            .map(|p| plan_entry(bank, p)),
-                    })
-                    .collect()
-            }),
+            respondents: report.respondents.map(|_| Respondents { report, lang }),
             summary: report.summary.map(|summary| SummaryEntry {
                 target: report.team_plan.map(|p| plan_entry(bank, p)),
                 ..summary_entry(bank, summary, lang)
             }),
         };
-        pretty(&document)
+        pretty(&document, out)
     }
 
-    fn comparison(&self, report: &ComparisonReport, _lang: Lang) -> Result<String> {
+    fn comparison(
+        &self,
+        report: &ComparisonReport,
+        _lang: Lang,
+        out: &mut dyn Write,
+    ) -> Result<()> {
         let bank = report.bank;
         let c = report.comparison;
         let change = |change: &crate::compare::Change| ChangeEntry {
@@ -112,7 +131,7 @@ impl Exporter for JsonExporter {
                 .collect(),
             target: report.plan.map(|p| plan_entry(bank, p)),
         };
-        pretty(&document)
+        pretty(&document, out)
     }
 }
 
@@ -178,7 +197,7 @@ struct ScoresDocument<'a> {
     bank: &'a str,
     lang: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    respondents: Option<Vec<RespondentEntry<'a>>>,
+    respondents: Option<Respondents<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     summary: Option<SummaryEntry<'a>>,
 }

@@ -8,6 +8,7 @@ use crate::lang::Lang;
 use crate::messages::words;
 use crate::report::{ComparisonReport, ScoreReport};
 use anyhow::Result;
+use std::io::Write;
 
 pub struct MarkdownExporter;
 
@@ -34,23 +35,27 @@ pub fn escape(cell: &str) -> String {
     out
 }
 
-fn table(grid: &Grid) -> String {
+/// Writes a grid as a Markdown table, one row at a time.
+fn table<R>(out: &mut dyn Write, grid: &Grid<R>) -> Result<()>
+where
+    R: IntoIterator<Item = Vec<String>> + Clone,
+{
     let line = |cells: &[String]| {
         let escaped: Vec<String> = cells.iter().map(|cell| escape(cell)).collect();
         format!("| {} |\n", escaped.join(" | "))
     };
-    let mut out = line(&grid.header);
+    out.write_all(line(&grid.header).as_bytes())?;
     let rule: Vec<&str> = grid
         .header
         .iter()
         .enumerate()
         .map(|(n, _)| if n == 0 { ":---" } else { "---:" })
         .collect();
-    out.push_str(&format!("| {} |\n", rule.join(" | ")));
-    for row in &grid.rows {
-        out.push_str(&line(row));
+    writeln!(out, "| {} |", rule.join(" | "))?;
+    for row in grid.rows.clone() {
+        out.write_all(line(&row).as_bytes())?;
     }
-    out
+    Ok(())
 }
 
 fn list(out: &mut String, title: &str, items: &[String]) {
@@ -71,11 +76,11 @@ fn target_lists(out: &mut String, subject: &str, notes: &super::TargetNotes, lan
 }
 
 impl Exporter for MarkdownExporter {
-    fn scores(&self, report: &ScoreReport, lang: Lang) -> Result<String> {
+    fn scores(&self, report: &ScoreReport, lang: Lang, sink: &mut dyn Write) -> Result<()> {
         let w = words(lang);
         let mut out = String::new();
         if let Some(grid) = respondents_grid(report, lang) {
-            out.push_str(&table(&grid));
+            table(sink, &grid)?;
             out.push_str(&format!("\n{}\n", w.cell_legend));
         }
         if let (Some(plans), Some(respondents)) = (report.plans, report.respondents) {
@@ -94,7 +99,7 @@ impl Exporter for MarkdownExporter {
                 out.push('\n');
             }
             out.push_str(&format!("### {}\n\n", escape(&notes.heading)));
-            out.push_str(&table(&grid));
+            out.push_str(&to_text(&grid)?);
             list(&mut out, w.distribution, &notes.distribution);
             list(&mut out, w.disagreement, &notes.disagreement);
             list(&mut out, w.why, &notes.why);
@@ -107,24 +112,30 @@ impl Exporter for MarkdownExporter {
                 lang,
             );
         }
-        Ok(out)
+        sink.write_all(out.as_bytes())?;
+        Ok(())
     }
 
-    fn comparison(&self, report: &ComparisonReport, lang: Lang) -> Result<String> {
+    fn comparison(
+        &self,
+        report: &ComparisonReport,
+        lang: Lang,
+        sink: &mut dyn Write,
+    ) -> Result<()> {
         let w = words(lang);
         let mut out = format!(
             "### {} → {}\n\n",
             escape(report.old_name),
             escape(report.new_name)
         );
-        out.push_str(&table(&comparison_grid(report, lang)));
+        out.push_str(&to_text(&comparison_grid(report, lang))?);
         out.push_str(&format!("\n{}\n\n", w.cell_legend));
         for line in comparison_notes(report, lang) {
             out.push_str(&format!("{}\n", escape(&line)));
         }
         if let Some(grid) = moved_grid(report, lang) {
             out.push_str(&format!("\n**{}**\n\n", escape(w.moved)));
-            out.push_str(&table(&grid));
+            out.push_str(&to_text(&grid)?);
         }
         if let Some(plan) = report.plan {
             target_lists(
@@ -134,8 +145,16 @@ impl Exporter for MarkdownExporter {
                 lang,
             );
         }
-        Ok(out)
+        sink.write_all(out.as_bytes())?;
+        Ok(())
     }
+}
+
+/// A small grid as Markdown text.
+fn to_text(grid: &Grid) -> Result<String> {
+    let mut text = Vec::new();
+    table(&mut text, grid)?;
+    Ok(String::from_utf8(text)?)
 }
 
 #[cfg(test)]

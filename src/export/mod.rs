@@ -18,28 +18,35 @@ use crate::report::{ComparisonReport, ReportDocument, ScoreReport};
 use crate::team::ScoreStats;
 use anyhow::{Result, bail};
 use serde::Serialize;
+use std::io::Write;
 
 pub use table::Layout;
 
-/// One output format.
+/// One output format. Each method writes its document to `out` as it
+/// goes, so a million rows need not be held as text first.
 pub trait Exporter {
     /// The bank's questions and options (`pyramid questions`).
-    fn questions(&self, _bank: &Bank, _lang: Lang) -> Result<String> {
+    fn questions(&self, _bank: &Bank, _lang: Lang, _out: &mut dyn Write) -> Result<()> {
         bail!("this format cannot list questions; use table, yaml or json")
     }
 
     /// Scored respondents and the team summary (`pyramid score`).
-    fn scores(&self, _report: &ScoreReport, _lang: Lang) -> Result<String> {
+    fn scores(&self, _report: &ScoreReport, _lang: Lang, _out: &mut dyn Write) -> Result<()> {
         bail!("this format cannot hold scores; use table, markdown, csv or json")
     }
 
     /// What moved between two assessments (`pyramid compare`).
-    fn comparison(&self, _report: &ComparisonReport, _lang: Lang) -> Result<String> {
+    fn comparison(
+        &self,
+        _report: &ComparisonReport,
+        _lang: Lang,
+        _out: &mut dyn Write,
+    ) -> Result<()> {
         bail!("this format cannot hold a comparison; use table, markdown, csv or json")
     }
 
     /// A report for people to look at (`pyramid report`).
-    fn report(&self, _report: &ReportDocument, _lang: Lang) -> Result<String> {
+    fn report(&self, _report: &ReportDocument, _lang: Lang, _out: &mut dyn Write) -> Result<()> {
         bail!("this format cannot hold a report; use html")
     }
 }
@@ -67,9 +74,11 @@ pub fn exporter(format: Format, style: Layout) -> Box<dyn Exporter> {
 }
 
 /// A table as text cells, drawn alike by the table and Markdown formats.
-pub struct Grid {
+/// The rows are anything that gives them again when cloned: a `Vec` for
+/// the small tables, a lazy iterator for the one row per respondent.
+pub struct Grid<Rows = Vec<Vec<String>>> {
     pub header: Vec<String>,
-    pub rows: Vec<Vec<String>>,
+    pub rows: Rows,
 }
 
 /// `54 · 2`, or `–` without a score.
@@ -88,23 +97,23 @@ fn stage_cell(bank: &Bank, stage: Option<u8>, lang: Lang) -> String {
 }
 
 /// One row per respondent: name, `score · stage` per pillar and overall.
-pub fn respondents_grid(report: &ScoreReport, lang: Lang) -> Option<Grid> {
+pub fn respondents_grid<'a>(
+    report: &ScoreReport<'a>,
+    lang: Lang,
+) -> Option<Grid<impl Iterator<Item = Vec<String>> + Clone + 'a>> {
     let bank = report.bank;
     let w = words(lang);
     let respondents = report.respondents?;
     let mut header = vec![w.respondent.to_string()];
     header.extend(bank.pillars.iter().map(|p| p.name.get(lang).to_string()));
     header.push(w.overall.to_string());
-    let rows = respondents
-        .iter()
-        .map(|scored| {
-            let a = &scored.assessment;
-            let mut row = vec![scored.respondent.clone()];
-            row.extend(a.pillars.iter().map(|p| score_cell(p.score, p.stage)));
-            row.push(score_cell(a.score, a.stage));
-            row
-        })
-        .collect();
+    let rows = respondents.iter().map(|scored| {
+        let a = &scored.assessment;
+        let mut row = vec![scored.respondent.clone()];
+        row.extend(a.pillars.iter().map(|p| score_cell(p.score, p.stage)));
+        row.push(score_cell(a.score, a.stage));
+        row
+    });
     Some(Grid { header, rows })
 }
 

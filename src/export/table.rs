@@ -8,6 +8,7 @@ use crate::visible::{shorten, visible, visible_lines};
 use anyhow::Result;
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{ContentArrangement, Table};
+use std::io::Write;
 
 /// The most characters a table cell shows: a longer name is cut before the
 /// table is laid out, which costs time with the square of a word's length.
@@ -40,7 +41,7 @@ pub fn new_table(style: Layout) -> Table {
 }
 
 impl Exporter for TableExporter {
-    fn questions(&self, bank: &Bank, lang: Lang) -> Result<String> {
+    fn questions(&self, bank: &Bank, lang: Lang, out: &mut dyn Write) -> Result<()> {
         let w = words(lang);
         let mut table = new_table(self.style);
         table.set_header(vec!["#", w.pillar, w.question_columns]);
@@ -66,14 +67,25 @@ impl Exporter for TableExporter {
             }
             table.add_row(vec![(n + 1).to_string(), pillar.to_string(), cell]);
         }
-        Ok(format!("{table}\n"))
+        writeln!(out, "{table}")?;
+        Ok(())
     }
 
-    fn scores(&self, report: &crate::report::ScoreReport, lang: Lang) -> Result<String> {
-        Ok(self.score_report(report, lang))
+    fn scores(
+        &self,
+        report: &crate::report::ScoreReport,
+        lang: Lang,
+        out: &mut dyn Write,
+    ) -> Result<()> {
+        self.score_report(report, lang, out)
     }
 
-    fn comparison(&self, report: &crate::report::ComparisonReport, lang: Lang) -> Result<String> {
+    fn comparison(
+        &self,
+        report: &crate::report::ComparisonReport,
+        lang: Lang,
+        sink: &mut dyn Write,
+    ) -> Result<()> {
         let w = words(lang);
         let mut out = format!(
             "{} → {}\n",
@@ -94,15 +106,30 @@ impl Exporter for TableExporter {
             let notes = super::target_notes(report.bank, plan, lang);
             target_section(&mut out, report.new_name, &notes, lang, self.style.width);
         }
-        Ok(out)
+        sink.write_all(out.as_bytes())?;
+        Ok(())
     }
 }
 
-/// Draws a grid with the house style; number-like cells right-aligned.
-fn draw(grid: &super::Grid, style: Layout) -> String {
+/// Rows laid out at once. A longer table (a million respondents) is drawn
+/// in blocks of this many rows, each with the first block's column widths,
+/// so that memory holds one block, not the whole table.
+const BLOCK_ROWS: usize = 1_000;
+
+/// One block of a grid as a comfy-table: number-like cells right-aligned,
+/// every cell written out and cut to `CELL_CHARS`; with `widths`, each
+/// column exactly that wide.
+fn block(
+    header: Option<&[String]>,
+    rows: &[Vec<String>],
+    style: Layout,
+    widths: Option<&[u16]>,
+) -> Table {
     let mut table = new_table(style);
-    table.set_header(grid.header.clone());
-    for row in &grid.rows {
+    if let Some(header) = header {
+        table.set_header(header.to_vec());
+    }
+    for row in rows {
         table.add_row(row.iter().map(|cell| {
             let numeric = cell
                 .chars()
@@ -115,7 +142,65 @@ fn draw(grid: &super::Grid, style: Layout) -> String {
             comfy_table::Cell::new(visible(&shorten(cell, CELL_CHARS))).set_alignment(alignment)
         }));
     }
-    format!("{table}\n")
+    if let Some(widths) = widths {
+        table.set_constraints(
+            widths
+                .iter()
+                .map(|&w| comfy_table::ColumnConstraint::Absolute(comfy_table::Width::Fixed(w))),
+        );
+    }
+    table
+}
+
+/// Draws a grid with the house style.
+fn draw(grid: &super::Grid, style: Layout) -> String {
+    let mut text = Vec::new();
+    // Writing into a Vec cannot fail.
+    let _ = draw_to(&mut text, grid, style);
+    String::from_utf8_lossy(&text).into_owned()
+}
+
+/// Draws a grid of any length to `out`, a block of rows at a time.
+fn draw_to<R>(out: &mut dyn Write, grid: &super::Grid<R>, style: Layout) -> Result<()>
+where
+    R: IntoIterator<Item = Vec<String>> + Clone,
+{
+    let mut rows = grid.rows.clone().into_iter();
+    let first: Vec<Vec<String>> = rows.by_ref().take(BLOCK_ROWS).collect();
+    let text = block(Some(&grid.header), &first, style, None).to_string();
+    let mut next: Vec<Vec<String>> = rows.by_ref().take(BLOCK_ROWS).collect();
+    if next.is_empty() {
+        writeln!(out, "{text}")?;
+        return Ok(());
+    }
+    // The widths of the first block, read off its top border `┌──┬──┐`.
+    let widths: Vec<u16> = text
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .trim_start_matches('┌')
+        .trim_end_matches('┐')
+        .split('┬')
+        .map(|segment| u16::try_from(segment.chars().count()).unwrap_or(u16::MAX))
+        .collect();
+    let mut lines: Vec<&str> = text.lines().collect();
+    lines.pop(); // the bottom border: more rows follow
+    for line in lines {
+        writeln!(out, "{line}")?;
+    }
+    while !next.is_empty() {
+        let current = std::mem::take(&mut next);
+        next = rows.by_ref().take(BLOCK_ROWS).collect();
+        let text = block(None, &current, style, Some(&widths)).to_string();
+        let mut lines: Vec<&str> = text.lines().skip(1).collect(); // no top border
+        if !next.is_empty() {
+            lines.pop();
+        }
+        for line in lines {
+            writeln!(out, "{line}")?;
+        }
+    }
+    Ok(())
 }
 
 fn section(out: &mut String, title: &str, lines: &[String], width: u16) {
@@ -155,11 +240,16 @@ fn target_section(
 }
 
 impl TableExporter {
-    fn score_report(&self, report: &crate::report::ScoreReport, lang: Lang) -> String {
+    fn score_report(
+        &self,
+        report: &crate::report::ScoreReport,
+        lang: Lang,
+        sink: &mut dyn Write,
+    ) -> Result<()> {
         let w = words(lang);
         let mut out = String::new();
         if let Some(grid) = super::respondents_grid(report, lang) {
-            out.push_str(&draw(&grid, self.style));
+            draw_to(sink, &grid, self.style)?;
             out.push_str(w.cell_legend);
             out.push('\n');
         }
@@ -197,6 +287,36 @@ impl TableExporter {
             let notes = super::target_notes(report.bank, plan, lang);
             target_section(&mut out, w.team_stage, &notes, lang, self.style.width);
         }
-        out
+        sink.write_all(out.as_bytes())?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_table_drawn_in_blocks_is_the_table_drawn_at_once() {
+        let header = vec!["Respondent".to_string(), "Score".to_string()];
+        let rows: Vec<Vec<String>> = (0..2 * BLOCK_ROWS + 345)
+            .map(|n| vec![format!("r{n}"), format!("{} · 2", n % 100)])
+            .collect();
+        let style = Layout {
+            width: 80,
+            color: false,
+        };
+        let mut blocks = Vec::new();
+        draw_to(
+            &mut blocks,
+            &super::super::Grid {
+                header: header.clone(),
+                rows: rows.clone(),
+            },
+            style,
+        )
+        .expect("drawn");
+        let at_once = format!("{}\n", block(Some(&header), &rows, style, None));
+        assert_eq!(String::from_utf8(blocks).expect("UTF-8"), at_once);
     }
 }

@@ -4,11 +4,13 @@ use super::{Exporter, questions_document};
 use crate::bank::Bank;
 use crate::lang::Lang;
 use anyhow::Result;
+use std::io::Write;
 
 pub struct YamlExporter;
 
 impl Exporter for YamlExporter {
-    fn questions(&self, bank: &Bank, _lang: Lang) -> Result<String> {
-        Ok(serde_yaml::to_string(&questions_document(bank))?)
+    fn questions(&self, bank: &Bank, _lang: Lang, out: &mut dyn Write) -> Result<()> {
+        out.write_all(serde_yaml::to_string(&questions_document(bank))?.as_bytes())?;
+        Ok(())
     }
 }

@@ -77,6 +77,7 @@ pub fn read(text: &str, file: Rc<str>, bank: &Bank, matcher: &AnswerMatcher) -> 
             Some(kind) if !kind.starts_with("an answer file") => format!("this looks like {kind}"),
             _ => "an answer file has `respondent`, `bank` and `answers: {id: key}`".to_string(),
         };
+        let message = crate::visible::shorten_quotes(&message);
         anyhow!("{file}{at}: not an answer file: {message}; {hint}")
     };
     let parsed: AnswerFileIn = if looks_like_json(text) {

@@ -90,26 +90,41 @@ pub fn plain_yaml_error(message: &str) -> String {
     } else if message.contains("recursion limit exceeded") {
         format!("it is nested too deeply; real files nest a few levels, at most {MAX_NESTING}")
     } else {
-        message.to_string()
+        crate::visible::shorten_quotes(message)
     }
 }
 
 /// Reads a whole text file, refusing directories, oversized and non-UTF-8
-/// files with a message that names the file.
+/// files with a message that names the file. The size is counted while
+/// reading, so a device or FIFO that never ends (`/dev/zero`) is refused
+/// at the limit too.
 pub fn read_text(path: &Path) -> Result<String> {
-    let shown = path.display();
+    let shown = crate::visible::visible(&path.display().to_string()).into_owned();
     let metadata = std::fs::metadata(path).with_context(|| format!("cannot read {shown}"))?;
     if metadata.is_dir() {
         bail!("{shown} is a directory; give the path of a file");
     }
+    let too_big = |size: String| {
+        anyhow::anyhow!(
+            "{shown} is {size}over the {} MiB limit for a YAML or JSON file; check that it is the right file",
+            MAX_DOCUMENT_BYTES >> 20
+        )
+    };
     if metadata.len() > MAX_DOCUMENT_BYTES {
-        bail!(
-            "{shown} is {} MiB, over the {} MiB limit for a YAML or JSON file; check that it is the right file",
-            metadata.len() / (1024 * 1024),
-            MAX_DOCUMENT_BYTES / (1024 * 1024)
-        );
+        return Err(too_big(format!("{} MiB, ", metadata.len() >> 20)));
     }
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read {shown}"))?;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|file| {
+            std::io::Read::read_to_end(
+                &mut std::io::Read::take(file, MAX_DOCUMENT_BYTES + 1),
+                &mut bytes,
+            )
+        })
+        .with_context(|| format!("cannot read {shown}"))?;
+    if bytes.len() as u64 > MAX_DOCUMENT_BYTES {
+        return Err(too_big(String::new()));
+    }
     String::from_utf8(bytes).map_err(|err| {
         let offset = err.utf8_error().valid_up_to();
         let text = String::from_utf8_lossy(&err.as_bytes()[..offset]);

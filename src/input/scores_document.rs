@@ -24,9 +24,10 @@ pub fn is_scores_document(text: &str) -> bool {
 pub fn read(text: &str, file: &str, bank: &Bank) -> Result<Vec<ScoredEntry>> {
     let document: Value = serde_json::from_str(text).map_err(|err| {
         anyhow::anyhow!(
-            "{file}:{}:{}: not a scores document: {err}",
+            "{file}:{}:{}: not a scores document: {}",
             err.line(),
-            err.column()
+            err.column(),
+            crate::visible::shorten_quotes(&err.to_string())
         )
     })?;
     if document["bank"].as_str() != Some(bank.id.as_str()) {
