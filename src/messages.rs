@@ -362,6 +362,55 @@ pub fn progress_unusable(lang: Lang, path: &str, reason: &str) -> String {
     }
 }
 
+/// The prompt of the line-by-line self-test (`TERM=dumb`, small windows).
+pub fn plain_choice(lang: Lang, options: usize, back: bool) -> String {
+    match (lang, back) {
+        (Lang::Nl, true) => format!("Typ 1–{options} en Enter; b gaat terug, q stopt: "),
+        (Lang::Nl, false) => format!("Typ 1–{options} en Enter; q stopt: "),
+        (Lang::En, true) => format!("Type 1–{options} and Enter; b goes back, q quits: "),
+        (Lang::En, false) => format!("Type 1–{options} and Enter; q quits: "),
+    }
+}
+
+pub fn progress_kept_aside(lang: Lang, reason: &str, kept: &str) -> String {
+    match lang {
+        Lang::Nl => format!(
+            "Let op: de bewaarde voortgang is onbruikbaar ({reason}); die staat nu in {kept}. Er start een nieuwe test."
+        ),
+        Lang::En => format!(
+            "Warning: the saved progress cannot be used ({reason}); it is kept in {kept}. Starting a new test."
+        ),
+    }
+}
+
+pub fn answers_dropped(lang: Lang, dropped: usize, kept: &str) -> String {
+    match (lang, dropped) {
+        (Lang::Nl, 1) => format!(
+            "Let op: 1 bewaard antwoord past niet meer bij de vragen en wordt opnieuw gevraagd; het oude bestand staat in {kept}."
+        ),
+        (Lang::Nl, n) => format!(
+            "Let op: {n} bewaarde antwoorden passen niet meer bij de vragen en worden opnieuw gevraagd; het oude bestand staat in {kept}."
+        ),
+        (Lang::En, 1) => format!(
+            "Warning: 1 saved answer no longer fits the questions and will be asked again; the old file is kept in {kept}."
+        ),
+        (Lang::En, n) => format!(
+            "Warning: {n} saved answers no longer fit the questions and will be asked again; the old file is kept in {kept}."
+        ),
+    }
+}
+
+pub fn progress_locked(lang: Lang, path: &str) -> String {
+    match lang {
+        Lang::Nl => format!(
+            "er loopt al een zelftest met deze vragen, die zijn antwoorden bewaart in {path}; maak die eerst af (of sluit hem), zodat geen van beide antwoorden verliest"
+        ),
+        Lang::En => format!(
+            "another self-test with these questions is running and keeps its answers in {path}; finish (or close) that one first, so that neither loses answers"
+        ),
+    }
+}
+
 pub fn progress_not_saved(lang: Lang, reason: &str) -> String {
     match lang {
         Lang::Nl => format!(

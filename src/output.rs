@@ -114,6 +114,22 @@ fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
+/// Whether two paths name the same place, whether or not a file is there
+/// yet: the same folder (through links) and the same name.
+pub fn same_place(a: &Path, b: &Path) -> bool {
+    if same_file(a, b) {
+        return true;
+    }
+    let folder = |path: &Path| {
+        let parent = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        std::fs::canonicalize(parent).ok()
+    };
+    a.file_name() == b.file_name() && folder(a).is_some() && folder(a) == folder(b)
+}
+
 /// Temporary files being written, removed by `remove_unfinished` when a
 /// signal ends the process before they are renamed into place.
 static UNFINISHED: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());

@@ -485,10 +485,23 @@ fn a_corrupt_progress_file_gives_a_warning_and_a_fresh_start() {
     std::fs::create_dir_all(file.parent().expect("folder")).expect("folder");
     std::fs::write(&file, b"\x00\x01 not: [yaml").expect("write");
     let mut session = spawn(&["test", "--lang", "en", "--resume"], &[], dir.path());
-    expect(&mut session, "Warning: the saved progress in");
-    expect(&mut session, "cannot be used");
-    expect(&mut session, "Question 1/15");
-    // The first answer replaces the corrupt file.
+    expect(&mut session, "Warning: the saved progress cannot be used");
+    let kept = file.with_file_name("progress-pyramid.unusable-1.yaml");
+    expect(&mut session, &format!("it is kept in {}", kept.display()));
+    // The warning is still on the question screen, after it was cleared.
+    let screen = decoded(
+        &session
+            .exp_string("Question 1/15")
+            .expect("the first question"),
+    );
+    let after_clear = screen.rsplit("\x1b[2J").next().unwrap_or_default();
+    assert!(after_clear.contains("it is kept in"), "{after_clear:?}");
+    assert_eq!(
+        std::fs::read(&kept).expect("kept aside"),
+        b"\x00\x01 not: [yaml",
+        "the unusable file is kept as it was"
+    );
+    // The first answer starts a new progress file.
     choose(&mut session, 2);
     expect(&mut session, "Question 2/15");
     expect(&mut session, "← Back");
@@ -607,4 +620,127 @@ fn a_bank_of_your_own_runs_the_self_test() {
     assert!(screen.contains("Webshop check · Result"), "{screen}");
     assert!(screen.contains("Stage 3/3: Champion"), "{screen}");
     assert!(screen.contains("/3\\ Champion ◀ you are here"), "{screen}");
+}
+
+/// Runs pyramid's self-test with answers typed as lines (the plain prompt),
+/// and gives the whole output.
+fn typed_self_test(env: &[(&str, &str)], before: &str) -> (String, i32) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let binary = assert_cmd::cargo::cargo_bin!("pyramid");
+    let script = format!("{before} exec '{}' test --lang en", binary.display());
+    let mut command = Command::new("sh");
+    command
+        .arg("-c")
+        .arg(script)
+        .env("XDG_STATE_HOME", dir.path().join("state"))
+        .env_remove("NO_COLOR")
+        .env("TERM", "xterm");
+    for (key, value) in env {
+        command.env(key, value);
+    }
+    let mut session = spawn_command(command, Some(TIMEOUT_MS)).expect("spawn");
+    // Everything read, to look for escape sequences in the whole session.
+    let mut all = String::new();
+    let mut read = |session: &mut PtySession, text: &str| {
+        let before = session
+            .exp_string(&as_read(text))
+            .unwrap_or_else(|err| panic!("waiting for {text:?}: {err}"));
+        all.push_str(&decoded(&before));
+        all.push_str(text);
+    };
+    for n in 1..=15 {
+        read(&mut session, &format!("Question {n}/15"));
+        read(&mut session, "and Enter");
+        // Out of range first: asked again, nothing chosen.
+        session.send_line("9").expect("type");
+        read(&mut session, "and Enter");
+        session.send_line("2").expect("type");
+    }
+    all.push_str(&until_exit(&mut session));
+    (all, exit_code(&session))
+}
+
+#[test]
+fn a_dumb_terminal_gets_the_questions_line_by_line_without_escape_codes() {
+    let (output, code) = typed_self_test(&[("TERM", "dumb")], "");
+    assert_eq!(code, 0, "{output}");
+    let escape = output.find('\x1b');
+    assert_eq!(
+        escape, None,
+        "an escape sequence on a dumb terminal: {output:?}"
+    );
+    assert!(output.contains("  1) "), "numbered options: {output}");
+    assert!(readable(&output).contains("Stage 2/4"), "{output}");
+}
+
+#[test]
+fn a_window_of_two_rows_gets_the_line_by_line_test_not_a_panic() {
+    let (output, code) = typed_self_test(&[], "stty rows 2 cols 80;");
+    assert_eq!(code, 0, "{output}");
+    assert!(!output.contains("panicked"), "{output}");
+    assert!(readable(&output).contains("Stage 2/4"), "{output}");
+}
+
+#[test]
+fn a_second_self_test_is_refused_while_the_first_runs() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut first = spawn(&["test", "--lang", "en"], &[], dir.path());
+    expect(&mut first, "Question 1/15");
+    choose(&mut first, 1);
+    expect(&mut first, "Question 2/15");
+    let mut second = spawn(&["test", "--lang", "en"], &[], dir.path());
+    let output = readable(&until_exit(&mut second));
+    assert_eq!(exit_code(&second), 2);
+    assert!(
+        output.contains("another self-test with these questions is running"),
+        "{output}"
+    );
+    // The first one's answer is still there.
+    let saved = std::fs::read_to_string(progress_file(dir.path())).expect("progress");
+    assert!(saved.contains("strategy-role: b"), "{saved}");
+    first.send_control('c').expect("Ctrl-C");
+    until_exit(&mut first);
+}
+
+#[test]
+fn saving_to_the_progress_file_itself_is_refused() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = progress_file(dir.path());
+    std::fs::create_dir_all(file.parent().expect("folder")).expect("folder");
+    let mut session = spawn(
+        &[
+            "test",
+            "--lang",
+            "en",
+            "--save",
+            file.to_str().expect("path"),
+        ],
+        &[],
+        dir.path(),
+    );
+    let output = readable(&until_exit(&mut session));
+    assert_eq!(exit_code(&session), 2);
+    assert!(
+        output.contains("names the file where the self-test keeps its progress"),
+        "{output}"
+    );
+}
+
+#[test]
+fn progress_from_changed_questions_is_not_resumed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = progress_file(dir.path());
+    std::fs::create_dir_all(file.parent().expect("folder")).expect("folder");
+    let saved = "# fingerprint: 0000000000000000\nrespondent: An\nbank: pyramid\nanswers:\n  strategy-role: d\n";
+    std::fs::write(&file, saved).expect("write");
+    let mut session = spawn(&["test", "--lang", "en", "--resume"], &[], dir.path());
+    expect(
+        &mut session,
+        "the questions or options have changed since these answers were saved",
+    );
+    expect(&mut session, "Question 1/15");
+    session.send_control('c').expect("Ctrl-C");
+    until_exit(&mut session);
+    let kept = file.with_file_name("progress-pyramid.unusable-1.yaml");
+    assert_eq!(std::fs::read_to_string(kept).expect("kept"), saved);
 }

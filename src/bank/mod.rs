@@ -125,6 +125,30 @@ pub struct AnswerOption {
 }
 
 impl Bank {
+    /// A fingerprint of what answers mean: the questions' ids, their
+    /// options' keys and levels, and whether "don't know" is allowed.
+    /// Answers saved under another fingerprint may mean something else.
+    /// (FNV-1a, 64 bits: stable across builds and platforms.)
+    pub fn fingerprint(&self) -> String {
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        let mut feed = |text: &str| {
+            for byte in text.bytes().chain([0]) {
+                hash ^= u64::from(byte);
+                hash = hash.wrapping_mul(0x0100_0000_01b3);
+            }
+        };
+        feed(&self.id);
+        for question in &self.questions {
+            feed(&question.id);
+            feed(if question.dont_know { "?" } else { "" });
+            for option in &question.options {
+                feed(&option.key);
+                feed(&option.level.to_string());
+            }
+        }
+        format!("{hash:016x}")
+    }
+
     /// Calls `f` on every text of the bank: title, stages, phases,
     /// pillars and their advice, questions and their options.
     pub fn for_each_text_mut(&mut self, mut f: impl FnMut(&mut Text)) {

@@ -9,13 +9,17 @@ use crate::input::answer_file;
 use crate::input::progress::{ProgressStore, Saved};
 use crate::lang::Lang;
 use crate::messages::{self, words};
+use crate::output::{Destination, same_place};
 use crate::output::{print, write_atomically};
 use crate::scoring::assess;
 use crate::terminal::interrupt::{self, EXIT_INTERRUPTED};
+use crate::terminal::plain_prompt::PlainAsker;
 use crate::terminal::prompt::TerminalAsker;
 use crate::terminal::result_view;
 use crate::terminal::session::{self, Outcome};
+use crate::terminal::session::{Asker, Notices};
 use crate::terminal::style::{color_wanted, stdout_style};
+use crate::visible::{visible, visible_lines};
 use anyhow::{Result, bail};
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -43,10 +47,42 @@ pub fn run(context: &Context, args: &TestArgs) -> Result<ExitCode> {
     let bank = &context.bank;
     let lang = context.lang;
     let target = super::target(context, args.target.as_deref())?;
-    interrupt::install(lang);
-    let asker = TerminalAsker::new(bank, lang, color_wanted());
     let store = ProgressStore::for_bank(bank);
-    let (respondent, responses) = starting_point(bank, lang, args, store.as_ref(), &asker)?;
+    if let Some(save) = &args.save {
+        Destination::new(Some(save)).check(&context.inputs([]))?;
+        if let Some(store) = &store
+            && same_place(save, store.path())
+        {
+            bail!(
+                "--save {} names the file where the self-test keeps its progress, which is removed when the test ends; choose another file",
+                visible(&save.display().to_string())
+            );
+        }
+    }
+    // Held until the test ends, so a second self-test cannot overwrite
+    // this one's answers.
+    let _lock = match store.as_ref().map(ProgressStore::lock) {
+        Some(Err(path)) => bail!(messages::progress_locked(
+            lang,
+            &visible(&path.display().to_string())
+        )),
+        Some(Ok(lock)) => lock,
+        None => None,
+    };
+    interrupt::install(lang);
+    let notices = Notices::default();
+    let mut asker: Box<dyn Asker> = if needs_plain_prompt() {
+        Box::new(PlainAsker::new(bank, lang, notices.clone()))
+    } else {
+        Box::new(TerminalAsker::new(
+            bank,
+            lang,
+            color_wanted(),
+            notices.clone(),
+        ))
+    };
+    let (respondent, responses) =
+        starting_point(bank, lang, args, store.as_ref(), asker.as_mut(), &notices)?;
     interrupt::set_how_to_continue(messages::how_to_continue(lang, answered(&responses)));
 
     let mut warned = false;
@@ -58,14 +94,17 @@ pub fn run(context: &Context, args: &TestArgs) -> Result<ExitCode> {
             }
             Err(err) if !warned => {
                 warned = true;
-                crate::output::say(&messages::progress_not_saved(lang, &format!("{err:#}")));
+                let notice = messages::progress_not_saved(lang, &format!("{err:#}"));
+                crate::output::say(&notice);
+                notices
+                    .borrow_mut()
+                    .push(visible_lines(&notice).into_owned());
             }
             Err(_) => {}
         }
     };
     let start = responses.first_unanswered().unwrap_or(responses.len());
-    let mut asker = asker;
-    let responses = match session::run(&mut asker, responses, start, &mut keep)? {
+    let responses = match session::run(asker.as_mut(), responses, start, &mut keep)? {
         Outcome::Finished(responses) => responses,
         Outcome::Quit => {
             crate::output::say(words(lang).quit_done);
@@ -106,8 +145,13 @@ fn starting_point(
     lang: Lang,
     args: &TestArgs,
     store: Option<&ProgressStore>,
-    asker: &TerminalAsker,
+    asker: &mut dyn Asker,
+    notices: &Notices,
 ) -> Result<(String, Responses)> {
+    let notice = |text: String| {
+        crate::output::say(&text);
+        notices.borrow_mut().push(visible_lines(&text).into_owned());
+    };
     let fresh = || {
         let respondent = args.respondent.clone().unwrap_or_else(login_name);
         (respondent, Responses::empty(bank))
@@ -117,18 +161,33 @@ fn starting_point(
         Saved::Found {
             respondent,
             responses,
+            dropped,
         } => {
+            if let Some((dropped, kept)) = dropped {
+                notice(messages::answers_dropped(
+                    lang,
+                    dropped,
+                    &kept.display().to_string(),
+                ));
+            }
             if args.resume || asker.ask_resume(answered(&responses))? {
                 (args.respondent.clone().unwrap_or(respondent), responses)
             } else {
                 fresh()
             }
         }
-        Saved::Unusable { reason } => {
-            let path = store
-                .map(|s| s.path().display().to_string())
-                .unwrap_or_default();
-            crate::output::say(&messages::progress_unusable(lang, &path, &reason));
+        Saved::Unusable { reason, kept } => {
+            notice(match kept {
+                Some(kept) => {
+                    messages::progress_kept_aside(lang, &reason, &kept.display().to_string())
+                }
+                None => {
+                    let path = store
+                        .map(|s| s.path().display().to_string())
+                        .unwrap_or_default();
+                    messages::progress_unusable(lang, &path, &reason)
+                }
+            });
             fresh()
         }
         Saved::Nothing => {
@@ -138,6 +197,17 @@ fn starting_point(
             fresh()
         }
     })
+}
+
+/// The fewest rows the menu of a question needs; a smaller window, or
+/// `TERM=dumb`, gets the self-test line by line.
+const MENU_ROWS: u16 = 10;
+
+fn needs_plain_prompt() -> bool {
+    crate::terminal::style::dumb_terminal()
+        || dialoguer::console::Term::stderr()
+            .size_checked()
+            .is_some_and(|(rows, _)| rows < MENU_ROWS)
 }
 
 fn answered(responses: &Responses) -> usize {

@@ -36,7 +36,9 @@ pub fn exit(lang: Lang, code: i32) -> ! {
     EXIT.call_once(|| {
         crate::output::remove_unfinished();
         let term = Term::stderr();
-        let _ = term.show_cursor();
+        if !crate::terminal::style::dumb_terminal() {
+            let _ = term.show_cursor();
+        }
         let _ = term.write_line("");
         let what = if code == EXIT_INTERRUPTED {
             words(lang).interrupted

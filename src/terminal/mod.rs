@@ -2,6 +2,7 @@
 //! result screen.
 
 pub mod interrupt;
+pub mod plain_prompt;
 pub mod progress;
 pub mod prompt;
 pub mod result_view;

@@ -1,7 +1,7 @@
 //! The self-test's questions on a terminal, with dialoguer.
 
 use super::interrupt;
-use super::session::{Asker, Step};
+use super::session::{Asker, Notices, Step};
 use super::style::paint;
 use crate::answers::Choice;
 use crate::bank::Bank;
@@ -19,10 +19,11 @@ pub struct TerminalAsker<'a> {
     color: bool,
     term: Term,
     theme: Box<dyn Theme>,
+    notices: Notices,
 }
 
 impl<'a> TerminalAsker<'a> {
-    pub fn new(bank: &'a Bank, lang: Lang, color: bool) -> TerminalAsker<'a> {
+    pub fn new(bank: &'a Bank, lang: Lang, color: bool, notices: Notices) -> TerminalAsker<'a> {
         let theme: Box<dyn Theme> = if color {
             Box::new(ColorfulTheme::default())
         } else {
@@ -34,30 +35,8 @@ impl<'a> TerminalAsker<'a> {
             color,
             term: Term::stderr(),
             theme,
+            notices,
         }
-    }
-
-    /// Asks whether to continue an unfinished test (true) or start over.
-    pub fn ask_resume(&self, answered: usize) -> Result<bool> {
-        let lang = self.lang;
-        let w = words(lang);
-        // Written here rather than as the select's prompt, to which the
-        // plain theme adds a colon.
-        self.term.write_line(&messages::resume_question(
-            lang,
-            answered,
-            self.bank.questions.len(),
-        ))?;
-        let picked = check(
-            Select::with_theme(self.theme.as_ref())
-                .items([w.resume, w.start_over])
-                .default(0)
-                .report(false)
-                .interact_on_opt(&self.term),
-            lang,
-        )?;
-        // Esc keeps the answers: starting over must be chosen.
-        Ok(picked != Some(1))
     }
 
     fn width(&self) -> usize {
@@ -79,6 +58,28 @@ fn check<T>(result: dialoguer::Result<T>, lang: Lang) -> Result<T> {
 }
 
 impl Asker for TerminalAsker<'_> {
+    fn ask_resume(&mut self, answered: usize) -> Result<bool> {
+        let lang = self.lang;
+        let w = words(lang);
+        // Written here rather than as the select's prompt, to which the
+        // plain theme adds a colon.
+        self.term.write_line(&messages::resume_question(
+            lang,
+            answered,
+            self.bank.questions.len(),
+        ))?;
+        let picked = check(
+            Select::with_theme(self.theme.as_ref())
+                .items([w.resume, w.start_over])
+                .default(0)
+                .report(false)
+                .interact_on_opt(&self.term),
+            lang,
+        )?;
+        // Esc keeps the answers: starting over must be chosen.
+        Ok(picked != Some(1))
+    }
+
     fn ask(&mut self, position: usize, current: Option<Choice>) -> Result<Step> {
         let bank = self.bank;
         let lang = self.lang;
@@ -95,6 +96,11 @@ impl Asker for TerminalAsker<'_> {
             messages::intro(lang, total)
         );
         self.term.write_line(&paint(&title, &dim, self.color))?;
+        let warning = Style::new().yellow();
+        for notice in self.notices.borrow().iter() {
+            self.term
+                .write_line(&paint(&textwrap::fill(notice, width), &warning, self.color))?;
+        }
         let header = messages::question_header(lang, position + 1, total, pillar);
         self.term
             .write_line(&paint(&header, &Style::new().bold().cyan(), self.color))?;

@@ -19,7 +19,14 @@ pub trait Asker {
     fn ask(&mut self, position: usize, current: Option<Choice>) -> Result<Step>;
     /// Asks whether to really quit.
     fn confirm_quit(&mut self) -> Result<bool>;
+    /// Asks whether to continue an unfinished test (true) or start over.
+    fn ask_resume(&mut self, answered: usize) -> Result<bool>;
 }
+
+/// Warnings that stay on every question screen until the test ends (a
+/// progress file kept aside, progress that cannot be saved): shared by the
+/// asker that shows them and the code that finds them.
+pub type Notices = std::rc::Rc<std::cell::RefCell<Vec<String>>>;
 
 #[derive(Debug, PartialEq, Eq)]
 pub enum Outcome {
@@ -74,6 +81,9 @@ mod tests {
         }
         fn confirm_quit(&mut self) -> Result<bool> {
             Ok(self.quit_answers.remove(0))
+        }
+        fn ask_resume(&mut self, _answered: usize) -> Result<bool> {
+            Ok(true)
         }
     }
 

@@ -8,11 +8,16 @@ use std::io::IsTerminal;
 /// 80-column window.
 pub const DEFAULT_WIDTH: u16 = 80;
 
-/// Whether colour is wanted: stdout is a terminal and `NO_COLOR` is unset
-/// or empty (https://no-color.org).
+/// Whether colour is wanted: stdout is a terminal that is not `dumb`, and
+/// `NO_COLOR` is unset or empty (https://no-color.org).
 pub fn color_wanted() -> bool {
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty());
-    !no_color && std::io::stdout().is_terminal()
+    !no_color && !dumb_terminal() && std::io::stdout().is_terminal()
+}
+
+/// `TERM=dumb`: a terminal that takes no cursor movement and no colour.
+pub fn dumb_terminal() -> bool {
+    std::env::var_os("TERM").is_some_and(|term| term == "dumb")
 }
 
 /// The table style for stdout: the terminal's width (kept between 60 and
