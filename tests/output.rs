@@ -220,3 +220,51 @@ fn a_signal_during_an_export_leaves_no_temporary_file() {
         assert!(left.is_empty(), "at {percent}%: left {left:?}");
     }
 }
+
+/// Runs `pyramid ARGS` through sh with `redirect` applied; gives the exit
+/// code and stderr.
+fn redirected(args: &str, redirect: &str) -> (Option<i32>, String) {
+    let binary = assert_cmd::cargo::cargo_bin!("pyramid");
+    let output = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("exec \"$0\" {args} {redirect}"))
+        .arg(binary)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("runs");
+    (
+        output.status.code(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn a_full_or_closed_standard_error_is_no_panic() {
+    for redirect in ["2>/dev/full", "2>&-"] {
+        let (code, _) = redirected("score no-such-file.csv", redirect);
+        assert_eq!(code, Some(2), "{redirect}: an error, not a panic (101)");
+        let (code, _) = redirected(&format!("score {AN}"), &format!("{redirect} >/dev/null"));
+        assert_eq!(
+            code,
+            Some(0),
+            "{redirect}: warnings and notes are passed over"
+        );
+    }
+}
+
+#[test]
+fn a_full_standard_output_is_an_error_with_exit_2() {
+    for args in [
+        format!("score {AN}"),
+        format!("score {AN} --format json"),
+        "questions".to_string(),
+        format!("compare {AN} tests/fixtures/answers/jan.yaml --format csv"),
+    ] {
+        let (code, stderr) = redirected(&args, ">/dev/full");
+        assert_eq!(code, Some(2), "{args}: {stderr}");
+        assert!(
+            stderr.contains("cannot write to standard output: No space left on device"),
+            "{args}: {stderr}"
+        );
+    }
+}
