@@ -110,6 +110,10 @@ pub struct ScoreArgs {
     #[arg(long)]
     pub allow_incomplete: bool,
 
+    /// Keep every submission of a respondent named twice in an export (by default the later one counts)
+    #[arg(long)]
+    pub keep_duplicates: bool,
+
     /// Score the valid respondents, report the others on stderr, exit 1
     #[arg(long)]
     pub skip_invalid: bool,
@@ -143,6 +147,10 @@ pub struct CompareArgs {
     #[arg(long)]
     pub allow_incomplete: bool,
 
+    /// Keep every submission of a respondent named twice in an export (by default the later one counts)
+    #[arg(long)]
+    pub keep_duplicates: bool,
+
     /// A target: `stage=3` for every pillar and/or `PILLAR=STAGE` pairs, such as traffic=3,conversion=3
     #[arg(long, value_name = "SPEC")]
     pub target: Option<String>,
@@ -165,6 +173,10 @@ pub struct ReportArgs {
     /// Score respondents with missing answers on what they did answer
     #[arg(long)]
     pub allow_incomplete: bool,
+
+    /// Keep every submission of a respondent named twice in an export (by default the later one counts)
+    #[arg(long)]
+    pub keep_duplicates: bool,
 
     /// A target: `stage=3` for every pillar and/or `PILLAR=STAGE` pairs, drawn on the radar and planned for
     #[arg(long, value_name = "SPEC")]

@@ -13,6 +13,7 @@ pub mod commands;
 pub mod compare;
 pub mod explain;
 pub mod export;
+pub mod file_id;
 pub mod input;
 pub mod lang;
 pub mod messages;

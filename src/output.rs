@@ -6,6 +6,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
+use crate::file_id::same_file;
+
 /// Where a command writes its result: `--output FILE`, or standard output
 /// (no `--output`, or `--output -`).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -91,43 +93,6 @@ impl Destination {
     pub fn is_stdout(&self) -> bool {
         *self == Destination::Stdout
     }
-}
-
-/// Whether two paths name one file, through links and `./`, without
-/// opening either (opening a FIFO would wait for its writer).
-#[cfg(unix)]
-fn same_file(a: &Path, b: &Path) -> bool {
-    use std::os::unix::fs::MetadataExt;
-    match (std::fs::metadata(a), std::fs::metadata(b)) {
-        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
-        _ => false,
-    }
-}
-
-/// Whether two paths name one file: where the system gives no file ids,
-/// the same full path (a hard link is not seen).
-#[cfg(not(unix))]
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
-    }
-}
-
-/// Whether two paths name the same place, whether or not a file is there
-/// yet: the same folder (through links) and the same name.
-pub fn same_place(a: &Path, b: &Path) -> bool {
-    if same_file(a, b) {
-        return true;
-    }
-    let folder = |path: &Path| {
-        let parent = match path.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p,
-            _ => Path::new("."),
-        };
-        std::fs::canonicalize(parent).ok()
-    };
-    a.file_name() == b.file_name() && folder(a).is_some() && folder(a) == folder(b)
 }
 
 /// Temporary files being written, removed by `remove_unfinished` when a

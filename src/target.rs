@@ -34,8 +34,16 @@ impl Target {
                 }
             };
             match name.trim() {
+                "stage" if every.is_some() => {
+                    return Err("`stage` is named twice; name it once".to_string());
+                }
                 "stage" => every = Some(level),
                 id => match bank.pillar_position(id) {
+                    Some(n) if pillars[n].is_some() => {
+                        return Err(format!(
+                            "`{id}` is named twice; give each pillar one target stage"
+                        ));
+                    }
                     Some(n) => pillars[n] = Some(level),
                     None => {
                         let known: Vec<&str> = bank.pillars.iter().map(|p| p.id.as_str()).collect();
@@ -205,6 +213,8 @@ mod tests {
                 .is_err_and(|e| e.contains("use stage or one of: a, b, c, d"))
         );
         assert!(Target::parse("3", &bank).is_err_and(|e| e.contains("NAME=STAGE")));
+        assert!(Target::parse("b=3,b=2", &bank).is_err_and(|e| e.contains("`b` is named twice")));
+        assert!(Target::parse("stage=3,stage=2", &bank).is_err_and(|e| e.contains("twice")));
         assert!(Target::parse("", &bank).is_err());
     }
 

@@ -5,29 +5,52 @@
 //! The summary keeps counts and sums only, so it takes the same memory for
 //! ten respondents as for a million.
 
-use crate::bank::Bank;
+use crate::bank::{Bank, MAX_PILLARS};
 use crate::scoring::{Assessment, assess_pillar_scores};
 
-/// Running statistics of whole-number scores (0-100), exact: integer sums.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// Running statistics of whole-number scores (0-100), exact: integer sums
+/// and how many have each score, so that a score can be taken out again
+/// (a respondent's earlier submission, replaced by a later one).
+#[derive(Clone, Debug, PartialEq, Eq)]
 struct Stats {
     count: u64,
     sum: u64,
     sum_of_squares: u64,
-    min: u8,
-    max: u8,
+    /// `[score]`: how many have each score.
+    histogram: [u64; 101],
+}
+
+impl Default for Stats {
+    fn default() -> Stats {
+        Stats {
+            count: 0,
+            sum: 0,
+            sum_of_squares: 0,
+            histogram: [0; 101],
+        }
+    }
 }
 
 impl Stats {
     fn add(&mut self, score: u8) {
-        if self.count == 0 {
-            (self.min, self.max) = (score, score);
-        }
+        let score = score.min(100);
         self.count += 1;
         self.sum += u64::from(score);
         self.sum_of_squares += u64::from(score) * u64::from(score);
-        self.min = self.min.min(score);
-        self.max = self.max.max(score);
+        self.histogram[usize::from(score)] += 1;
+    }
+
+    /// Takes out a score that was added.
+    fn remove(&mut self, score: u8) {
+        let score = score.min(100);
+        let slot = &mut self.histogram[usize::from(score)];
+        if *slot == 0 {
+            return;
+        }
+        *slot -= 1;
+        self.count -= 1;
+        self.sum -= u64::from(score);
+        self.sum_of_squares -= u64::from(score) * u64::from(score);
     }
 
     fn finish(&self) -> Option<ScoreStats> {
@@ -37,11 +60,12 @@ impl Stats {
         let n = self.count as f64;
         let mean = self.sum as f64 / n;
         let variance = (self.sum_of_squares as f64 / n - mean * mean).max(0.0);
+        let held = |score: &usize| self.histogram[*score] > 0;
         Some(ScoreStats {
             count: self.count,
             mean,
-            min: self.min,
-            max: self.max,
+            min: (0..=100).find(held).unwrap_or(0) as u8,
+            max: (0..=100).rev().find(held).unwrap_or(0) as u8,
             spread: variance.sqrt(),
         })
     }
@@ -71,10 +95,35 @@ pub struct TeamCollector {
     respondents: u64,
     pillars: Vec<Stats>,
     overall: Stats,
-    /// `[pillar][score]`: how many respondents have each score (0-100).
-    pillar_scores: Vec<[u64; 101]>,
     /// `[level]`: respondents per overall stage (level 0: no stage).
     stages: Vec<u64>,
+}
+
+/// What the team summary took in of one assessment, in 15 bytes: enough
+/// to take it out again.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Footprint {
+    pillars: [u8; MAX_PILLARS],
+    count: u8,
+    score: u8,
+    stage: u8,
+}
+
+impl Footprint {
+    const NONE: u8 = u8::MAX;
+
+    pub fn of(assessment: &Assessment) -> Footprint {
+        let mut pillars = [Footprint::NONE; MAX_PILLARS];
+        for (slot, pillar) in pillars.iter_mut().zip(&assessment.pillars) {
+            *slot = pillar.score.unwrap_or(Footprint::NONE);
+        }
+        Footprint {
+            pillars,
+            count: assessment.pillars.len().min(MAX_PILLARS) as u8,
+            score: assessment.score.unwrap_or(Footprint::NONE),
+            stage: assessment.stage.unwrap_or(Footprint::NONE),
+        }
+    }
 }
 
 /// The finished team summary.
@@ -135,7 +184,6 @@ impl TeamCollector {
             respondents: 0,
             pillars: vec![Stats::default(); bank.pillars.len()],
             overall: Stats::default(),
-            pillar_scores: vec![[0; 101]; bank.pillars.len()],
             stages: vec![0; levels],
         }
     }
@@ -145,9 +193,6 @@ impl TeamCollector {
         for (n, pillar) in assessment.pillars.iter().enumerate() {
             if let Some(score) = pillar.score {
                 self.pillars[n].add(score);
-                if let Some(count) = self.pillar_scores[n].get_mut(usize::from(score)) {
-                    *count += 1;
-                }
             }
         }
         if let Some(score) = assessment.score {
@@ -158,6 +203,33 @@ impl TeamCollector {
             .get_mut(usize::from(assessment.stage.unwrap_or(0)))
         {
             *count += 1;
+        }
+    }
+
+    /// Takes out an assessment that was added, by its footprint: the team
+    /// as if it had never been added.
+    pub fn remove(&mut self, footprint: &Footprint) {
+        self.respondents = self.respondents.saturating_sub(1);
+        for (n, &score) in footprint.pillars[..usize::from(footprint.count)]
+            .iter()
+            .enumerate()
+        {
+            if score != Footprint::NONE
+                && let Some(stats) = self.pillars.get_mut(n)
+            {
+                stats.remove(score);
+            }
+        }
+        if footprint.score != Footprint::NONE {
+            self.overall.remove(footprint.score);
+        }
+        let stage = if footprint.stage == Footprint::NONE {
+            0
+        } else {
+            footprint.stage
+        };
+        if let Some(count) = self.stages.get_mut(usize::from(stage)) {
+            *count = count.saturating_sub(1);
         }
     }
 
@@ -173,7 +245,7 @@ impl TeamCollector {
             .enumerate()
             .filter_map(|(n, stats)| {
                 let stats = stats.as_ref()?;
-                let histogram = &self.pillar_scores[n];
+                let histogram = &self.pillars[n].histogram;
                 let above = |score: &usize| *score as f64 > stats.mean;
                 Some(Disagreement {
                     pillar: n,
@@ -208,6 +280,28 @@ mod tests {
             team.add(&assess(&bank, &answers(&bank, respondent)));
         }
         team.finish(&bank)
+    }
+
+    #[test]
+    fn a_removed_assessment_leaves_the_team_as_if_never_added() {
+        let bank = tiny_bank();
+        let people: [&[u8]; 3] = [&[1, 2, 3, 4], &[4, 4, 4, 1], &[2, 2, 1, 3]];
+        let assessed: Vec<Assessment> = people
+            .iter()
+            .map(|levels| assess(&bank, &answers(&bank, levels)))
+            .collect();
+        let mut with_removal = TeamCollector::new(&bank);
+        for a in &assessed {
+            with_removal.add(a);
+        }
+        with_removal.remove(&Footprint::of(&assessed[1]));
+        let mut without = TeamCollector::new(&bank);
+        without.add(&assessed[0]);
+        without.add(&assessed[2]);
+        assert_eq!(
+            format!("{:?}", with_removal.finish(&bank)),
+            format!("{:?}", without.finish(&bank))
+        );
     }
 
     #[test]

@@ -249,7 +249,7 @@ fn hostile_tables() {
         ),
         (
             score(&write(d, "header-only.csv", "respondent,strategy-role\n")),
-            "no respondent could be scored",
+            "header-only.csv: the table has a header row but no respondents",
         ),
         (
             score(&write(d, "no-questions.csv", "Naam,Leeftijd\nAn,40\n")),

@@ -609,3 +609,98 @@ fn exported_cells_cannot_run_as_formulas_or_break_markdown() {
         "{markdown}"
     );
 }
+
+#[test]
+fn utf16_with_commas_or_semicolons_and_cr_only_lines_are_read() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plain = std::fs::read_to_string(format!("{FORMS}/plain-ids.csv")).expect("fixture");
+    let utf16 = |text: &str| -> Vec<u8> {
+        [0xFF, 0xFE]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect()
+    };
+    let files: Vec<(&str, Vec<u8>)> = vec![
+        ("utf16-commas.csv", utf16(&plain.replace('\n', "\r\n"))),
+        ("utf16-semicolons.csv", utf16(&plain.replace(',', ";"))),
+        ("mac.csv", plain.replace('\n', "\r").into_bytes()),
+    ];
+    for (name, bytes) in files {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).expect("write");
+        let document = score_json(&[path.to_str().expect("path")]);
+        assert_eq!(scores(&document), expected(), "{name}");
+        assert!(
+            document["respondents"][1]["source"]
+                .as_str()
+                .is_some_and(|s| s.ends_with(":3")),
+            "{name}: Jan is on line 3"
+        );
+    }
+}
+
+#[test]
+fn a_respondent_who_answers_twice_counts_once_with_the_later_answers() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plain = std::fs::read_to_string(format!("{FORMS}/plain-ids.csv")).expect("fixture");
+    // Els answers again, with An's answers, under her name in capitals.
+    let an_row = plain.lines().nth(1).expect("An's row");
+    let again = an_row.replacen("An Peeters", "ELS  janssens", 1);
+    let path = dir.path().join("twice.csv");
+    std::fs::write(&path, format!("{plain}{again}\n")).expect("write");
+    let path = path.to_str().expect("path");
+
+    let output = common::pyramid()
+        .args(["score", path, "--format", "json"])
+        .output()
+        .expect("runs");
+    assert!(output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains(&format!("ELS  janssens: {path}:4 and {path}:5")),
+        "both lines are named: {stderr}"
+    );
+    let document: Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let rows = scores(&document);
+    let all = expected();
+    assert_eq!(rows, vec![all[0].clone(), all[1].clone(), all[0].clone()]);
+    assert_eq!(document["respondents"][2]["respondent"], "ELS  janssens");
+
+    // The team summary is the team of those three rows.
+    let summary = score_json(&[path, "--summary"]);
+    assert_eq!(summary["summary"]["respondents"], 3);
+    let strategy = &summary["summary"]["pillars"][0];
+    assert_eq!(
+        (&strategy["min"], &strategy["max"]),
+        (&Value::from(50), &Value::from(83))
+    );
+
+    // --keep-duplicates keeps both.
+    let kept = score_json(&[path, "--keep-duplicates"]);
+    assert_eq!(kept["respondents"].as_array().map(Vec::len), Some(4));
+}
+
+#[test]
+fn a_file_named_twice_or_inside_a_named_folder_is_read_once() {
+    let answers = "tests/fixtures/answers";
+    let output = common::pyramid()
+        .args([
+            "score",
+            &format!("{answers}/an.yaml"),
+            &format!("./{answers}/an.yaml"),
+            answers,
+            "--format",
+            "json",
+        ])
+        .output()
+        .expect("runs");
+    assert!(output.status.success());
+    let document: Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let count = std::fs::read_dir(answers).expect("folder").count();
+    assert_eq!(
+        document["respondents"].as_array().map(Vec::len),
+        Some(count)
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(stderr.matches("it is read once").count(), 2, "{stderr}");
+}

@@ -6,7 +6,9 @@
 
 mod validate;
 
-pub use validate::{FIVE_MINUTE_WORDS, Path, Problem, Seg, warnings, words_to_read};
+pub use validate::{
+    FIVE_MINUTE_WORDS, MAX_PILLARS, MAX_STAGES, Path, Problem, Seg, warnings, words_to_read,
+};
 
 use crate::lang::Text;
 use serde::{Deserialize, Serialize};

@@ -18,6 +18,7 @@ pub fn run(context: &Context, args: &CompareArgs) -> Result<ExitCode> {
     destination.check(&context.inputs([args.old.as_path(), args.new.as_path()]))?;
     let options = || Options {
         allow_incomplete: args.allow_incomplete,
+        keep_duplicates: args.keep_duplicates,
         keep_rows: !args.summary,
         keep_answers: !args.summary,
     };

@@ -2,6 +2,7 @@
 //! scoring them: shared by `score`, `compare` and `report`.
 
 use super::Context;
+use super::duplicates::Duplicates;
 use crate::answers::Responses;
 use crate::bank::Bank;
 use crate::input::matching::AnswerMatcher;
@@ -11,7 +12,7 @@ use crate::input::sources::{self, Kind, Source};
 use crate::lang::Lang;
 use crate::report::ScoredRespondent;
 use crate::scoring::{assess, assess_pillar_scores};
-use crate::team::TeamCollector;
+use crate::team::{Footprint, TeamCollector};
 use crate::terminal::progress::Progress;
 use anyhow::Result;
 use std::path::PathBuf;
@@ -24,7 +25,13 @@ pub struct Options {
     pub keep_rows: bool,
     /// Keep each scored respondent's answers too.
     pub keep_answers: bool,
+    /// Keep both submissions of a respondent named twice in an export
+    /// (else the later one counts).
+    pub keep_duplicates: bool,
 }
+
+/// Second submissions listed in full; beyond this they are counted.
+const DUPLICATES_SHOWN: usize = 20;
 
 /// Ignored columns named in a note; beyond this they are counted.
 const IGNORED_SHOWN: usize = 12;
@@ -46,6 +53,12 @@ pub struct Tally<'a> {
     rejected: u64,
     problems: Vec<String>,
     pub problem_count: u64,
+    /// `None` with --keep-duplicates.
+    duplicates: Option<Duplicates>,
+    /// Rows replaced by a later submission, taken out at the end.
+    replaced_rows: Vec<usize>,
+    /// The messages about second submissions, and how many there were.
+    replaced: (Vec<String>, u64),
 }
 
 impl Tally<'_> {
@@ -74,10 +87,54 @@ impl Tally<'_> {
             return;
         }
         let assessment = assess(self.bank, &record.responses);
+        if record.named
+            && let Some(duplicates) = &mut self.duplicates
+        {
+            let row = self.respondents.as_ref().map(Vec::len);
+            let line = record.place.line.unwrap_or(0);
+            let footprint = Footprint::of(&assessment);
+            let submitted =
+                duplicates.submit(&record.respondent, &record.place.file, line, footprint, row);
+            if let Some(earlier) = submitted {
+                self.team.remove(&earlier.footprint);
+                self.scored -= 1;
+                self.replaced_rows.extend(earlier.row);
+                self.replaced.1 += 1;
+                if self.replaced.0.len() < DUPLICATES_SHOWN {
+                    self.replaced.0.push(format!(
+                        "{}: {}",
+                        crate::visible::quoted(&record.respondent),
+                        earlier.places
+                    ));
+                }
+            }
+        }
         if let Some(answers) = &mut self.answers {
             answers.push(Some(record.responses));
         }
         self.keep(record.respondent, record.place.to_string(), assessment);
+    }
+
+    /// Takes out the rows that later submissions replaced, and says which.
+    fn finish(&mut self) {
+        let (shown, count) = &self.replaced;
+        if *count == 0 {
+            return;
+        }
+        let plural = if *count == 1 { "" } else { "s" };
+        crate::output::say(&format!(
+            "note: {count} respondent{plural} answered twice; the later answers count (--keep-duplicates keeps both):"
+        ));
+        for line in shown {
+            crate::output::say(&format!("  {line}"));
+        }
+        if *count > shown.len() as u64 {
+            crate::output::say(&format!("  … and {} more", *count - shown.len() as u64));
+        }
+        let mut gone = std::mem::take(&mut self.replaced_rows);
+        gone.sort_unstable();
+        retain_except(&mut self.respondents, &gone);
+        retain_except(&mut self.answers, &gone);
     }
 
     fn keep(&mut self, respondent: String, source: String, assessment: crate::scoring::Assessment) {
@@ -130,6 +187,18 @@ impl Tally<'_> {
     }
 }
 
+/// Keeps all but the items at the (sorted) positions `gone`.
+fn retain_except<T>(list: &mut Option<Vec<T>>, gone: &[usize]) {
+    if let Some(list) = list {
+        let mut position = 0;
+        list.retain(|_| {
+            let keep = gone.binary_search(&position).is_err();
+            position += 1;
+            keep
+        });
+    }
+}
+
 /// Reads and scores every respondent in `paths`; problems are gathered, not
 /// returned as errors, so that all of them can be reported.
 pub fn gather<'a>(context: &'a Context, paths: &[PathBuf], options: Options) -> Result<Tally<'a>> {
@@ -146,6 +215,9 @@ pub fn gather<'a>(context: &'a Context, paths: &[PathBuf], options: Options) -> 
         rejected: 0,
         problems: Vec::new(),
         problem_count: 0,
+        duplicates: (!options.keep_duplicates).then(Duplicates::default),
+        replaced_rows: Vec::new(),
+        replaced: (Vec::new(), 0),
     };
     let matcher = AnswerMatcher::new(bank);
     let progress = Progress::new(total_bytes(&sources), sources.len());
@@ -198,6 +270,7 @@ pub fn gather<'a>(context: &'a Context, paths: &[PathBuf], options: Options) -> 
         }
     }
     progress.finish();
+    tally.finish();
 
     Ok(tally)
 }

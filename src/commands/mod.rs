@@ -3,6 +3,7 @@
 
 mod bank_tools;
 mod compare;
+mod duplicates;
 mod gather;
 mod questions;
 mod report;

@@ -37,13 +37,14 @@ impl Read<'_> {
 fn read<'a>(
     context: &'a Context,
     paths: &[std::path::PathBuf],
-    allow_incomplete: bool,
+    args: &ReportArgs,
 ) -> Result<Option<Read<'a>>> {
     let tally = gather(
         context,
         paths,
         Options {
-            allow_incomplete,
+            allow_incomplete: args.allow_incomplete,
+            keep_duplicates: args.keep_duplicates,
             keep_rows: true,
             keep_answers: true,
         },
@@ -66,11 +67,11 @@ pub fn run(context: &Context, args: &ReportArgs) -> Result<ExitCode> {
     let named = args.paths.iter().chain(&args.previous).map(|p| p.as_path());
     destination.check(&context.inputs(named))?;
     let target = super::target(context, args.target.as_deref())?;
-    let Some(current) = read(context, &args.paths, args.allow_incomplete)? else {
+    let Some(current) = read(context, &args.paths, args)? else {
         return Ok(ExitCode::from(2));
     };
     let previous = match &args.previous {
-        Some(path) => match read(context, std::slice::from_ref(path), args.allow_incomplete)? {
+        Some(path) => match read(context, std::slice::from_ref(path), args)? {
             Some(previous) => Some(previous),
             None => return Ok(ExitCode::from(2)),
         },

@@ -29,6 +29,7 @@ pub fn run(context: &Context, args: &ScoreArgs) -> Result<ExitCode> {
         &args.paths,
         Options {
             allow_incomplete: args.allow_incomplete,
+            keep_duplicates: args.keep_duplicates,
             keep_rows: !args.summary || args.rows,
             keep_answers: target.is_some() && (!args.summary || args.rows),
         },

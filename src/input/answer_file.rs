@@ -154,6 +154,7 @@ pub fn read(text: &str, file: Rc<str>, bank: &Bank, matcher: &AnswerMatcher) -> 
         .collect();
     Ok(Record {
         respondent,
+        named: false,
         place,
         responses,
         bad,

@@ -38,6 +38,9 @@ pub struct BadAnswer {
 #[derive(Clone, Debug)]
 pub struct Record {
     pub respondent: String,
+    /// Whether `respondent` came from a name or e-mail column of a table,
+    /// where the same person twice is a second submission.
+    pub named: bool,
     pub place: Place,
     pub responses: Responses,
     pub bad: Vec<BadAnswer>,

@@ -5,8 +5,11 @@ use super::answer_file;
 use super::record::Record;
 use super::survey::{self, TableInfo};
 use crate::bank::Bank;
+use crate::file_id::FileId;
 use crate::input::matching::AnswerMatcher;
 use anyhow::{Context, Result, bail};
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::io::{Cursor, Read};
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
@@ -60,8 +63,31 @@ pub fn read_from_folders(path: &Path) -> bool {
 }
 
 /// The sources the paths name: `-` or no path is standard input, a folder
-/// is every answer file, table and spreadsheet in it, in name order.
+/// is every answer file, table and spreadsheet in it, in name order. A
+/// file named twice (the same path, a link to it, a folder and a file in
+/// it) is read once, with a note.
 pub fn expand(paths: &[PathBuf]) -> Result<Vec<Source>> {
+    let mut seen: HashMap<FileId, Rc<str>> = HashMap::new();
+    let mut sources = Vec::new();
+    for source in expand_all(paths)? {
+        let id = source.path.as_deref().and_then(FileId::of);
+        match id.map(|id| seen.entry(id)) {
+            Some(Entry::Occupied(first)) => crate::output::say(&format!(
+                "note: {} is the same file as {}; it is read once",
+                source.name,
+                first.get()
+            )),
+            Some(Entry::Vacant(slot)) => {
+                slot.insert(source.name.clone());
+                sources.push(source);
+            }
+            None => sources.push(source),
+        }
+    }
+    Ok(sources)
+}
+
+fn expand_all(paths: &[PathBuf]) -> Result<Vec<Source>> {
     if paths.is_empty() {
         return Ok(vec![stdin()]);
     }

@@ -140,7 +140,11 @@ pub fn read_csv(
         ),
         None => Box::new(rest),
     };
-    let mut skipped = decoded;
+    let mut skipped: Box<dyn Read> = if sniffed.cr_only {
+        Box::new(CrAsLf(decoded))
+    } else {
+        decoded
+    };
     let mut discard = vec![0u8; sniffed.skip];
     skipped
         .read_exact(&mut discard)
@@ -257,9 +261,11 @@ pub(super) fn read_rows(
         rows.next();
     }
     let mut data_row = 0u64;
+    let mut respondents = 0u64;
     for (line, row) in rows {
         data_row += 1;
         if let Some(record) = to_record(&row, line, data_row, &layout, &answers, bank, file) {
+            respondents += 1;
             on_record(record);
         }
     }
@@ -267,8 +273,14 @@ pub(super) fn read_rows(
         data_row += 1;
         if let Some(record) = to_record(source.row(), line, data_row, &layout, &answers, bank, file)
         {
+            respondents += 1;
             on_record(record);
         }
+    }
+    if respondents == 0 {
+        bail!(
+            "{file}: the table has a header row but no respondents; export it again once answers are in"
+        );
     }
     Ok(layout.info)
 }
@@ -411,6 +423,7 @@ fn to_record(
     };
     Some(Record {
         respondent,
+        named: named.is_some(),
         place: Place {
             file: file.clone(),
             line: Some(line),
@@ -434,21 +447,24 @@ struct Sniffed {
     /// line.
     skip: usize,
     skipped_lines: u64,
+    /// Lines end in `\r` alone.
+    cr_only: bool,
 }
 
 fn sniff(head: &[u8]) -> Sniffed {
     if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
-        // Excel's "Unicode text": UTF-16 with tabs. The decoder reads the BOM.
+        // Excel's "Unicode text" (tabs) or a UTF-16 CSV (commas or
+        // semicolons): the delimiter is told from the decoded text. The
+        // decoder drops the BOM; skipping counts decoded bytes.
         let encoding = if head[0] == 0xFF {
             encoding_rs::UTF_16LE
         } else {
             encoding_rs::UTF_16BE
         };
+        let (decoded, _) = encoding.decode_without_bom_handling(&head[2..]);
         return Sniffed {
             encoding: Some(encoding),
-            delimiter: b'\t',
-            skip: 0,
-            skipped_lines: 0,
+            ..sniff_text(decoded.as_bytes(), 0)
         };
     }
     let bom = if head.starts_with(&[0xEF, 0xBB, 0xBF]) {
@@ -462,10 +478,18 @@ fn sniff(head: &[u8]) -> Sniffed {
         // Cut in the middle of a character at the end of the sniffed part.
         Err(err) => err.error_len().is_none(),
     };
-    let encoding = (!utf8).then_some(encoding_rs::WINDOWS_1252);
     // Skipping is counted in decoded bytes: the BOM is 3 bytes in UTF-8 and
     // dropped by the decoder otherwise; `sep=X` is ASCII either way.
-    let mut skip = if utf8 { bom } else { 0 };
+    Sniffed {
+        encoding: (!utf8).then_some(encoding_rs::WINDOWS_1252),
+        ..sniff_text(text, if utf8 { bom } else { 0 })
+    }
+}
+
+/// The delimiter, a `sep=` line and the line ends of a text (after the
+/// byte order mark); `bom` is the BOM's length as the reader will see it.
+fn sniff_text(text: &[u8], bom: usize) -> Sniffed {
+    let mut skip = bom;
     let mut skipped_lines = 0;
     let mut delimiter = None;
     if text.len() >= 5 && text[..4].eq_ignore_ascii_case(b"sep=") {
@@ -477,12 +501,37 @@ fn sniff(head: &[u8]) -> Sniffed {
         skip += line_end;
         skipped_lines = 1;
     }
-    let delimiter = delimiter.unwrap_or_else(|| guess_delimiter(&text[skip.saturating_sub(bom)..]));
+    let body = &text[(skip - bom).min(text.len())..];
+    // Old Mac line ends: `\r` alone, no `\n` anywhere in the head.
+    let cr_only = body.contains(&b'\r') && !body.contains(&b'\n');
+    let delimiter = delimiter.unwrap_or_else(|| {
+        let lines: Vec<u8> = body
+            .iter()
+            .map(|&b| if cr_only && b == b'\r' { b'\n' } else { b })
+            .collect();
+        guess_delimiter(&lines)
+    });
     Sniffed {
-        encoding,
+        encoding: None,
         delimiter,
         skip,
         skipped_lines,
+        cr_only,
+    }
+}
+
+/// Reads `\r` as `\n`, for a file whose lines end in `\r` alone.
+struct CrAsLf<R>(R);
+
+impl<R: Read> Read for CrAsLf<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let read = self.0.read(buf)?;
+        for byte in &mut buf[..read] {
+            if *byte == b'\r' {
+                *byte = b'\n';
+            }
+        }
+        Ok(read)
     }
 }
 
@@ -543,5 +592,20 @@ mod tests {
         assert_eq!(tabs.delimiter, b'\t');
         let quoted = sniff(b"\"a;b;c\",d\n");
         assert_eq!(quoted.delimiter, b',');
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(
+                "Naam;Vraag;X\r\nAn;b;c\r\n"
+                    .encode_utf16()
+                    .flat_map(u16::to_le_bytes),
+            )
+            .collect();
+        let sniffed = sniff(&utf16);
+        assert_eq!(sniffed.delimiter, b';');
+        assert_eq!(sniffed.encoding, Some(encoding_rs::UTF_16LE));
+        let mac = sniff(b"a;b;c\r1;2;3\r");
+        assert!(mac.cr_only);
+        assert_eq!(mac.delimiter, b';');
+        assert!(!sniff(b"a,b\r\n1,2\r\n").cr_only);
     }
 }
