@@ -17,6 +17,8 @@ use super::survey::{RowSource, TableInfo, read_rows};
 use crate::bank::Bank;
 use crate::input::record::Record;
 use anyhow::{Context, Result, bail};
+use quick_xml::XmlVersion;
+use quick_xml::events::BytesStart;
 use std::io::Read;
 use std::path::Path;
 use std::rc::Rc;
@@ -232,6 +234,25 @@ fn push_text(value: &mut String, text: &str, file: &str) -> Result<()> {
     }
     value.push_str(text);
     Ok(())
+}
+
+/// An attribute's value, entities resolved; `None` where it is missing.
+fn attribute(element: &BytesStart, name: &str) -> Option<String> {
+    let attribute = element.try_get_attribute(name).ok().flatten()?;
+    attribute
+        .normalized_value(XmlVersion::Implicit1_0)
+        .ok()
+        .map(|value| value.into_owned())
+}
+
+/// `&amp;`, `&#233;` and the like; an unknown entity stays as written.
+fn resolve(reference: &quick_xml::events::BytesRef) -> String {
+    if let Ok(Some(c)) = reference.resolve_char_ref() {
+        return c.to_string();
+    }
+    let name: &str = reference;
+    quick_xml::escape::resolve_predefined_entity(name)
+        .map_or_else(|| format!("&{name};"), str::to_string)
 }
 
 /// A number as a survey shows it: whole numbers (option numbers) without

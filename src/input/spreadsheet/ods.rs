@@ -4,14 +4,13 @@
 //! nothing.
 
 use super::{
-    Archive, CellBudget, MAX_CELL_BYTES, MAX_COLUMNS, Sheet, number_text, open_entry, push_text,
-    read_sheet, xml_error,
+    Archive, CellBudget, MAX_CELL_BYTES, MAX_COLUMNS, Sheet, attribute, number_text, open_entry,
+    push_text, read_sheet, resolve, xml_error,
 };
 use crate::bank::Bank;
 use crate::input::record::Record;
 use crate::input::survey::TableInfo;
 use anyhow::{Result, bail};
-use quick_xml::XmlVersion;
 use quick_xml::events::{BytesStart, Event};
 use std::io::BufRead;
 use std::rc::Rc;
@@ -56,14 +55,6 @@ struct OdsSheet<R: BufRead> {
     /// A repeated row still to be handed out: (row, times left).
     repeat: Option<(Vec<String>, u64)>,
     state: State,
-}
-
-fn attribute(element: &BytesStart, name: &str) -> Option<String> {
-    let attribute = element.try_get_attribute(name).ok().flatten()?;
-    attribute
-        .normalized_value(XmlVersion::Implicit1_0)
-        .ok()
-        .map(|value| value.into_owned())
 }
 
 fn repeats(element: &BytesStart, name: &str) -> u64 {
@@ -240,7 +231,7 @@ impl<R: BufRead> OdsSheet<R> {
                 }
                 Event::GeneralRef(reference) => {
                     if let Some(cell) = &mut cell {
-                        push_text(&mut cell.text, &super::xlsx::resolve(&reference), file)?;
+                        push_text(&mut cell.text, &resolve(&reference), file)?;
                     }
                 }
                 _ => {}

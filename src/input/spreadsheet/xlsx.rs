@@ -1,15 +1,14 @@
 //! XLSX (Office Open XML): the first sheet's rows, streamed.
 
 use super::{
-    Archive, CellBudget, MAX_COLUMNS, MAX_SHARED_STRINGS_BYTES, Sheet, number_text, open_entry,
-    push_text, read_sheet, xml_error,
+    Archive, CellBudget, MAX_COLUMNS, MAX_SHARED_STRINGS_BYTES, Sheet, attribute, number_text,
+    open_entry, push_text, read_sheet, resolve, xml_error,
 };
 use crate::bank::Bank;
 use crate::input::record::Record;
 use crate::input::survey::TableInfo;
 use anyhow::{Result, bail};
-use quick_xml::XmlVersion;
-use quick_xml::events::{BytesStart, Event};
+use quick_xml::events::Event;
 use std::io::BufRead;
 use std::rc::Rc;
 
@@ -34,14 +33,6 @@ pub(super) fn read(
         next_row: 1,
     };
     read_sheet(sheet, file, bank, on_record)
-}
-
-fn attribute(element: &BytesStart, name: &str) -> Option<String> {
-    let attribute = element.try_get_attribute(name).ok().flatten()?;
-    attribute
-        .normalized_value(XmlVersion::Implicit1_0)
-        .ok()
-        .map(|value| value.into_owned())
 }
 
 /// The path of the first sheet: workbook.xml names it, its relations file
@@ -147,16 +138,6 @@ fn shared_strings(archive: &mut Archive, file: &str) -> Result<Vec<String>> {
         }
         buf.clear();
     }
-}
-
-/// `&amp;`, `&#233;` and the like; an unknown entity stays as written.
-pub(super) fn resolve(reference: &quick_xml::events::BytesRef) -> String {
-    if let Ok(Some(c)) = reference.resolve_char_ref() {
-        return c.to_string();
-    }
-    let name: &str = reference;
-    quick_xml::escape::resolve_predefined_entity(name)
-        .map_or_else(|| format!("&{name};"), str::to_string)
 }
 
 /// The zero-based column of a cell reference such as `AB12`.
