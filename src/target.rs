@@ -1,5 +1,8 @@
 //! Targets: where a person or team wants to be, the gap to it per pillar,
-//! and the cheapest answers to move first to close it.
+//! and the answers to move first to close it. A move always points at the
+//! option of the target stage: the options below it describe habits that
+//! stage leaves behind ("many things at once, each with a small budget"),
+//! which the tool must never recommend.
 
 use crate::answers::{Choice, Responses};
 use crate::bank::Bank;
@@ -148,12 +151,15 @@ pub fn plan(
                 if level >= gap.target {
                     continue;
                 }
-                // The lowest option above the current level.
+                // The option of the target stage itself (or the nearest
+                // above it), never a step in between: a level below the
+                // target describes a habit the target stage leaves behind,
+                // and must not be recommended.
                 let next = question
                     .options
                     .iter()
                     .enumerate()
-                    .filter(|(_, option)| option.level > level)
+                    .filter(|(_, option)| option.level >= gap.target)
                     .min_by_key(|(_, option)| option.level);
                 if let Some((to, _)) = next {
                     candidates.push((
@@ -235,9 +241,10 @@ mod tests {
             points,
             [(0, 0, true), (1, 33, false), (2, 0, true), (3, 50, false)]
         );
-        // Level-1 answers first (b1, d1, d2), then b2 at level 2; a3 (unanswered, pillar a) is not below target.
+        // Level-1 answers first (b1, d1, d2), then b2 at level 2, each to
+        // the option of the target stage (level 3), never to level 2.
         let moves: Vec<(usize, usize)> = plan.moves.iter().map(|m| (m.question, m.to)).collect();
-        assert_eq!(moves, [(2, 1), (6, 1), (7, 1), (3, 2)]);
+        assert_eq!(moves, [(2, 2), (6, 2), (7, 2), (3, 2)]);
     }
 
     #[test]

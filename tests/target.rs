@@ -35,7 +35,8 @@ fn gaps_and_the_lowest_answers_of_the_pillars_below_target() {
             ("conversion".to_string(), 42, false)
         ]
     );
-    // The level-1 answers first, one level up; then the level-2 one.
+    // The level-1 answers first, then the level-2 one, each straight to
+    // the option of the target stage.
     let moves: Vec<(&str, &str, &str)> = target["moves"]
         .as_array()
         .expect("moves")
@@ -51,9 +52,9 @@ fn gaps_and_the_lowest_answers_of_the_pillars_below_target() {
     assert_eq!(
         moves,
         [
-            ("conversion-next-step", "a", "b"),
-            ("conversion-rate", "a", "b"),
-            ("conversion-follow-up", "a", "b"),
+            ("conversion-next-step", "a", "c"),
+            ("conversion-rate", "a", "c"),
+            ("conversion-follow-up", "a", "c"),
             ("conversion-improve", "b", "c")
         ]
     );
@@ -89,7 +90,7 @@ fn the_table_says_it_in_words_with_the_advice() {
     );
     assert!(text.contains("Eerst te verbeteren antwoorden"), "{text}");
     assert!(
-        text.contains("conversion-next-step: nu \"Onze contactgegevens opzoeken\" (niveau 1) → b"),
+        text.contains("conversion-next-step: nu \"Onze contactgegevens opzoeken\" (niveau 1) → c"),
         "{text}"
     );
 }
@@ -140,5 +141,79 @@ fn a_bad_target_is_refused_before_anything_else() {
             .stderr(predicate::str::contains(format!(
                 "--target {spec}: {message}"
             )));
+    }
+}
+
+/// The levels of every option of a bundled model, by question id and key.
+fn option_levels(model: &str) -> std::collections::HashMap<(String, String), u64> {
+    let bank = common::json(&["--model", model, "questions"]);
+    let mut levels = std::collections::HashMap::new();
+    for question in bank["questions"].as_array().expect("questions") {
+        for option in question["options"].as_array().expect("options") {
+            levels.insert(
+                (
+                    question["id"].as_str().expect("id").to_string(),
+                    option["key"].as_str().expect("key").to_string(),
+                ),
+                option["level"].as_u64().expect("level"),
+            );
+        }
+    }
+    levels
+}
+
+#[test]
+fn a_target_never_recommends_an_option_below_the_target_stage() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for model in ["pyramid", "social"] {
+        let bank = common::json(&["--model", model, "questions"]);
+        let levels = option_levels(model);
+        let stages = bank["stages"].as_array().expect("stages").len();
+        // Every question answered with its lowest option.
+        let mut yaml = format!(
+            "respondent: Low\nbank: {}\nanswers:\n",
+            bank["bank"].as_str().expect("bank id")
+        );
+        for question in bank["questions"].as_array().expect("questions") {
+            let lowest = question["options"]
+                .as_array()
+                .expect("options")
+                .iter()
+                .min_by_key(|o| o["level"].as_u64())
+                .expect("an option");
+            yaml.push_str(&format!(
+                "  {}: {}\n",
+                question["id"].as_str().expect("id"),
+                lowest["key"].as_str().expect("key")
+            ));
+        }
+        let path = dir.path().join(format!("{model}.yaml"));
+        std::fs::write(&path, yaml).expect("write");
+        for stage in 2..=stages {
+            let doc = common::json(&[
+                "--model",
+                model,
+                "score",
+                path.to_str().expect("path"),
+                "--target",
+                &format!("stage={stage}"),
+            ]);
+            let moves = doc["respondents"][0]["target"]["moves"]
+                .as_array()
+                .expect("moves")
+                .clone();
+            assert!(!moves.is_empty(), "{model} stage={stage}: moves to make");
+            for m in moves {
+                let key = (
+                    m["question"].as_str().expect("q").to_string(),
+                    m["to"].as_str().expect("to").to_string(),
+                );
+                assert!(
+                    levels[&key] >= stage as u64,
+                    "{model} stage={stage}: {key:?} is level {}",
+                    levels[&key]
+                );
+            }
+        }
     }
 }
