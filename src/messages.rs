@@ -193,7 +193,7 @@ pub fn explain_score(lang: Lang, score: u8, parts: &str, stage: u8, name: &str, 
     match lang {
         Lang::Nl => format!(
             "De totaalscore is {score}: het gemiddelde van de pijlerscores ({parts}). \
-             Daarmee haal je fase {stage} ({name}), die begint bij {min}."
+             Daarmee halen jullie fase {stage} ({name}), die begint bij {min}."
         ),
         Lang::En => format!(
             "The overall score is {score}: the mean of the pillar scores ({parts}). \
@@ -278,11 +278,40 @@ pub fn team_heading(
     format!("{}: {result}", team_of(lang, respondents))
 }
 
-/// `Team of 12 respondent(s)`
+/// `Team of 12 respondents`, `Team of 1 respondent`.
 pub fn team_of(lang: Lang, respondents: u64) -> String {
+    match (lang, respondents) {
+        (Lang::Nl, 1) => "Team van 1 respondent".to_string(),
+        (Lang::Nl, n) => format!("Team van {n} respondenten"),
+        (Lang::En, 1) => "Team of 1 respondent".to_string(),
+        (Lang::En, n) => format!("Team of {n} respondents"),
+    }
+}
+
+/// A bundled model in `pyramid models`: its title and size.
+pub fn model_line(
+    lang: Lang,
+    title: &str,
+    [stages, pillars, questions]: [usize; 3],
+    file: &str,
+) -> String {
     match lang {
-        Lang::Nl => format!("Team van {respondents} respondent(en)"),
-        Lang::En => format!("Team of {respondents} respondent(s)"),
+        Lang::Nl => {
+            format!("{title} · {stages} fasen, {pillars} pijlers, {questions} vragen ({file})")
+        }
+        Lang::En => {
+            format!("{title} · {stages} stages, {pillars} pillars, {questions} questions ({file})")
+        }
+    }
+}
+
+/// A number with `places` decimals as the language writes it: `50,0` in
+/// Dutch, `50.0` in English.
+pub fn decimal(lang: Lang, value: f64, places: usize) -> String {
+    let text = format!("{value:.places$}");
+    match lang {
+        Lang::Nl => text.replace('.', ","),
+        Lang::En => text,
     }
 }
 
@@ -312,8 +341,12 @@ pub fn disagreement_line(
     let gap = front.1 - peloton.1;
     match lang {
         Lang::Nl => format!(
-            "{pillar}: spreiding {spread:.1}; kopgroep van {} met gemiddeld {:.0}, peloton van {} met gemiddeld {:.0} (verschil {gap:.0})",
-            front.0, front.1, peloton.0, peloton.1
+            "{pillar}: spreiding {}; kopgroep van {} met gemiddeld {:.0}, peloton van {} met gemiddeld {:.0} (verschil {gap:.0})",
+            decimal(lang, spread, 1),
+            front.0,
+            front.1,
+            peloton.0,
+            peloton.1
         ),
         Lang::En => format!(
             "{pillar}: spread {spread:.1}; front group of {} at {:.0} on average, peloton of {} at {:.0} (gap {gap:.0})",
@@ -486,6 +519,12 @@ pub fn target_gap(
     match (lang, points) {
         (Lang::Nl, 0) => format!("{pillar}: {now}; doel fase {level} ({name}) gehaald"),
         (Lang::En, 0) => format!("{pillar}: {now}; target stage {level} ({name}) reached"),
+        (Lang::Nl, 1) => {
+            format!("{pillar}: {now}; 1 punt onder fase {level} ({name}, vanaf {from})")
+        }
+        (Lang::En, 1) => {
+            format!("{pillar}: {now}; 1 point short of stage {level} ({name}, from {from})")
+        }
         (Lang::Nl, _) => {
             format!("{pillar}: {now}; {points} punten onder fase {level} ({name}, vanaf {from})")
         }

@@ -137,3 +137,70 @@ fn the_cycle_is_the_roadmap() {
         ]
     );
 }
+
+/// Every Dutch text of a bank: title, stages, phases, pillars, advice,
+/// steps, questions and options.
+fn dutch_texts(bank: &mut Bank) -> Vec<String> {
+    let mut texts = Vec::new();
+    bank.for_each_text_mut(|text| texts.push(text.own(Lang::Nl).to_string()));
+    texts
+}
+
+#[test]
+fn dutch_bank_texts_say_jullie_to_the_organisation_never_je() {
+    // The rule of the source text: "je" for the person at the keyboard,
+    // "jullie" for the team or organisation. Every bank text speaks about
+    // the organisation (options speak as "we").
+    for (name, _, _) in bank_file::MODELS {
+        let mut bank = bank_file::model(name).expect("bundled model");
+        for text in dutch_texts(&mut bank) {
+            let found = text.split(|c: char| !c.is_alphanumeric()).find(|word| {
+                matches!(
+                    word.to_lowercase().as_str(),
+                    "je" | "jij" | "jou" | "jouw" | "jezelf" | "u" | "uw"
+                )
+            });
+            assert_eq!(found, None, "{name}: {text:?}");
+        }
+    }
+}
+
+#[test]
+fn next_steps_follow_the_order_of_the_improvement_cycle() {
+    for (name, _, _) in bank_file::MODELS {
+        let bank = bank_file::model(name).expect("bundled model");
+        let position = |phase: &str| bank.cycle.iter().position(|p| p.id == phase);
+        for pillar in &bank.pillars {
+            for advice in &pillar.advice {
+                let order: Vec<usize> = advice
+                    .steps
+                    .iter()
+                    .filter_map(|step| step.phase.as_deref().and_then(position))
+                    .collect();
+                assert!(
+                    order.windows(2).all(|w| w[0] <= w[1]),
+                    "{name}: {} stage {}: phases out of cycle order: {order:?}",
+                    pillar.id,
+                    advice.stage
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn halfway_between_two_levels_stays_in_the_lower_stage() {
+    // A pillar answered half at level 2 and half at level 3 scores 50: it
+    // gets stage 2's advice, not stage 3's.
+    let bank = bank();
+    let stage_of = |score: u8| {
+        bank.stages
+            .iter()
+            .rposition(|stage| stage.min_score <= score)
+            .map(|n| n + 1)
+    };
+    assert_eq!(stage_of(17), Some(1));
+    assert_eq!(stage_of(50), Some(2));
+    assert_eq!(stage_of(83), Some(3));
+    assert_eq!(stage_of(84), Some(4));
+}

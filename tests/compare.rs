@@ -50,11 +50,7 @@ fn one_respondent_per_pillar_overall_answers_and_focus() {
         .collect();
     assert_eq!(
         moved,
-        [
-            "traffic-visitors",
-            "conversion-next-step",
-            "conversion-rate"
-        ]
+        ["traffic-data", "conversion-next-step", "conversion-rate"]
     );
     assert_eq!(doc["moved"][0]["old"]["key"], "dont_know");
     assert_eq!(doc["moved"][0]["new"]["level"], 3);

@@ -473,7 +473,7 @@ fn killing_a_large_export_never_leaves_a_truncated_file() {
     let d = dir.path();
     // 200,000 respondents: large enough that a kill lands mid-run.
     let mut csv = String::from(
-        "respondent,strategy-role,strategy-choices,strategy-people,strategy-ownership,platform-audience,platform-information,platform-changes,traffic-findable,traffic-channels,traffic-content,traffic-visitors,conversion-next-step,conversion-rate,conversion-follow-up,conversion-improve\n",
+        "respondent,strategy-role,strategy-choices,strategy-people,strategy-ownership,platform-audience,platform-information,platform-coherence,traffic-findable,traffic-channels,traffic-content,traffic-data,conversion-next-step,conversion-rate,conversion-follow-up,conversion-improve\n",
     );
     for n in 0..200_000 {
         let key = ["a", "b", "c", "d"][n % 4];

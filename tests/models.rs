@@ -44,10 +44,10 @@ fn both_models_are_listed() {
         .assert()
         .success()
         .stdout(predicate::str::contains(
-            "pyramid    Digitale Groei Piramide · 4 stages",
+            "pyramid    Digitale Groei Piramide · 4 fasen",
         ))
         .stdout(predicate::str::contains(
-            "social     Social Business Volwassenheidsmatrix · 6 stages, 5 pillars, 15 questions",
+            "social     Social Business Volwassenheidsmatrix · 6 fasen, 5 pijlers, 15 vragen",
         ));
 }
 

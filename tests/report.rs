@@ -111,13 +111,13 @@ fn a_persons_report_is_self_contained_and_draws_the_scores() {
         &find(&doc, "polygon", "previous")[0],
         &[50.0, 78.0, 78.0, 8.0],
     );
-    // Rings at the thresholds 17, 50, 83 and at 100.
+    // Rings at the thresholds 18, 51, 84 and at 100.
     let rings: Vec<f64> = find(&doc, "polygon", "ring")
         .iter()
         .map(|r| radii(r)[0])
         .collect();
     assert_eq!(rings.len(), 4);
-    assert!((rings[1] - RADIUS * 0.5).abs() < 0.2);
+    assert!((rings[1] - RADIUS * 0.51).abs() < 0.2);
     // The table: four pillars and the overall row, with the change.
     let table = &find(&doc, "table", "pillars")[0];
     let rows: Vec<Node> = table
@@ -136,7 +136,7 @@ fn a_teams_report_shows_the_spread_and_the_distribution() {
     let (_, html) = report(dir.path(), "team.html", &[TEAM, "--lang", "nl"]);
     let doc = parse(&html);
     assert_eq!(doc.root_element().attribute("lang"), Some("nl"));
-    assert!(text_of(&doc.root_element()).contains("Team van 3 respondent(en)"));
+    assert!(text_of(&doc.root_element()).contains("Team van 3 respondenten"));
     // The band: max scores 83, 78, 78, 67 and min scores 17, 11, 33, 8.
     assert_radii(
         &find(&doc, "polygon", "band-max")[0],
@@ -167,14 +167,14 @@ fn a_target_is_drawn_at_its_thresholds_and_planned_for() {
         &[AN, "--target", "stage=2,conversion=3"],
     );
     let doc = parse(&html);
-    // Stage 2 starts at 17, stage 3 at 50.
+    // Stage 2 starts at 18, stage 3 at 51.
     assert_radii(
         &find(&doc, "polygon", "target")[0],
-        &[17.0, 17.0, 17.0, 50.0],
+        &[18.0, 18.0, 18.0, 51.0],
     );
     let target = text_of(&find(&doc, "section", "target")[0]);
     assert!(
-        target.contains("Conversion: score 8, stage 1; 42 points short of stage 3"),
+        target.contains("Conversion: score 8, stage 1; 43 points short of stage 3"),
         "{target}"
     );
     assert!(text_of(&find(&doc, "section", "moves")[0]).contains("conversion-next-step"));

@@ -185,13 +185,10 @@ fn answers_as_keys_labels_numbers_and_dont_know_score_alike() {
     let labels = keys
         .replace(
             "strategy-role: b",
-            "strategy-role: \"  HIJ MOET MEER DOEN; er lopen projecten, zonder vaste doelen \"",
+            "strategy-role: \"  WE WILLEN ER MEER MEE; er lopen projecten zonder vaste doelen \"",
         )
-        .replace("platform-changes: d", "platform-changes: 4")
-        .replace(
-            "traffic-visitors: dont_know",
-            "traffic-visitors: Don't know",
-        );
+        .replace("platform-coherence: d", "platform-coherence: 4")
+        .replace("traffic-data: dont_know", "traffic-data: Don't know");
     let path = dir.path().join("labels.yaml");
     std::fs::write(&path, labels).expect("write");
     let a = scores(&score_json(&[&format!("{ANSWERS}/an.yaml")]));
@@ -205,7 +202,7 @@ fn each_format_holds_the_rows() {
     let table = pyramid().args(["score", &path]).output().expect("runs");
     let table = String::from_utf8(table.stdout).expect("UTF-8");
     assert!(
-        table.contains("│ An Peeters   ┆   50 · 3 ┆   78 · 3 ┆  78 · 3 ┆      8 · 1 ┆  54 · 2 │"),
+        table.contains("│ An Peeters   ┆   50 · 2 ┆   78 · 3 ┆  78 · 3 ┆      8 · 1 ┆  54 · 2 │"),
         "{table}"
     );
     assert!(
@@ -225,7 +222,7 @@ fn each_format_holds_the_rows() {
         "{markdown}"
     );
     assert!(
-        markdown.contains("| Els Janssens | 17 · 2 | 11 · 1 | 50 · 3 | 67 · 3 | 36 · 2 |"),
+        markdown.contains("| Els Janssens | 17 · 1 | 11 · 1 | 50 · 2 | 67 · 3 | 36 · 2 |"),
         "{markdown}"
     );
 
@@ -245,7 +242,7 @@ fn each_format_holds_the_rows() {
     assert_eq!(
         lines.next(),
         Some(
-            "An Peeters,tests/fixtures/forms/plain-ids.csv:2,50,3,78,3,78,3,8,1,54,2,Consciously incompetent,conversion"
+            "An Peeters,tests/fixtures/forms/plain-ids.csv:2,50,2,78,3,78,3,8,1,54,2,Consciously incompetent,conversion"
         )
     );
 
@@ -316,12 +313,12 @@ fn summary_with_rows_in_table_and_markdown() {
     let text = String::from_utf8(output.stdout).expect("UTF-8");
     assert!(text.contains("an.peeters@example.be"), "{text}");
     assert!(
-        text.contains("Team van 3 respondent(en): fase 2/4, Bewust onbekwaam (score 48)"),
+        text.contains("Team van 3 respondenten: fase 2/4, Bewust onbekwaam (score 48)"),
         "{text}"
     );
     assert!(text.contains("Waar het team het minst eens is"), "{text}");
     assert!(
-        text.contains("Platform: spreiding 29.3; kopgroep van 2 met gemiddeld 72"),
+        text.contains("Platform: spreiding 29,3; kopgroep van 2 met gemiddeld 72"),
         "{text}"
     );
     let output = pyramid()
@@ -337,7 +334,7 @@ fn summary_with_rows_in_table_and_markdown() {
         .expect("runs");
     let text = String::from_utf8(output.stdout).expect("UTF-8");
     assert!(
-        text.contains("### Team of 3 respondent(s): stage 2/4, Consciously incompetent (score 48)"),
+        text.contains("### Team of 3 respondents: stage 2/4, Consciously incompetent (score 48)"),
         "{text}"
     );
     assert!(
@@ -356,7 +353,7 @@ fn csv_summary_is_one_table_and_refuses_rows_too() {
         .output()
         .expect("runs");
     let text = String::from_utf8(output.stdout).expect("UTF-8");
-    assert!(text.starts_with("pillar,respondents,mean,min,max,spread,team_score,team_stage\nstrategy,3,50.00,17,83,26.94,50,3\n"), "{text}");
+    assert!(text.starts_with("pillar,respondents,mean,min,max,spread,team_score,team_stage\nstrategy,3,50.00,17,83,26.94,50,2\n"), "{text}");
     assert!(text.contains("\noverall,3,"), "{text}");
     pyramid()
         .args(["score", &path, "--summary", "--rows", "--format", "csv"])
@@ -513,19 +510,19 @@ fn answer_file_errors_name_the_file_and_line() {
     let bad = write(
         dir.path(),
         "bad.yaml",
-        &an.replace("platform-changes: d", "platform-changes: z"),
+        &an.replace("platform-coherence: d", "platform-coherence: z"),
     );
     pyramid()
         .args(["score", &bad])
         .assert()
         .code(2)
         .stderr(predicate::str::contains(format!(
-            "{bad}:10:21: platform-changes: \"z\" is not an answer"
+            "{bad}:10:23: platform-coherence: \"z\" is not an answer"
         )));
     let unknown = write(
         dir.path(),
         "unknown.yaml",
-        &an.replace("platform-changes: d", "platform-speed: d"),
+        &an.replace("platform-coherence: d", "platform-speed: d"),
     );
     pyramid()
         .args(["score", &unknown])
@@ -605,7 +602,7 @@ fn exported_cells_cannot_run_as_formulas_or_break_markdown() {
         .expect("runs");
     let markdown = String::from_utf8(markdown.stdout).expect("UTF-8");
     assert!(
-        markdown.contains("| An \\| Peeters | 50 · 3 |"),
+        markdown.contains("| An \\| Peeters | 50 · 2 |"),
         "{markdown}"
     );
 }

@@ -213,11 +213,13 @@ pub fn models(lang: Lang) -> Result<ExitCode> {
         let bank = bank_file::model(name)?;
         let _ = writeln!(
             out,
-            "{name:<10} {} · {} stages, {} pillars, {} questions ({file})",
-            bank.title.get(lang),
-            bank.stages.len(),
-            bank.pillars.len(),
-            bank.questions.len()
+            "{name:<10} {}",
+            crate::messages::model_line(
+                lang,
+                bank.title.get(lang),
+                [bank.stages.len(), bank.pillars.len(), bank.questions.len()],
+                file
+            )
         );
     }
     print(&out)?;

@@ -255,7 +255,7 @@ fn document(report: &ReportDocument, lang: Lang) -> String {
             compared,
             spread: report.summary.map(|s| s.pillars[n].as_ref()),
         };
-        row.write(&mut html, "td");
+        row.write(&mut html, "td", lang);
     }
     let overall = Row {
         name: w.overall.to_string(),
@@ -267,7 +267,7 @@ fn document(report: &ReportDocument, lang: Lang) -> String {
             .map(|(previous, comparison)| (previous.score, comparison.overall.delta())),
         spread: report.summary.map(|s| s.overall.as_ref()),
     };
-    overall.write(&mut html, "th");
+    overall.write(&mut html, "th", lang);
     html.push_str("</tbody></table>");
 
     // Why, and what changed.
@@ -381,7 +381,7 @@ struct Row<'a> {
 
 impl Row<'_> {
     /// Writes the row with `tag` cells (`td`, or `th` for the total).
-    fn write(&self, html: &mut String, tag: &str) {
+    fn write(&self, html: &mut String, tag: &str, lang: Lang) {
         let number = |value: String| format!("<{tag} class=\"number\">{}</{tag}>", escape(&value));
         let dash = || "–".to_string();
         let _ = write!(
@@ -401,7 +401,7 @@ impl Row<'_> {
                 stats.map_or_else(dash, |s| format!("{}–{}", s.min, s.max)),
             ));
             html.push_str(&number(
-                stats.map_or_else(dash, |s| format!("{:.1}", s.spread)),
+                stats.map_or_else(dash, |s| messages::decimal(lang, s.spread, 1)),
             ));
         }
         html.push_str("</tr>");

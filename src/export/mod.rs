@@ -117,13 +117,13 @@ pub fn respondents_grid<'a>(
     Some(Grid { header, rows })
 }
 
-fn stats_cells(stats: Option<&ScoreStats>) -> Vec<String> {
+fn stats_cells(stats: Option<&ScoreStats>, lang: Lang) -> Vec<String> {
     match stats {
         Some(s) => vec![
-            format!("{:.1}", s.mean),
+            messages::decimal(lang, s.mean, 1),
             s.min.to_string(),
             s.max.to_string(),
-            format!("{:.1}", s.spread),
+            messages::decimal(lang, s.spread, 1),
         ],
         None => vec!["–".to_string(); 4],
     }
@@ -143,13 +143,13 @@ pub fn summary_grid(report: &ScoreReport, lang: Lang) -> Option<Grid> {
         .enumerate()
         .map(|(n, pillar)| {
             let mut row = vec![pillar.name.get(lang).to_string()];
-            row.extend(stats_cells(summary.pillars[n].as_ref()));
+            row.extend(stats_cells(summary.pillars[n].as_ref(), lang));
             row.push(stage_cell(bank, summary.team.pillars[n].stage, lang));
             row
         })
         .collect();
     let mut overall = vec![w.overall.to_string()];
-    overall.extend(stats_cells(summary.overall.as_ref()));
+    overall.extend(stats_cells(summary.overall.as_ref(), lang));
     overall.push(stage_cell(bank, summary.team.stage, lang));
     rows.push(overall);
     Some(Grid { header, rows })

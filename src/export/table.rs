@@ -133,7 +133,7 @@ fn block(
         table.add_row(row.iter().map(|cell| {
             let numeric = cell
                 .chars()
-                .all(|c| c.is_ascii_digit() || matches!(c, '.' | '·' | ' ' | '–'));
+                .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '·' | ' ' | '–'));
             let alignment = if numeric {
                 comfy_table::CellAlignment::Right
             } else {

@@ -6,7 +6,7 @@
 //! bank: pyramid
 //! answers:
 //!   strategy-role: b
-//!   traffic-visitors: dont_know
+//!   traffic-data: dont_know
 //! ```
 
 use crate::answers::Responses;

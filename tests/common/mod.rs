@@ -45,7 +45,7 @@ pub fn an_later(dir: &std::path::Path) -> String {
         .expect("fixture")
         .replace("conversion-next-step: a", "conversion-next-step: c")
         .replace("conversion-rate: a", "conversion-rate: c")
-        .replace("traffic-visitors: dont_know", "traffic-visitors: c");
+        .replace("traffic-data: dont_know", "traffic-data: c");
     let path = dir.join("an-later.yaml");
     std::fs::write(&path, text).expect("write");
     path.to_str().expect("path").to_string()
