@@ -25,13 +25,11 @@ pub fn explain(bank: &Bank, assessment: &Assessment, lang: Lang) -> Vec<String> 
         .stage(score_stage)
         .map_or("", |stage| stage.name.get(lang));
     let min = bank.stage(score_stage).map_or(0, |stage| stage.min_score);
+    let term = bank.pillar_term;
     lines.push(messages::explain_score(
         lang,
-        score,
-        &parts.join(", "),
-        score_stage,
-        reached,
-        min,
+        term,
+        (score, &parts.join(", "), score_stage, reached, min),
     ));
     for limit in &assessment.limits {
         match limit {
@@ -44,9 +42,9 @@ pub fn explain(bank: &Bank, assessment: &Assessment, lang: Lang) -> Vec<String> 
                 let behind = messages::join_names(lang, &names);
                 lines.push(messages::explain_top_rule(
                     lang,
+                    term,
                     *required,
-                    &behind,
-                    names.len(),
+                    (&behind, names.len()),
                     *stage,
                 ));
             }
@@ -58,16 +56,16 @@ pub fn explain(bank: &Bank, assessment: &Assessment, lang: Lang) -> Vec<String> 
             } => {
                 lines.push(messages::explain_weakest_rule(
                     lang,
+                    term,
                     *max_above,
-                    name(*weakest),
-                    *weakest_stage,
+                    (name(*weakest), *weakest_stage),
                     *stage,
                 ));
             }
         }
     }
     if assessment.limits.is_empty() && assessment.pillars.len() > 1 {
-        lines.push(words(lang).balanced.to_string());
+        lines.push(messages::balanced(lang, term));
     }
     for (n, pillar) in assessment.pillars.iter().enumerate() {
         if pillar.score.is_none() {

@@ -1,6 +1,7 @@
 //! The tool's own words, in Dutch and English. Everything else a user reads
 //! (questions, stages, pillars, advice) comes from the bank.
 
+use crate::bank::PillarTerm;
 use crate::lang::Lang;
 
 /// Fixed words and labels.
@@ -17,13 +18,11 @@ pub struct Words {
     pub start_over: &'static str,
     pub nothing_to_resume: &'static str,
     pub result: &'static str,
-    pub pillar: &'static str,
     pub score: &'static str,
     pub stage: &'static str,
     pub overall: &'static str,
     pub not_enough: &'static str,
     pub why: &'static str,
-    pub advice: &'static str,
     pub focus: &'static str,
     pub next_steps: &'static str,
     pub you_are_here: &'static str,
@@ -45,7 +44,6 @@ pub struct Words {
     pub disagreement: &'static str,
     pub cell_legend: &'static str,
     pub no_stage: &'static str,
-    pub balanced: &'static str,
 }
 
 const NL: Words = Words {
@@ -61,13 +59,11 @@ const NL: Words = Words {
     start_over: "Opnieuw beginnen",
     nothing_to_resume: "Geen onafgemaakte zelftest gevonden; er start een nieuwe.",
     result: "Resultaat",
-    pillar: "Pijler",
     score: "Score",
     stage: "Fase",
     overall: "Totaal",
     not_enough: "te weinig antwoorden",
     why: "Waarom deze fase",
-    advice: "Advies per pijler",
     focus: "Focus",
     next_steps: "Volgende stappen",
     you_are_here: "◀ hier staan jullie",
@@ -89,7 +85,6 @@ const NL: Words = Words {
     disagreement: "Waar het team het minst eens is",
     cell_legend: "Elke cel: score · fase.",
     no_stage: "Te weinig antwoorden om een fase te bepalen.",
-    balanced: "De pijlers zijn in balans: de balansregel verlaagt de fase niet.",
 };
 
 const EN: Words = Words {
@@ -105,13 +100,11 @@ const EN: Words = Words {
     start_over: "Start over",
     nothing_to_resume: "No unfinished self-test was found; starting a new one.",
     result: "Result",
-    pillar: "Pillar",
     score: "Score",
     stage: "Stage",
     overall: "Overall",
     not_enough: "not enough answers",
     why: "Why this stage",
-    advice: "Advice per pillar",
     focus: "Focus",
     next_steps: "Next steps",
     you_are_here: "◀ you are here",
@@ -133,7 +126,6 @@ const EN: Words = Words {
     disagreement: "Where the team disagrees most",
     cell_legend: "Each cell: score · stage.",
     no_stage: "Too few answers to give a stage.",
-    balanced: "The pillars are in balance: the balance rule does not lower the stage.",
 };
 
 pub fn words(lang: Lang) -> &'static Words {
@@ -189,35 +181,87 @@ pub fn join_names(lang: Lang, names: &[&str]) -> String {
     }
 }
 
-pub fn explain_score(lang: Lang, score: u8, parts: &str, stage: u8, name: &str, min: u8) -> String {
+/// What a model calls its pillars, in one language: `pijler`, `pijlers`,
+/// `Pijler`, or `dimensie`, `dimensies`, `Dimensie`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PillarWords {
+    pub one: &'static str,
+    pub many: &'static str,
+    pub title: &'static str,
+}
+
+pub fn pillar_words(lang: Lang, term: PillarTerm) -> PillarWords {
+    let (one, many, title) = match (lang, term) {
+        (Lang::Nl, PillarTerm::Pillar) => ("pijler", "pijlers", "Pijler"),
+        (Lang::Nl, PillarTerm::Dimension) => ("dimensie", "dimensies", "Dimensie"),
+        (Lang::En, PillarTerm::Pillar) => ("pillar", "pillars", "Pillar"),
+        (Lang::En, PillarTerm::Dimension) => ("dimension", "dimensions", "Dimension"),
+    };
+    PillarWords { one, many, title }
+}
+
+/// `Advies per pijler`, `Advice per dimension`.
+pub fn advice_per(lang: Lang, term: PillarTerm) -> String {
+    let p = pillar_words(lang, term).one;
+    match lang {
+        Lang::Nl => format!("Advies per {p}"),
+        Lang::En => format!("Advice per {p}"),
+    }
+}
+
+pub fn balanced(lang: Lang, term: PillarTerm) -> String {
+    let ps = pillar_words(lang, term).many;
+    match lang {
+        Lang::Nl => format!("De {ps} zijn in balans: de balansregel verlaagt de fase niet."),
+        Lang::En => {
+            format!("The {ps} are in balance: the balance rule does not lower the stage.")
+        }
+    }
+}
+
+/// The overall score and the stage it reaches: (score, parts, stage,
+/// stage name, threshold).
+pub fn explain_score(
+    lang: Lang,
+    term: PillarTerm,
+    (score, parts, stage, name, min): (u8, &str, u8, &str, u8),
+) -> String {
+    let p = pillar_words(lang, term).one;
     match lang {
         Lang::Nl => format!(
-            "De totaalscore is {score}: het gemiddelde van de pijlerscores ({parts}). \
+            "De totaalscore is {score}: het gemiddelde van de {p}scores ({parts}). \
              Daarmee halen jullie fase {stage} ({name}), die begint bij {min}."
         ),
         Lang::En => format!(
-            "The overall score is {score}: the mean of the pillar scores ({parts}). \
+            "The overall score is {score}: the mean of the {p} scores ({parts}). \
              That reaches stage {stage} ({name}), which starts at {min}."
         ),
     }
 }
 
-pub fn explain_top_rule(lang: Lang, required: u8, behind: &str, count: usize, stage: u8) -> String {
+pub fn explain_top_rule(
+    lang: Lang,
+    term: PillarTerm,
+    required: u8,
+    (behind, count): (&str, usize),
+    stage: u8,
+) -> String {
+    let p = pillar_words(lang, term).one;
     match (lang, count) {
         (Lang::Nl, 1) => format!(
-            "De hoogste fase vraagt elke pijler op minstens fase {required}; {behind} zit daaronder, \
+            "De hoogste fase vraagt elke {p} op minstens fase {required}; {behind} zit daaronder, \
              dus wordt het fase {stage}."
         ),
         (Lang::Nl, _) => format!(
-            "De hoogste fase vraagt elke pijler op minstens fase {required}; {behind} zitten daaronder, \
+            "De hoogste fase vraagt elke {p} op minstens fase {required}; {behind} zitten daaronder, \
              dus wordt het fase {stage}."
         ),
         (Lang::En, 1) => format!(
-            "The top stage needs every pillar at stage {required} or higher; {behind} is below that, \
+            "The top stage needs every {p} at stage {required} or higher; {behind} is below that, \
              so the stage is {stage}."
         ),
         (Lang::En, _) => format!(
-            "The top stage needs every pillar at stage {required} or higher; {behind} are below that, \
+            "The top stage needs every {p} at stage {required} or higher; {behind} are below that, \
              so the stage is {stage}."
         ),
     }
@@ -225,18 +269,19 @@ pub fn explain_top_rule(lang: Lang, required: u8, behind: &str, count: usize, st
 
 pub fn explain_weakest_rule(
     lang: Lang,
+    term: PillarTerm,
     max_above: u8,
-    weakest: &str,
-    weakest_stage: u8,
+    (weakest, weakest_stage): (&str, u8),
     stage: u8,
 ) -> String {
+    let p = pillar_words(lang, term).one;
     match lang {
         Lang::Nl => format!(
-            "De totaalfase ligt hooguit {max_above} boven de zwakste pijler; {weakest} zit in fase \
+            "De totaalfase ligt hooguit {max_above} boven de zwakste {p}; {weakest} zit in fase \
              {weakest_stage} en houdt het resultaat tegen, dus wordt het fase {stage}."
         ),
         Lang::En => format!(
-            "The overall stage is at most {max_above} above the weakest pillar; {weakest} is at stage \
+            "The overall stage is at most {max_above} above the weakest {p}; {weakest} is at stage \
              {weakest_stage} and holds the result back, so the stage is {stage}."
         ),
     }
@@ -291,16 +336,17 @@ pub fn team_of(lang: Lang, respondents: u64) -> String {
 /// A bundled model in `pyramid models`: its title and size.
 pub fn model_line(
     lang: Lang,
-    title: &str,
+    (title, term): (&str, PillarTerm),
     [stages, pillars, questions]: [usize; 3],
     file: &str,
 ) -> String {
+    let ps = pillar_words(lang, term).many;
     match lang {
         Lang::Nl => {
-            format!("{title} · {stages} fasen, {pillars} pijlers, {questions} vragen ({file})")
+            format!("{title} · {stages} fasen, {pillars} {ps}, {questions} vragen ({file})")
         }
         Lang::En => {
-            format!("{title} · {stages} stages, {pillars} pillars, {questions} questions ({file})")
+            format!("{title} · {stages} stages, {pillars} {ps}, {questions} questions ({file})")
         }
     }
 }
@@ -483,21 +529,18 @@ pub fn stage_change(lang: Lang, old: Option<(u8, &str)>, new: Option<(u8, &str)>
 }
 
 /// Whether the focus pillar changed, in a sentence.
-pub fn focus_change(lang: Lang, old: Option<&str>, new: Option<&str>) -> String {
+pub fn focus_change(lang: Lang, term: PillarTerm, old: Option<&str>, new: Option<&str>) -> String {
     let show = |name: Option<&str>| name.unwrap_or("–").to_string();
+    let p = pillar_words(lang, term).one;
     match (lang, old == new) {
-        (Lang::Nl, true) => format!("De focuspijler blijft {}.", show(new)),
-        (Lang::En, true) => format!("The focus pillar stays {}.", show(new)),
+        (Lang::Nl, true) => format!("De focus{p} blijft {}.", show(new)),
+        (Lang::En, true) => format!("The focus {p} stays {}.", show(new)),
         (Lang::Nl, false) => format!(
-            "De focuspijler verschuift van {} naar {}.",
+            "De focus{p} verschuift van {} naar {}.",
             show(old),
             show(new)
         ),
-        (Lang::En, false) => format!(
-            "The focus pillar moves from {} to {}.",
-            show(old),
-            show(new)
-        ),
+        (Lang::En, false) => format!("The focus {p} moves from {} to {}.", show(old), show(new)),
     }
 }
 

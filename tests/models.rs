@@ -47,7 +47,7 @@ fn both_models_are_listed() {
             "pyramid    Digitale Groei Piramide · 4 fasen",
         ))
         .stdout(predicate::str::contains(
-            "social     Social Business Volwassenheidsmatrix · 6 fasen, 5 pijlers, 15 vragen",
+            "social     Social Business Volwassenheidsmatrix · 6 fasen, 5 dimensies, 15 vragen",
         ));
 }
 
@@ -125,4 +125,49 @@ fn answers_meant_for_another_model_are_refused() {
         .stderr(predicate::str::contains(
             "these answers are for the bank `social`, not `pyramid`",
         ));
+}
+
+#[test]
+fn the_social_model_speaks_of_dimensions_not_pillars() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let bank = common::json(&["--model", "social", "questions"]);
+    let mut yaml = String::from("respondent: S\nbank: social\nanswers:\n");
+    for question in bank["questions"].as_array().expect("questions") {
+        yaml.push_str(&format!("  {}: b\n", question["id"].as_str().expect("id")));
+    }
+    let path = dir.path().join("social.yaml");
+    std::fs::write(&path, yaml).expect("write");
+    let path = path.to_str().expect("path");
+    for (lang, word, advice) in [
+        ("nl", "Dimensie", "Advies per dimensie"),
+        ("en", "Dimension", "Advice per dimension"),
+    ] {
+        let output = pyramid()
+            .args([
+                "--model",
+                "social",
+                "score",
+                path,
+                "--summary",
+                "--target",
+                "stage=3",
+                "--lang",
+                lang,
+            ])
+            .output()
+            .expect("runs");
+        let text = String::from_utf8(output.stdout).expect("UTF-8");
+        assert!(text.contains(&format!("│ {word} ")), "{text}");
+        assert!(text.contains(advice), "{text}");
+        let lower = text.to_lowercase();
+        assert!(
+            !lower.contains("pijler") && !lower.contains("pillar"),
+            "{text}"
+        );
+    }
+    pyramid()
+        .args(["models", "--lang", "nl"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("6 fasen, 5 dimensies, 15 vragen"));
 }

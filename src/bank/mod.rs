@@ -22,6 +22,10 @@ pub struct Bank {
     /// Short ASCII id that answer files refer to, such as `pyramid`.
     pub id: String,
     pub title: Text,
+    /// What the model calls its pillars: `pillar` (the default) or
+    /// `dimension`.
+    #[serde(default, skip_serializing_if = "PillarTerm::is_default")]
+    pub pillar_term: PillarTerm,
     /// The label of the "don't know" choice.
     pub dont_know: Text,
     pub rules: Rules,
@@ -35,6 +39,21 @@ pub struct Bank {
     /// For each question, the position of its pillar; filled by `index`.
     #[serde(skip)]
     pillar_of: Vec<usize>,
+}
+
+/// What a model calls the parts it scores separately.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PillarTerm {
+    #[default]
+    Pillar,
+    Dimension,
+}
+
+impl PillarTerm {
+    fn is_default(&self) -> bool {
+        *self == PillarTerm::default()
+    }
 }
 
 /// The numbers of the scoring rule.

@@ -216,7 +216,7 @@ pub fn models(lang: Lang) -> Result<ExitCode> {
             "{name:<10} {}",
             crate::messages::model_line(
                 lang,
-                bank.title.get(lang),
+                (bank.title.get(lang), bank.pillar_term),
                 [bank.stages.len(), bank.pillars.len(), bank.questions.len()],
                 file
             )

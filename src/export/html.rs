@@ -214,7 +214,7 @@ fn document(report: &ReportDocument, lang: Lang) -> String {
     let _ = write!(
         html,
         "<table class=\"pillars\"><thead><tr><th>{}</th><th>{}</th><th>{}</th><th></th>",
-        escape(w.pillar),
+        escape(messages::pillar_words(lang, bank.pillar_term).title),
         escape(w.score),
         escape(w.stage)
     );
@@ -346,7 +346,11 @@ fn document(report: &ReportDocument, lang: Lang) -> String {
         html.push_str("</ol></section>");
     }
     if !advice.pillars.is_empty() {
-        let _ = write!(html, "<h2>{}</h2>", escape(w.advice));
+        let _ = write!(
+            html,
+            "<h2>{}</h2>",
+            escape(&messages::advice_per(lang, bank.pillar_term))
+        );
         for pillar in &advice.pillars {
             let stage = bank.stage(pillar.stage).map_or("", |s| s.name.get(lang));
             let _ = write!(

@@ -72,7 +72,7 @@ fn target_lists(out: &mut String, subject: &str, notes: &super::TargetNotes, lan
     let w = words(lang);
     list(out, &format!("{} · {subject}", w.target), &notes.gaps);
     list(out, w.moves, &notes.moves);
-    list(out, w.advice, &notes.advice);
+    list(out, &notes.advice_title, &notes.advice);
 }
 
 impl Exporter for MarkdownExporter {

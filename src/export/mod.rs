@@ -134,7 +134,8 @@ pub fn summary_grid(report: &ScoreReport, lang: Lang) -> Option<Grid> {
     let bank = report.bank;
     let w = words(lang);
     let summary = report.summary?;
-    let header = [w.pillar, w.mean, w.min, w.max, w.spread, w.team_stage]
+    let pillar = messages::pillar_words(lang, bank.pillar_term).title;
+    let header = [pillar, w.mean, w.min, w.max, w.spread, w.team_stage]
         .map(str::to_string)
         .to_vec();
     let mut rows: Vec<Vec<String>> = bank
@@ -159,7 +160,8 @@ pub fn summary_grid(report: &ScoreReport, lang: Lang) -> Option<Grid> {
 pub fn comparison_grid(report: &ComparisonReport, lang: Lang) -> Grid {
     let bank = report.bank;
     let w = words(lang);
-    let header = [w.pillar, w.before, w.after, w.change]
+    let pillar = messages::pillar_words(lang, bank.pillar_term).title;
+    let header = [pillar, w.before, w.after, w.change]
         .map(str::to_string)
         .to_vec();
     let row = |name: &str, change: &crate::compare::Change| {
@@ -230,7 +232,12 @@ pub fn comparison_notes(report: &ComparisonReport, lang: Lang) -> Vec<String> {
     let pillar = |n: Option<usize>| n.map(|n| bank.pillars[n].name.get(lang));
     vec![
         messages::stage_change(lang, stage(c.overall.old_stage), stage(c.overall.new_stage)),
-        messages::focus_change(lang, pillar(c.old_focus), pillar(c.new_focus)),
+        messages::focus_change(
+            lang,
+            report.bank.pillar_term,
+            pillar(c.old_focus),
+            pillar(c.new_focus),
+        ),
     ]
 }
 
@@ -239,6 +246,8 @@ pub fn comparison_notes(report: &ComparisonReport, lang: Lang) -> Vec<String> {
 pub struct TargetNotes {
     pub gaps: Vec<String>,
     pub moves: Vec<String>,
+    /// `Advice per pillar` (or per dimension), and the advice.
+    pub advice_title: String,
     pub advice: Vec<String>,
 }
 
@@ -295,6 +304,7 @@ pub fn target_notes(bank: &Bank, plan: &crate::target::Plan, lang: Lang) -> Targ
     TargetNotes {
         gaps,
         moves,
+        advice_title: messages::advice_per(lang, bank.pillar_term),
         advice,
     }
 }

@@ -44,7 +44,8 @@ impl Exporter for TableExporter {
     fn questions(&self, bank: &Bank, lang: Lang, out: &mut dyn Write) -> Result<()> {
         let w = words(lang);
         let mut table = new_table(self.style);
-        table.set_header(vec!["#", w.pillar, w.question_columns]);
+        let pillar = crate::messages::pillar_words(lang, bank.pillar_term).title;
+        table.set_header(vec!["#", pillar, w.question_columns]);
         for (n, question) in bank.questions.iter().enumerate() {
             let pillar = bank
                 .pillar_position(&question.pillar)
@@ -236,7 +237,7 @@ fn target_section(
         width,
     );
     section(out, w.moves, &notes.moves, width);
-    section(out, w.advice, &notes.advice, width);
+    section(out, &notes.advice_title, &notes.advice, width);
 }
 
 impl TableExporter {

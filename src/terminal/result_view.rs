@@ -73,7 +73,11 @@ pub fn render(
 
     let guidance = guidance(bank, assessment);
     if !guidance.pillars.is_empty() {
-        let _ = writeln!(out, "\n{}", heading(w.advice));
+        let _ = writeln!(
+            out,
+            "\n{}",
+            heading(&messages::advice_per(lang, bank.pillar_term))
+        );
         for (n, advice) in guidance.pillars.iter().enumerate() {
             if n > 0 {
                 out.push('\n');
@@ -190,7 +194,8 @@ fn bar(score: u8) -> String {
 fn pillar_table(bank: &Bank, assessment: &Assessment, lang: Lang, style: Layout) -> String {
     let w = words(lang);
     let mut table = new_table(style);
-    table.set_header(vec![w.pillar, w.score, w.stage, ""]);
+    let pillar = messages::pillar_words(lang, bank.pillar_term).title;
+    table.set_header(vec![pillar, w.score, w.stage, ""]);
     let stage_cell =
         |stage: Option<u8>| match stage.and_then(|level| Some((level, bank.stage(level)?))) {
             Some((level, stage)) => format!("{level} · {}", stage.name.get(lang)),
