@@ -11,6 +11,7 @@ pub mod bank;
 pub mod cli;
 pub mod commands;
 pub mod compare;
+pub mod exit_code;
 pub mod explain;
 pub mod export;
 pub mod file_id;

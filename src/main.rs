@@ -1,18 +1,17 @@
 #![forbid(unsafe_code)]
 
 use clap::Parser;
-use std::process::ExitCode;
+use pyramid::exit_code::{AlreadyReported, ExitCode};
 
-/// Exit code for bad usage or bad input.
-const EXIT_BAD_INPUT: u8 = 2;
-
-fn main() -> ExitCode {
+fn main() -> std::process::ExitCode {
     let cli = pyramid::cli::Cli::parse();
     match pyramid::commands::run(cli) {
-        Ok(code) => code,
+        Ok(code) => code.into(),
         Err(err) => {
-            pyramid::output::say(&format!("error: {err:#}"));
-            ExitCode::from(EXIT_BAD_INPUT)
+            if err.downcast_ref::<AlreadyReported>().is_none() {
+                pyramid::output::say(&format!("error: {err:#}"));
+            }
+            ExitCode::BadInput.into()
         }
     }
 }

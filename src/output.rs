@@ -224,7 +224,7 @@ pub fn remove_unfinished_on_signals() {
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
             remove_unfinished();
-            std::process::exit(128 + signal);
+            crate::exit_code::ExitCode::Signal(signal).exit();
         }
     });
 }

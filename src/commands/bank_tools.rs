@@ -2,12 +2,12 @@
 
 use crate::bank::{self, FIVE_MINUTE_WORDS};
 use crate::cli::{NewBankArgs, ValidateArgs};
+use crate::exit_code::ExitCode;
 use crate::input::bank_file::{self, located};
 use crate::lang::Lang;
 use crate::output::print;
 use anyhow::{Result, bail};
 use std::fmt::Write;
-use std::process::ExitCode;
 
 pub fn validate(args: &ValidateArgs) -> Result<ExitCode> {
     let (mut errors, mut warned) = (0, 0);
@@ -48,13 +48,13 @@ pub fn validate(args: &ValidateArgs) -> Result<ExitCode> {
             bank::words_to_read(&bank, Lang::En),
         ))?;
     }
-    Ok(ExitCode::from(if errors > 0 {
-        2
+    Ok(if errors > 0 {
+        ExitCode::BadInput
     } else if warned > 0 && args.strict {
-        1
+        ExitCode::Partial
     } else {
-        0
-    }))
+        ExitCode::Success
+    })
 }
 
 /// A valid skeleton: every field, a comment on each, placeholder texts.
@@ -203,7 +203,7 @@ pub fn new_bank(args: &NewBankArgs) -> Result<ExitCode> {
         bail!("{err}");
     }
     print(&yaml)?;
-    Ok(ExitCode::SUCCESS)
+    Ok(ExitCode::Success)
 }
 
 /// One line per bundled model: name, title, size.
@@ -223,5 +223,5 @@ pub fn models(lang: Lang) -> Result<ExitCode> {
         );
     }
     print(&out)?;
-    Ok(ExitCode::SUCCESS)
+    Ok(ExitCode::Success)
 }

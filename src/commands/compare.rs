@@ -4,6 +4,7 @@ use super::Context;
 use super::gather::{Options, Tally, gather};
 use crate::cli::CompareArgs;
 use crate::compare::{Side, compare};
+use crate::exit_code::ExitCode;
 use crate::export::{Layout, exporter};
 use crate::output::Destination;
 use crate::report::ComparisonReport;
@@ -11,7 +12,6 @@ use crate::scoring::Assessment;
 use crate::terminal::style::{DEFAULT_WIDTH, stdout_style};
 use anyhow::{Result, bail};
 use std::path::Path;
-use std::process::ExitCode;
 
 pub fn run(context: &Context, args: &CompareArgs) -> Result<ExitCode> {
     let destination = Destination::new(args.output.as_deref());
@@ -27,7 +27,7 @@ pub fn run(context: &Context, args: &CompareArgs) -> Result<ExitCode> {
     for side in [&old, &new] {
         if side.problem_count > 0 {
             side.report_problems(false);
-            return Ok(ExitCode::from(2));
+            return Err(crate::exit_code::AlreadyReported.into());
         }
     }
     let bank = &context.bank;
@@ -72,7 +72,7 @@ pub fn run(context: &Context, args: &CompareArgs) -> Result<ExitCode> {
     };
     let exporter = exporter(args.format.into(), style);
     destination.write_with(|out| exporter.comparison(&report, context.lang, out))?;
-    Ok(ExitCode::SUCCESS)
+    Ok(ExitCode::Success)
 }
 
 /// The one respondent of a side, with its answers where they are known.

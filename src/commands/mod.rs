@@ -13,10 +13,10 @@ mod test;
 
 use crate::bank::Bank;
 use crate::cli::{Cli, Command, TestArgs};
+use crate::exit_code::ExitCode;
 use crate::input::bank_file;
 use crate::lang::Lang;
 use anyhow::Result;
-use std::process::ExitCode;
 
 /// What every command gets from the global options.
 pub struct Context {

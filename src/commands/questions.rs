@@ -2,14 +2,14 @@
 
 use super::Context;
 use crate::cli::QuestionsArgs;
+use crate::exit_code::ExitCode;
 use crate::export::exporter;
 use crate::output::Destination;
 use crate::terminal::style::stdout_style;
 use anyhow::Result;
-use std::process::ExitCode;
 
 pub fn run(context: &Context, args: &QuestionsArgs) -> Result<ExitCode> {
     let exporter = exporter(args.format.into(), stdout_style());
     Destination::Stdout.write_with(|out| exporter.questions(&context.bank, context.lang, out))?;
-    Ok(ExitCode::SUCCESS)
+    Ok(ExitCode::Success)
 }

@@ -5,6 +5,7 @@ use super::Context;
 use super::gather::{Options, Tally, gather};
 use crate::cli::ReportArgs;
 use crate::compare::{Side, compare};
+use crate::exit_code::ExitCode;
 use crate::export::{Format, Layout, exporter};
 use crate::messages;
 use crate::output::Destination;
@@ -12,7 +13,6 @@ use crate::report::ReportDocument;
 use crate::scoring::Assessment;
 use crate::team::TeamSummary;
 use anyhow::Result;
-use std::process::ExitCode;
 
 /// One side read for the report: a person (with answers) or a team.
 struct Read<'a> {
@@ -68,12 +68,12 @@ pub fn run(context: &Context, args: &ReportArgs) -> Result<ExitCode> {
     destination.check(&context.inputs(named))?;
     let target = super::target(context, args.target.as_deref())?;
     let Some(current) = read(context, &args.paths, args)? else {
-        return Ok(ExitCode::from(2));
+        return Err(crate::exit_code::AlreadyReported.into());
     };
     let previous = match &args.previous {
         Some(path) => match read(context, std::slice::from_ref(path), args)? {
             Some(previous) => Some(previous),
-            None => return Ok(ExitCode::from(2)),
+            None => return Err(crate::exit_code::AlreadyReported.into()),
         },
         None => None,
     };
@@ -128,5 +128,5 @@ pub fn run(context: &Context, args: &ReportArgs) -> Result<ExitCode> {
     };
     let exporter = exporter(Format::Html, style);
     destination.write_with(|out| exporter.report(&document, lang, out))?;
-    Ok(ExitCode::SUCCESS)
+    Ok(ExitCode::Success)
 }

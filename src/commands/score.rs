@@ -3,6 +3,7 @@
 use super::Context;
 use super::gather::{Options, gather};
 use crate::cli::ScoreArgs;
+use crate::exit_code::ExitCode;
 use crate::export::{Format, Layout, exporter};
 use crate::output::Destination;
 use crate::report::ScoreReport;
@@ -10,10 +11,6 @@ use crate::target::{Plan, plan};
 use crate::terminal::style::{DEFAULT_WIDTH, stdout_style};
 use anyhow::{Result, bail};
 use std::path::PathBuf;
-use std::process::ExitCode;
-
-/// Exit code when some input was skipped on request.
-const EXIT_PARTIAL: u8 = 1;
 
 pub fn run(context: &Context, args: &ScoreArgs) -> Result<ExitCode> {
     let format: Format = args.format.into();
@@ -37,7 +34,7 @@ pub fn run(context: &Context, args: &ScoreArgs) -> Result<ExitCode> {
     if tally.problem_count > 0 {
         tally.report_problems(args.skip_invalid);
         if !args.skip_invalid {
-            return Ok(ExitCode::from(2));
+            return Err(crate::exit_code::AlreadyReported.into());
         }
     }
     if tally.scored == 0 {
@@ -85,8 +82,8 @@ pub fn run(context: &Context, args: &ScoreArgs) -> Result<ExitCode> {
     let exporter = exporter(format, style);
     destination.write_with(|out| exporter.scores(&report, context.lang, out))?;
     Ok(if tally.problem_count > 0 {
-        ExitCode::from(EXIT_PARTIAL)
+        ExitCode::Partial
     } else {
-        ExitCode::SUCCESS
+        ExitCode::Success
     })
 }

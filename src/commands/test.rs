@@ -5,6 +5,7 @@ use super::Context;
 use crate::answers::Responses;
 use crate::bank::Bank;
 use crate::cli::TestArgs;
+use crate::exit_code::ExitCode;
 use crate::file_id::same_place;
 use crate::input::answer_file;
 use crate::input::progress::{ProgressStore, Saved};
@@ -13,7 +14,7 @@ use crate::messages::{self, words};
 use crate::output::Destination;
 use crate::output::{print, write_atomically};
 use crate::scoring::assess;
-use crate::terminal::interrupt::{self, EXIT_INTERRUPTED};
+use crate::terminal::interrupt::{self, INTERRUPTED};
 use crate::terminal::plain_prompt::PlainAsker;
 use crate::terminal::prompt::TerminalAsker;
 use crate::terminal::result_view;
@@ -23,7 +24,6 @@ use crate::terminal::style::{color_wanted, stdout_style};
 use crate::visible::{visible, visible_lines};
 use anyhow::{Result, bail};
 use std::io::IsTerminal;
-use std::process::ExitCode;
 
 pub fn run(context: &Context, args: &TestArgs) -> Result<ExitCode> {
     if !std::io::stdin().is_terminal() || !std::io::stderr().is_terminal() {
@@ -112,7 +112,7 @@ pub fn run(context: &Context, args: &TestArgs) -> Result<ExitCode> {
             if let Some(text) = interrupt::how_to_continue() {
                 crate::output::say(&text);
             }
-            return Ok(ExitCode::from(EXIT_INTERRUPTED as u8));
+            return Ok(INTERRUPTED);
         }
     };
     // Save before showing the result, so the answers are safe whatever
@@ -136,7 +136,7 @@ pub fn run(context: &Context, args: &TestArgs) -> Result<ExitCode> {
         lang,
         stdout_style(),
     ))?;
-    Ok(ExitCode::SUCCESS)
+    Ok(ExitCode::Success)
 }
 
 /// The respondent and answers to start from: the saved progress when the

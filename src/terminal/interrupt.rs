@@ -2,6 +2,7 @@
 //! terminal back as it was (cooked mode, cursor visible), a word on what
 //! happened and how to continue, exit code 128 + the signal's number.
 
+use crate::exit_code::ExitCode;
 use crate::lang::Lang;
 use crate::messages::words;
 use dialoguer::console::Term;
@@ -9,8 +10,8 @@ use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use std::sync::{Mutex, Once};
 use std::time::Duration;
 
-/// The exit code for Ctrl-C or a confirmed quit (128 + SIGINT).
-pub const EXIT_INTERRUPTED: i32 = 128 + SIGINT;
+/// How Ctrl-C or a confirmed quit ends the test (130).
+pub const INTERRUPTED: ExitCode = ExitCode::Signal(SIGINT);
 
 static EXIT: Once = Once::new();
 /// What to tell the user about continuing; updated as answers are saved.
@@ -32,7 +33,7 @@ pub fn how_to_continue() -> Option<String> {
 /// Restores the terminal, says what happened and ends the process. Safe to
 /// call from the signal thread and the main thread at once: the first
 /// caller exits, any other waits for that.
-pub fn exit(lang: Lang, code: i32) -> ! {
+pub fn exit(lang: Lang, code: ExitCode) -> ! {
     EXIT.call_once(|| {
         crate::output::remove_unfinished();
         let term = Term::stderr();
@@ -40,7 +41,7 @@ pub fn exit(lang: Lang, code: i32) -> ! {
             let _ = term.show_cursor();
         }
         let _ = term.write_line("");
-        let what = if code == EXIT_INTERRUPTED {
+        let what = if code == INTERRUPTED {
             words(lang).interrupted
         } else {
             words(lang).stopped
@@ -49,7 +50,7 @@ pub fn exit(lang: Lang, code: i32) -> ! {
         if let Some(text) = how_to_continue() {
             let _ = term.write_line(&text);
         }
-        std::process::exit(code);
+        code.exit();
     });
     loop {
         std::thread::park();
@@ -84,7 +85,7 @@ pub fn install(lang: Lang) {
                 mode,
             );
         }
-        exit(lang, 128 + signal);
+        exit(lang, ExitCode::Signal(signal));
     });
 }
 
@@ -95,5 +96,5 @@ const OTHER_SIGNALS_WAIT: Duration = Duration::from_millis(20);
 /// end the process with the right code; if it does not, exit as for Ctrl-C.
 pub fn interrupted(lang: Lang) -> ! {
     std::thread::sleep(OTHER_SIGNALS_WAIT * 10);
-    exit(lang, EXIT_INTERRUPTED)
+    exit(lang, INTERRUPTED)
 }
