@@ -1,5 +1,6 @@
 //! The command line.
 
+use crate::bank::{MAX_STAGES, MIN_STAGES};
 use crate::export::Format;
 use crate::lang::Lang;
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -91,8 +92,8 @@ pub struct ScoreArgs {
     pub paths: Vec<PathBuf>,
 
     /// Output format
-    #[arg(long, value_enum, default_value_t = ScoreFormat::Table)]
-    pub format: ScoreFormat,
+    #[arg(long, default_value = "table", value_parser = Format::parser(&Format::SCORES))]
+    pub format: Format,
 
     /// Show the team summary instead of one row per respondent
     #[arg(long)]
@@ -102,25 +103,18 @@ pub struct ScoreArgs {
     #[arg(long, requires = "summary")]
     pub rows: bool,
 
-    /// Write to FILE (whole or not at all) instead of standard output
-    #[arg(long, short, value_name = "FILE")]
-    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub output: OutputArg,
 
-    /// Score respondents with missing answers on what they did answer
-    #[arg(long)]
-    pub allow_incomplete: bool,
-
-    /// Keep every submission of a respondent named twice in an export (by default the later one counts)
-    #[arg(long)]
-    pub keep_duplicates: bool,
+    #[command(flatten)]
+    pub read: ReadArgs,
 
     /// Score the valid respondents, report the others on stderr, exit 1
     #[arg(long)]
     pub skip_invalid: bool,
 
-    /// A target: `stage=3` for every pillar and/or `PILLAR=STAGE` pairs, such as traffic=3,conversion=3
-    #[arg(long, value_name = "SPEC")]
-    pub target: Option<String>,
+    #[command(flatten)]
+    pub target: TargetArg,
 }
 
 #[derive(Debug, Args)]
@@ -136,24 +130,17 @@ pub struct CompareArgs {
     pub summary: bool,
 
     /// Output format
-    #[arg(long, value_enum, default_value_t = ScoreFormat::Table)]
-    pub format: ScoreFormat,
+    #[arg(long, default_value = "table", value_parser = Format::parser(&Format::SCORES))]
+    pub format: Format,
 
-    /// Write to FILE (whole or not at all) instead of standard output
-    #[arg(long, short, value_name = "FILE")]
-    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub output: OutputArg,
 
-    /// Score respondents with missing answers on what they did answer
-    #[arg(long)]
-    pub allow_incomplete: bool,
+    #[command(flatten)]
+    pub read: ReadArgs,
 
-    /// Keep every submission of a respondent named twice in an export (by default the later one counts)
-    #[arg(long)]
-    pub keep_duplicates: bool,
-
-    /// A target: `stage=3` for every pillar and/or `PILLAR=STAGE` pairs, such as traffic=3,conversion=3
-    #[arg(long, value_name = "SPEC")]
-    pub target: Option<String>,
+    #[command(flatten)]
+    pub target: TargetArg,
 }
 
 #[derive(Debug, Args)]
@@ -170,17 +157,11 @@ pub struct ReportArgs {
     #[arg(long, short, value_name = "FILE")]
     pub output: PathBuf,
 
-    /// Score respondents with missing answers on what they did answer
-    #[arg(long)]
-    pub allow_incomplete: bool,
+    #[command(flatten)]
+    pub read: ReadArgs,
 
-    /// Keep every submission of a respondent named twice in an export (by default the later one counts)
-    #[arg(long)]
-    pub keep_duplicates: bool,
-
-    /// A target: `stage=3` for every pillar and/or `PILLAR=STAGE` pairs, drawn on the radar and planned for
-    #[arg(long, value_name = "SPEC")]
-    pub target: Option<String>,
+    #[command(flatten)]
+    pub target: TargetArg,
 }
 
 #[derive(Debug, Args)]
@@ -197,7 +178,7 @@ pub struct ValidateArgs {
 #[derive(Debug, Args)]
 pub struct NewBankArgs {
     /// Number of stages, lowest first (2 to 9)
-    #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u8).range(2..=9))]
+    #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u8).range(MIN_STAGES as i64..=MAX_STAGES as i64))]
     pub stages: u8,
 
     /// Pillar ids, comma separated (1 to 12)
@@ -209,23 +190,32 @@ pub struct NewBankArgs {
     pub id: String,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ScoreFormat {
-    Table,
-    Markdown,
-    Csv,
-    Json,
+/// How respondents are read: shared by `score`, `compare` and `report`.
+#[derive(Clone, Copy, Debug, Default, Args)]
+pub struct ReadArgs {
+    /// Score respondents with missing answers on what they did answer
+    #[arg(long)]
+    pub allow_incomplete: bool,
+
+    /// Keep every submission of a respondent named twice in an export (by default the later one counts)
+    #[arg(long)]
+    pub keep_duplicates: bool,
 }
 
-impl From<ScoreFormat> for Format {
-    fn from(format: ScoreFormat) -> Format {
-        match format {
-            ScoreFormat::Table => Format::Table,
-            ScoreFormat::Markdown => Format::Markdown,
-            ScoreFormat::Csv => Format::Csv,
-            ScoreFormat::Json => Format::Json,
-        }
-    }
+/// `--target`: shared by `test`, `score`, `compare` and `report`.
+#[derive(Clone, Debug, Default, Args)]
+pub struct TargetArg {
+    /// A target: `stage=3` for every pillar and/or `PILLAR=STAGE` pairs, such as traffic=3,conversion=3
+    #[arg(long = "target", value_name = "SPEC")]
+    pub spec: Option<String>,
+}
+
+/// `--output` of a command that otherwise prints: `score` and `compare`.
+#[derive(Clone, Debug, Default, Args)]
+pub struct OutputArg {
+    /// Write to FILE (whole or not at all) instead of standard output; `-` is standard output
+    #[arg(long = "output", short = 'o', value_name = "FILE")]
+    pub path: Option<PathBuf>,
 }
 
 #[derive(Debug, Args, Default)]
@@ -242,16 +232,15 @@ pub struct TestArgs {
     #[arg(long)]
     pub resume: bool,
 
-    /// A target: `stage=3` for every pillar and/or `PILLAR=STAGE` pairs, such as traffic=3,conversion=3
-    #[arg(long, value_name = "SPEC")]
-    pub target: Option<String>,
+    #[command(flatten)]
+    pub target: TargetArg,
 }
 
 #[derive(Debug, Args)]
 pub struct QuestionsArgs {
     /// Output format
-    #[arg(long, value_enum, default_value_t = QuestionsFormat::Table)]
-    pub format: QuestionsFormat,
+    #[arg(long, default_value = "table", value_parser = Format::parser(&Format::QUESTIONS))]
+    pub format: Format,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -265,23 +254,6 @@ impl From<LangArg> for Lang {
         match arg {
             LangArg::Nl => Lang::Nl,
             LangArg::En => Lang::En,
-        }
-    }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum QuestionsFormat {
-    Table,
-    Yaml,
-    Json,
-}
-
-impl From<QuestionsFormat> for Format {
-    fn from(format: QuestionsFormat) -> Format {
-        match format {
-            QuestionsFormat::Table => Format::Table,
-            QuestionsFormat::Yaml => Format::Yaml,
-            QuestionsFormat::Json => Format::Json,
         }
     }
 }

@@ -7,7 +7,8 @@
 mod validate;
 
 pub use validate::{
-    FIVE_MINUTE_WORDS, MAX_PILLARS, MAX_STAGES, Path, Problem, Seg, warnings, words_to_read,
+    FIVE_MINUTE_WORDS, MAX_PILLARS, MAX_STAGES, MIN_STAGES, Path, Problem, Seg, warnings,
+    words_to_read,
 };
 
 use crate::lang::Text;

@@ -53,7 +53,10 @@ pub struct Problem {
     pub hint: String,
 }
 
+/// The fewest and most stages a bank may have.
+pub const MIN_STAGES: usize = 2;
 pub const MAX_STAGES: usize = 9;
+/// The most pillars a bank may have.
 pub const MAX_PILLARS: usize = 12;
 const MAX_ID_LEN: usize = 40;
 /// The longest text of a bank, in characters.
@@ -225,11 +228,11 @@ fn rules(check: &mut Checker, bank: &Bank) {
 fn stages(check: &mut Checker, bank: &Bank) {
     let path = Path::default().key("stages");
     let count = bank.stages.len();
-    if !(2..=MAX_STAGES).contains(&count) {
+    if !(MIN_STAGES..=MAX_STAGES).contains(&count) {
         check.report(
             path.clone(),
             format!("the bank has {count} stages"),
-            format!("list from 2 to {MAX_STAGES} stages, lowest first"),
+            format!("list from {MIN_STAGES} to {MAX_STAGES} stages, lowest first"),
         );
     }
     let mut previous: Option<u8> = None;

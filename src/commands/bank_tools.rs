@@ -1,6 +1,6 @@
 //! Authoring a bank: `pyramid validate FILE...` and `pyramid new-bank`.
 
-use crate::bank::{self, FIVE_MINUTE_WORDS};
+use crate::bank::{self, FIVE_MINUTE_WORDS, MAX_PILLARS};
 use crate::cli::{NewBankArgs, ValidateArgs};
 use crate::exit_code::ExitCode;
 use crate::input::bank_file::{self, located};
@@ -57,147 +57,90 @@ pub fn validate(args: &ValidateArgs) -> Result<ExitCode> {
     })
 }
 
+/// The skeleton's fixed part, with `{id}`, `{top}`, `{levels}`,
+/// `{stages}`, `{pillars}` and `{questions}` to fill in.
+const NEW_BANK: &str = include_str!("templates/new-bank.yaml");
+
+/// The lowest score of stage `level` out of `stages`: just above halfway
+/// between the levels below and at it, so that halfway counts down.
+fn threshold(level: usize, stages: usize) -> usize {
+    if level == 1 {
+        return 0;
+    }
+    // Halfway between level - 1 and level on the 0-100 scale, rounded half
+    // up as scores are, plus one.
+    (100 * (2 * level - 3) + (stages - 1)) / (2 * (stages - 1)) + 1
+}
+
 /// A valid skeleton: every field, a comment on each, placeholder texts.
 pub fn new_bank(args: &NewBankArgs) -> Result<ExitCode> {
     let stages = usize::from(args.stages);
     let pillars = &args.pillars;
-    if pillars.is_empty() || pillars.len() > 12 {
-        bail!("give 1 to 12 pillars, comma separated: --pillars people,process,tools");
+    if pillars.is_empty() || pillars.len() > MAX_PILLARS {
+        bail!("give 1 to {MAX_PILLARS} pillars, comma separated: --pillars people,process,tools");
     }
     for (n, pillar) in pillars.iter().enumerate() {
         if pillars[..n].contains(pillar) {
             bail!("pillar `{pillar}` is named twice");
         }
     }
-    let mut yaml = String::new();
-    let w = &mut yaml;
-    let _ = writeln!(
-        w,
-        "# A question bank for pyramid: fill in every text in Dutch (nl) and English (en)."
-    );
-    let _ = writeln!(
-        w,
-        "# Check it with `pyramid validate FILE`; use it with `pyramid --bank FILE test`."
-    );
-    let _ = writeln!(
-        w,
-        "# The format is described field by field in docs/banks.md.\n"
-    );
-    let _ = writeln!(w, "# A short ASCII id; answer files name the bank by it.");
-    let _ = writeln!(w, "id: {}", args.id);
-    let _ = writeln!(w, "# The model's name.");
-    let _ = writeln!(w, "title: {{nl: Mijn model, en: My model}}");
-    let _ = writeln!(
-        w,
-        "# The label of the \"don't know\" answer (offered where a question says dont_know: true)."
-    );
-    let _ = writeln!(w, "dont_know: {{nl: Weet ik niet, en: Don't know}}\n");
-    let _ = writeln!(w, "# The numbers of the scoring rule.");
-    let _ = writeln!(w, "rules:");
-    let _ = writeln!(w, "  # A pillar with fewer real answers gets no stage.");
-    let _ = writeln!(w, "  min_answers_per_pillar: 2");
-    let _ = writeln!(
-        w,
-        "  # Optional: the top stage needs every pillar at least at this stage."
-    );
-    let _ = writeln!(
-        w,
-        "  top_stage_needs_every_pillar_at: {}",
-        stages.saturating_sub(1).max(1)
-    );
-    let _ = writeln!(
-        w,
-        "  # Optional: the overall stage is at most this many stages above the weakest pillar."
-    );
-    let _ = writeln!(w, "  max_stages_above_weakest: 1\n");
-    let _ = writeln!(
-        w,
-        "# The stages, lowest first. min_score is the lowest score (0-100) that reaches a stage:"
-    );
-    let _ = writeln!(
-        w,
-        "# 0 for the first, then rising. These lie halfway between the answer levels."
-    );
-    let _ = writeln!(w, "stages:");
-    for level in 1..=stages {
-        let min = if level == 1 {
-            0
-        } else {
-            // Halfway between level-1 and level, on the 0-100 scale, rounded.
-            (100 * (2 * level - 3) + (stages - 1)) / (2 * (stages - 1))
-        };
-        let _ = writeln!(w, "  - name: {{nl: Fase {level}, en: Stage {level}}}");
-        let _ = writeln!(
-            w,
-            "    description: {{nl: Wat fase {level} kenmerkt., en: What marks stage {level}.}}"
-        );
-        let _ = writeln!(w, "    min_score: {min}");
-    }
-    let _ = writeln!(
-        w,
-        "\n# Optional: the phases of an improvement cycle that next steps refer to."
-    );
-    let _ = writeln!(w, "cycle:");
-    let _ = writeln!(w, "  - {{id: plan, name: {{nl: Plannen, en: Plan}}}}");
-    let _ = writeln!(w, "  - {{id: do, name: {{nl: Doen, en: Do}}}}");
-    let _ = writeln!(w, "  - {{id: measure, name: {{nl: Meten, en: Measure}}}}\n");
-    let _ = writeln!(
-        w,
-        "# The pillars (dimensions), each with advice for every stage and 1-5 next steps."
-    );
-    let _ = writeln!(w, "pillars:");
-    for pillar in pillars {
-        let _ = writeln!(w, "  - id: {pillar}");
-        let _ = writeln!(w, "    name: {{nl: {pillar}, en: {pillar}}}");
-        let _ = writeln!(w, "    advice:");
-        for level in 1..=stages {
-            let _ = writeln!(w, "      - stage: {level}");
-            let _ = writeln!(
-                w,
-                "        text: {{nl: Advies bij fase {level}., en: Advice at stage {level}.}}"
-            );
-            let _ = writeln!(w, "        steps:");
-            let _ = writeln!(w, "          - phase: plan");
-            let _ = writeln!(
-                w,
-                "            text: {{nl: Een concrete volgende stap., en: A concrete next step.}}"
-            );
-        }
-    }
-    let _ = writeln!(
-        w,
-        "\n# The questions: an id, its pillar, the text, and options from level 1 to {stages}."
-    );
-    let _ = writeln!(
-        w,
-        "# An option's level is the stage the answer points to; keys are what answer files use."
-    );
-    let _ = writeln!(
-        w,
-        "# Optional per question: dont_know: true, weight: 2 (counts double within its pillar)."
-    );
-    let _ = writeln!(w, "questions:");
-    for pillar in pillars {
-        for n in 1..=2 {
-            let _ = writeln!(w, "  - id: {pillar}-{n}");
-            let _ = writeln!(w, "    pillar: {pillar}");
-            let _ = writeln!(
-                w,
-                "    text: {{nl: Vraag {n} over {pillar}?, en: Question {n} about {pillar}?}}"
-            );
-            if n == 2 {
-                let _ = writeln!(w, "    dont_know: true");
-            }
-            let _ = writeln!(w, "    options:");
-            for level in 1..=stages {
-                let key = char::from(b'a' + (level - 1) as u8);
-                let _ = writeln!(
-                    w,
-                    "      - {{key: {key}, level: {level}, label: {{nl: Wat we doen op niveau {level}, en: What we do at level {level}}}}}"
-                );
-            }
-        }
-    }
+    let levels = 1..=stages;
+    let stage_list: String = levels
+        .clone()
+        .map(|level| {
+            format!(
+                "  - name: {{nl: Fase {level}, en: Stage {level}}}\n    \
+                 description: {{nl: Wat fase {level} kenmerkt., en: What marks stage {level}.}}\n    \
+                 min_score: {}\n",
+                threshold(level, stages)
+            )
+        })
+        .collect();
+    let pillar_list: String = pillars
+        .iter()
+        .map(|pillar| {
+            let advice: String = levels
+                .clone()
+                .map(|level| {
+                    format!(
+                        "      - stage: {level}\n        \
+                         text: {{nl: Advies bij fase {level}., en: Advice at stage {level}.}}\n        \
+                         steps:\n          - phase: plan\n            \
+                         text: {{nl: Een concrete volgende stap., en: A concrete next step.}}\n"
+                    )
+                })
+                .collect();
+            format!("  - id: {pillar}\n    name: {{nl: {pillar}, en: {pillar}}}\n    advice:\n{advice}")
+        })
+        .collect();
+    let question_list: String = pillars
+        .iter()
+        .flat_map(|pillar| (1..=2).map(move |n| (pillar, n)))
+        .map(|(pillar, n)| {
+            let dont_know = if n == 2 { "    dont_know: true\n" } else { "" };
+            let options: String = levels
+                .clone()
+                .map(|level| {
+                    let key = char::from(b'a' + (level - 1) as u8);
+                    format!(
+                        "      - {{key: {key}, level: {level}, label: {{nl: Wat we doen op niveau {level}, en: What we do at level {level}}}}}\n"
+                    )
+                })
+                .collect();
+            format!(
+                "  - id: {pillar}-{n}\n    pillar: {pillar}\n    \
+                 text: {{nl: Vraag {n} over {pillar}?, en: Question {n} about {pillar}?}}\n\
+                 {dont_know}    options:\n{options}"
+            )
+        })
+        .collect();
+    let yaml = NEW_BANK
+        .replace("{id}", &args.id)
+        .replace("{top}", &stages.saturating_sub(1).max(1).to_string())
+        .replace("{levels}", &stages.to_string())
+        .replace("{stages}\n", &stage_list)
+        .replace("{pillars}\n", &pillar_list)
+        .replace("{questions}\n", &question_list);
     // The skeleton must itself be valid: refuse bad ids here, not later.
     if let Err(err) = bank_file::parse(&yaml, "the new bank") {
         bail!("{err}");

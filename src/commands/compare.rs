@@ -14,11 +14,10 @@ use anyhow::{Result, bail};
 use std::path::Path;
 
 pub fn run(context: &Context, args: &CompareArgs) -> Result<ExitCode> {
-    let destination = Destination::new(args.output.as_deref());
+    let destination = Destination::new(args.output.path.as_deref());
     destination.check(&context.inputs([args.old.as_path(), args.new.as_path()]))?;
     let options = || Options {
-        allow_incomplete: args.allow_incomplete,
-        keep_duplicates: args.keep_duplicates,
+        read: args.read,
         keep_rows: !args.summary,
         keep_answers: !args.summary,
     };
@@ -47,7 +46,7 @@ pub fn run(context: &Context, args: &CompareArgs) -> Result<ExitCode> {
         _ => (one(&old, &args.old)?, one(&new, &args.new)?),
     };
     let comparison = compare(bank, &old_side, &new_side);
-    let target = super::target(context, args.target.as_deref())?;
+    let target = super::target(context, args.target.spec.as_deref())?;
     let plan = target
         .as_ref()
         .map(|target| crate::target::plan(bank, new_side.assessment, new_side.responses, target));
@@ -70,7 +69,7 @@ pub fn run(context: &Context, args: &CompareArgs) -> Result<ExitCode> {
             color: false,
         }
     };
-    let exporter = exporter(args.format.into(), style);
+    let exporter = exporter(args.format, style);
     destination.write_with(|out| exporter.comparison(&report, context.lang, out))?;
     Ok(ExitCode::Success)
 }

@@ -5,6 +5,7 @@ use super::Context;
 use super::duplicates::Duplicates;
 use crate::answers::Responses;
 use crate::bank::Bank;
+use crate::cli::ReadArgs;
 use crate::input::matching::AnswerMatcher;
 use crate::input::record::Record;
 use crate::input::scores_document;
@@ -19,15 +20,12 @@ use std::path::PathBuf;
 
 /// What to keep while reading.
 pub struct Options {
-    /// Score respondents with missing answers on what they answered.
-    pub allow_incomplete: bool,
+    /// How respondents are read: incomplete ones, second submissions.
+    pub read: ReadArgs,
     /// Keep each scored respondent (else only the team summary grows).
     pub keep_rows: bool,
     /// Keep each scored respondent's answers too.
     pub keep_answers: bool,
-    /// Keep both submissions of a respondent named twice in an export
-    /// (else the later one counts).
-    pub keep_duplicates: bool,
 }
 
 /// Second submissions listed in full; beyond this they are counted.
@@ -208,14 +206,14 @@ pub fn gather<'a>(context: &'a Context, paths: &[PathBuf], options: Options) -> 
         answers: options.keep_answers.then(Vec::new),
         bank,
         lang: context.lang,
-        allow_incomplete: options.allow_incomplete,
+        allow_incomplete: options.read.allow_incomplete,
         respondents: options.keep_rows.then(Vec::new),
         team: TeamCollector::new(bank),
         scored: 0,
         rejected: 0,
         problems: Vec::new(),
         problem_count: 0,
-        duplicates: (!options.keep_duplicates).then(Duplicates::default),
+        duplicates: (!options.read.keep_duplicates).then(Duplicates::default),
         replaced_rows: Vec::new(),
         replaced: (Vec::new(), 0),
     };

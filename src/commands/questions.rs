@@ -9,7 +9,7 @@ use crate::terminal::style::stdout_style;
 use anyhow::Result;
 
 pub fn run(context: &Context, args: &QuestionsArgs) -> Result<ExitCode> {
-    let exporter = exporter(args.format.into(), stdout_style());
+    let exporter = exporter(args.format, stdout_style());
     Destination::Stdout.write_with(|out| exporter.questions(&context.bank, context.lang, out))?;
     Ok(ExitCode::Success)
 }

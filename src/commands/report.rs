@@ -43,8 +43,7 @@ fn read<'a>(
         context,
         paths,
         Options {
-            allow_incomplete: args.allow_incomplete,
-            keep_duplicates: args.keep_duplicates,
+            read: args.read,
             keep_rows: true,
             keep_answers: true,
         },
@@ -66,7 +65,7 @@ pub fn run(context: &Context, args: &ReportArgs) -> Result<ExitCode> {
     let destination = Destination::new(Some(&args.output));
     let named = args.paths.iter().chain(&args.previous).map(|p| p.as_path());
     destination.check(&context.inputs(named))?;
-    let target = super::target(context, args.target.as_deref())?;
+    let target = super::target(context, args.target.spec.as_deref())?;
     let Some(current) = read(context, &args.paths, args)? else {
         return Err(crate::exit_code::AlreadyReported.into());
     };

@@ -13,20 +13,19 @@ use anyhow::{Result, bail};
 use std::path::PathBuf;
 
 pub fn run(context: &Context, args: &ScoreArgs) -> Result<ExitCode> {
-    let format: Format = args.format.into();
+    let format = args.format;
     if format == Format::Csv && args.summary && args.rows {
         bail!("CSV holds one table: use --summary or --rows, not both, or another --format");
     }
     let bank = &context.bank;
-    let destination = Destination::new(args.output.as_deref());
+    let destination = Destination::new(args.output.path.as_deref());
     destination.check(&context.inputs(args.paths.iter().map(PathBuf::as_path)))?;
-    let target = super::target(context, args.target.as_deref())?;
+    let target = super::target(context, args.target.spec.as_deref())?;
     let tally = gather(
         context,
         &args.paths,
         Options {
-            allow_incomplete: args.allow_incomplete,
-            keep_duplicates: args.keep_duplicates,
+            read: args.read,
             keep_rows: !args.summary || args.rows,
             keep_answers: target.is_some() && (!args.summary || args.rows),
         },

@@ -47,7 +47,7 @@ pub fn run(context: &Context, args: &TestArgs) -> Result<ExitCode> {
     }
     let bank = &context.bank;
     let lang = context.lang;
-    let target = super::target(context, args.target.as_deref())?;
+    let target = super::target(context, args.target.spec.as_deref())?;
     let store = ProgressStore::for_bank(bank);
     if let Some(save) = &args.save {
         Destination::new(Some(save)).check(&context.inputs([]))?;

@@ -51,7 +51,7 @@ pub trait Exporter {
     }
 }
 
-/// The formats a command can write.
+/// The output formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
     Table,
@@ -60,6 +60,41 @@ pub enum Format {
     Yaml,
     Json,
     Html,
+}
+
+impl Format {
+    /// What `pyramid score` and `compare` write.
+    pub const SCORES: [Format; 4] = [Format::Table, Format::Markdown, Format::Csv, Format::Json];
+    /// What `pyramid questions` writes.
+    pub const QUESTIONS: [Format; 3] = [Format::Table, Format::Yaml, Format::Json];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Table => "table",
+            Format::Markdown => "markdown",
+            Format::Csv => "csv",
+            Format::Yaml => "yaml",
+            Format::Json => "json",
+            Format::Html => "html",
+        }
+    }
+
+    /// A command-line parser that takes only `formats`, so `--help` and
+    /// the completions list exactly those.
+    pub fn parser(
+        formats: &'static [Format],
+    ) -> impl clap::builder::TypedValueParser<Value = Format> {
+        use clap::builder::TypedValueParser;
+        clap::builder::PossibleValuesParser::new(formats.iter().map(|f| f.name())).map(
+            move |name| {
+                formats
+                    .iter()
+                    .copied()
+                    .find(|f| f.name() == name)
+                    .unwrap_or(Format::Table)
+            },
+        )
+    }
 }
 
 pub fn exporter(format: Format, style: Layout) -> Box<dyn Exporter> {
