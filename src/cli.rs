@@ -1,8 +1,8 @@
 //! The command line.
 
-use crate::bank::{MAX_STAGES, MIN_STAGES};
 use crate::export::Format;
 use crate::lang::Lang;
+use crate::model::bank::{MAX_STAGES, MIN_STAGES};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 

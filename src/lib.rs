@@ -1,28 +1,25 @@
 //! pyramid: the Digital Growth Pyramid self-assessment.
 //!
-//! The domain (`bank`, `answers`, `scoring`, `advice`, `explain`) knows
-//! nothing of terminals or file formats; `input` reads files, `export`
-//! writes formats, `terminal` talks to people, `commands` joins them up.
+//! The layers: `model` is the domain (the bank, answers, scoring, advice,
+//! team, targets, comparisons) and knows nothing of files, formats or
+//! terminals; `input` turns files into respondents and banks; `documents`
+//! holds what a command produced, `export` writes it in each format and
+//! `output` puts it in a file or on standard output; `terminal` talks to
+//! the person taking the self-test; `commands` joins them up, one module
+//! per subcommand; `main.rs` only parses and maps errors to exit codes.
 #![forbid(unsafe_code)]
 
-pub mod advice;
-pub mod answers;
-pub mod bank;
 pub mod cli;
 pub mod commands;
-pub mod compare;
+pub mod documents;
 pub mod exit_code;
-pub mod explain;
 pub mod export;
 pub mod file_id;
 pub mod input;
 pub mod lang;
 pub mod messages;
+pub mod model;
 pub mod output;
-pub mod report;
-pub mod scoring;
-pub mod target;
-pub mod team;
 pub mod terminal;
 pub mod visible;
 

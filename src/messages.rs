@@ -1,8 +1,8 @@
 //! The tool's own words, in Dutch and English. Everything else a user reads
 //! (questions, stages, pillars, advice) comes from the bank.
 
-use crate::bank::PillarTerm;
 use crate::lang::Lang;
+use crate::model::bank::PillarTerm;
 
 /// Fixed words and labels.
 pub struct Words {

@@ -2,8 +2,8 @@
 //! pillars a, b, c, d with two questions each, and a third question for
 //! pillar a that allows "don't know".
 
-use crate::answers::{Choice, Responses};
-use crate::bank::Bank;
+use crate::model::answers::{Choice, Responses};
+use crate::model::bank::Bank;
 
 pub const TINY_BANK: &str = r#"
 id: tiny

@@ -1,8 +1,8 @@
 //! The built-in question bank: shape, five-minute budget, screen fit.
 
-use pyramid::bank::Bank;
 use pyramid::input::bank_file;
 use pyramid::lang::Lang;
+use pyramid::model::bank::Bank;
 
 fn bank() -> Bank {
     bank_file::builtin().expect("the built-in bank is valid")

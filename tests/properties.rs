@@ -3,12 +3,12 @@
 //! of the answers nor the file format changes it.
 
 use proptest::prelude::*;
-use pyramid::answers::{Choice, Responses};
-use pyramid::bank::Bank;
 use pyramid::input::bank_file;
 use pyramid::input::matching::AnswerMatcher;
 use pyramid::input::{answer_file, survey};
-use pyramid::scoring::assess;
+use pyramid::model::answers::{Choice, Responses};
+use pyramid::model::bank::Bank;
+use pyramid::model::scoring::assess;
 use std::rc::Rc;
 use std::sync::OnceLock;
 

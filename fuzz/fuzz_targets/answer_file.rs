@@ -7,13 +7,13 @@ use pyramid::input::answer_file;
 use pyramid::input::bank_file;
 use pyramid::input::matching::AnswerMatcher;
 use pyramid::lang::Lang;
-use pyramid::scoring::assess;
+use pyramid::model::scoring::assess;
 use std::rc::Rc;
 use std::sync::OnceLock;
 
 /// Parsed once: the target is the answers, not the bank.
 static MATCHER: OnceLock<AnswerMatcher> = OnceLock::new();
-static BANK: OnceLock<Option<pyramid::bank::Bank>> = OnceLock::new();
+static BANK: OnceLock<Option<pyramid::model::bank::Bank>> = OnceLock::new();
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {

@@ -3,9 +3,9 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use pyramid::answers::Responses;
+use pyramid::model::answers::Responses;
 use pyramid::input::bank_file;
-use pyramid::scoring::assess;
+use pyramid::model::scoring::assess;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {

@@ -6,12 +6,12 @@ use libfuzzer_sys::fuzz_target;
 use pyramid::input::bank_file;
 use pyramid::input::survey;
 use pyramid::lang::Lang;
-use pyramid::scoring::assess;
+use pyramid::model::scoring::assess;
 use std::rc::Rc;
 use std::sync::OnceLock;
 
 /// Parsed once: the target is the answers, not the bank.
-static BANK: OnceLock<Option<pyramid::bank::Bank>> = OnceLock::new();
+static BANK: OnceLock<Option<pyramid::model::bank::Bank>> = OnceLock::new();
 
 fuzz_target!(|data: &[u8]| {
     let Some(bank) = BANK.get_or_init(|| bank_file::builtin().ok()) else {

@@ -1,10 +1,10 @@
 //! Authoring a bank: `pyramid validate FILE...` and `pyramid new-bank`.
 
-use crate::bank::{self, FIVE_MINUTE_WORDS, MAX_PILLARS};
 use crate::cli::{NewBankArgs, ValidateArgs};
 use crate::exit_code::ExitCode;
 use crate::input::bank_file::{self, located};
 use crate::lang::Lang;
+use crate::model::bank::{self, FIVE_MINUTE_WORDS, MAX_PILLARS};
 use crate::output::print;
 use anyhow::{Result, bail};
 use std::fmt::Write;

@@ -1,35 +1,35 @@
 //! `pyramid compare OLD NEW`: what moved between two assessments.
 
-use super::Context;
+use super::Setup;
 use super::gather::{Options, Tally, gather};
 use crate::cli::CompareArgs;
-use crate::compare::{Side, compare};
+use crate::documents::ComparisonDocument;
 use crate::exit_code::ExitCode;
-use crate::export::{Layout, exporter};
+use crate::export::{TextStyle, exporter};
+use crate::model::compare::{Side, compare};
+use crate::model::scoring::Assessment;
 use crate::output::Destination;
-use crate::report::ComparisonReport;
-use crate::scoring::Assessment;
 use crate::terminal::style::{DEFAULT_WIDTH, stdout_style};
 use anyhow::{Result, bail};
 use std::path::Path;
 
-pub fn run(context: &Context, args: &CompareArgs) -> Result<ExitCode> {
+pub fn run(setup: &Setup, args: &CompareArgs) -> Result<ExitCode> {
     let destination = Destination::new(args.output.path.as_deref());
-    destination.check(&context.inputs([args.old.as_path(), args.new.as_path()]))?;
+    destination.check(&setup.inputs([args.old.as_path(), args.new.as_path()]))?;
     let options = || Options {
         read: args.read,
         keep_rows: !args.summary,
         keep_answers: !args.summary,
     };
-    let old = gather(context, std::slice::from_ref(&args.old), options())?;
-    let new = gather(context, std::slice::from_ref(&args.new), options())?;
+    let old = gather(setup, std::slice::from_ref(&args.old), options())?;
+    let new = gather(setup, std::slice::from_ref(&args.new), options())?;
     for side in [&old, &new] {
         if side.problem_count > 0 {
             side.report_problems(false);
             return Err(crate::exit_code::AlreadyReported.into());
         }
     }
-    let bank = &context.bank;
+    let bank = &setup.bank;
     let old_team = args.summary.then(|| old.team.finish(bank).team);
     let new_team = args.summary.then(|| new.team.finish(bank).team);
     let (old_side, new_side) = match (&old_team, &new_team) {
@@ -46,15 +46,15 @@ pub fn run(context: &Context, args: &CompareArgs) -> Result<ExitCode> {
         _ => (one(&old, &args.old)?, one(&new, &args.new)?),
     };
     let comparison = compare(bank, &old_side, &new_side);
-    let target = super::target(context, args.target.spec.as_deref())?;
-    let plan = target
-        .as_ref()
-        .map(|target| crate::target::plan(bank, new_side.assessment, new_side.responses, target));
+    let target = super::target(setup, args.target.spec.as_deref())?;
+    let plan = target.as_ref().map(|target| {
+        crate::model::target::plan(bank, new_side.assessment, new_side.responses, target)
+    });
     let (old_name, new_name) = (
         args.old.display().to_string(),
         args.new.display().to_string(),
     );
-    let report = ComparisonReport {
+    let report = ComparisonDocument {
         bank,
         old_name: &old_name,
         new_name: &new_name,
@@ -64,13 +64,13 @@ pub fn run(context: &Context, args: &CompareArgs) -> Result<ExitCode> {
     let style = if destination.is_stdout() {
         stdout_style()
     } else {
-        Layout {
+        TextStyle {
             width: DEFAULT_WIDTH,
             color: false,
         }
     };
     let exporter = exporter(args.format, style);
-    destination.write_with(|out| exporter.comparison(&report, context.lang, out))?;
+    destination.write_with(|out| exporter.comparison(&report, setup.lang, out))?;
     Ok(ExitCode::Success)
 }
 

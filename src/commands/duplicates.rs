@@ -4,7 +4,7 @@
 //! both. No name is kept: each named respondent costs about 40 bytes (up to
 //! 130 while the table grows).
 
-use crate::team::Footprint;
+use crate::model::team::Footprint;
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 use std::hash::{DefaultHasher, Hasher};
@@ -110,7 +110,7 @@ impl Duplicates {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scoring::assess;
+    use crate::model::scoring::assess;
     use crate::testing::{answers, tiny_bank};
 
     #[test]

@@ -1,20 +1,20 @@
 //! Reading every respondent from files, folders or standard input and
 //! scoring them: shared by `score`, `compare` and `report`.
 
-use super::Context;
+use super::Setup;
 use super::duplicates::Duplicates;
-use crate::answers::Responses;
-use crate::bank::Bank;
 use crate::cli::ReadArgs;
+use crate::documents::ScoredRespondent;
 use crate::input::matching::AnswerMatcher;
 use crate::input::record::Record;
 use crate::input::scores_document;
 use crate::input::sources::{self, Kind, Source};
 use crate::lang::Lang;
-use crate::report::ScoredRespondent;
-use crate::scoring::{assess, assess_pillar_scores};
-use crate::team::{Footprint, TeamCollector};
-use crate::terminal::progress::Progress;
+use crate::model::answers::Responses;
+use crate::model::bank::Bank;
+use crate::model::scoring::{assess, assess_pillar_scores};
+use crate::model::team::{Footprint, TeamCollector};
+use crate::terminal::progress_bar::Progress;
 use anyhow::Result;
 use std::path::PathBuf;
 
@@ -135,7 +135,12 @@ impl Tally<'_> {
         retain_except(&mut self.answers, &gone);
     }
 
-    fn keep(&mut self, respondent: String, source: String, assessment: crate::scoring::Assessment) {
+    fn keep(
+        &mut self,
+        respondent: String,
+        source: String,
+        assessment: crate::model::scoring::Assessment,
+    ) {
         self.team.add(&assessment);
         self.scored += 1;
         if let Some(respondents) = &mut self.respondents {
@@ -199,13 +204,13 @@ fn retain_except<T>(list: &mut Option<Vec<T>>, gone: &[usize]) {
 
 /// Reads and scores every respondent in `paths`; problems are gathered, not
 /// returned as errors, so that all of them can be reported.
-pub fn gather<'a>(context: &'a Context, paths: &[PathBuf], options: Options) -> Result<Tally<'a>> {
-    let bank = &context.bank;
+pub fn gather<'a>(setup: &'a Setup, paths: &[PathBuf], options: Options) -> Result<Tally<'a>> {
+    let bank = &setup.bank;
     let sources = sources::expand(paths)?;
     let mut tally = Tally {
         answers: options.keep_answers.then(Vec::new),
         bank,
-        lang: context.lang,
+        lang: setup.lang,
         allow_incomplete: options.read.allow_incomplete,
         respondents: options.keep_rows.then(Vec::new),
         team: TeamCollector::new(bank),

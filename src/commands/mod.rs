@@ -11,22 +11,23 @@ mod score;
 mod shell;
 mod test;
 
-use crate::bank::Bank;
 use crate::cli::{Cli, Command, TestArgs};
 use crate::exit_code::ExitCode;
 use crate::input::bank_file;
 use crate::lang::Lang;
+use crate::model::bank::Bank;
 use anyhow::Result;
 
-/// What every command gets from the global options.
-pub struct Context {
+/// What every command that uses a bank gets from the global options: the
+/// language and the loaded bank.
+pub struct Setup {
     pub lang: Lang,
     pub bank: Bank,
     /// The bank's file, where `--bank` named one: an input too.
     pub bank_path: Option<std::path::PathBuf>,
 }
 
-impl Context {
+impl Setup {
     /// The files a command reads besides the ones it names: the bank.
     fn inputs<'a>(
         &'a self,
@@ -39,12 +40,12 @@ impl Context {
 pub fn run(cli: Cli) -> Result<ExitCode> {
     let lang = cli.lang.map_or_else(Lang::from_env, Lang::from);
     // Loaded only by the commands that use a bank.
-    let context = || -> Result<Context> {
+    let setup = || -> Result<Setup> {
         let bank = match &cli.bank {
             Some(path) => bank_file::load(path)?,
             None => bank_file::model(&cli.model)?,
         };
-        Ok(Context {
+        Ok(Setup {
             lang,
             bank,
             bank_path: cli.bank.clone(),
@@ -60,11 +61,11 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         .command
         .unwrap_or_else(|| Command::Test(TestArgs::default()))
     {
-        Command::Test(args) => test::run(&context()?, &args),
-        Command::Score(args) => score::run(&context()?, &args),
-        Command::Compare(args) => compare::run(&context()?, &args),
-        Command::Report(args) => report::run(&context()?, &args),
-        Command::Questions(args) => questions::run(&context()?, &args),
+        Command::Test(args) => test::run(&setup()?, &args),
+        Command::Score(args) => score::run(&setup()?, &args),
+        Command::Compare(args) => compare::run(&setup()?, &args),
+        Command::Report(args) => report::run(&setup()?, &args),
+        Command::Questions(args) => questions::run(&setup()?, &args),
         Command::Models => bank_tools::models(lang),
         Command::Validate(args) => bank_tools::validate(&args),
         Command::NewBank(args) => bank_tools::new_bank(&args),
@@ -74,9 +75,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
 }
 
 /// The `--target` of a command, read against the bank.
-fn target(context: &Context, spec: Option<&str>) -> Result<Option<crate::target::Target>> {
+fn target(setup: &Setup, spec: Option<&str>) -> Result<Option<crate::model::target::Target>> {
     spec.map(|spec| {
-        crate::target::Target::parse(spec, &context.bank)
+        crate::model::target::Target::parse(spec, &setup.bank)
             .map_err(|err| anyhow::anyhow!("--target {spec}: {err}"))
     })
     .transpose()

@@ -1,26 +1,26 @@
 //! `pyramid report`: one self-contained HTML file to put in front of a
 //! board, for one respondent or a team, with the previous assessment.
 
-use super::Context;
+use super::Setup;
 use super::gather::{Options, Tally, gather};
 use crate::cli::ReportArgs;
-use crate::compare::{Side, compare};
+use crate::documents::ReportDocument;
 use crate::exit_code::ExitCode;
-use crate::export::{Format, Layout, exporter};
+use crate::export::{Format, TextStyle, exporter};
 use crate::messages;
+use crate::model::compare::{Side, compare};
+use crate::model::scoring::Assessment;
+use crate::model::team::TeamSummary;
 use crate::output::Destination;
-use crate::report::ReportDocument;
-use crate::scoring::Assessment;
-use crate::team::TeamSummary;
 use anyhow::Result;
 
 /// One side read for the report: a person (with answers) or a team.
-struct Read<'a> {
+struct Assessed<'a> {
     tally: Tally<'a>,
     summary: Option<TeamSummary>,
 }
 
-impl Read<'_> {
+impl Assessed<'_> {
     fn assessment(&self) -> Option<&Assessment> {
         match &self.summary {
             Some(summary) => Some(&summary.team),
@@ -35,12 +35,12 @@ impl Read<'_> {
 }
 
 fn read<'a>(
-    context: &'a Context,
+    setup: &'a Setup,
     paths: &[std::path::PathBuf],
     args: &ReportArgs,
-) -> Result<Option<Read<'a>>> {
+) -> Result<Option<Assessed<'a>>> {
     let tally = gather(
-        context,
+        setup,
         paths,
         Options {
             read: args.read,
@@ -55,22 +55,22 @@ fn read<'a>(
     if tally.scored == 0 {
         anyhow::bail!("no respondent could be scored: the input holds no answers");
     }
-    let summary = (tally.scored > 1).then(|| tally.team.finish(&context.bank));
-    Ok(Some(Read { tally, summary }))
+    let summary = (tally.scored > 1).then(|| tally.team.finish(&setup.bank));
+    Ok(Some(Assessed { tally, summary }))
 }
 
-pub fn run(context: &Context, args: &ReportArgs) -> Result<ExitCode> {
-    let bank = &context.bank;
-    let lang = context.lang;
+pub fn run(setup: &Setup, args: &ReportArgs) -> Result<ExitCode> {
+    let bank = &setup.bank;
+    let lang = setup.lang;
     let destination = Destination::new(Some(&args.output));
     let named = args.paths.iter().chain(&args.previous).map(|p| p.as_path());
-    destination.check(&context.inputs(named))?;
-    let target = super::target(context, args.target.spec.as_deref())?;
-    let Some(current) = read(context, &args.paths, args)? else {
+    destination.check(&setup.inputs(named))?;
+    let target = super::target(setup, args.target.spec.as_deref())?;
+    let Some(current) = read(setup, &args.paths, args)? else {
         return Err(crate::exit_code::AlreadyReported.into());
     };
     let previous = match &args.previous {
-        Some(path) => match read(context, std::slice::from_ref(path), args)? {
+        Some(path) => match read(setup, std::slice::from_ref(path), args)? {
             Some(previous) => Some(previous),
             None => return Err(crate::exit_code::AlreadyReported.into()),
         },
@@ -79,7 +79,7 @@ pub fn run(context: &Context, args: &ReportArgs) -> Result<ExitCode> {
     let Some(assessment) = current.assessment() else {
         anyhow::bail!("no respondent could be scored");
     };
-    let answers = |read: &Read| -> Option<crate::answers::Responses> {
+    let answers = |read: &Assessed| -> Option<crate::model::answers::Responses> {
         if read.summary.is_some() {
             return None;
         }
@@ -87,7 +87,7 @@ pub fn run(context: &Context, args: &ReportArgs) -> Result<ExitCode> {
     };
     let (current_answers, previous_answers) =
         (answers(&current), previous.as_ref().and_then(answers));
-    let comparison = previous.as_ref().and_then(Read::assessment).map(|old| {
+    let comparison = previous.as_ref().and_then(Assessed::assessment).map(|old| {
         compare(
             bank,
             &Side {
@@ -109,19 +109,19 @@ pub fn run(context: &Context, args: &ReportArgs) -> Result<ExitCode> {
             .and_then(|r| r.first())
             .map_or_else(String::new, |r| r.respondent.clone()),
     };
-    let plan = target
-        .as_ref()
-        .map(|target| crate::target::plan(bank, assessment, current_answers.as_ref(), target));
+    let plan = target.as_ref().map(|target| {
+        crate::model::target::plan(bank, assessment, current_answers.as_ref(), target)
+    });
     let document = ReportDocument {
         bank,
         subject,
         assessment,
         summary: current.summary.as_ref(),
-        previous: previous.as_ref().and_then(Read::assessment),
+        previous: previous.as_ref().and_then(Assessed::assessment),
         comparison: comparison.as_ref(),
         target: target.as_ref().zip(plan.as_ref()),
     };
-    let style = Layout {
+    let style = TextStyle {
         width: 80,
         color: false,
     };

@@ -1,28 +1,28 @@
 //! `pyramid score`: batch scoring of answer files and survey exports.
 
-use super::Context;
+use super::Setup;
 use super::gather::{Options, gather};
 use crate::cli::ScoreArgs;
+use crate::documents::ScoresDocument;
 use crate::exit_code::ExitCode;
-use crate::export::{Format, Layout, exporter};
+use crate::export::{Format, TextStyle, exporter};
+use crate::model::target::{Plan, plan};
 use crate::output::Destination;
-use crate::report::ScoreReport;
-use crate::target::{Plan, plan};
 use crate::terminal::style::{DEFAULT_WIDTH, stdout_style};
 use anyhow::{Result, bail};
 use std::path::PathBuf;
 
-pub fn run(context: &Context, args: &ScoreArgs) -> Result<ExitCode> {
+pub fn run(setup: &Setup, args: &ScoreArgs) -> Result<ExitCode> {
     let format = args.format;
     if format == Format::Csv && args.summary && args.rows {
         bail!("CSV holds one table: use --summary or --rows, not both, or another --format");
     }
-    let bank = &context.bank;
+    let bank = &setup.bank;
     let destination = Destination::new(args.output.path.as_deref());
-    destination.check(&context.inputs(args.paths.iter().map(PathBuf::as_path)))?;
-    let target = super::target(context, args.target.spec.as_deref())?;
+    destination.check(&setup.inputs(args.paths.iter().map(PathBuf::as_path)))?;
+    let target = super::target(setup, args.target.spec.as_deref())?;
     let tally = gather(
-        context,
+        setup,
         &args.paths,
         Options {
             read: args.read,
@@ -63,7 +63,7 @@ pub fn run(context: &Context, args: &ScoreArgs) -> Result<ExitCode> {
         .as_ref()
         .zip(summary.as_ref())
         .map(|(target, s)| plan(bank, &s.team, None, target));
-    let report = ScoreReport {
+    let report = ScoresDocument {
         bank,
         respondents: tally.respondents.as_deref(),
         summary: summary.as_ref(),
@@ -73,13 +73,13 @@ pub fn run(context: &Context, args: &ScoreArgs) -> Result<ExitCode> {
     let style = if destination.is_stdout() {
         stdout_style()
     } else {
-        Layout {
+        TextStyle {
             width: DEFAULT_WIDTH,
             color: false,
         }
     };
     let exporter = exporter(format, style);
-    destination.write_with(|out| exporter.scores(&report, context.lang, out))?;
+    destination.write_with(|out| exporter.scores(&report, setup.lang, out))?;
     Ok(if tally.problem_count > 0 {
         ExitCode::Partial
     } else {

@@ -1,19 +1,19 @@
 //! `pyramid test`: the interactive self-test, resumable after an
 //! interruption.
 
-use super::Context;
-use crate::answers::Responses;
-use crate::bank::Bank;
+use super::Setup;
 use crate::cli::TestArgs;
 use crate::exit_code::ExitCode;
 use crate::file_id::same_place;
 use crate::input::answer_file;
-use crate::input::progress::{ProgressStore, Saved};
+use crate::input::progress_store::{ProgressStore, Saved};
 use crate::lang::Lang;
 use crate::messages::{self, words};
+use crate::model::answers::Responses;
+use crate::model::bank::Bank;
+use crate::model::scoring::assess;
 use crate::output::Destination;
 use crate::output::{print, write_atomically};
-use crate::scoring::assess;
 use crate::terminal::interrupt::{self, INTERRUPTED};
 use crate::terminal::plain_prompt::PlainAsker;
 use crate::terminal::prompt::TerminalAsker;
@@ -25,7 +25,7 @@ use crate::visible::{visible, visible_lines};
 use anyhow::{Result, bail};
 use std::io::IsTerminal;
 
-pub fn run(context: &Context, args: &TestArgs) -> Result<ExitCode> {
+pub fn run(setup: &Setup, args: &TestArgs) -> Result<ExitCode> {
     if !std::io::stdin().is_terminal() || !std::io::stderr().is_terminal() {
         bail!(
             "the self-test asks its questions in a terminal, but standard input or standard error \
@@ -45,12 +45,12 @@ pub fn run(context: &Context, args: &TestArgs) -> Result<ExitCode> {
             );
         }
     }
-    let bank = &context.bank;
-    let lang = context.lang;
-    let target = super::target(context, args.target.spec.as_deref())?;
+    let bank = &setup.bank;
+    let lang = setup.lang;
+    let target = super::target(setup, args.target.spec.as_deref())?;
     let store = ProgressStore::for_bank(bank);
     if let Some(save) = &args.save {
-        Destination::new(Some(save)).check(&context.inputs([]))?;
+        Destination::new(Some(save)).check(&setup.inputs([]))?;
         if let Some(store) = &store
             && same_place(save, store.path())
         {
@@ -128,7 +128,7 @@ pub fn run(context: &Context, args: &TestArgs) -> Result<ExitCode> {
     let assessment = assess(bank, &responses);
     let plan = target
         .as_ref()
-        .map(|target| crate::target::plan(bank, &assessment, Some(&responses), target));
+        .map(|target| crate::model::target::plan(bank, &assessment, Some(&responses), target));
     print(&result_view::render(
         bank,
         &assessment,

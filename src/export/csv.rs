@@ -2,9 +2,9 @@
 //! summary), ids and numbers for scripts and spreadsheets.
 
 use super::Exporter;
+use crate::documents::{ComparisonDocument, ScoresDocument};
 use crate::lang::Lang;
-use crate::report::{ComparisonReport, ScoreReport};
-use crate::team::ScoreStats;
+use crate::model::team::ScoreStats;
 use anyhow::{Result, bail};
 use std::io::Write;
 
@@ -26,7 +26,7 @@ fn number(value: Option<u8>) -> String {
 }
 
 impl Exporter for CsvExporter {
-    fn scores(&self, report: &ScoreReport, lang: Lang, out: &mut dyn Write) -> Result<()> {
+    fn scores(&self, report: &ScoresDocument, lang: Lang, out: &mut dyn Write) -> Result<()> {
         let bank = report.bank;
         let mut writer = csv::Writer::from_writer(out);
         match (report.respondents, report.summary) {
@@ -119,7 +119,7 @@ impl Exporter for CsvExporter {
 
     fn comparison(
         &self,
-        report: &ComparisonReport,
+        report: &ComparisonDocument,
         _lang: Lang,
         out: &mut dyn Write,
     ) -> Result<()> {

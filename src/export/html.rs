@@ -4,11 +4,11 @@
 
 use super::svg::{self, Outline, escape};
 use super::{Exporter, comparison_notes, moved_grid, summary_notes};
-use crate::advice::guidance;
-use crate::explain::explain;
+use crate::documents::{ComparisonDocument, ReportDocument};
 use crate::lang::Lang;
 use crate::messages::{self, words};
-use crate::report::{ComparisonReport, ReportDocument};
+use crate::model::advice::guidance;
+use crate::model::explain::explain;
 use anyhow::Result;
 use std::fmt::Write;
 
@@ -273,7 +273,7 @@ fn document(report: &ReportDocument, lang: Lang) -> String {
     // Why, and what changed.
     list(&mut html, w.why, &explain(bank, a, lang), "why");
     if let Some(comparison) = report.comparison {
-        let compared = ComparisonReport {
+        let compared = ComparisonDocument {
             bank,
             old_name: "",
             new_name: "",
@@ -300,7 +300,7 @@ fn document(report: &ReportDocument, lang: Lang) -> String {
 
     // The team.
     if let Some(summary) = report.summary {
-        let score_report = crate::report::ScoreReport {
+        let score_report = crate::documents::ScoresDocument {
             bank,
             respondents: None,
             summary: Some(summary),
@@ -380,7 +380,7 @@ struct Row<'a> {
     score: Option<u8>,
     stage: String,
     compared: Option<(Option<u8>, Option<i16>)>,
-    spread: Option<Option<&'a crate::team::ScoreStats>>,
+    spread: Option<Option<&'a crate::model::team::ScoreStats>>,
 }
 
 impl Row<'_> {

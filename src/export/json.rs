@@ -2,12 +2,12 @@
 //! documented in the README and versioned with `DOCUMENT_VERSION`.
 
 use super::{DOCUMENT_VERSION, Exporter, questions_document};
-use crate::answers::chosen_option;
-use crate::bank::Bank;
+use crate::documents::{ComparisonDocument, ScoresDocument};
 use crate::lang::Lang;
-use crate::report::{ComparisonReport, ScoreReport};
-use crate::scoring::{Assessment, BalanceLimit};
-use crate::team::{ScoreStats, TeamSummary};
+use crate::model::answers::chosen_option;
+use crate::model::bank::Bank;
+use crate::model::scoring::{Assessment, BalanceLimit};
+use crate::model::team::{ScoreStats, TeamSummary};
 use anyhow::Result;
 use serde::Serialize;
 use std::io::Write;
@@ -24,7 +24,7 @@ fn pretty(value: &impl Serialize, out: &mut dyn Write) -> Result<()> {
 /// The respondents of a score report, serialized one at a time: a
 /// million of them are never all held as JSON values.
 struct Respondents<'a> {
-    report: &'a ScoreReport<'a>,
+    report: &'a ScoresDocument<'a>,
     lang: Lang,
 }
 
@@ -52,9 +52,9 @@ impl Exporter for JsonExporter {
         pretty(&questions_document(bank), out)
     }
 
-    fn scores(&self, report: &ScoreReport, lang: Lang, out: &mut dyn Write) -> Result<()> {
+    fn scores(&self, report: &ScoresDocument, lang: Lang, out: &mut dyn Write) -> Result<()> {
         let bank = report.bank;
-        let document = ScoresDocument {
+        let document = ScoresJson {
             version: DOCUMENT_VERSION,
             bank: &bank.id,
             lang: lang.code(),
@@ -69,13 +69,13 @@ impl Exporter for JsonExporter {
 
     fn comparison(
         &self,
-        report: &ComparisonReport,
+        report: &ComparisonDocument,
         _lang: Lang,
         out: &mut dyn Write,
     ) -> Result<()> {
         let bank = report.bank;
         let c = report.comparison;
-        let change = |change: &crate::compare::Change| ChangeEntry {
+        let change = |change: &crate::model::compare::Change| ChangeEntry {
             old: ScoreStage {
                 score: change.old_score,
                 stage: change.old_stage,
@@ -87,12 +87,12 @@ impl Exporter for JsonExporter {
             change: change.delta(),
             stage_change: change.stage_delta(),
         };
-        let choice = |question: usize, choice: Option<crate::answers::Choice>| {
+        let choice = |question: usize, choice: Option<crate::model::answers::Choice>| {
             let option = chosen_option(&bank.questions[question], choice);
             AnswerEntry {
                 key: match choice {
-                    Some(crate::answers::Choice::DontKnow) => {
-                        Some(crate::bank::DONT_KNOW_KEY.to_string())
+                    Some(crate::model::answers::Choice::DontKnow) => {
+                        Some(crate::model::bank::DONT_KNOW_KEY.to_string())
                     }
                     _ => option.map(|o| o.key.clone()),
                 },
@@ -100,7 +100,7 @@ impl Exporter for JsonExporter {
             }
         };
         let id = |pillar: Option<usize>| pillar.map(|n| bank.pillars[n].id.as_str());
-        let document = ComparisonDocument {
+        let document = ComparisonJson {
             version: DOCUMENT_VERSION,
             bank: &bank.id,
             old: report.old_name,
@@ -136,7 +136,7 @@ impl Exporter for JsonExporter {
 }
 
 #[derive(Serialize)]
-struct ComparisonDocument<'a> {
+struct ComparisonJson<'a> {
     version: u32,
     bank: &'a str,
     old: &'a str,
@@ -192,7 +192,7 @@ struct AnswerEntry {
 }
 
 #[derive(Serialize)]
-struct ScoresDocument<'a> {
+struct ScoresJson<'a> {
     version: u32,
     bank: &'a str,
     lang: &'a str,
@@ -239,7 +239,7 @@ struct MoveEntry<'a> {
     to_level: u8,
 }
 
-fn plan_entry<'a>(bank: &'a Bank, plan: &crate::target::Plan) -> PlanEntry<'a> {
+fn plan_entry<'a>(bank: &'a Bank, plan: &crate::model::target::Plan) -> PlanEntry<'a> {
     PlanEntry {
         gaps: plan
             .gaps

@@ -4,9 +4,9 @@ use super::{
     Exporter, Grid, comparison_grid, comparison_notes, moved_grid, respondents_grid, summary_grid,
     summary_notes,
 };
+use crate::documents::{ComparisonDocument, ScoresDocument};
 use crate::lang::Lang;
 use crate::messages::words;
-use crate::report::{ComparisonReport, ScoreReport};
 use anyhow::Result;
 use std::io::Write;
 
@@ -76,7 +76,7 @@ fn target_lists(out: &mut String, subject: &str, notes: &super::TargetNotes, lan
 }
 
 impl Exporter for MarkdownExporter {
-    fn scores(&self, report: &ScoreReport, lang: Lang, sink: &mut dyn Write) -> Result<()> {
+    fn scores(&self, report: &ScoresDocument, lang: Lang, sink: &mut dyn Write) -> Result<()> {
         let w = words(lang);
         let mut out = String::new();
         if let Some(grid) = respondents_grid(report, lang) {
@@ -118,7 +118,7 @@ impl Exporter for MarkdownExporter {
 
     fn comparison(
         &self,
-        report: &ComparisonReport,
+        report: &ComparisonDocument,
         lang: Lang,
         sink: &mut dyn Write,
     ) -> Result<()> {

@@ -9,18 +9,18 @@ pub mod svg;
 pub mod table;
 mod yaml;
 
-use crate::answers::chosen_option;
-use crate::bank::Bank;
-use crate::explain::explain;
+use crate::documents::{ComparisonDocument, ReportDocument, ScoresDocument};
 use crate::lang::{Lang, Text};
 use crate::messages::{self, words};
-use crate::report::{ComparisonReport, ReportDocument, ScoreReport};
-use crate::team::ScoreStats;
+use crate::model::answers::chosen_option;
+use crate::model::bank::Bank;
+use crate::model::explain::explain;
+use crate::model::team::ScoreStats;
 use anyhow::{Result, bail};
 use serde::Serialize;
 use std::io::Write;
 
-pub use table::Layout;
+pub use table::TextStyle;
 
 /// One output format. Each method writes its document to `out` as it
 /// goes, so a million rows need not be held as text first.
@@ -31,14 +31,14 @@ pub trait Exporter {
     }
 
     /// Scored respondents and the team summary (`pyramid score`).
-    fn scores(&self, _report: &ScoreReport, _lang: Lang, _out: &mut dyn Write) -> Result<()> {
+    fn scores(&self, _report: &ScoresDocument, _lang: Lang, _out: &mut dyn Write) -> Result<()> {
         bail!("this format cannot hold scores; use table, markdown, csv or json")
     }
 
     /// What moved between two assessments (`pyramid compare`).
     fn comparison(
         &self,
-        _report: &ComparisonReport,
+        _report: &ComparisonDocument,
         _lang: Lang,
         _out: &mut dyn Write,
     ) -> Result<()> {
@@ -97,7 +97,7 @@ impl Format {
     }
 }
 
-pub fn exporter(format: Format, style: Layout) -> Box<dyn Exporter> {
+pub fn exporter(format: Format, style: TextStyle) -> Box<dyn Exporter> {
     match format {
         Format::Table => Box::new(table::TableExporter { style }),
         Format::Markdown => Box::new(markdown::MarkdownExporter),
@@ -133,7 +133,7 @@ fn stage_cell(bank: &Bank, stage: Option<u8>, lang: Lang) -> String {
 
 /// One row per respondent: name, `score · stage` per pillar and overall.
 pub fn respondents_grid<'a>(
-    report: &ScoreReport<'a>,
+    report: &ScoresDocument<'a>,
     lang: Lang,
 ) -> Option<Grid<impl Iterator<Item = Vec<String>> + Clone + 'a>> {
     let bank = report.bank;
@@ -165,7 +165,7 @@ fn stats_cells(stats: Option<&ScoreStats>, lang: Lang) -> Vec<String> {
 }
 
 /// Per pillar and overall: mean, min, max, spread and the team's stage.
-pub fn summary_grid(report: &ScoreReport, lang: Lang) -> Option<Grid> {
+pub fn summary_grid(report: &ScoresDocument, lang: Lang) -> Option<Grid> {
     let bank = report.bank;
     let w = words(lang);
     let summary = report.summary?;
@@ -192,14 +192,14 @@ pub fn summary_grid(report: &ScoreReport, lang: Lang) -> Option<Grid> {
 }
 
 /// Per pillar and overall: score · stage before and after, and the change.
-pub fn comparison_grid(report: &ComparisonReport, lang: Lang) -> Grid {
+pub fn comparison_grid(report: &ComparisonDocument, lang: Lang) -> Grid {
     let bank = report.bank;
     let w = words(lang);
     let pillar = messages::pillar_words(lang, bank.pillar_term).title;
     let header = [pillar, w.before, w.after, w.change]
         .map(str::to_string)
         .to_vec();
-    let row = |name: &str, change: &crate::compare::Change| {
+    let row = |name: &str, change: &crate::model::compare::Change| {
         vec![
             name.to_string(),
             score_cell(change.old_score, change.old_stage),
@@ -220,17 +220,17 @@ pub fn comparison_grid(report: &ComparisonReport, lang: Lang) -> Grid {
 }
 
 /// The answers that changed: question, answer before and after, levels.
-pub fn moved_grid(report: &ComparisonReport, lang: Lang) -> Option<Grid> {
+pub fn moved_grid(report: &ComparisonDocument, lang: Lang) -> Option<Grid> {
     let bank = report.bank;
     let w = words(lang);
     if report.comparison.moved.is_empty() {
         return None;
     }
-    let answer = |question: usize, choice: Option<crate::answers::Choice>| match (
+    let answer = |question: usize, choice: Option<crate::model::answers::Choice>| match (
         choice,
         chosen_option(&bank.questions[question], choice),
     ) {
-        (Some(crate::answers::Choice::DontKnow), _) => bank.dont_know.get(lang).to_string(),
+        (Some(crate::model::answers::Choice::DontKnow), _) => bank.dont_know.get(lang).to_string(),
         (_, Some(option)) => {
             format!(
                 "{} · {} · {}",
@@ -260,7 +260,7 @@ pub fn moved_grid(report: &ComparisonReport, lang: Lang) -> Option<Grid> {
 }
 
 /// The comparison's sentences: the overall stage and the focus pillar.
-pub fn comparison_notes(report: &ComparisonReport, lang: Lang) -> Vec<String> {
+pub fn comparison_notes(report: &ComparisonDocument, lang: Lang) -> Vec<String> {
     let bank = report.bank;
     let c = report.comparison;
     let stage = |level: Option<u8>| level.and_then(|l| Some((l, bank.stage(l)?.name.get(lang))));
@@ -286,7 +286,7 @@ pub struct TargetNotes {
     pub advice: Vec<String>,
 }
 
-pub fn target_notes(bank: &Bank, plan: &crate::target::Plan, lang: Lang) -> TargetNotes {
+pub fn target_notes(bank: &Bank, plan: &crate::model::target::Plan, lang: Lang) -> TargetNotes {
     let gaps = plan
         .gaps
         .iter()
@@ -356,7 +356,7 @@ pub struct SummaryNotes {
 /// How many pillars are named under "where the team disagrees most".
 const DISAGREEMENT_SHOWN: usize = 2;
 
-pub fn summary_notes(report: &ScoreReport, lang: Lang) -> Option<SummaryNotes> {
+pub fn summary_notes(report: &ScoresDocument, lang: Lang) -> Option<SummaryNotes> {
     let bank = report.bank;
     let summary = report.summary?;
     let team = &summary.team;

@@ -1,9 +1,9 @@
 //! Tables for people, drawn with comfy-table.
 
 use super::Exporter;
-use crate::bank::Bank;
 use crate::lang::Lang;
 use crate::messages::words;
+use crate::model::bank::Bank;
 use crate::visible::{shorten, visible, visible_lines};
 use anyhow::Result;
 use comfy_table::presets::UTF8_FULL_CONDENSED;
@@ -18,17 +18,17 @@ const LINE_CHARS: usize = 2_000;
 
 /// How a table is drawn: its width and whether it may use colour.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Layout {
+pub struct TextStyle {
     pub width: u16,
     pub color: bool,
 }
 
 pub struct TableExporter {
-    pub style: Layout,
+    pub style: TextStyle,
 }
 
 /// An empty table in the house style.
-pub fn new_table(style: Layout) -> Table {
+pub fn new_table(style: TextStyle) -> Table {
     let mut table = Table::new();
     table
         .load_style(UTF8_FULL_CONDENSED)
@@ -62,7 +62,7 @@ impl Exporter for TableExporter {
             if question.dont_know {
                 cell.push_str(&format!(
                     "\n{} · – · {}",
-                    crate::bank::DONT_KNOW_KEY,
+                    crate::model::bank::DONT_KNOW_KEY,
                     bank.dont_know.get(lang)
                 ));
             }
@@ -74,7 +74,7 @@ impl Exporter for TableExporter {
 
     fn scores(
         &self,
-        report: &crate::report::ScoreReport,
+        report: &crate::documents::ScoresDocument,
         lang: Lang,
         out: &mut dyn Write,
     ) -> Result<()> {
@@ -83,7 +83,7 @@ impl Exporter for TableExporter {
 
     fn comparison(
         &self,
-        report: &crate::report::ComparisonReport,
+        report: &crate::documents::ComparisonDocument,
         lang: Lang,
         sink: &mut dyn Write,
     ) -> Result<()> {
@@ -123,7 +123,7 @@ const BLOCK_ROWS: usize = 1_000;
 fn block(
     header: Option<&[String]>,
     rows: &[Vec<String>],
-    style: Layout,
+    style: TextStyle,
     widths: Option<&[u16]>,
 ) -> Table {
     let mut table = new_table(style);
@@ -154,7 +154,7 @@ fn block(
 }
 
 /// Draws a grid with the house style.
-fn draw(grid: &super::Grid, style: Layout) -> String {
+fn draw(grid: &super::Grid, style: TextStyle) -> String {
     let mut text = Vec::new();
     // Writing into a Vec cannot fail.
     let _ = draw_to(&mut text, grid, style);
@@ -162,7 +162,7 @@ fn draw(grid: &super::Grid, style: Layout) -> String {
 }
 
 /// Draws a grid of any length to `out`, a block of rows at a time.
-fn draw_to<R>(out: &mut dyn Write, grid: &super::Grid<R>, style: Layout) -> Result<()>
+fn draw_to<R>(out: &mut dyn Write, grid: &super::Grid<R>, style: TextStyle) -> Result<()>
 where
     R: IntoIterator<Item = Vec<String>> + Clone,
 {
@@ -243,7 +243,7 @@ fn target_section(
 impl TableExporter {
     fn score_report(
         &self,
-        report: &crate::report::ScoreReport,
+        report: &crate::documents::ScoresDocument,
         lang: Lang,
         sink: &mut dyn Write,
     ) -> Result<()> {
@@ -303,7 +303,7 @@ mod tests {
         let rows: Vec<Vec<String>> = (0..2 * BLOCK_ROWS + 345)
             .map(|n| vec![format!("r{n}"), format!("{} · 2", n % 100)])
             .collect();
-        let style = Layout {
+        let style = TextStyle {
             width: 80,
             color: false,
         };

@@ -1,8 +1,8 @@
 //! YAML: the same documents as JSON, for people who read them.
 
 use super::{Exporter, questions_document};
-use crate::bank::Bank;
 use crate::lang::Lang;
+use crate::model::bank::Bank;
 use anyhow::Result;
 use std::io::Write;
 

@@ -9,11 +9,11 @@
 //!   traffic-data: dont_know
 //! ```
 
-use crate::answers::Responses;
-use crate::bank::Bank;
 use crate::input::locate::Location;
 use crate::input::matching::{AnswerMatcher, Resolved};
 use crate::input::record::{BadAnswer, Place, Record};
+use crate::model::answers::Responses;
+use crate::model::bank::Bank;
 use anyhow::{Result, anyhow, bail};
 use serde::Serialize;
 use std::rc::Rc;

@@ -1,7 +1,7 @@
 //! The question bank as a YAML file: the built-in one and `--bank FILE`.
 
 use super::locate::{Location, locate};
-use crate::bank::Bank;
+use crate::model::bank::Bank;
 use anyhow::Result;
 use std::fmt;
 use std::path::Path;
@@ -142,7 +142,7 @@ pub fn parse_as_written(text: &str, source: &str) -> Result<Bank, BankError> {
 }
 
 /// Places problems found in `text` at their line and column.
-pub fn located(text: &str, problems: Vec<crate::bank::Problem>) -> Vec<LocatedProblem> {
+pub fn located(text: &str, problems: Vec<crate::model::bank::Problem>) -> Vec<LocatedProblem> {
     problems
         .into_iter()
         .map(|problem| LocatedProblem {
@@ -312,7 +312,7 @@ mod tests {
 
     fn warnings(yaml: &str) -> Vec<LocatedProblem> {
         let bank = parse(yaml, "bank.yaml").expect("loads, with warnings");
-        located(yaml, crate::bank::warnings(&bank))
+        located(yaml, crate::model::bank::warnings(&bank))
     }
 
     #[test]

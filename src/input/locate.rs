@@ -1,7 +1,7 @@
 //! Finds the line and column of a value in a YAML text from its path, so
 //! that problems found after parsing can still point into the file.
 
-use crate::bank::{Path, Seg};
+use crate::model::bank::{FieldPath, Seg};
 use marked_yaml::Node;
 
 /// A 1-based line and column.
@@ -13,7 +13,7 @@ pub struct Location {
 
 /// The location of the value at `path`, or of the deepest part of the path
 /// that exists (a missing key points at the mapping that lacks it).
-pub fn locate(yaml: &str, path: &Path) -> Option<Location> {
+pub fn locate(yaml: &str, path: &FieldPath) -> Option<Location> {
     let root = marked_yaml::parse_yaml(0, yaml).ok()?;
     let mut node = &root;
     let mut found = start_of(node);
@@ -39,19 +39,19 @@ fn start_of(node: &Node) -> Option<Location> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bank::Seg::{Index, Key};
+    use crate::model::bank::Seg::{Index, Key};
 
     const YAML: &str = "id: x\nquestions:\n  - id: a\n    text: {nl: hoi}\n  - id: b\n";
 
     #[test]
     fn finds_a_nested_value() {
-        let path = Path(vec![Key("questions"), Index(1), Key("id")]);
+        let path = FieldPath(vec![Key("questions"), Index(1), Key("id")]);
         assert_eq!(locate(YAML, &path), Some(Location { line: 5, column: 9 }));
     }
 
     #[test]
     fn missing_key_points_at_its_mapping() {
-        let path = Path(vec![Key("questions"), Index(0), Key("text"), Key("en")]);
+        let path = FieldPath(vec![Key("questions"), Index(0), Key("text"), Key("en")]);
         assert_eq!(
             locate(YAML, &path),
             Some(Location {

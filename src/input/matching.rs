@@ -2,9 +2,9 @@
 //! either language or an option number, and column headers given as a
 //! question id or the question's full text.
 
-use crate::answers::Choice;
-use crate::bank::{Bank, DONT_KNOW_KEY};
 use crate::lang::Lang;
+use crate::model::answers::Choice;
+use crate::model::bank::{Bank, DONT_KNOW_KEY};
 use std::collections::HashMap;
 
 /// Folds text for matching: HTML tags dropped, common entities decoded,

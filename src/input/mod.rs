@@ -4,7 +4,7 @@ pub mod answer_file;
 pub mod bank_file;
 pub mod locate;
 pub mod matching;
-pub mod progress;
+pub mod progress_store;
 pub mod record;
 pub mod scores_document;
 pub mod sources;

@@ -1,9 +1,9 @@
 //! One respondent's answers as read from any source, with what was wrong.
 
-use crate::answers::Responses;
-use crate::bank::Bank;
 use crate::input::matching::valid_answers;
 use crate::lang::Lang;
+use crate::model::answers::Responses;
+use crate::model::bank::Bank;
 use crate::visible::quoted;
 use std::fmt;
 use std::rc::Rc;

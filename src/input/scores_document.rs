@@ -1,7 +1,7 @@
 //! The JSON that `pyramid score --format json` writes, read back so that
 //! `compare` and `report` can take last quarter's results as they were kept.
 
-use crate::bank::Bank;
+use crate::model::bank::Bank;
 use anyhow::{Result, bail};
 use serde_json::Value;
 

@@ -4,9 +4,9 @@
 use super::answer_file;
 use super::record::Record;
 use super::survey::{self, TableInfo};
-use crate::bank::Bank;
 use crate::file_id::FileId;
 use crate::input::matching::AnswerMatcher;
+use crate::model::bank::Bank;
 use anyhow::{Context, Result, bail};
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;

@@ -9,10 +9,10 @@
 //! (SurveyMonkey's "Response" row, Qualtrics' ImportId row) are skipped.
 //! CSV is streamed: memory does not grow with the number of rows.
 
-use crate::answers::Responses;
-use crate::bank::Bank;
 use crate::input::matching::{AnswerMatcher, HeaderMatcher, Resolved, fold, respondent_rank};
 use crate::input::record::{BadAnswer, Place, Record, column_letter};
+use crate::model::answers::Responses;
+use crate::model::bank::Bank;
 use anyhow::{Context, Result, bail};
 use std::io::{Cursor, Read};
 
@@ -110,7 +110,7 @@ impl Cells for Vec<String> {
 }
 
 /// Which column holds what.
-struct Layout {
+struct Columns {
     /// (column, question) pairs.
     questions: Vec<(usize, usize)>,
     respondent: Option<usize>,
@@ -251,11 +251,11 @@ pub(super) fn read_rows(
             }
         );
     };
-    let layout = layout(&first[header_at].1, &headers, bank, file)?;
+    let columns = columns(&first[header_at].1, &headers, bank, file)?;
     let mut rows = first.into_iter().skip(header_at + 1).peekable();
     // Extra header rows right after the header (SurveyMonkey, Qualtrics).
     while let Some((_, row)) = rows.peek() {
-        if !is_header_like(row, &layout, &headers, &answers) {
+        if !is_header_like(row, &columns, &headers, &answers) {
             break;
         }
         rows.next();
@@ -264,14 +264,15 @@ pub(super) fn read_rows(
     let mut respondents = 0u64;
     for (line, row) in rows {
         data_row += 1;
-        if let Some(record) = to_record(&row, line, data_row, &layout, &answers, bank, file) {
+        if let Some(record) = to_record(&row, line, data_row, &columns, &answers, bank, file) {
             respondents += 1;
             on_record(record);
         }
     }
     while let Some(line) = source.advance()? {
         data_row += 1;
-        if let Some(record) = to_record(source.row(), line, data_row, &layout, &answers, bank, file)
+        if let Some(record) =
+            to_record(source.row(), line, data_row, &columns, &answers, bank, file)
         {
             respondents += 1;
             on_record(record);
@@ -282,7 +283,7 @@ pub(super) fn read_rows(
             "{file}: the table has a header row but no respondents; export it again once answers are in"
         );
     }
-    Ok(layout.info)
+    Ok(columns.info)
 }
 
 /// Copies a row out of a reader's buffer.
@@ -313,7 +314,7 @@ fn header_row(rows: &[(u64, Vec<String>)], headers: &HeaderMatcher) -> Option<us
     (best > 0).then(|| rows.iter().position(|(_, row)| matches(row) == best))?
 }
 
-fn layout(header: &[String], headers: &HeaderMatcher, bank: &Bank, file: &str) -> Result<Layout> {
+fn columns(header: &[String], headers: &HeaderMatcher, bank: &Bank, file: &str) -> Result<Columns> {
     let mut questions: Vec<(usize, usize)> = Vec::new();
     let mut respondent: Option<(u8, usize)> = None;
     let mut ignored = Vec::new();
@@ -344,7 +345,7 @@ fn layout(header: &[String], headers: &HeaderMatcher, bank: &Bank, file: &str) -
     let missing_columns = (0..bank.questions.len())
         .filter(|q| !questions.iter().any(|(_, question)| question == q))
         .collect();
-    Ok(Layout {
+    Ok(Columns {
         questions,
         respondent: respondent.map(|(_, column)| column),
         info: TableInfo {
@@ -358,12 +359,12 @@ fn layout(header: &[String], headers: &HeaderMatcher, bank: &Bank, file: &str) -
 /// a sub-heading ("Response"), an ImportId, or a question's id or text.
 fn is_header_like(
     row: &[String],
-    layout: &Layout,
+    columns: &Columns,
     headers: &HeaderMatcher,
     answers: &AnswerMatcher,
 ) -> bool {
     let mut any = false;
-    for &(column, question) in &layout.questions {
+    for &(column, question) in &columns.questions {
         let cell = row.get(column).map_or("", String::as_str);
         if cell.trim().is_empty() {
             continue;
@@ -389,7 +390,7 @@ fn to_record(
     row: &impl Cells,
     line: u64,
     data_row: u64,
-    layout: &Layout,
+    columns: &Columns,
     answers: &AnswerMatcher,
     bank: &Bank,
     file: &Rc<str>,
@@ -400,8 +401,8 @@ fn to_record(
     let mut responses = Responses::empty(bank);
     let mut bad = Vec::new();
     // A question without a column is missing for everyone.
-    let mut missing = layout.info.missing_columns.clone();
-    for &(column, question) in &layout.questions {
+    let mut missing = columns.info.missing_columns.clone();
+    for &(column, question) in &columns.questions {
         let value = row.cell(column);
         match answers.resolve(question, value) {
             Resolved::Answer(choice) => responses.set(question, Some(choice)),
@@ -413,7 +414,7 @@ fn to_record(
             }),
         }
     }
-    let named = layout
+    let named = columns
         .respondent
         .map(|column| row.cell(column).trim())
         .filter(|name| !name.is_empty());

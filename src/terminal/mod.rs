@@ -3,7 +3,7 @@
 
 pub mod interrupt;
 pub mod plain_prompt;
-pub mod progress;
+pub mod progress_bar;
 pub mod prompt;
 pub mod result_view;
 pub mod session;

@@ -2,11 +2,11 @@
 //! movement (`TERM=dumb`, a screen reader's console) or a window too small
 //! for the menu: each question printed once, answered by typing a number.
 
-use super::session::{Asker, Notices, Step};
-use crate::answers::Choice;
-use crate::bank::Bank;
+use super::session::{Action, Asker, Notices};
 use crate::lang::Lang;
 use crate::messages::{self, words};
+use crate::model::answers::Choice;
+use crate::model::bank::Bank;
 use anyhow::Result;
 use std::io::{BufRead, Write};
 
@@ -75,7 +75,7 @@ impl<'a> PlainAsker<'a> {
 }
 
 impl Asker for PlainAsker<'_> {
-    fn ask(&mut self, position: usize, current: Option<Choice>) -> Result<Step> {
+    fn ask(&mut self, position: usize, current: Option<Choice>) -> Result<Action> {
         let bank = self.bank;
         let lang = self.lang;
         let question = &bank.questions[position];
@@ -105,10 +105,10 @@ impl Asker for PlainAsker<'_> {
             None => None,
         };
         Ok(match self.choose(&items, position > 0, current)? {
-            Typed::Quit => Step::Quit,
-            Typed::Back => Step::Back,
-            Typed::Number(n) if n < question.options.len() => Step::Answer(Choice::Option(n)),
-            Typed::Number(_) => Step::Answer(Choice::DontKnow),
+            Typed::Quit => Action::Quit,
+            Typed::Back => Action::Back,
+            Typed::Number(n) if n < question.options.len() => Action::Answer(Choice::Option(n)),
+            Typed::Number(_) => Action::Answer(Choice::DontKnow),
         })
     }
 

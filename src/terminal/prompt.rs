@@ -1,12 +1,12 @@
 //! The self-test's questions on a terminal, with dialoguer.
 
 use super::interrupt;
-use super::session::{Asker, Notices, Step};
+use super::session::{Action, Asker, Notices};
 use super::style::paint;
-use crate::answers::Choice;
-use crate::bank::Bank;
 use crate::lang::Lang;
 use crate::messages::{self, words};
+use crate::model::answers::Choice;
+use crate::model::bank::Bank;
 use anyhow::Result;
 use dialoguer::Select;
 use dialoguer::console::{Style, Term};
@@ -80,7 +80,7 @@ impl Asker for TerminalAsker<'_> {
         Ok(picked != Some(1))
     }
 
-    fn ask(&mut self, position: usize, current: Option<Choice>) -> Result<Step> {
+    fn ask(&mut self, position: usize, current: Option<Choice>) -> Result<Action> {
         let bank = self.bank;
         let lang = self.lang;
         let question = &bank.questions[position];
@@ -132,10 +132,10 @@ impl Asker for TerminalAsker<'_> {
             lang,
         )?;
         Ok(match picked {
-            None => Step::Quit,
-            Some(n) if Some(n) == back => Step::Back,
-            Some(n) if n < question.options.len() => Step::Answer(Choice::Option(n)),
-            Some(_) => Step::Answer(Choice::DontKnow),
+            None => Action::Quit,
+            Some(n) if Some(n) == back => Action::Back,
+            Some(n) if n < question.options.len() => Action::Answer(Choice::Option(n)),
+            Some(_) => Action::Answer(Choice::DontKnow),
         })
     }
 

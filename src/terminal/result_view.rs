@@ -2,16 +2,16 @@
 //! table, explanation, advice and the focus pillar's next steps.
 
 use super::style::paint;
-use crate::advice::guidance;
-use crate::bank::Bank;
-use crate::explain::explain;
-use crate::export::Layout;
+use crate::export::TextStyle;
 use crate::export::table::new_table;
 use crate::export::target_notes;
 use crate::lang::Lang;
 use crate::messages::{self, words};
-use crate::scoring::Assessment;
-use crate::target::Plan;
+use crate::model::advice::guidance;
+use crate::model::bank::Bank;
+use crate::model::explain::explain;
+use crate::model::scoring::Assessment;
+use crate::model::target::Plan;
 use comfy_table::{Cell, CellAlignment};
 use dialoguer::console::Style;
 use std::fmt::Write;
@@ -25,7 +25,7 @@ pub fn render(
     assessment: &Assessment,
     plan: Option<&Plan>,
     lang: Lang,
-    style: Layout,
+    style: TextStyle,
 ) -> String {
     let w = words(lang);
     let width = usize::from(style.width);
@@ -191,7 +191,7 @@ fn bar(score: u8) -> String {
     format!("{}{}", "█".repeat(filled), "░".repeat(BAR_CELLS - filled))
 }
 
-fn pillar_table(bank: &Bank, assessment: &Assessment, lang: Lang, style: Layout) -> String {
+fn pillar_table(bank: &Bank, assessment: &Assessment, lang: Lang, style: TextStyle) -> String {
     let w = words(lang);
     let mut table = new_table(style);
     let pillar = messages::pillar_words(lang, bank.pillar_term).title;
@@ -237,10 +237,10 @@ fn pillar_table(bank: &Bank, assessment: &Assessment, lang: Lang, style: Layout)
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scoring::assess;
+    use crate::model::scoring::assess;
     use crate::testing::{answers, tiny_bank};
 
-    const PLAIN: Layout = Layout {
+    const PLAIN: TextStyle = TextStyle {
         width: 80,
         color: false,
     };

@@ -1,12 +1,12 @@
 //! The question loop of the self-test, apart from how questions are shown:
 //! forward on an answer, back on request, and a confirmed quit.
 
-use crate::answers::{Choice, Responses};
+use crate::model::answers::{Choice, Responses};
 use anyhow::Result;
 
 /// What the person did at one question.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Step {
+pub enum Action {
     Answer(Choice),
     Back,
     Quit,
@@ -16,7 +16,7 @@ pub enum Step {
 pub trait Asker {
     /// Asks question `position`; `current` is the answer given before, if
     /// the person came back to it.
-    fn ask(&mut self, position: usize, current: Option<Choice>) -> Result<Step>;
+    fn ask(&mut self, position: usize, current: Option<Choice>) -> Result<Action>;
     /// Asks whether to really quit.
     fn confirm_quit(&mut self) -> Result<bool>;
     /// Asks whether to continue an unfinished test (true) or start over.
@@ -46,13 +46,13 @@ pub fn run(
     let mut position = start;
     while position < responses.len() {
         match asker.ask(position, responses.get(position))? {
-            Step::Answer(choice) => {
+            Action::Answer(choice) => {
                 responses.set(position, Some(choice));
                 on_answer(&responses);
                 position += 1;
             }
-            Step::Back => position = position.saturating_sub(1),
-            Step::Quit => {
+            Action::Back => position = position.saturating_sub(1),
+            Action::Quit => {
                 if asker.confirm_quit()? {
                     return Ok(Outcome::Quit);
                 }
@@ -67,17 +67,17 @@ mod tests {
     use super::*;
     use crate::testing::tiny_bank;
 
-    /// Plays back a script of steps and records what was asked.
+    /// Plays back a script of actions and records what was asked.
     struct Script {
-        steps: Vec<Step>,
+        actions: Vec<Action>,
         quit_answers: Vec<bool>,
         asked: Vec<(usize, Option<Choice>)>,
     }
 
     impl Asker for Script {
-        fn ask(&mut self, position: usize, current: Option<Choice>) -> Result<Step> {
+        fn ask(&mut self, position: usize, current: Option<Choice>) -> Result<Action> {
             self.asked.push((position, current));
-            Ok(self.steps.remove(0))
+            Ok(self.actions.remove(0))
         }
         fn confirm_quit(&mut self) -> Result<bool> {
             Ok(self.quit_answers.remove(0))
@@ -87,16 +87,16 @@ mod tests {
         }
     }
 
-    fn script(steps: Vec<Step>, quit_answers: Vec<bool>) -> Script {
+    fn script(actions: Vec<Action>, quit_answers: Vec<bool>) -> Script {
         Script {
-            steps,
+            actions,
             quit_answers,
             asked: Vec::new(),
         }
     }
 
-    const A: Step = Step::Answer(Choice::Option(0));
-    const B: Step = Step::Answer(Choice::Option(1));
+    const A: Action = Action::Answer(Choice::Option(0));
+    const B: Action = Action::Answer(Choice::Option(1));
 
     #[test]
     fn answers_every_question_in_order() {
@@ -122,9 +122,9 @@ mod tests {
     #[test]
     fn back_returns_to_the_previous_question_with_its_answer() {
         let bank = tiny_bank();
-        let mut steps = vec![A, A, Step::Back, B];
-        steps.extend(vec![A; 8]);
-        let mut asker = script(steps, vec![]);
+        let mut actions = vec![A, A, Action::Back, B];
+        actions.extend(vec![A; 8]);
+        let mut asker = script(actions, vec![]);
         let Outcome::Finished(responses) =
             run(&mut asker, Responses::empty(&bank), 0, &mut |_| {}).expect("runs")
         else {
@@ -141,9 +141,9 @@ mod tests {
         let mut responses = Responses::empty(&bank);
         responses.set(0, Some(Choice::Option(3)));
         responses.set(1, Some(Choice::Option(2)));
-        let mut steps = vec![Step::Back, B];
-        steps.extend(vec![A; 7]);
-        let mut asker = script(steps, vec![]);
+        let mut actions = vec![Action::Back, B];
+        actions.extend(vec![A; 7]);
+        let mut asker = script(actions, vec![]);
         let outcome = run(&mut asker, responses, 2, &mut |_| {}).expect("runs");
         let Outcome::Finished(responses) = outcome else {
             panic!("not finished")
@@ -158,7 +158,7 @@ mod tests {
     #[test]
     fn quit_needs_confirmation() {
         let bank = tiny_bank();
-        let mut asker = script(vec![A, Step::Quit, Step::Quit], vec![false, true]);
+        let mut asker = script(vec![A, Action::Quit, Action::Quit], vec![false, true]);
         let outcome = run(&mut asker, Responses::empty(&bank), 0, &mut |_| {}).expect("runs");
         assert_eq!(outcome, Outcome::Quit);
         assert_eq!(asker.asked.len(), 3);

@@ -1,6 +1,6 @@
 //! Colour and width for terminal output.
 
-use crate::export::Layout;
+use crate::export::TextStyle;
 use dialoguer::console::{Style, Term};
 use std::io::IsTerminal;
 
@@ -22,7 +22,7 @@ pub fn dumb_terminal() -> bool {
 
 /// The table style for stdout: the terminal's width (kept between 60 and
 /// 100 columns) on a terminal, a fixed 80 columns elsewhere.
-pub fn stdout_style() -> Layout {
+pub fn stdout_style() -> TextStyle {
     let width = if std::io::stdout().is_terminal() {
         Term::stdout()
             .size_checked()
@@ -30,7 +30,7 @@ pub fn stdout_style() -> Layout {
     } else {
         DEFAULT_WIDTH
     };
-    Layout {
+    TextStyle {
         width,
         color: color_wanted(),
     }

@@ -14,8 +14,8 @@ mod ods;
 mod xlsx;
 
 use super::survey::{RowSource, TableInfo, read_rows};
-use crate::bank::Bank;
 use crate::input::record::Record;
+use crate::model::bank::Bank;
 use anyhow::{Context, Result, bail};
 use quick_xml::XmlVersion;
 use quick_xml::events::BytesStart;

@@ -7,9 +7,9 @@ use super::{
     Archive, CellBudget, MAX_CELL_BYTES, MAX_COLUMNS, Sheet, attribute, number_text, open_entry,
     push_text, read_sheet, resolve, xml_error,
 };
-use crate::bank::Bank;
 use crate::input::record::Record;
 use crate::input::survey::TableInfo;
+use crate::model::bank::Bank;
 use anyhow::{Result, bail};
 use quick_xml::events::{BytesStart, Event};
 use std::io::BufRead;

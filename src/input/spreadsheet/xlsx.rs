@@ -4,9 +4,9 @@ use super::{
     Archive, CellBudget, MAX_COLUMNS, MAX_SHARED_STRINGS_BYTES, Sheet, attribute, number_text,
     open_entry, push_text, read_sheet, resolve, xml_error,
 };
-use crate::bank::Bank;
 use crate::input::record::Record;
 use crate::input::survey::TableInfo;
+use crate::model::bank::Bank;
 use anyhow::{Result, bail};
 use quick_xml::events::Event;
 use std::io::BufRead;

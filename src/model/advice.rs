@@ -1,7 +1,7 @@
 //! Which advice an assessment calls for.
 
-use crate::bank::{Advice, Bank};
-use crate::scoring::Assessment;
+use crate::model::bank::{Advice, Bank};
+use crate::model::scoring::Assessment;
 
 /// The bank's advice for one pillar at the stage it reached.
 #[derive(Clone, Copy, Debug)]
@@ -46,7 +46,7 @@ pub fn guidance<'a>(bank: &'a Bank, assessment: &Assessment) -> Guidance<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scoring::assess;
+    use crate::model::scoring::assess;
     use crate::testing::{answers, tiny_bank};
 
     #[test]

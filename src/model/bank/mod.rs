@@ -7,7 +7,7 @@
 mod validate;
 
 pub use validate::{
-    FIVE_MINUTE_WORDS, MAX_PILLARS, MAX_STAGES, MIN_STAGES, Path, Problem, Seg, warnings,
+    FIVE_MINUTE_WORDS, FieldPath, MAX_PILLARS, MAX_STAGES, MIN_STAGES, Problem, Seg, warnings,
     words_to_read,
 };
 

@@ -17,8 +17,8 @@
 //! 5. The focus pillar is the scored pillar with the lowest score; on a tie
 //!    the first in the bank's order.
 
-use crate::answers::{Choice, Responses};
-use crate::bank::Bank;
+use crate::model::answers::{Choice, Responses};
+use crate::model::bank::Bank;
 
 /// How one pillar scored.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -5,8 +5,8 @@
 //! The summary keeps counts and sums only, so it takes the same memory for
 //! ten respondents as for a million.
 
-use crate::bank::{Bank, MAX_PILLARS};
-use crate::scoring::{Assessment, assess_pillar_scores};
+use crate::model::bank::{Bank, MAX_PILLARS};
+use crate::model::scoring::{Assessment, assess_pillar_scores};
 
 /// Running statistics of whole-number scores (0-100), exact: integer sums
 /// and how many have each score, so that a score can be taken out again
@@ -270,7 +270,7 @@ impl TeamCollector {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scoring::assess;
+    use crate::model::scoring::assess;
     use crate::testing::{answers, tiny_bank};
 
     fn summary(levels: &[&[u8]]) -> TeamSummary {

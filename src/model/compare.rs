@@ -1,9 +1,9 @@
 //! What moved between two assessments of the same bank: per pillar and
 //! overall, the answers that changed, and whether the focus moved.
 
-use crate::answers::{Choice, Responses};
-use crate::bank::Bank;
-use crate::scoring::Assessment;
+use crate::model::answers::{Choice, Responses};
+use crate::model::bank::Bank;
+use crate::model::scoring::Assessment;
 
 /// One side of a comparison: an assessment and, where known, its answers
 /// (a team's means and a scores document have none).
@@ -99,7 +99,7 @@ pub fn compare(bank: &Bank, old: &Side, new: &Side) -> Comparison {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scoring::assess;
+    use crate::model::scoring::assess;
     use crate::testing::{answers, tiny_bank};
 
     #[test]

@@ -8,8 +8,8 @@
 
 use super::answer_file;
 use super::matching::AnswerMatcher;
-use crate::answers::Responses;
-use crate::bank::Bank;
+use crate::model::answers::Responses;
+use crate::model::bank::Bank;
 use crate::output::write_atomically;
 use anyhow::{Context, Result};
 use std::path::{Path, PathBuf};
@@ -176,7 +176,7 @@ impl ProgressStore {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::answers::Choice;
+    use crate::model::answers::Choice;
     use crate::testing::tiny_bank;
 
     fn store(dir: &Path) -> ProgressStore {

@@ -1,6 +1,6 @@
 //! One respondent's answers to a bank, by question position.
 
-use crate::bank::{AnswerOption, Bank, DONT_KNOW_KEY, Question};
+use crate::model::bank::{AnswerOption, Bank, DONT_KNOW_KEY, Question};
 
 /// What a respondent chose for one question.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

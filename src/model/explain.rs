@@ -1,9 +1,9 @@
 //! Sentences that say why an assessment came out as it did.
 
-use crate::bank::Bank;
 use crate::lang::Lang;
 use crate::messages::{self, words};
-use crate::scoring::{Assessment, BalanceLimit};
+use crate::model::bank::Bank;
+use crate::model::scoring::{Assessment, BalanceLimit};
 
 /// The explanation, one sentence a line: the score and its stage, each
 /// balance-rule step that lowered it (naming the pillar that holds it back),
@@ -84,7 +84,7 @@ pub fn explain(bank: &Bank, assessment: &Assessment, lang: Lang) -> Vec<String> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scoring::assess;
+    use crate::model::scoring::assess;
     use crate::testing::{answers, tiny_bank};
 
     #[test]

@@ -4,9 +4,9 @@
 //! stage leaves behind ("many things at once, each with a small budget"),
 //! which the tool must never recommend.
 
-use crate::answers::{Choice, Responses};
-use crate::bank::Bank;
-use crate::scoring::Assessment;
+use crate::model::answers::{Choice, Responses};
+use crate::model::bank::Bank;
+use crate::model::scoring::Assessment;
 
 /// A target stage for each pillar (`None`: no target for that pillar).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -189,7 +189,7 @@ pub fn plan(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scoring::assess;
+    use crate::model::scoring::assess;
     use crate::testing::{answers, tiny_bank};
 
     #[test]

@@ -16,23 +16,23 @@ pub enum Seg {
 
 /// Where a value sits in a bank, such as `questions[2].options[0].level`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Path(pub Vec<Seg>);
+pub struct FieldPath(pub Vec<Seg>);
 
-impl Path {
-    fn key(&self, key: &'static str) -> Path {
+impl FieldPath {
+    fn key(&self, key: &'static str) -> FieldPath {
         let mut segs = self.0.clone();
         segs.push(Seg::Key(key));
-        Path(segs)
+        FieldPath(segs)
     }
 
-    fn index(&self, index: usize) -> Path {
+    fn index(&self, index: usize) -> FieldPath {
         let mut segs = self.0.clone();
         segs.push(Seg::Index(index));
-        Path(segs)
+        FieldPath(segs)
     }
 }
 
-impl fmt::Display for Path {
+impl fmt::Display for FieldPath {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for (n, seg) in self.0.iter().enumerate() {
             match seg {
@@ -48,7 +48,7 @@ impl fmt::Display for Path {
 /// A broken rule: where, what is wrong, and how to mend it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
-    pub path: Path,
+    pub path: FieldPath,
     pub message: String,
     pub hint: String,
 }
@@ -72,7 +72,7 @@ struct Checker {
 }
 
 impl Checker {
-    fn report(&mut self, path: Path, message: impl Into<String>, hint: impl Into<String>) {
+    fn report(&mut self, path: FieldPath, message: impl Into<String>, hint: impl Into<String>) {
         self.problems.push(Problem {
             path,
             message: message.into(),
@@ -80,7 +80,7 @@ impl Checker {
         });
     }
 
-    fn warn(&mut self, path: Path, message: impl Into<String>, hint: impl Into<String>) {
+    fn warn(&mut self, path: FieldPath, message: impl Into<String>, hint: impl Into<String>) {
         self.warnings.push(Problem {
             path,
             message: message.into(),
@@ -92,7 +92,7 @@ impl Checker {
     /// given is shown instead). Over `MAX_TEXT_CHARS` is a problem; a
     /// control character or bidirectional override is a warning (it is
     /// shown written out, as `\x1b`).
-    fn text(&mut self, path: Path, text: &Text) {
+    fn text(&mut self, path: FieldPath, text: &Text) {
         for lang in Lang::ALL {
             let own = text.own(lang);
             let length = own.chars().count();
@@ -145,7 +145,7 @@ impl Checker {
         }
     }
 
-    fn id(&mut self, path: Path, id: &str, what: &str) {
+    fn id(&mut self, path: FieldPath, id: &str, what: &str) {
         let well_formed = !id.is_empty()
             && id.len() <= MAX_ID_LEN
             && id.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit())
@@ -164,7 +164,7 @@ impl Checker {
     }
 
     /// Reports every id that was seen before in the same list.
-    fn unique<'a>(&mut self, items: impl Iterator<Item = (Path, &'a str)>, what: &str) {
+    fn unique<'a>(&mut self, items: impl Iterator<Item = (FieldPath, &'a str)>, what: &str) {
         let mut seen = HashSet::new();
         for (path, id) in items {
             if !seen.insert(id) {
@@ -192,7 +192,7 @@ pub fn problems(bank: &Bank) -> Vec<Problem> {
 
 fn check_all(bank: &Bank) -> Checker {
     let mut check = Checker::default();
-    let top = Path::default();
+    let top = FieldPath::default();
     check.id(top.key("id"), &bank.id, "the bank id");
     check.text(top.key("title"), &bank.title);
     check.text(top.key("dont_know"), &bank.dont_know);
@@ -205,7 +205,7 @@ fn check_all(bank: &Bank) -> Checker {
 }
 
 fn rules(check: &mut Checker, bank: &Bank) {
-    let path = Path::default().key("rules");
+    let path = FieldPath::default().key("rules");
     let stage_count = bank.stages.len();
     if bank.rules.min_answers_per_pillar == 0 {
         check.report(
@@ -226,7 +226,7 @@ fn rules(check: &mut Checker, bank: &Bank) {
 }
 
 fn stages(check: &mut Checker, bank: &Bank) {
-    let path = Path::default().key("stages");
+    let path = FieldPath::default().key("stages");
     let count = bank.stages.len();
     if !(MIN_STAGES..=MAX_STAGES).contains(&count) {
         check.report(
@@ -264,7 +264,7 @@ fn stages(check: &mut Checker, bank: &Bank) {
 }
 
 fn cycle(check: &mut Checker, bank: &Bank) {
-    let path = Path::default().key("cycle");
+    let path = FieldPath::default().key("cycle");
     for (n, phase) in bank.cycle.iter().enumerate() {
         check.id(path.index(n).key("id"), &phase.id, "the phase id");
         check.text(path.index(n).key("name"), &phase.name);
@@ -279,7 +279,7 @@ fn cycle(check: &mut Checker, bank: &Bank) {
 }
 
 fn pillars(check: &mut Checker, bank: &Bank) {
-    let path = Path::default().key("pillars");
+    let path = FieldPath::default().key("pillars");
     let count = bank.pillars.len();
     if !(1..=MAX_PILLARS).contains(&count) {
         check.report(
@@ -382,7 +382,7 @@ fn pillars(check: &mut Checker, bank: &Bank) {
 }
 
 fn questions(check: &mut Checker, bank: &Bank) {
-    let path = Path::default().key("questions");
+    let path = FieldPath::default().key("questions");
     if bank.questions.is_empty() {
         check.report(
             path.clone(),
@@ -402,7 +402,7 @@ fn questions(check: &mut Checker, bank: &Bank) {
     }
 }
 
-fn question_rules(check: &mut Checker, bank: &Bank, at: Path, question: &Question) {
+fn question_rules(check: &mut Checker, bank: &Bank, at: FieldPath, question: &Question) {
     let stage_count = bank.stages.len();
     check.id(at.key("id"), &question.id, "the question id");
     if bank.pillar_position(&question.pillar).is_none() {
@@ -525,7 +525,7 @@ pub fn warnings(bank: &Bank) -> Vec<Problem> {
         problems: Vec::new(),
         warnings: check_all(bank).warnings,
     };
-    let top = Path::default();
+    let top = FieldPath::default();
     for level in 1..=bank.stages.len() {
         let reached = bank
             .questions

@@ -1,9 +1,10 @@
-//! What a scoring run produced: each respondent's assessment and, when
-//! asked, the team summary. Output formats draw this; they compute nothing.
+//! The documents output formats draw: the scores of a scoring run (each
+//! respondent's assessment and, when asked, the team summary), a
+//! comparison, and a report. Formats draw these; they compute nothing.
 
-use crate::bank::Bank;
-use crate::scoring::Assessment;
-use crate::team::TeamSummary;
+use crate::model::bank::Bank;
+use crate::model::scoring::Assessment;
+use crate::model::team::TeamSummary;
 
 /// One scored respondent.
 #[derive(Clone, Debug)]
@@ -15,26 +16,26 @@ pub struct ScoredRespondent {
 }
 
 /// The result of `pyramid score`.
-pub struct ScoreReport<'a> {
+pub struct ScoresDocument<'a> {
     pub bank: &'a Bank,
     /// `None` when only the summary was asked for.
     pub respondents: Option<&'a [ScoredRespondent]>,
     pub summary: Option<&'a TeamSummary>,
     /// With `--target`: a plan per respondent (aligned with `respondents`)
     /// and for the team.
-    pub plans: Option<&'a [crate::target::Plan]>,
-    pub team_plan: Option<&'a crate::target::Plan>,
+    pub plans: Option<&'a [crate::model::target::Plan]>,
+    pub team_plan: Option<&'a crate::model::target::Plan>,
 }
 
 /// The result of `pyramid compare`.
-pub struct ComparisonReport<'a> {
+pub struct ComparisonDocument<'a> {
     pub bank: &'a Bank,
     /// How the two sides are named: their paths.
     pub old_name: &'a str,
     pub new_name: &'a str,
-    pub comparison: &'a crate::compare::Comparison,
+    pub comparison: &'a crate::model::compare::Comparison,
     /// With `--target`: the plan for the new side.
-    pub plan: Option<&'a crate::target::Plan>,
+    pub plan: Option<&'a crate::model::target::Plan>,
 }
 
 /// What `pyramid report` draws: one assessment (a person's, or a team's
@@ -44,10 +45,13 @@ pub struct ReportDocument<'a> {
     pub bank: &'a Bank,
     /// Whose result: a respondent's name or the team heading.
     pub subject: String,
-    pub assessment: &'a crate::scoring::Assessment,
+    pub assessment: &'a crate::model::scoring::Assessment,
     pub summary: Option<&'a TeamSummary>,
-    pub previous: Option<&'a crate::scoring::Assessment>,
-    pub comparison: Option<&'a crate::compare::Comparison>,
+    pub previous: Option<&'a crate::model::scoring::Assessment>,
+    pub comparison: Option<&'a crate::model::compare::Comparison>,
     /// With `--target`: the target (drawn on the radar) and its plan.
-    pub target: Option<(&'a crate::target::Target, &'a crate::target::Plan)>,
+    pub target: Option<(
+        &'a crate::model::target::Target,
+        &'a crate::model::target::Plan,
+    )>,
 }
