@@ -701,3 +701,38 @@ fn a_file_named_twice_or_inside_a_named_folder_is_read_once() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(stderr.matches("it is read once").count(), 2, "{stderr}");
 }
+
+#[test]
+fn a_scores_document_reads_back_as_the_scores_it_holds() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let written = dir.path().join("scores.json");
+    pyramid()
+        .args([
+            "score",
+            &format!("{FORMS}/plain-ids.csv"),
+            "--format",
+            "json",
+            "-o",
+        ])
+        .arg(&written)
+        .assert()
+        .success();
+    // Read back (and told from an answer file by parsing it), the
+    // respondents keep their pillar scores and so their results.
+    let again = score_json(&[written.to_str().expect("path")]);
+    assert_eq!(scores(&again), expected());
+    // A newer version is refused, saying which one this build reads.
+    let newer = std::fs::read_to_string(&written)
+        .expect("written")
+        .replacen("\"version\": 1", "\"version\": 9", 1);
+    let path = dir.path().join("newer.json");
+    std::fs::write(&path, newer).expect("write");
+    pyramid()
+        .args(["score"])
+        .arg(&path)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "a scores document of version 9, written by a newer pyramid; this one reads version 1",
+        ));
+}

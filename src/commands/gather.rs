@@ -8,7 +8,7 @@ use crate::documents::ScoredRespondent;
 use crate::input::matching::AnswerMatcher;
 use crate::input::record::Record;
 use crate::input::scores_document;
-use crate::input::sources::{self, Kind, Source};
+use crate::input::sources::{self, Respondent, Source};
 use crate::lang::Lang;
 use crate::model::answers::Responses;
 use crate::model::bank::Bank;
@@ -225,23 +225,18 @@ pub fn gather<'a>(setup: &'a Setup, paths: &[PathBuf], options: Options) -> Resu
     let matcher = AnswerMatcher::new(bank);
     let progress = Progress::new(total_bytes(&sources), sources.len());
     for source in &sources {
-        if let Some(read) = read_scores_document(source, bank) {
-            match read {
-                Ok(entries) => entries
-                    .into_iter()
-                    .for_each(|entry| tally.add_scores(entry, &source.name)),
-                Err(err) => {
-                    tally.rejected += 1;
-                    tally.problem(format!("{err:#}"));
-                }
-            }
-            continue;
-        }
         let read = sources::open(source).and_then(|input| {
             let input = progress.wrap(input);
-            sources::read(source, input, bank, &matcher, &mut |record| {
-                tally.add(record)
-            })
+            sources::read(
+                source,
+                input,
+                bank,
+                &matcher,
+                &mut |respondent| match respondent {
+                    Respondent::Answers(record) => tally.add(record),
+                    Respondent::Scores(entry) => tally.add_scores(entry, &source.name),
+                },
+            )
         });
         match read {
             Ok(Some(table)) => {
@@ -290,27 +285,6 @@ fn listed(headers: &[String]) -> String {
         shown.push(format!("and {} more", headers.len() - IGNORED_SHOWN));
     }
     shown.join(", ")
-}
-
-/// A `.json` file that `pyramid score` wrote: its respondents' scores.
-fn read_scores_document(
-    source: &Source,
-    bank: &Bank,
-) -> Option<Result<Vec<scores_document::ScoredEntry>>> {
-    let path = source.path.as_ref()?;
-    if source.kind != Kind::AnswerFile
-        || !path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("json"))
-    {
-        return None;
-    }
-    let text = match crate::input::read_text(path) {
-        Ok(text) => text,
-        Err(err) => return Some(Err(err)),
-    };
-    scores_document::is_scores_document(&text)
-        .then(|| scores_document::read(&text, &source.name, bank))
 }
 
 fn total_bytes(sources: &[Source]) -> u64 {

@@ -1,9 +1,12 @@
 //! The JSON that `pyramid score --format json` writes, read back so that
-//! `compare` and `report` can take last quarter's results as they were kept.
+//! `compare` and `report` can take last quarter's results as they were
+//! kept. The fields read here are the ones the writer
+//! (`export/json.rs`) writes; a test writes a document and reads it back.
 
+use crate::export::DOCUMENT_VERSION;
 use crate::model::bank::Bank;
 use anyhow::{Result, bail};
-use serde_json::Value;
+use serde::Deserialize;
 
 /// One respondent's pillar scores from a scores document.
 pub struct ScoredEntry {
@@ -12,70 +15,153 @@ pub struct ScoredEntry {
     pub scores: Vec<Option<u8>>,
 }
 
-/// Whether a JSON text is a scores document rather than an answer file.
-pub fn is_scores_document(text: &str) -> bool {
-    let head: String = text.chars().take(512).collect();
-    head.contains("\"version\"")
-        && (head.contains("\"respondents\"") || head.contains("\"summary\""))
+/// Just enough of a JSON document to tell a scores document (which has a
+/// `version`) from an answer file (which has none).
+#[derive(Deserialize)]
+struct Probe {
+    version: Option<serde::de::IgnoredAny>,
 }
 
-/// The respondents of a scores document, or its team (as one entry) when it
-/// holds only a summary.
-pub fn read(text: &str, file: &str, bank: &Bank) -> Result<Vec<ScoredEntry>> {
-    let document: Value = serde_json::from_str(text).map_err(|err| {
-        anyhow::anyhow!(
-            "{file}:{}:{}: not a scores document: {}",
-            err.line(),
-            err.column(),
-            crate::visible::shorten_quotes(&err.to_string())
-        )
-    })?;
-    if document["bank"].as_str() != Some(bank.id.as_str()) {
+#[derive(Deserialize)]
+struct ScoresIn {
+    version: u64,
+    bank: String,
+    respondents: Option<Vec<RespondentIn>>,
+    summary: Option<SummaryIn>,
+}
+
+#[derive(Deserialize)]
+struct RespondentIn {
+    respondent: String,
+    pillars: Vec<PillarIn>,
+}
+
+#[derive(Deserialize)]
+struct SummaryIn {
+    team: TeamIn,
+}
+
+#[derive(Deserialize)]
+struct TeamIn {
+    pillars: Vec<PillarIn>,
+}
+
+#[derive(Deserialize)]
+struct PillarIn {
+    id: String,
+    score: Option<u64>,
+}
+
+fn json_error(err: &serde_json::Error, file: &str) -> anyhow::Error {
+    anyhow::anyhow!(
+        "{file}:{}:{}: not a scores document: {}",
+        err.line(),
+        err.column(),
+        crate::visible::shorten_quotes(&err.to_string())
+    )
+}
+
+/// The respondents of `text` when it is a scores document (or its team, as
+/// one entry, when it holds only a summary); `None` when it is not one
+/// (an answer file, in YAML or JSON).
+pub fn parse(text: &str, file: &str, bank: &Bank) -> Result<Option<Vec<ScoredEntry>>> {
+    let json = text
+        .trim_start_matches('\u{feff}')
+        .trim_start()
+        .starts_with('{');
+    if !json {
+        return Ok(None);
+    }
+    match serde_json::from_str::<Probe>(text) {
+        Ok(Probe { version: Some(_) }) => {}
+        // No version, or not even JSON: the answer-file reader says what
+        // is wrong with it.
+        _ => return Ok(None),
+    }
+    let document: ScoresIn = serde_json::from_str(text).map_err(|err| json_error(&err, file))?;
+    if document.version > u64::from(DOCUMENT_VERSION) {
+        bail!(
+            "{file}: a scores document of version {}, written by a newer pyramid; this one reads version {DOCUMENT_VERSION}: update pyramid, or score the answers again",
+            document.version
+        );
+    }
+    if document.bank != bank.id {
         bail!(
             "{file}: these scores are for the bank `{}`, not `{}`",
-            document["bank"].as_str().unwrap_or("?"),
+            crate::visible::quoted(&document.bank),
             bank.id
         );
     }
-    let scores_of = |entry: &Value| -> Result<Vec<Option<u8>>> {
+    let scores_of = |pillars: &[PillarIn]| -> Result<Vec<Option<u8>>> {
         bank.pillars
             .iter()
-            .map(|pillar| {
-                let found = entry["pillars"].as_array().and_then(|pillars| {
-                    pillars
-                        .iter()
-                        .find(|p| p["id"].as_str() == Some(pillar.id.as_str()))
-                });
-                match found.map(|p| &p["score"]) {
-                    Some(Value::Null) => Ok(None),
-                    Some(score) => match score.as_u64() {
-                        Some(score) if score <= 100 => Ok(Some(score as u8)),
-                        _ => bail!(
-                            "{file}: the score of pillar `{}` is not a whole number from 0 to 100",
-                            pillar.id
-                        ),
-                    },
-                    None => bail!("{file}: no score for pillar `{}`", pillar.id),
-                }
+            .map(|pillar| match pillars.iter().find(|p| p.id == pillar.id) {
+                Some(PillarIn {
+                    score: Some(score), ..
+                }) if *score > 100 => bail!(
+                    "{file}: the score of pillar `{}` is not a whole number from 0 to 100",
+                    pillar.id
+                ),
+                Some(found) => Ok(found.score.map(|score| score as u8)),
+                None => bail!("{file}: no score for pillar `{}`", pillar.id),
             })
             .collect()
     };
-    if let Some(respondents) = document["respondents"].as_array() {
+    if let Some(respondents) = document.respondents {
         return respondents
-            .iter()
+            .into_iter()
             .map(|entry| {
                 Ok(ScoredEntry {
-                    respondent: entry["respondent"].as_str().unwrap_or(file).to_string(),
-                    scores: scores_of(entry)?,
+                    scores: scores_of(&entry.pillars)?,
+                    respondent: entry.respondent,
                 })
             })
-            .collect();
+            .collect::<Result<_>>()
+            .map(Some);
     }
-    if document["summary"]["team"].is_object() {
-        return Ok(vec![ScoredEntry {
+    if let Some(summary) = document.summary {
+        return Ok(Some(vec![ScoredEntry {
             respondent: format!("{file} (team)"),
-            scores: scores_of(&document["summary"]["team"])?,
-        }]);
+            scores: scores_of(&summary.team.pillars)?,
+        }]));
     }
     bail!("{file}: a scores document has `respondents` or `summary`")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::tiny_bank;
+
+    #[test]
+    fn tells_scores_from_answers_by_parsing() {
+        let bank = tiny_bank();
+        let scores = r#"{"version": 1, "bank": "tiny", "respondents": [
+            {"respondent": "An", "pillars": [{"id": "a", "score": 50}, {"id": "b", "score": null},
+             {"id": "c", "score": 0}, {"id": "d", "score": 100}]}]}"#;
+        let entries = parse(scores, "s.json", &bank)
+            .expect("read")
+            .expect("scores");
+        assert_eq!(entries[0].scores, [Some(50), None, Some(0), Some(100)]);
+        // An answer file, even one with "version" in a string.
+        let answers = r#"{"respondent": "version 2", "answers": {}}"#;
+        assert!(parse(answers, "a.json", &bank).expect("read").is_none());
+        assert!(
+            parse("respondent: An\n", "a.yaml", &bank)
+                .expect("read")
+                .is_none()
+        );
+    }
+
+    #[test]
+    fn a_newer_version_is_refused_with_the_version_this_build_reads() {
+        let bank = tiny_bank();
+        let newer = r#"{"version": 2, "bank": "tiny", "respondents": []}"#;
+        let err = parse(newer, "s.json", &bank).err().expect("refused");
+        assert!(
+            format!("{err:#}")
+                .contains("version 2, written by a newer pyramid; this one reads version 1"),
+            "{err:#}"
+        );
+    }
 }

@@ -3,6 +3,7 @@
 
 use super::answer_file;
 use super::record::Record;
+use super::scores_document::{self, ScoredEntry};
 use super::survey::{self, TableInfo};
 use crate::file_id::FileId;
 use crate::input::matching::AnswerMatcher;
@@ -154,28 +155,32 @@ fn starts_like_answer_file(head: &[u8]) -> bool {
     })
 }
 
-/// Reads one source, calling `on_record` for each respondent; a table also
-/// tells which columns it ignored.
+/// One respondent as a source gives it: answers to score, or the pillar
+/// scores of a scores document that `pyramid score` wrote.
+pub enum Respondent {
+    Answers(Record),
+    Scores(ScoredEntry),
+}
+
+/// Reads one source, handing each respondent to `on_respondent`; a table
+/// also tells which columns it ignored. Every source is read once.
 pub fn read(
     source: &Source,
     input: Box<dyn Read>,
     bank: &Bank,
     matcher: &AnswerMatcher,
-    on_record: &mut dyn FnMut(Record),
+    on_respondent: &mut dyn FnMut(Respondent),
 ) -> Result<Option<TableInfo>> {
     let name = source.name.clone();
+    let on_record = &mut |record| on_respondent(Respondent::Answers(record));
     match source.kind {
         Kind::Spreadsheet => {
             let path = source.path.as_deref().unwrap_or(Path::new("-"));
             super::spreadsheet::read(path, name, bank, on_record).map(Some)
         }
         Kind::AnswerFile => {
-            on_record(answer_file::read(
-                &read_document(input, &name)?,
-                name,
-                bank,
-                matcher,
-            )?);
+            let text = read_document(input, &name)?;
+            document(&text, name, bank, matcher, on_respondent)?;
             Ok(None)
         }
         Kind::Csv => survey::read_csv(input, name, bank, on_record).map(Some),
@@ -189,13 +194,33 @@ pub fn read(
             let whole = Cursor::new(head.clone()).chain(input);
             if starts_like_answer_file(&head) {
                 let text = read_document(Box::new(whole), &name)?;
-                on_record(answer_file::read(&text, name, bank, matcher)?);
+                document(&text, name, bank, matcher, on_respondent)?;
                 Ok(None)
             } else {
                 survey::read_csv(whole, name, bank, on_record).map(Some)
             }
         }
     }
+}
+
+/// A YAML or JSON document: a scores document, told by parsing it, or
+/// else an answer file.
+fn document(
+    text: &str,
+    name: Rc<str>,
+    bank: &Bank,
+    matcher: &AnswerMatcher,
+    on_respondent: &mut dyn FnMut(Respondent),
+) -> Result<()> {
+    match scores_document::parse(text, &name, bank)? {
+        Some(entries) => entries
+            .into_iter()
+            .for_each(|entry| on_respondent(Respondent::Scores(entry))),
+        None => on_respondent(Respondent::Answers(answer_file::read(
+            text, name, bank, matcher,
+        )?)),
+    }
+    Ok(())
 }
 
 /// Reads a whole YAML or JSON document, within the size limit.
