@@ -1,12 +1,9 @@
 //! Markdown: tables and lists to paste into a report or a wiki.
 
-use super::{
-    Exporter, Grid, comparison_grid, comparison_notes, moved_grid, respondents_grid, summary_grid,
-    summary_notes,
-};
+use super::markup::{self, Markup};
+use super::{Exporter, Grid};
 use crate::documents::{ComparisonDocument, ScoresDocument};
 use crate::lang::Lang;
-use crate::messages::words;
 use anyhow::Result;
 use std::io::Write;
 
@@ -58,103 +55,52 @@ where
     Ok(())
 }
 
-fn list(out: &mut String, title: &str, items: &[String]) {
-    if items.is_empty() {
-        return;
+impl Markup for MarkdownExporter {
+    fn title(&self, out: &mut dyn Write, text: &str) -> Result<()> {
+        Ok(write!(out, "### {}\n\n", escape(text))?)
     }
-    out.push_str(&format!("\n**{}**\n\n", escape(title)));
-    for item in items {
-        out.push_str(&format!("- {}\n", escape(item)));
-    }
-}
 
-fn target_lists(out: &mut String, subject: &str, notes: &super::TargetNotes, lang: Lang) {
-    let w = words(lang);
-    list(out, &format!("{} · {subject}", w.target), &notes.gaps);
-    list(out, w.moves, &notes.moves);
-    list(out, &notes.advice_title, &notes.advice);
+    fn subheading(&self, out: &mut dyn Write, text: &str) -> Result<()> {
+        Ok(write!(out, "\n**{}**\n\n", escape(text))?)
+    }
+
+    fn grid<R>(&self, out: &mut dyn Write, grid: &Grid<R>) -> Result<()>
+    where
+        R: IntoIterator<Item = Vec<String>> + Clone,
+    {
+        table(out, grid)
+    }
+
+    fn legend(&self, out: &mut dyn Write, text: &str) -> Result<()> {
+        Ok(write!(out, "\n{}\n", escape(text))?)
+    }
+
+    fn paragraph_break(&self, out: &mut dyn Write) -> Result<()> {
+        Ok(out.write_all(b"\n")?)
+    }
+
+    fn line(&self, out: &mut dyn Write, text: &str) -> Result<()> {
+        Ok(writeln!(out, "{}", escape(text))?)
+    }
+
+    fn item(&self, out: &mut dyn Write, text: &str) -> Result<()> {
+        Ok(writeln!(out, "- {}", escape(text))?)
+    }
 }
 
 impl Exporter for MarkdownExporter {
-    fn scores(&self, report: &ScoresDocument, lang: Lang, sink: &mut dyn Write) -> Result<()> {
-        let w = words(lang);
-        let mut out = String::new();
-        if let Some(grid) = respondents_grid(report, lang) {
-            table(sink, &grid)?;
-            out.push_str(&format!("\n{}\n", w.cell_legend));
-        }
-        if let (Some(plans), Some(respondents)) = (report.plans, report.respondents) {
-            for (plan, scored) in plans.iter().zip(respondents) {
-                target_lists(
-                    &mut out,
-                    &scored.respondent,
-                    &super::target_notes(report.bank, plan, lang),
-                    lang,
-                );
-            }
-        }
-        if let (Some(grid), Some(notes)) = (summary_grid(report, lang), summary_notes(report, lang))
-        {
-            if !out.is_empty() {
-                out.push('\n');
-            }
-            out.push_str(&format!("### {}\n\n", escape(&notes.heading)));
-            out.push_str(&to_text(&grid)?);
-            list(&mut out, w.distribution, &notes.distribution);
-            list(&mut out, w.disagreement, &notes.disagreement);
-            list(&mut out, w.why, &notes.why);
-        }
-        if let Some(plan) = report.team_plan {
-            target_lists(
-                &mut out,
-                w.team_stage,
-                &super::target_notes(report.bank, plan, lang),
-                lang,
-            );
-        }
-        sink.write_all(out.as_bytes())?;
-        Ok(())
+    fn scores(&self, document: &ScoresDocument, lang: Lang, out: &mut dyn Write) -> Result<()> {
+        markup::scores(self, document, lang, out)
     }
 
     fn comparison(
         &self,
-        report: &ComparisonDocument,
+        document: &ComparisonDocument,
         lang: Lang,
-        sink: &mut dyn Write,
+        out: &mut dyn Write,
     ) -> Result<()> {
-        let w = words(lang);
-        let mut out = format!(
-            "### {} → {}\n\n",
-            escape(report.old_name),
-            escape(report.new_name)
-        );
-        out.push_str(&to_text(&comparison_grid(report, lang))?);
-        out.push_str(&format!("\n{}\n\n", w.cell_legend));
-        for line in comparison_notes(report, lang) {
-            out.push_str(&format!("{}\n", escape(&line)));
-        }
-        if let Some(grid) = moved_grid(report, lang) {
-            out.push_str(&format!("\n**{}**\n\n", escape(w.moved)));
-            out.push_str(&to_text(&grid)?);
-        }
-        if let Some(plan) = report.plan {
-            target_lists(
-                &mut out,
-                report.new_name,
-                &super::target_notes(report.bank, plan, lang),
-                lang,
-            );
-        }
-        sink.write_all(out.as_bytes())?;
-        Ok(())
+        markup::comparison(self, document, lang, out)
     }
-}
-
-/// A small grid as Markdown text.
-fn to_text(grid: &Grid) -> Result<String> {
-    let mut text = Vec::new();
-    table(&mut text, grid)?;
-    Ok(String::from_utf8(text)?)
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@ mod csv;
 mod html;
 mod json;
 mod markdown;
+mod markup;
 pub mod svg;
 pub mod table;
 mod yaml;

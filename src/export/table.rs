@@ -1,10 +1,11 @@
 //! Tables for people, drawn with comfy-table.
 
 use super::Exporter;
+use super::markup::{self, Markup};
 use crate::lang::Lang;
 use crate::messages::words;
 use crate::model::bank::Bank;
-use crate::visible::{shorten, visible, visible_lines};
+use crate::visible::{shorten, visible};
 use anyhow::Result;
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{ContentArrangement, Table};
@@ -15,6 +16,8 @@ use std::io::Write;
 pub const CELL_CHARS: usize = 100;
 /// The most characters of one line of a section (advice, moves, notes).
 const LINE_CHARS: usize = 2_000;
+/// The most characters of a title: two names and an arrow.
+const TITLE_CHARS: usize = 2 * CELL_CHARS + 3;
 
 /// How a table is drawn: its width and whether it may use colour.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -74,41 +77,58 @@ impl Exporter for TableExporter {
 
     fn scores(
         &self,
-        report: &crate::documents::ScoresDocument,
+        document: &crate::documents::ScoresDocument,
         lang: Lang,
         out: &mut dyn Write,
     ) -> Result<()> {
-        self.score_report(report, lang, out)
+        markup::scores(self, document, lang, out)
     }
 
     fn comparison(
         &self,
-        report: &crate::documents::ComparisonDocument,
+        document: &crate::documents::ComparisonDocument,
         lang: Lang,
-        sink: &mut dyn Write,
+        out: &mut dyn Write,
     ) -> Result<()> {
-        let w = words(lang);
-        let mut out = format!(
-            "{} → {}\n",
-            visible(&shorten(report.old_name, CELL_CHARS)),
-            visible(&shorten(report.new_name, CELL_CHARS))
-        );
-        out.push_str(&draw(&super::comparison_grid(report, lang), self.style));
-        out.push_str(w.cell_legend);
-        out.push('\n');
-        for line in super::comparison_notes(report, lang) {
-            out.push_str(&format!("{line}\n"));
-        }
-        if let Some(grid) = super::moved_grid(report, lang) {
-            out.push_str(&format!("\n{}\n", w.moved));
-            out.push_str(&draw(&grid, self.style));
-        }
-        if let Some(plan) = report.plan {
-            let notes = super::target_notes(report.bank, plan, lang);
-            target_section(&mut out, report.new_name, &notes, lang, self.style.width);
-        }
-        sink.write_all(out.as_bytes())?;
+        markup::comparison(self, document, lang, out)
+    }
+}
+
+impl Markup for TableExporter {
+    fn title(&self, out: &mut dyn Write, text: &str) -> Result<()> {
+        Ok(writeln!(out, "{}", visible(&shorten(text, TITLE_CHARS)))?)
+    }
+
+    fn subheading(&self, out: &mut dyn Write, text: &str) -> Result<()> {
+        Ok(write!(out, "\n{}\n", visible(&shorten(text, TITLE_CHARS)))?)
+    }
+
+    fn grid<R>(&self, out: &mut dyn Write, grid: &super::Grid<R>) -> Result<()>
+    where
+        R: IntoIterator<Item = Vec<String>> + Clone,
+    {
+        draw_to(out, grid, self.style)
+    }
+
+    fn legend(&self, out: &mut dyn Write, text: &str) -> Result<()> {
+        Ok(writeln!(out, "{text}")?)
+    }
+
+    fn paragraph_break(&self, _out: &mut dyn Write) -> Result<()> {
         Ok(())
+    }
+
+    fn line(&self, out: &mut dyn Write, text: &str) -> Result<()> {
+        Ok(writeln!(out, "{}", visible(&shorten(text, LINE_CHARS)))?)
+    }
+
+    /// A bullet, wrapped to the table's width.
+    fn item(&self, out: &mut dyn Write, text: &str) -> Result<()> {
+        let options = textwrap::Options::new(usize::from(self.style.width))
+            .initial_indent("  • ")
+            .subsequent_indent("    ");
+        let text = visible(&shorten(text, LINE_CHARS)).into_owned();
+        Ok(writeln!(out, "{}", textwrap::fill(&text, options))?)
     }
 }
 
@@ -153,14 +173,6 @@ fn block(
     table
 }
 
-/// Draws a grid with the house style.
-fn draw(grid: &super::Grid, style: TextStyle) -> String {
-    let mut text = Vec::new();
-    // Writing into a Vec cannot fail.
-    let _ = draw_to(&mut text, grid, style);
-    String::from_utf8_lossy(&text).into_owned()
-}
-
 /// Draws a grid of any length to `out`, a block of rows at a time.
 fn draw_to<R>(out: &mut dyn Write, grid: &super::Grid<R>, style: TextStyle) -> Result<()>
 where
@@ -202,95 +214,6 @@ where
         }
     }
     Ok(())
-}
-
-fn section(out: &mut String, title: &str, lines: &[String], width: u16) {
-    if lines.is_empty() {
-        return;
-    }
-    out.push_str(&format!("\n{title}\n"));
-    for line in lines {
-        let options = textwrap::Options::new(usize::from(width))
-            .initial_indent("  • ")
-            .subsequent_indent("    ");
-        out.push_str(&textwrap::fill(
-            &visible(&shorten(line, LINE_CHARS)),
-            options,
-        ));
-        out.push('\n');
-    }
-}
-
-/// A target plan: the gaps, the answers to move first, the advice.
-fn target_section(
-    out: &mut String,
-    subject: &str,
-    notes: &super::TargetNotes,
-    lang: Lang,
-    width: u16,
-) {
-    let w = words(lang);
-    section(
-        out,
-        &format!("{} · {}", w.target, visible(&shorten(subject, CELL_CHARS))),
-        &notes.gaps,
-        width,
-    );
-    section(out, w.moves, &notes.moves, width);
-    section(out, &notes.advice_title, &notes.advice, width);
-}
-
-impl TableExporter {
-    fn score_report(
-        &self,
-        report: &crate::documents::ScoresDocument,
-        lang: Lang,
-        sink: &mut dyn Write,
-    ) -> Result<()> {
-        let w = words(lang);
-        let mut out = String::new();
-        if let Some(grid) = super::respondents_grid(report, lang) {
-            draw_to(sink, &grid, self.style)?;
-            out.push_str(w.cell_legend);
-            out.push('\n');
-        }
-        if let (Some(plans), Some(respondents)) = (report.plans, report.respondents) {
-            for (plan, scored) in plans.iter().zip(respondents) {
-                let notes = super::target_notes(report.bank, plan, lang);
-                target_section(&mut out, &scored.respondent, &notes, lang, self.style.width);
-            }
-        }
-        if let (Some(grid), Some(notes)) = (
-            super::summary_grid(report, lang),
-            super::summary_notes(report, lang),
-        ) {
-            if !out.is_empty() {
-                out.push('\n');
-            }
-            out.push_str(&visible_lines(&notes.heading));
-            out.push('\n');
-            out.push_str(&draw(&grid, self.style));
-            section(
-                &mut out,
-                w.distribution,
-                &notes.distribution,
-                self.style.width,
-            );
-            section(
-                &mut out,
-                w.disagreement,
-                &notes.disagreement,
-                self.style.width,
-            );
-            section(&mut out, w.why, &notes.why, self.style.width);
-        }
-        if let Some(plan) = report.team_plan {
-            let notes = super::target_notes(report.bank, plan, lang);
-            target_section(&mut out, w.team_stage, &notes, lang, self.style.width);
-        }
-        sink.write_all(out.as_bytes())?;
-        Ok(())
-    }
 }
 
 #[cfg(test)]
