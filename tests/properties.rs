@@ -5,7 +5,7 @@
 use proptest::prelude::*;
 use pyramid::input::bank_file;
 use pyramid::input::matching::AnswerMatcher;
-use pyramid::input::{answer_file, survey};
+use pyramid::input::{answer_file, csv_file};
 use pyramid::model::answers::{Choice, Responses};
 use pyramid::model::bank::Bank;
 use pyramid::model::scoring::assess;
@@ -174,7 +174,7 @@ proptest! {
         let from_yaml = answer_file::read(&yaml, Rc::from("x.yaml"), bank, &matcher).expect("YAML");
         let from_json = answer_file::read(&json, Rc::from("x.json"), bank, &matcher).expect("JSON");
         let mut rows = Vec::new();
-        survey::read_csv(csv.as_bytes(), Rc::from("x.csv"), bank, &mut |record| rows.push(record)).expect("CSV");
+        csv_file::read_csv(csv.as_bytes(), Rc::from("x.csv"), bank, &mut |record| rows.push(record)).expect("CSV");
         prop_assert_eq!(rows.len(), 1);
         for record in [&from_yaml, &from_json, &rows[0]] {
             prop_assert!(record.bad.is_empty(), "{:?}", record.bad);

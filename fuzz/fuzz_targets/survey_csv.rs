@@ -4,7 +4,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use pyramid::input::bank_file;
-use pyramid::input::survey;
+use pyramid::input::csv_file;
 use pyramid::lang::Lang;
 use pyramid::model::scoring::assess;
 use std::rc::Rc;
@@ -22,7 +22,7 @@ fuzz_target!(|data: &[u8]| {
         let _ = record.bad_answer_messages(bank, Lang::En);
         let _ = record.missing_message(bank);
     };
-    if let Err(err) = survey::read_csv(data, Rc::from("fuzz.csv"), bank, &mut on_record) {
+    if let Err(err) = csv_file::read_csv(data, Rc::from("fuzz.csv"), bank, &mut on_record) {
         let _ = format!("{err:#}");
     }
 });

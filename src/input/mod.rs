@@ -2,6 +2,7 @@
 
 pub mod answer_file;
 pub mod bank_file;
+pub mod csv_file;
 pub mod locate;
 pub mod matching;
 pub mod progress_store;

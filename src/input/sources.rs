@@ -2,9 +2,10 @@
 //! each read as an answer file (YAML, JSON), a CSV table or a spreadsheet.
 
 use super::answer_file;
+use super::csv_file;
 use super::record::Record;
 use super::scores_document::{self, ScoredEntry};
-use super::survey::{self, TableInfo};
+use super::survey::TableInfo;
 use crate::file_id::FileId;
 use crate::input::matching::AnswerMatcher;
 use crate::model::bank::Bank;
@@ -183,7 +184,7 @@ pub fn read(
             document(&text, name, bank, matcher, on_respondent)?;
             Ok(None)
         }
-        Kind::Csv => survey::read_csv(input, name, bank, on_record).map(Some),
+        Kind::Csv => csv_file::read_csv(input, name, bank, on_record).map(Some),
         Kind::FromContent => {
             let mut input = input;
             let mut head = Vec::new();
@@ -197,7 +198,7 @@ pub fn read(
                 document(&text, name, bank, matcher, on_respondent)?;
                 Ok(None)
             } else {
-                survey::read_csv(whole, name, bank, on_record).map(Some)
+                csv_file::read_csv(whole, name, bank, on_record).map(Some)
             }
         }
     }

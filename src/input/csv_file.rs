@@ -1,0 +1,321 @@
+//! A CSV export read as a stream of rows: its encoding (UTF-8, with or
+//! without a byte order mark, Windows-1252, UTF-16), delimiter, `sep=`
+//! line and line ends told from its start; each record bounded before the
+//! CSV reader buffers it.
+
+use super::record::Record;
+use super::survey::{RowSource, TableInfo, read_rows};
+use crate::model::bank::Bank;
+use anyhow::{Context, Result};
+use std::io::{Cursor, Read};
+use std::rc::Rc;
+
+/// How much of a CSV file is read to tell its encoding and delimiter.
+const SNIFF_BYTES: usize = 64 * 1024;
+/// The longest CSV record (a line, or a quoted cell over several lines)
+/// accepted; longer means a broken or hostile file.
+const MAX_RECORD_BYTES: usize = 1024 * 1024;
+
+/// Refuses a record longer than `MAX_RECORD_BYTES` while reading, before
+/// the CSV reader buffers it, so one endless line cannot fill memory.
+struct RecordLimit<R> {
+    inner: R,
+    length: usize,
+    quoted: bool,
+}
+
+#[derive(Debug)]
+struct RecordTooLong;
+
+impl std::fmt::Display for RecordTooLong {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "a line or cell is over {} MiB: not a survey export (a cell may hold a whole file, or a quote is never closed)",
+            MAX_RECORD_BYTES >> 20
+        )
+    }
+}
+
+impl std::error::Error for RecordTooLong {}
+
+impl<R: Read> Read for RecordLimit<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let read = self.inner.read(buf)?;
+        let chunk = &buf[..read];
+        // Only quotes and line ends matter: jump from one to the next.
+        let mut last_break = None;
+        for at in memchr::memchr2_iter(b'"', b'\n', chunk) {
+            if chunk[at] == b'"' {
+                self.quoted = !self.quoted;
+            } else if !self.quoted {
+                last_break = Some(at);
+            }
+        }
+        self.length = match last_break {
+            Some(at) => read - at - 1,
+            None => self.length + read,
+        };
+        if self.length > MAX_RECORD_BYTES {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                RecordTooLong,
+            ));
+        }
+        Ok(read)
+    }
+}
+
+/// Reads the respondents of a CSV text, calling `on_record` for each.
+pub fn read_csv(
+    mut input: impl Read,
+    file: Rc<str>,
+    bank: &Bank,
+    on_record: &mut dyn FnMut(Record),
+) -> Result<TableInfo> {
+    let mut head = Vec::with_capacity(SNIFF_BYTES);
+    (&mut input)
+        .take(SNIFF_BYTES as u64)
+        .read_to_end(&mut head)
+        .with_context(|| format!("cannot read {file}"))?;
+    let sniffed = sniff(&head);
+    let rest = Cursor::new(head).chain(input);
+    let decoded: Box<dyn Read> = match sniffed.encoding {
+        Some(encoding) => Box::new(
+            encoding_rs_io::DecodeReaderBytesBuilder::new()
+                .encoding(Some(encoding))
+                .bom_override(true)
+                .build(rest),
+        ),
+        None => Box::new(rest),
+    };
+    let mut skipped: Box<dyn Read> = if sniffed.cr_only {
+        Box::new(CrAsLf(decoded))
+    } else {
+        decoded
+    };
+    let mut discard = vec![0u8; sniffed.skip];
+    skipped
+        .read_exact(&mut discard)
+        .with_context(|| format!("cannot read {file}"))?;
+    let skipped = RecordLimit {
+        inner: skipped,
+        length: 0,
+        quoted: false,
+    };
+    let reader = csv::ReaderBuilder::new()
+        .delimiter(sniffed.delimiter)
+        .has_headers(false)
+        .flexible(true)
+        // `\n` alone ends a record: with CRLF as a unit the reader reports
+        // each record's line one too low. The `\r` left at the end of the
+        // last cell is trimmed like any white space.
+        .terminator(csv::Terminator::Any(b'\n'))
+        .buffer_capacity(SNIFF_BYTES)
+        .from_reader(skipped);
+    let mut rows = CsvRows {
+        reader,
+        record: csv::StringRecord::new(),
+        line_offset: sniffed.skipped_lines,
+        file: file.clone(),
+    };
+    read_rows(&mut rows, &file, bank, on_record)
+}
+
+struct CsvRows<R: Read> {
+    file: Rc<str>,
+    reader: csv::Reader<R>,
+    record: csv::StringRecord,
+    line_offset: u64,
+}
+
+impl<R: Read> RowSource for CsvRows<R> {
+    type Row = csv::StringRecord;
+
+    fn advance(&mut self) -> Result<Option<u64>> {
+        match self.reader.read_record(&mut self.record) {
+            Ok(true) => Ok(Some(
+                self.record.position().map_or(0, |p| p.line()) + self.line_offset,
+            )),
+            Ok(false) => Ok(None),
+            Err(err) => Err(csv_error(err).context(self.file.to_string())),
+        }
+    }
+
+    fn row(&self) -> &csv::StringRecord {
+        &self.record
+    }
+}
+
+/// What the start of a CSV file says about how to read it.
+#[derive(Debug, PartialEq, Eq)]
+struct Sniffed {
+    /// `None` for UTF-8 (read as is), else the encoding to decode from.
+    encoding: Option<&'static encoding_rs::Encoding>,
+    delimiter: u8,
+    /// Bytes to skip after decoding: a UTF-8 byte order mark and a `sep=`
+    /// line.
+    skip: usize,
+    skipped_lines: u64,
+    /// Lines end in `\r` alone.
+    cr_only: bool,
+}
+
+fn sniff(head: &[u8]) -> Sniffed {
+    if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
+        // Excel's "Unicode text" (tabs) or a UTF-16 CSV (commas or
+        // semicolons): the delimiter is told from the decoded text. The
+        // decoder drops the BOM; skipping counts decoded bytes.
+        let encoding = if head[0] == 0xFF {
+            encoding_rs::UTF_16LE
+        } else {
+            encoding_rs::UTF_16BE
+        };
+        let (decoded, _) = encoding.decode_without_bom_handling(&head[2..]);
+        return Sniffed {
+            encoding: Some(encoding),
+            ..sniff_text(decoded.as_bytes(), 0)
+        };
+    }
+    let bom = if head.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        3
+    } else {
+        0
+    };
+    let text = &head[bom..];
+    let utf8 = match std::str::from_utf8(text) {
+        Ok(_) => true,
+        // Cut in the middle of a character at the end of the sniffed part.
+        Err(err) => err.error_len().is_none(),
+    };
+    // Skipping is counted in decoded bytes: the BOM is 3 bytes in UTF-8 and
+    // dropped by the decoder otherwise; `sep=X` is ASCII either way.
+    Sniffed {
+        encoding: (!utf8).then_some(encoding_rs::WINDOWS_1252),
+        ..sniff_text(text, if utf8 { bom } else { 0 })
+    }
+}
+
+/// The delimiter, a `sep=` line and the line ends of a text (after the
+/// byte order mark); `bom` is the BOM's length as the reader will see it.
+fn sniff_text(text: &[u8], bom: usize) -> Sniffed {
+    let mut skip = bom;
+    let mut skipped_lines = 0;
+    let mut delimiter = None;
+    if text.len() >= 5 && text[..4].eq_ignore_ascii_case(b"sep=") {
+        delimiter = Some(text[4]);
+        let line_end = text
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(text.len(), |n| n + 1);
+        skip += line_end;
+        skipped_lines = 1;
+    }
+    let body = &text[(skip - bom).min(text.len())..];
+    // Old Mac line ends: `\r` alone, no `\n` anywhere in the head.
+    let cr_only = body.contains(&b'\r') && !body.contains(&b'\n');
+    let delimiter = delimiter.unwrap_or_else(|| {
+        let lines: Vec<u8> = body
+            .iter()
+            .map(|&b| if cr_only && b == b'\r' { b'\n' } else { b })
+            .collect();
+        guess_delimiter(&lines)
+    });
+    Sniffed {
+        encoding: None,
+        delimiter,
+        skip,
+        skipped_lines,
+        cr_only,
+    }
+}
+
+/// Reads `\r` as `\n`, for a file whose lines end in `\r` alone.
+struct CrAsLf<R>(R);
+
+impl<R: Read> Read for CrAsLf<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let read = self.0.read(buf)?;
+        for byte in &mut buf[..read] {
+            if *byte == b'\r' {
+                *byte = b'\n';
+            }
+        }
+        Ok(read)
+    }
+}
+
+/// The most frequent of `,`, `;` and tab in the first record, outside quotes.
+fn guess_delimiter(text: &[u8]) -> u8 {
+    let mut counts = [0usize; 3];
+    let mut quoted = false;
+    for &byte in text {
+        match byte {
+            b'"' => quoted = !quoted,
+            b'\n' if !quoted => break,
+            b',' if !quoted => counts[0] += 1,
+            b';' if !quoted => counts[1] += 1,
+            b'\t' if !quoted => counts[2] += 1,
+            _ => {}
+        }
+    }
+    let candidates = [b',', b';', b'\t'];
+    let best = (0..3)
+        .max_by_key(|&n| (counts[n], std::cmp::Reverse(n)))
+        .unwrap_or(0);
+    candidates[best]
+}
+
+fn csv_error(err: csv::Error) -> anyhow::Error {
+    let line = err
+        .position()
+        .map(|p| format!("line {}: ", p.line()))
+        .unwrap_or_default();
+    match err.kind() {
+        csv::ErrorKind::Utf8 { .. } => anyhow::anyhow!(
+            "{line}the text is not UTF-8 although the file started as UTF-8; save the file as UTF-8"
+        ),
+        _ => anyhow::anyhow!("{line}{err}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sniffs_delimiter_sep_line_bom_and_encoding() {
+        let plain = sniff(b"a,b;c,d\n1,2,3,4\n");
+        assert_eq!(
+            (plain.delimiter, plain.encoding, plain.skip),
+            (b',', None, 0)
+        );
+        let dutch = sniff(b"\xEF\xBB\xBFsep=;\r\nNaam;Vraag\r\n");
+        assert_eq!(
+            (dutch.delimiter, dutch.skip, dutch.skipped_lines),
+            (b';', 3 + 7, 1)
+        );
+        let latin = sniff(b"Naam;Caf\xe9\n");
+        assert_eq!(latin.delimiter, b';');
+        assert_eq!(latin.encoding, Some(encoding_rs::WINDOWS_1252));
+        let tabs = sniff(b"a\tb\tc\n");
+        assert_eq!(tabs.delimiter, b'\t');
+        let quoted = sniff(b"\"a;b;c\",d\n");
+        assert_eq!(quoted.delimiter, b',');
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(
+                "Naam;Vraag;X\r\nAn;b;c\r\n"
+                    .encode_utf16()
+                    .flat_map(u16::to_le_bytes),
+            )
+            .collect();
+        let sniffed = sniff(&utf16);
+        assert_eq!(sniffed.delimiter, b';');
+        assert_eq!(sniffed.encoding, Some(encoding_rs::UTF_16LE));
+        let mac = sniff(b"a;b;c\r1;2;3\r");
+        assert!(mac.cr_only);
+        assert_eq!(mac.delimiter, b';');
+        assert!(!sniff(b"a,b\r\n1,2\r\n").cr_only);
+    }
+}
