@@ -5,11 +5,10 @@
 //! number of stages or pillars; the pyramid is just the bundled bank.
 
 mod validate;
+mod warnings;
 
-pub use validate::{
-    FIVE_MINUTE_WORDS, FieldPath, MAX_PILLARS, MAX_STAGES, MIN_STAGES, Problem, Seg, warnings,
-    words_to_read,
-};
+pub use validate::{FieldPath, MAX_PILLARS, MAX_STAGES, MIN_STAGES, Problem, Seg};
+pub use warnings::{FIVE_MINUTE_WORDS, warnings, words_to_read};
 
 use crate::lang::Text;
 use serde::{Deserialize, Serialize};

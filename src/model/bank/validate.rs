@@ -19,13 +19,13 @@ pub enum Seg {
 pub struct FieldPath(pub Vec<Seg>);
 
 impl FieldPath {
-    fn key(&self, key: &'static str) -> FieldPath {
+    pub(super) fn key(&self, key: &'static str) -> FieldPath {
         let mut segs = self.0.clone();
         segs.push(Seg::Key(key));
         FieldPath(segs)
     }
 
-    fn index(&self, index: usize) -> FieldPath {
+    pub(super) fn index(&self, index: usize) -> FieldPath {
         let mut segs = self.0.clone();
         segs.push(Seg::Index(index));
         FieldPath(segs)
@@ -64,11 +64,11 @@ pub const MAX_TEXT_CHARS: usize = 2_000;
 const MAX_WEIGHT: u32 = 100;
 
 #[derive(Default)]
-struct Checker {
-    problems: Vec<Problem>,
+pub(super) struct Checker {
+    pub(super) problems: Vec<Problem>,
     /// What a bank may lack and still work: a text in one language (the
     /// other is shown), advice for a stage (none is shown).
-    warnings: Vec<Problem>,
+    pub(super) warnings: Vec<Problem>,
 }
 
 impl Checker {
@@ -80,7 +80,12 @@ impl Checker {
         });
     }
 
-    fn warn(&mut self, path: FieldPath, message: impl Into<String>, hint: impl Into<String>) {
+    pub(super) fn warn(
+        &mut self,
+        path: FieldPath,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) {
         self.warnings.push(Problem {
             path,
             message: message.into(),
@@ -178,7 +183,7 @@ impl Checker {
     }
 }
 
-fn language_name(lang: Lang) -> &'static str {
+pub(super) fn language_name(lang: Lang) -> &'static str {
     match lang {
         Lang::Nl => "Dutch",
         Lang::En => "English",
@@ -190,7 +195,7 @@ pub fn problems(bank: &Bank) -> Vec<Problem> {
     check_all(bank).problems
 }
 
-fn check_all(bank: &Bank) -> Checker {
+pub(super) fn check_all(bank: &Bank) -> Checker {
     let mut check = Checker::default();
     let top = FieldPath::default();
     check.id(top.key("id"), &bank.id, "the bank id");
@@ -488,80 +493,4 @@ fn question_rules(check: &mut Checker, bank: &Bank, at: FieldPath, question: &Qu
             );
         }
     }
-}
-
-/// The most words of question and option text a five-minute test holds, in
-/// each language.
-pub const FIVE_MINUTE_WORDS: usize = 1000;
-/// The longest option label that fits one line of an 80-column prompt.
-pub const MAX_LABEL_CHARS: usize = 72;
-
-/// Words of question and option text (and "don't know" where offered).
-pub fn words_to_read(bank: &Bank, lang: Lang) -> usize {
-    let count = |text: &str| text.split_whitespace().count();
-    bank.questions
-        .iter()
-        .map(|q| {
-            let dont_know = if q.dont_know {
-                count(bank.dont_know.get(lang))
-            } else {
-                0
-            };
-            count(q.text.get(lang))
-                + q.options
-                    .iter()
-                    .map(|o| count(o.label.get(lang)))
-                    .sum::<usize>()
-                + dont_know
-        })
-        .sum()
-}
-
-/// What a valid bank may still get wrong: a text in one language only, a
-/// stage without advice, stages no answer reaches, more than five minutes
-/// of reading, labels too long for one line.
-pub fn warnings(bank: &Bank) -> Vec<Problem> {
-    let mut check = Checker {
-        problems: Vec::new(),
-        warnings: check_all(bank).warnings,
-    };
-    let top = FieldPath::default();
-    for level in 1..=bank.stages.len() {
-        let reached = bank
-            .questions
-            .iter()
-            .any(|q| q.options.iter().any(|o| usize::from(o.level) == level));
-        if !reached {
-            check.warn(
-                top.key("stages").index(level - 1),
-                format!("no option has level {level}, so no single answer points to this stage"),
-                "give some questions an option at this level, or merge the stage with a neighbour",
-            );
-        }
-    }
-    for lang in Lang::ALL {
-        let words = words_to_read(bank, lang);
-        if words > FIVE_MINUTE_WORDS {
-            check.warn(
-                top.key("questions"),
-                format!("{words} {} words to read, more than the five-minute budget of {FIVE_MINUTE_WORDS}", language_name(lang)),
-                "shorten question texts and labels, or ask fewer questions",
-            );
-        }
-    }
-    for (n, question) in bank.questions.iter().enumerate() {
-        for (o, option) in question.options.iter().enumerate() {
-            for lang in Lang::ALL {
-                let length = option.label.get(lang).chars().count();
-                if length > MAX_LABEL_CHARS {
-                    check.warn(
-                        top.key("questions").index(n).key("options").index(o).key("label").key(lang.code()),
-                        format!("the {} label is {length} characters long", language_name(lang)),
-                        format!("keep labels at most {MAX_LABEL_CHARS} characters, so each option fits one line of an 80-column terminal"),
-                    );
-                }
-            }
-        }
-    }
-    check.warnings
 }
