@@ -4,10 +4,12 @@
 //! questions and all the advice the tool gives. Nothing here assumes a
 //! number of stages or pillars; the pyramid is just the bundled bank.
 
+mod problem;
 mod validate;
 mod warnings;
 
-pub use validate::{FieldPath, MAX_PILLARS, MAX_STAGES, MIN_STAGES, Problem, Seg};
+pub use problem::{FieldPath, Problem, Seg};
+pub use validate::{MAX_PILLARS, MAX_STAGES, MIN_STAGES};
 pub use warnings::{FIVE_MINUTE_WORDS, warnings, words_to_read};
 
 use crate::lang::Text;

@@ -3,7 +3,8 @@
 //! loader's checks let through as warnings.
 
 use super::Bank;
-use super::validate::{Checker, FieldPath, Problem, check_all, language_name};
+use super::problem::{FieldPath, Problem};
+use super::validate::{Checker, check_all, language_name};
 use crate::lang::Lang;
 
 /// The most words of question and option text a five-minute test holds, in

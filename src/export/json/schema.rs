@@ -1,24 +1,91 @@
-//! JSON: the documents for scripts, pretty-printed. Their shapes are
+//! The shapes of the JSON documents `pyramid score` and `compare` write:
 //! documented in the README and versioned with `DOCUMENT_VERSION`.
 
-use super::{DOCUMENT_VERSION, Exporter, questions_document};
+use super::super::DOCUMENT_VERSION;
 use crate::documents::{ComparisonDocument, ScoresDocument};
 use crate::lang::Lang;
 use crate::model::answers::chosen_option;
 use crate::model::bank::Bank;
 use crate::model::scoring::{Assessment, BalanceLimit};
 use crate::model::team::{ScoreStats, TeamSummary};
-use anyhow::Result;
 use serde::Serialize;
-use std::io::Write;
 
-pub struct JsonExporter;
+/// The scores document: respondents (serialized one at a time) and the
+/// team summary.
+pub(super) fn scores<'a>(report: &'a ScoresDocument<'a>, lang: Lang) -> impl Serialize + 'a {
+    let bank = report.bank;
+    ScoresJson {
+        version: DOCUMENT_VERSION,
+        bank: &bank.id,
+        lang: lang.code(),
+        respondents: report.respondents.map(|_| Respondents { report, lang }),
+        summary: report.summary.map(|summary| SummaryEntry {
+            target: report.team_plan.map(|p| plan_entry(bank, p)),
+            ..summary_entry(bank, summary, lang)
+        }),
+    }
+}
 
-/// Writes a document pretty-printed, as it is serialized.
-fn pretty(value: &impl Serialize, out: &mut dyn Write) -> Result<()> {
-    serde_json::to_writer_pretty(&mut *out, value)?;
-    out.write_all(b"\n")?;
-    Ok(())
+/// The comparison document.
+pub(super) fn comparison<'a>(report: &'a ComparisonDocument<'a>) -> impl Serialize + 'a {
+    let bank = report.bank;
+    let c = report.comparison;
+    let change = |change: &crate::model::compare::Change| ChangeEntry {
+        old: ScoreStage {
+            score: change.old_score,
+            stage: change.old_stage,
+        },
+        new: ScoreStage {
+            score: change.new_score,
+            stage: change.new_stage,
+        },
+        change: change.delta(),
+        stage_change: change.stage_delta(),
+    };
+    let choice = |question: usize, choice: Option<crate::model::answers::Choice>| {
+        let option = chosen_option(&bank.questions[question], choice);
+        AnswerEntry {
+            key: match choice {
+                Some(crate::model::answers::Choice::DontKnow) => {
+                    Some(crate::model::bank::DONT_KNOW_KEY.to_string())
+                }
+                _ => option.map(|o| o.key.clone()),
+            },
+            level: option.map(|o| o.level),
+        }
+    };
+    let id = |pillar: Option<usize>| pillar.map(|n| bank.pillars[n].id.as_str());
+    ComparisonJson {
+        version: DOCUMENT_VERSION,
+        bank: &bank.id,
+        old: report.old_name,
+        new: report.new_name,
+        pillars: bank
+            .pillars
+            .iter()
+            .zip(&c.pillars)
+            .map(|(pillar, c)| PillarChange {
+                id: &pillar.id,
+                change: change(c),
+            })
+            .collect(),
+        overall: change(&c.overall),
+        focus: FocusChange {
+            old: id(c.old_focus),
+            new: id(c.new_focus),
+            changed: c.focus_changed(),
+        },
+        moved: c
+            .moved
+            .iter()
+            .map(|m| MovedEntry {
+                question: &bank.questions[m.question].id,
+                old: choice(m.question, m.old),
+                new: choice(m.question, m.new),
+            })
+            .collect(),
+        target: report.plan.map(|p| plan_entry(bank, p)),
+    }
 }
 
 /// The respondents of a score report, serialized one at a time: a
@@ -44,94 +111,6 @@ impl Serialize for Respondents<'_> {
                     .map(|p| plan_entry(bank, p)),
             }
         }))
-    }
-}
-
-impl Exporter for JsonExporter {
-    fn questions(&self, bank: &Bank, _lang: Lang, out: &mut dyn Write) -> Result<()> {
-        pretty(&questions_document(bank), out)
-    }
-
-    fn scores(&self, report: &ScoresDocument, lang: Lang, out: &mut dyn Write) -> Result<()> {
-        let bank = report.bank;
-        let document = ScoresJson {
-            version: DOCUMENT_VERSION,
-            bank: &bank.id,
-            lang: lang.code(),
-            respondents: report.respondents.map(|_| Respondents { report, lang }),
-            summary: report.summary.map(|summary| SummaryEntry {
-                target: report.team_plan.map(|p| plan_entry(bank, p)),
-                ..summary_entry(bank, summary, lang)
-            }),
-        };
-        pretty(&document, out)
-    }
-
-    fn comparison(
-        &self,
-        report: &ComparisonDocument,
-        _lang: Lang,
-        out: &mut dyn Write,
-    ) -> Result<()> {
-        let bank = report.bank;
-        let c = report.comparison;
-        let change = |change: &crate::model::compare::Change| ChangeEntry {
-            old: ScoreStage {
-                score: change.old_score,
-                stage: change.old_stage,
-            },
-            new: ScoreStage {
-                score: change.new_score,
-                stage: change.new_stage,
-            },
-            change: change.delta(),
-            stage_change: change.stage_delta(),
-        };
-        let choice = |question: usize, choice: Option<crate::model::answers::Choice>| {
-            let option = chosen_option(&bank.questions[question], choice);
-            AnswerEntry {
-                key: match choice {
-                    Some(crate::model::answers::Choice::DontKnow) => {
-                        Some(crate::model::bank::DONT_KNOW_KEY.to_string())
-                    }
-                    _ => option.map(|o| o.key.clone()),
-                },
-                level: option.map(|o| o.level),
-            }
-        };
-        let id = |pillar: Option<usize>| pillar.map(|n| bank.pillars[n].id.as_str());
-        let document = ComparisonJson {
-            version: DOCUMENT_VERSION,
-            bank: &bank.id,
-            old: report.old_name,
-            new: report.new_name,
-            pillars: bank
-                .pillars
-                .iter()
-                .zip(&c.pillars)
-                .map(|(pillar, c)| PillarChange {
-                    id: &pillar.id,
-                    change: change(c),
-                })
-                .collect(),
-            overall: change(&c.overall),
-            focus: FocusChange {
-                old: id(c.old_focus),
-                new: id(c.new_focus),
-                changed: c.focus_changed(),
-            },
-            moved: c
-                .moved
-                .iter()
-                .map(|m| MovedEntry {
-                    question: &bank.questions[m.question].id,
-                    old: choice(m.question, m.old),
-                    new: choice(m.question, m.new),
-                })
-                .collect(),
-            target: report.plan.map(|p| plan_entry(bank, p)),
-        };
-        pretty(&document, out)
     }
 }
 

@@ -1,0 +1,49 @@
+//! A broken rule of a bank, and where in the bank it sits.
+
+use std::fmt;
+
+/// One step on the way from the top of a bank to a value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Seg {
+    Key(&'static str),
+    Index(usize),
+}
+
+/// Where a value sits in a bank, such as `questions[2].options[0].level`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FieldPath(pub Vec<Seg>);
+
+impl FieldPath {
+    pub fn key(&self, key: &'static str) -> FieldPath {
+        let mut segs = self.0.clone();
+        segs.push(Seg::Key(key));
+        FieldPath(segs)
+    }
+
+    pub fn index(&self, index: usize) -> FieldPath {
+        let mut segs = self.0.clone();
+        segs.push(Seg::Index(index));
+        FieldPath(segs)
+    }
+}
+
+impl fmt::Display for FieldPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (n, seg) in self.0.iter().enumerate() {
+            match seg {
+                Seg::Key(key) if n == 0 => write!(f, "{key}")?,
+                Seg::Key(key) => write!(f, ".{key}")?,
+                Seg::Index(index) => write!(f, "[{index}]")?,
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A broken rule: where, what is wrong, and how to mend it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub path: FieldPath,
+    pub message: String,
+    pub hint: String,
+}
