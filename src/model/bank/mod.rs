@@ -5,6 +5,7 @@
 //! number of stages or pillars; the pyramid is just the bundled bank.
 
 mod problem;
+mod question_rules;
 mod validate;
 mod warnings;
 
