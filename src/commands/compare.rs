@@ -5,11 +5,11 @@ use super::gather::{Options, Tally, gather};
 use crate::cli::CompareArgs;
 use crate::documents::ComparisonDocument;
 use crate::exit_code::ExitCode;
-use crate::export::{TextStyle, exporter};
+use crate::export::exporter;
 use crate::model::compare::{Side, compare};
 use crate::model::scoring::Assessment;
 use crate::output::Destination;
-use crate::terminal::style::{DEFAULT_WIDTH, stdout_style};
+use crate::terminal::style::style_for;
 use anyhow::{Result, bail};
 use std::path::Path;
 
@@ -61,14 +61,7 @@ pub fn run(setup: &Setup, args: &CompareArgs) -> Result<ExitCode> {
         comparison: &comparison,
         plan: plan.as_ref(),
     };
-    let style = if destination.is_stdout() {
-        stdout_style()
-    } else {
-        TextStyle {
-            width: DEFAULT_WIDTH,
-            color: false,
-        }
-    };
+    let style = style_for(&destination);
     let exporter = exporter(args.format, style);
     destination.write_with(|out| exporter.comparison(&report, setup.lang, out))?;
     Ok(ExitCode::Success)

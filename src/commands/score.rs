@@ -5,10 +5,10 @@ use super::gather::{Options, gather};
 use crate::cli::ScoreArgs;
 use crate::documents::ScoresDocument;
 use crate::exit_code::ExitCode;
-use crate::export::{Format, TextStyle, exporter};
+use crate::export::{Format, exporter};
 use crate::model::target::{Plan, plan};
 use crate::output::Destination;
-use crate::terminal::style::{DEFAULT_WIDTH, stdout_style};
+use crate::terminal::style::style_for;
 use anyhow::{Result, bail};
 use std::path::PathBuf;
 
@@ -70,14 +70,7 @@ pub fn run(setup: &Setup, args: &ScoreArgs) -> Result<ExitCode> {
         plans: plans.as_deref(),
         team_plan: team_plan.as_ref(),
     };
-    let style = if destination.is_stdout() {
-        stdout_style()
-    } else {
-        TextStyle {
-            width: DEFAULT_WIDTH,
-            color: false,
-        }
-    };
+    let style = style_for(&destination);
     let exporter = exporter(format, style);
     destination.write_with(|out| exporter.scores(&report, setup.lang, out))?;
     Ok(if tally.problem_count > 0 {

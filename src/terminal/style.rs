@@ -36,6 +36,19 @@ pub fn stdout_style() -> TextStyle {
     }
 }
 
+/// The table style for where a result goes: the terminal's on standard
+/// output, a fixed 80 columns without colour in a file.
+pub fn style_for(destination: &crate::output::Destination) -> TextStyle {
+    if destination.is_stdout() {
+        stdout_style()
+    } else {
+        TextStyle {
+            width: DEFAULT_WIDTH,
+            color: false,
+        }
+    }
+}
+
 /// Applies `style` when colour is on.
 pub fn paint(text: &str, style: &Style, color: bool) -> String {
     if color {
