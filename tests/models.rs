@@ -130,14 +130,10 @@ fn answers_meant_for_another_model_are_refused() {
 #[test]
 fn the_social_model_speaks_of_dimensions_not_pillars() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let bank = common::json(&["--model", "social", "questions"]);
-    let mut yaml = String::from("respondent: S\nbank: social\nanswers:\n");
-    for question in bank["questions"].as_array().expect("questions") {
-        yaml.push_str(&format!("  {}: b\n", question["id"].as_str().expect("id")));
-    }
-    let path = dir.path().join("social.yaml");
-    std::fs::write(&path, yaml).expect("write");
-    let path = path.to_str().expect("path");
+    let path = common::AnswerSet::new("social")
+        .every(|_| "b".to_string())
+        .write(dir.path(), "social.yaml");
+    let path = path.as_str();
     for (lang, word, advice) in [
         ("nl", "Dimensie", "Advies per dimensie"),
         ("en", "Dimension", "Advice per dimension"),

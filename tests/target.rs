@@ -174,31 +174,16 @@ fn a_target_never_recommends_an_option_below_the_target_stage() {
         let levels = option_levels(model);
         let stages = bank["stages"].as_array().expect("stages").len();
         // Every question answered with its lowest option.
-        let mut yaml = format!(
-            "respondent: Low\nbank: {}\nanswers:\n",
-            bank["bank"].as_str().expect("bank id")
-        );
-        for question in bank["questions"].as_array().expect("questions") {
-            let lowest = question["options"]
-                .as_array()
-                .expect("options")
-                .iter()
-                .min_by_key(|o| o["level"].as_u64())
-                .expect("an option");
-            yaml.push_str(&format!(
-                "  {}: {}\n",
-                question["id"].as_str().expect("id"),
-                lowest["key"].as_str().expect("key")
-            ));
-        }
-        let path = dir.path().join(format!("{model}.yaml"));
-        std::fs::write(&path, yaml).expect("write");
+        let path = common::AnswerSet::new(model)
+            .respondent("Low")
+            .every(common::lowest)
+            .write(dir.path(), &format!("{model}.yaml"));
         for stage in 2..=stages {
             let doc = common::json(&[
                 "--model",
                 model,
                 "score",
-                path.to_str().expect("path"),
+                &path,
                 "--target",
                 &format!("stage={stage}"),
             ]);

@@ -50,3 +50,66 @@ pub fn an_later(dir: &std::path::Path) -> String {
     std::fs::write(&path, text).expect("write");
     path.to_str().expect("path").to_string()
 }
+
+/// An answer file built for the tests: a respondent, a bank, and answers
+/// by question id.
+pub struct AnswerSet {
+    bank: String,
+    respondent: String,
+    answers: Vec<(String, String)>,
+}
+
+impl AnswerSet {
+    /// An answer set for the bundled model `model`.
+    pub fn new(model: &str) -> AnswerSet {
+        AnswerSet {
+            bank: model.to_string(),
+            respondent: "Tester".to_string(),
+            answers: Vec::new(),
+        }
+    }
+
+    pub fn respondent(mut self, name: &str) -> AnswerSet {
+        self.respondent = name.to_string();
+        self
+    }
+
+    /// Every question of the model answered with the option `choose`
+    /// picks from its options (as `pyramid questions --format json` lists
+    /// them).
+    pub fn every(mut self, choose: impl Fn(&[Value]) -> String) -> AnswerSet {
+        let bank = json(&["--model", &self.bank, "questions"]);
+        for question in bank["questions"].as_array().expect("questions") {
+            let options = question["options"].as_array().expect("options");
+            self.answers.push((
+                question["id"].as_str().expect("id").to_string(),
+                choose(options),
+            ));
+        }
+        self
+    }
+
+    /// Writes the answer file into `dir`; returns its path.
+    pub fn write(&self, dir: &std::path::Path, name: &str) -> String {
+        let mut yaml = format!(
+            "respondent: {}\nbank: {}\nanswers:\n",
+            self.respondent, self.bank
+        );
+        for (id, key) in &self.answers {
+            yaml.push_str(&format!("  {id}: {key}\n"));
+        }
+        let path = dir.join(name);
+        std::fs::write(&path, yaml).expect("write");
+        path.to_str().expect("path").to_string()
+    }
+}
+
+/// The key of the option with the lowest level.
+pub fn lowest(options: &[Value]) -> String {
+    options
+        .iter()
+        .min_by_key(|o| o["level"].as_u64())
+        .and_then(|o| o["key"].as_str())
+        .expect("an option")
+        .to_string()
+}
