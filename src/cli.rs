@@ -1,6 +1,6 @@
 //! The command line.
 
-use crate::export::Format;
+use crate::export::{ComparisonFormat, QuestionsFormat, ScoresFormat};
 use crate::lang::Lang;
 use crate::model::bank::{MAX_STAGES, MIN_STAGES};
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -92,8 +92,8 @@ pub struct ScoreArgs {
     pub paths: Vec<PathBuf>,
 
     /// Output format
-    #[arg(long, default_value = "table", value_parser = Format::parser(&Format::SCORES))]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = ScoresFormat::Table)]
+    pub format: ScoresFormat,
 
     /// Show the team summary instead of one row per respondent
     #[arg(long)]
@@ -130,8 +130,8 @@ pub struct CompareArgs {
     pub summary: bool,
 
     /// Output format
-    #[arg(long, default_value = "table", value_parser = Format::parser(&Format::SCORES))]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = ComparisonFormat::Table)]
+    pub format: ComparisonFormat,
 
     #[command(flatten)]
     pub output: OutputArg,
@@ -239,8 +239,8 @@ pub struct TestArgs {
 #[derive(Debug, Args)]
 pub struct QuestionsArgs {
     /// Output format
-    #[arg(long, default_value = "table", value_parser = Format::parser(&Format::QUESTIONS))]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = QuestionsFormat::Table)]
+    pub format: QuestionsFormat,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

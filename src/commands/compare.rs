@@ -5,7 +5,6 @@ use super::gather::{Options, Tally, gather};
 use crate::cli::CompareArgs;
 use crate::documents::ComparisonDocument;
 use crate::exit_code::ExitCode;
-use crate::export::exporter;
 use crate::model::compare::{Side, compare};
 use crate::model::scoring::Assessment;
 use crate::output::Destination;
@@ -62,8 +61,7 @@ pub fn run(setup: &Setup, args: &CompareArgs) -> Result<ExitCode> {
         plan: plan.as_ref(),
     };
     let style = style_for(&destination);
-    let exporter = exporter(args.format, style);
-    destination.write_with(|out| exporter.comparison(&report, setup.lang, out))?;
+    destination.write_with(|out| args.format.write(style, &report, setup.lang, out))?;
     Ok(ExitCode::Success)
 }
 

@@ -3,13 +3,12 @@
 use super::Setup;
 use crate::cli::QuestionsArgs;
 use crate::exit_code::ExitCode;
-use crate::export::exporter;
 use crate::output::Destination;
 use crate::terminal::style::stdout_style;
 use anyhow::Result;
 
 pub fn run(setup: &Setup, args: &QuestionsArgs) -> Result<ExitCode> {
-    let exporter = exporter(args.format, stdout_style());
-    Destination::Stdout.write_with(|out| exporter.questions(&setup.bank, setup.lang, out))?;
+    let style = stdout_style();
+    Destination::Stdout.write_with(|out| args.format.write(style, &setup.bank, setup.lang, out))?;
     Ok(ExitCode::Success)
 }

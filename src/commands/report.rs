@@ -6,7 +6,7 @@ use super::gather::{Options, Tally, gather};
 use crate::cli::ReportArgs;
 use crate::documents::ReportDocument;
 use crate::exit_code::ExitCode;
-use crate::export::{Format, TextStyle, exporter};
+use crate::export::{ReportFormat, TextStyle};
 use crate::messages;
 use crate::model::compare::{Side, compare};
 use crate::model::scoring::Assessment;
@@ -125,7 +125,6 @@ pub fn run(setup: &Setup, args: &ReportArgs) -> Result<ExitCode> {
         width: 80,
         color: false,
     };
-    let exporter = exporter(Format::Html, style);
-    destination.write_with(|out| exporter.report(&document, lang, out))?;
+    destination.write_with(|out| ReportFormat::Html.write(style, &document, lang, out))?;
     Ok(ExitCode::Success)
 }

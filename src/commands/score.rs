@@ -5,7 +5,7 @@ use super::gather::{Options, gather};
 use crate::cli::ScoreArgs;
 use crate::documents::ScoresDocument;
 use crate::exit_code::ExitCode;
-use crate::export::{Format, exporter};
+use crate::export::ScoresFormat;
 use crate::model::target::{Plan, plan};
 use crate::output::Destination;
 use crate::terminal::style::style_for;
@@ -14,7 +14,7 @@ use std::path::PathBuf;
 
 pub fn run(setup: &Setup, args: &ScoreArgs) -> Result<ExitCode> {
     let format = args.format;
-    if format == Format::Csv && args.summary && args.rows {
+    if format == ScoresFormat::Csv && args.summary && args.rows {
         bail!("CSV holds one table: use --summary or --rows, not both, or another --format");
     }
     let bank = &setup.bank;
@@ -71,8 +71,7 @@ pub fn run(setup: &Setup, args: &ScoreArgs) -> Result<ExitCode> {
         team_plan: team_plan.as_ref(),
     };
     let style = style_for(&destination);
-    let exporter = exporter(format, style);
-    destination.write_with(|out| exporter.scores(&report, setup.lang, out))?;
+    destination.write_with(|out| format.write(style, &report, setup.lang, out))?;
     Ok(if tally.problem_count > 0 {
         ExitCode::Partial
     } else {

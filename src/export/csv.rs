@@ -1,7 +1,7 @@
 //! CSV: one header row, one row per respondent (or per pillar for the
 //! summary), ids and numbers for scripts and spreadsheets.
 
-use super::Exporter;
+use super::Writes;
 use crate::documents::{ComparisonDocument, ScoresDocument};
 use crate::lang::Lang;
 use crate::model::team::ScoreStats;
@@ -9,6 +9,12 @@ use anyhow::{Result, bail};
 use std::io::Write;
 
 pub struct CsvExporter;
+
+impl super::FromStyle for CsvExporter {
+    fn from_style(_style: super::TextStyle) -> CsvExporter {
+        CsvExporter
+    }
+}
 
 /// Makes a text cell safe to open in a spreadsheet: a cell that starts like
 /// a formula (`= + - @`, tab or carriage return) gets a leading `'`, as
@@ -25,8 +31,8 @@ fn number(value: Option<u8>) -> String {
     value.map_or(String::new(), |v| v.to_string())
 }
 
-impl Exporter for CsvExporter {
-    fn scores(&self, report: &ScoresDocument, lang: Lang, out: &mut dyn Write) -> Result<()> {
+impl<'a> Writes<ScoresDocument<'a>> for CsvExporter {
+    fn write(&self, report: &ScoresDocument<'a>, lang: Lang, out: &mut dyn Write) -> Result<()> {
         let bank = report.bank;
         let mut writer = csv::Writer::from_writer(out);
         match (report.respondents, report.summary) {
@@ -116,10 +122,12 @@ impl Exporter for CsvExporter {
         writer.flush()?;
         Ok(())
     }
+}
 
-    fn comparison(
+impl<'a> Writes<ComparisonDocument<'a>> for CsvExporter {
+    fn write(
         &self,
-        report: &ComparisonDocument,
+        report: &ComparisonDocument<'a>,
         _lang: Lang,
         out: &mut dyn Write,
     ) -> Result<()> {

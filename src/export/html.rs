@@ -3,7 +3,7 @@
 //! so it can be checked with an XML parser. All input text is escaped.
 
 use super::svg::{self, Outline, escape};
-use super::{Exporter, comparison_notes, moved_grid, summary_notes};
+use super::{Writes, comparison_notes, moved_grid, summary_notes};
 use crate::documents::{ComparisonDocument, ReportDocument};
 use crate::lang::Lang;
 use crate::messages::{self, words};
@@ -13,6 +13,12 @@ use anyhow::Result;
 use std::fmt::Write;
 
 pub struct HtmlExporter;
+
+impl super::FromStyle for HtmlExporter {
+    fn from_style(_style: super::TextStyle) -> HtmlExporter {
+        HtmlExporter
+    }
+}
 
 const STYLE: &str = "
 @page { size: A4; margin: 14mm; }
@@ -55,10 +61,10 @@ ul, ol { margin: 4px 0; padding-left: 20px; }
 footer { margin-top: 18px; font-size: 8.5pt; color: #8a94a6; }
 ";
 
-impl Exporter for HtmlExporter {
-    fn report(
+impl<'a> Writes<ReportDocument<'a>> for HtmlExporter {
+    fn write(
         &self,
-        report: &ReportDocument,
+        report: &ReportDocument<'a>,
         lang: Lang,
         out: &mut dyn std::io::Write,
     ) -> Result<()> {

@@ -1,13 +1,19 @@
 //! Markdown: tables and lists to paste into a report or a wiki.
 
 use super::markup::{self, Markup};
-use super::{Exporter, Grid};
+use super::{Grid, Writes};
 use crate::documents::{ComparisonDocument, ScoresDocument};
 use crate::lang::Lang;
 use anyhow::Result;
 use std::io::Write;
 
 pub struct MarkdownExporter;
+
+impl super::FromStyle for MarkdownExporter {
+    fn from_style(_style: super::TextStyle) -> MarkdownExporter {
+        MarkdownExporter
+    }
+}
 
 /// A cell's text made inert: line breaks become spaces, other control
 /// characters are written out, `&`, `<` and `>` become entities (no HTML
@@ -88,14 +94,16 @@ impl Markup for MarkdownExporter {
     }
 }
 
-impl Exporter for MarkdownExporter {
-    fn scores(&self, document: &ScoresDocument, lang: Lang, out: &mut dyn Write) -> Result<()> {
+impl<'a> Writes<ScoresDocument<'a>> for MarkdownExporter {
+    fn write(&self, document: &ScoresDocument<'a>, lang: Lang, out: &mut dyn Write) -> Result<()> {
         markup::scores(self, document, lang, out)
     }
+}
 
-    fn comparison(
+impl<'a> Writes<ComparisonDocument<'a>> for MarkdownExporter {
+    fn write(
         &self,
-        document: &ComparisonDocument,
+        document: &ComparisonDocument<'a>,
         lang: Lang,
         out: &mut dyn Write,
     ) -> Result<()> {

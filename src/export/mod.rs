@@ -1,5 +1,7 @@
-//! Output formats. Each format is one module with one type that implements
-//! `Exporter`; commands pick a format and never format text themselves.
+//! Output formats. Each format is one module with one type that
+//! implements `Writes` for the documents it can write; `formats!` below
+//! registers them per document. Commands pick a format and never format
+//! text themselves.
 
 mod csv;
 mod grids;
@@ -16,95 +18,96 @@ mod yaml;
 use crate::documents::{ComparisonDocument, ReportDocument, ScoresDocument};
 use crate::lang::Lang;
 use crate::model::bank::Bank;
-use anyhow::{Result, bail};
+use anyhow::Result;
 use std::io::Write;
 
 pub use table::TextStyle;
 
-/// One output format. Each method writes its document to `out` as it
-/// goes, so a million rows need not be held as text first.
-pub trait Exporter {
-    /// The bank's questions and options (`pyramid questions`).
-    fn questions(&self, _bank: &Bank, _lang: Lang, _out: &mut dyn Write) -> Result<()> {
-        bail!("this format cannot list questions; use table, yaml or json")
-    }
-
-    /// Scored respondents and the team summary (`pyramid score`).
-    fn scores(&self, _report: &ScoresDocument, _lang: Lang, _out: &mut dyn Write) -> Result<()> {
-        bail!("this format cannot hold scores; use table, markdown, csv or json")
-    }
-
-    /// What moved between two assessments (`pyramid compare`).
-    fn comparison(
-        &self,
-        _report: &ComparisonDocument,
-        _lang: Lang,
-        _out: &mut dyn Write,
-    ) -> Result<()> {
-        bail!("this format cannot hold a comparison; use table, markdown, csv or json")
-    }
-
-    /// A report for people to look at (`pyramid report`).
-    fn report(&self, _report: &ReportDocument, _lang: Lang, _out: &mut dyn Write) -> Result<()> {
-        bail!("this format cannot hold a report; use html")
-    }
+/// A format that writes document `D`, to `out` as it goes (so a million
+/// rows need not be held as text first). A format writes only the
+/// documents it implements this for: asking for any other does not
+/// compile.
+///
+/// ```compile_fail
+/// // The table format has no report: this is a compile error, not a
+/// // message at run time.
+/// use pyramid::export::{TextStyle, Writes, table::TableExporter};
+/// fn report_as_table(report: &pyramid::documents::ReportDocument, out: &mut dyn std::io::Write) {
+///     let table = TableExporter { style: TextStyle { width: 80, color: false } };
+///     let _ = table.write(report, pyramid::lang::Lang::En, out);
+/// }
+/// ```
+pub trait Writes<D> {
+    fn write(&self, document: &D, lang: Lang, out: &mut dyn Write) -> Result<()>;
 }
 
-/// The output formats.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Format {
-    Table,
-    Markdown,
-    Csv,
-    Yaml,
-    Json,
-    Html,
+/// How a format's writer is made: every format gets the text style, which
+/// only the table uses.
+pub trait FromStyle {
+    fn from_style(style: TextStyle) -> Self;
 }
 
-impl Format {
-    /// What `pyramid score` and `compare` write.
-    pub const SCORES: [Format; 4] = [Format::Table, Format::Markdown, Format::Csv, Format::Json];
-    /// What `pyramid questions` writes.
-    pub const QUESTIONS: [Format; 3] = [Format::Table, Format::Yaml, Format::Json];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Format::Table => "table",
-            Format::Markdown => "markdown",
-            Format::Csv => "csv",
-            Format::Yaml => "yaml",
-            Format::Json => "json",
-            Format::Html => "html",
+/// Declares which formats write a document: an enum of them for the
+/// command line (so `--format`, `--help` and the completions offer exactly
+/// those), and its `write`, which calls each format's `Writes` for the
+/// document. A new format is one module implementing `Writes` plus its
+/// name in the lines below.
+macro_rules! formats {
+    ($(#[$meta:meta])* $name:ident for $document:ty: $($variant:ident => $writer:ty),+ $(,)?) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+        pub enum $name {
+            $($variant),+
         }
-    }
 
-    /// A command-line parser that takes only `formats`, so `--help` and
-    /// the completions list exactly those.
-    pub fn parser(
-        formats: &'static [Format],
-    ) -> impl clap::builder::TypedValueParser<Value = Format> {
-        use clap::builder::TypedValueParser;
-        clap::builder::PossibleValuesParser::new(formats.iter().map(|f| f.name())).map(
-            move |name| {
-                formats
-                    .iter()
-                    .copied()
-                    .find(|f| f.name() == name)
-                    .unwrap_or(Format::Table)
-            },
-        )
-    }
+        impl $name {
+            pub fn write(
+                self,
+                style: TextStyle,
+                document: &$document,
+                lang: Lang,
+                out: &mut dyn Write,
+            ) -> Result<()> {
+                match self {
+                    $($name::$variant => {
+                        Writes::write(&<$writer as FromStyle>::from_style(style), document, lang, out)
+                    })+
+                }
+            }
+        }
+    };
 }
 
-pub fn exporter(format: Format, style: TextStyle) -> Box<dyn Exporter> {
-    match format {
-        Format::Table => Box::new(table::TableExporter { style }),
-        Format::Markdown => Box::new(markdown::MarkdownExporter),
-        Format::Csv => Box::new(csv::CsvExporter),
-        Format::Yaml => Box::new(yaml::YamlExporter),
-        Format::Json => Box::new(json::JsonExporter),
-        Format::Html => Box::new(html::HtmlExporter),
-    }
+formats! {
+    /// What `pyramid questions` writes.
+    QuestionsFormat for Bank:
+        Table => table::TableExporter,
+        Yaml => yaml::YamlExporter,
+        Json => json::JsonExporter,
+}
+
+formats! {
+    /// What `pyramid score` writes.
+    ScoresFormat for ScoresDocument<'_>:
+        Table => table::TableExporter,
+        Markdown => markdown::MarkdownExporter,
+        Csv => csv::CsvExporter,
+        Json => json::JsonExporter,
+}
+
+formats! {
+    /// What `pyramid compare` writes.
+    ComparisonFormat for ComparisonDocument<'_>:
+        Table => table::TableExporter,
+        Markdown => markdown::MarkdownExporter,
+        Csv => csv::CsvExporter,
+        Json => json::JsonExporter,
+}
+
+formats! {
+    /// What `pyramid report` writes.
+    ReportFormat for ReportDocument<'_>:
+        Html => html::HtmlExporter,
 }
 
 pub use grids::{Grid, comparison_grid, moved_grid, respondents_grid, summary_grid};

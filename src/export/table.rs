@@ -1,7 +1,8 @@
 //! Tables for people, drawn with comfy-table.
 
-use super::Exporter;
+use super::Writes;
 use super::markup::{self, Markup};
+use crate::documents::{ComparisonDocument, ScoresDocument};
 use crate::lang::Lang;
 use crate::messages::words;
 use crate::model::bank::Bank;
@@ -30,6 +31,12 @@ pub struct TableExporter {
     pub style: TextStyle,
 }
 
+impl super::FromStyle for TableExporter {
+    fn from_style(style: super::TextStyle) -> TableExporter {
+        TableExporter { style }
+    }
+}
+
 /// An empty table in the house style.
 pub fn new_table(style: TextStyle) -> Table {
     let mut table = Table::new();
@@ -43,8 +50,8 @@ pub fn new_table(style: TextStyle) -> Table {
     table
 }
 
-impl Exporter for TableExporter {
-    fn questions(&self, bank: &Bank, lang: Lang, out: &mut dyn Write) -> Result<()> {
+impl Writes<Bank> for TableExporter {
+    fn write(&self, bank: &Bank, lang: Lang, out: &mut dyn Write) -> Result<()> {
         let w = words(lang);
         let mut table = new_table(self.style);
         let pillar = crate::messages::pillar_words(lang, bank.pillar_term).title;
@@ -74,8 +81,10 @@ impl Exporter for TableExporter {
         writeln!(out, "{table}")?;
         Ok(())
     }
+}
 
-    fn scores(
+impl<'a> Writes<ScoresDocument<'a>> for TableExporter {
+    fn write(
         &self,
         document: &crate::documents::ScoresDocument,
         lang: Lang,
@@ -83,8 +92,10 @@ impl Exporter for TableExporter {
     ) -> Result<()> {
         markup::scores(self, document, lang, out)
     }
+}
 
-    fn comparison(
+impl<'a> Writes<ComparisonDocument<'a>> for TableExporter {
+    fn write(
         &self,
         document: &crate::documents::ComparisonDocument,
         lang: Lang,

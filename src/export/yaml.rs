@@ -1,6 +1,6 @@
 //! YAML: the same documents as JSON, for people who read them.
 
-use super::{Exporter, questions_document};
+use super::{Writes, questions_document};
 use crate::lang::Lang;
 use crate::model::bank::Bank;
 use anyhow::Result;
@@ -8,8 +8,14 @@ use std::io::Write;
 
 pub struct YamlExporter;
 
-impl Exporter for YamlExporter {
-    fn questions(&self, bank: &Bank, _lang: Lang, out: &mut dyn Write) -> Result<()> {
+impl super::FromStyle for YamlExporter {
+    fn from_style(_style: super::TextStyle) -> YamlExporter {
+        YamlExporter
+    }
+}
+
+impl Writes<Bank> for YamlExporter {
+    fn write(&self, bank: &Bank, _lang: Lang, out: &mut dyn Write) -> Result<()> {
         out.write_all(serde_yaml::to_string(&questions_document(bank))?.as_bytes())?;
         Ok(())
     }

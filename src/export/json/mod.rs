@@ -4,7 +4,7 @@
 
 mod schema;
 
-use super::{Exporter, questions_document};
+use super::{Writes, questions_document};
 use crate::documents::{ComparisonDocument, ScoresDocument};
 use crate::lang::Lang;
 use crate::model::bank::Bank;
@@ -14,6 +14,12 @@ use std::io::Write;
 
 pub struct JsonExporter;
 
+impl super::FromStyle for JsonExporter {
+    fn from_style(_style: super::TextStyle) -> JsonExporter {
+        JsonExporter
+    }
+}
+
 /// Writes a document pretty-printed, as it is serialized.
 fn pretty(value: &impl Serialize, out: &mut dyn Write) -> Result<()> {
     serde_json::to_writer_pretty(&mut *out, value)?;
@@ -21,18 +27,22 @@ fn pretty(value: &impl Serialize, out: &mut dyn Write) -> Result<()> {
     Ok(())
 }
 
-impl Exporter for JsonExporter {
-    fn questions(&self, bank: &Bank, _lang: Lang, out: &mut dyn Write) -> Result<()> {
+impl Writes<Bank> for JsonExporter {
+    fn write(&self, bank: &Bank, _lang: Lang, out: &mut dyn Write) -> Result<()> {
         pretty(&questions_document(bank), out)
     }
+}
 
-    fn scores(&self, report: &ScoresDocument, lang: Lang, out: &mut dyn Write) -> Result<()> {
+impl<'a> Writes<ScoresDocument<'a>> for JsonExporter {
+    fn write(&self, report: &ScoresDocument<'a>, lang: Lang, out: &mut dyn Write) -> Result<()> {
         pretty(&schema::scores(report, lang), out)
     }
+}
 
-    fn comparison(
+impl<'a> Writes<ComparisonDocument<'a>> for JsonExporter {
+    fn write(
         &self,
-        report: &ComparisonDocument,
+        report: &ComparisonDocument<'a>,
         _lang: Lang,
         out: &mut dyn Write,
     ) -> Result<()> {
