@@ -23,25 +23,20 @@ fn dutch_numbers_have_a_decimal_comma_and_machine_formats_a_point() {
     assert!(!dutch.contains("50.0"), "{dutch}");
     let english = stdout(&["score", TEAM, "--summary", "--lang", "en"]);
     assert!(english.contains("│ Strategy   ┆ 50.0 ┆"), "{english}");
-    let csv = stdout(&[
-        "score",
-        TEAM,
-        "--summary",
-        "--lang",
-        "nl",
-        "--format",
-        "csv",
-    ]);
+    let machine = |format| {
+        stdout(&[
+            "score",
+            TEAM,
+            "--summary",
+            "--lang",
+            "nl",
+            "--format",
+            format,
+        ])
+    };
+    let csv = machine("csv");
     assert!(csv.contains("strategy,3,50.00,17,83,26.94,"), "{csv}");
-    let json = stdout(&[
-        "score",
-        TEAM,
-        "--summary",
-        "--lang",
-        "nl",
-        "--format",
-        "json",
-    ]);
+    let json = machine("json");
     assert!(json.contains("\"spread\": 26.94"), "{json}");
 }
 
