@@ -15,7 +15,7 @@ use std::path::PathBuf;
     after_help = "Examples:\n  pyramid                      take the self-test (same as `pyramid test`)\n  pyramid test --lang nl --save mijn-antwoorden.yaml\n  pyramid score team-export.csv --summary\n  pyramid compare export-q3.csv export-q4.csv --summary\n  pyramid report export-q4.csv --previous export-q3.csv --output report.html\n  pyramid questions --format json"
 )]
 pub struct Cli {
-    /// Language of everything shown [default: from LC_ALL, LC_MESSAGES or LANG; nl* gives Dutch]
+    /// Language of everything shown [default: PYRAMID_LANG, else LC_ALL, LC_MESSAGES or LANG, else the system setting; nl* gives Dutch]
     #[arg(long, global = true, value_enum)]
     pub lang: Option<LangArg>,
 

@@ -21,14 +21,47 @@ impl Lang {
             .filter_map(&lookup)
             .find(|value| !value.is_empty());
         match locale {
-            Some(value) if value.to_ascii_lowercase().starts_with("nl") => Lang::Nl,
-            _ => Lang::En,
+            Some(value) => Lang::from_tag(&value),
+            None => Lang::En,
         }
     }
 
-    /// The language of this process's environment.
+    /// The language asked for where `--lang` is not given: `PYRAMID_LANG`,
+    /// then the locale variables (`LC_ALL`, `LC_MESSAGES`, `LANG`), then
+    /// the system's language setting (macOS and Windows keep it outside
+    /// the environment; the `sys-locale` crate reads it).
     pub fn from_env() -> Lang {
-        Lang::from_locale(|name| std::env::var(name).ok())
+        Lang::detect(
+            |name| std::env::var(name).ok().filter(|v| !v.is_empty()),
+            sys_locale::get_locale,
+        )
+    }
+
+    /// `from_env` with its sources given, for tests.
+    pub fn detect(
+        lookup: impl Fn(&str) -> Option<String>,
+        system: impl FnOnce() -> Option<String>,
+    ) -> Lang {
+        if let Some(tag) = lookup("PYRAMID_LANG") {
+            return Lang::from_tag(&tag);
+        }
+        let posix = ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .into_iter()
+            .any(|name| lookup(name).is_some());
+        if posix {
+            return Lang::from_locale(lookup);
+        }
+        system().map_or(Lang::En, |tag| Lang::from_tag(&tag))
+    }
+
+    /// A language tag or locale name (`nl`, `nl-BE`, `nl_BE.UTF-8`):
+    /// Dutch for `nl…`, English for anything else.
+    fn from_tag(tag: &str) -> Lang {
+        if tag.to_ascii_lowercase().starts_with("nl") {
+            Lang::Nl
+        } else {
+            Lang::En
+        }
     }
 
     pub fn code(self) -> &'static str {
@@ -121,6 +154,30 @@ mod tests {
         assert_eq!(Lang::from_locale(env(&vars)), Lang::En);
         let vars = [("LC_MESSAGES", "nl_NL"), ("LANG", "en_GB")];
         assert_eq!(Lang::from_locale(env(&vars)), Lang::Nl);
+    }
+
+    #[test]
+    fn pyramid_lang_beats_the_locale_which_beats_the_system_setting() {
+        let system_nl = || Some("nl-BE".to_string());
+        let system_none = || None;
+        assert_eq!(
+            Lang::detect(env(&[("PYRAMID_LANG", "nl")]), system_none),
+            Lang::Nl
+        );
+        assert_eq!(
+            Lang::detect(
+                env(&[("PYRAMID_LANG", "en"), ("LANG", "nl_BE.UTF-8")]),
+                system_nl
+            ),
+            Lang::En
+        );
+        assert_eq!(
+            Lang::detect(env(&[("LANG", "en_GB.UTF-8")]), system_nl),
+            Lang::En
+        );
+        // No locale variables (a macOS or Windows desktop): the system's.
+        assert_eq!(Lang::detect(env(&[]), system_nl), Lang::Nl);
+        assert_eq!(Lang::detect(env(&[]), system_none), Lang::En);
     }
 
     #[test]

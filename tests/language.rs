@@ -68,3 +68,22 @@ fn the_result_says_jullie_for_the_organisation() {
     assert!(text.contains("Daarmee halen jullie fase"), "{text}");
     assert!(!text.contains("haal je"), "{text}");
 }
+
+#[test]
+fn pyramid_lang_chooses_the_language_before_the_locale() {
+    let output = pyramid()
+        .env("LANG", "en_GB.UTF-8")
+        .env("PYRAMID_LANG", "nl")
+        .args(["score", TEAM, "--summary"])
+        .output()
+        .expect("runs");
+    let text = String::from_utf8(output.stdout).expect("UTF-8");
+    assert!(text.starts_with("Team van 3 respondenten"), "{text}");
+    // --lang still beats both.
+    let output = pyramid()
+        .env("PYRAMID_LANG", "nl")
+        .args(["score", TEAM, "--summary", "--lang", "en"])
+        .output()
+        .expect("runs");
+    assert!(String::from_utf8_lossy(&output.stdout).starts_with("Team of 3 respondents"));
+}

@@ -22,6 +22,7 @@ fn spawn(args: &[&str], env: &[(&str, &str)], dir: &Path) -> PtySession {
         .args(args)
         .current_dir(dir)
         .env("XDG_STATE_HOME", dir.join("state"))
+        .env_remove("PYRAMID_LANG")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
         .env_remove("LANG")

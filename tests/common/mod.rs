@@ -9,6 +9,7 @@ use serde_json::Value;
 pub fn pyramid() -> Command {
     let mut command = Command::new(assert_cmd::cargo::cargo_bin!("pyramid"));
     command
+        .env_remove("PYRAMID_LANG")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
         .env_remove("LANG")
