@@ -2,7 +2,7 @@
 //! scripts, no external assets) that prints on A4. It is well-formed XHTML,
 //! so it can be checked with an XML parser. All input text is escaped.
 
-use super::svg::{self, Outline, escape};
+use super::svg::{self, Outline};
 use super::{Writes, comparison_notes, moved_grid, summary_notes};
 use crate::documents::{ComparisonDocument, ReportDocument};
 use crate::lang::Lang;
@@ -10,7 +10,7 @@ use crate::messages::{self, words};
 use crate::model::advice::guidance;
 use crate::model::explain::explain;
 use anyhow::Result;
-use std::fmt::Write;
+use maud::{Markup, PreEscaped, html};
 
 pub struct HtmlExporter;
 
@@ -78,43 +78,158 @@ fn document(report: &ReportDocument, lang: Lang) -> String {
     let w = words(lang);
     let a = report.assessment;
     let title = format!("{} · {}", bank.title.get(lang), w.result);
-    let mut html = String::new();
-    let _ = write!(
-        html,
-        "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"{}\"><head><meta charset=\"utf-8\"/>\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/><title>{}</title><style>{STYLE}</style></head><body>",
-        lang.code(),
-        escape(&format!("{title} · {}", report.subject))
-    );
-    let _ = write!(
-        html,
-        "<header><h1>{}</h1><p class=\"subject\">{}</p></header>",
-        escape(&title),
-        escape(&report.subject)
-    );
-
-    // The stage reached.
-    match a.stage.and_then(|level| Some((level, bank.stage(level)?))) {
-        Some((level, stage)) => {
-            let heading =
-                messages::stage_heading(lang, level, bank.stage_count(), stage.name.get(lang));
-            let _ = write!(
-                html,
-                "<section class=\"stage-card\"><h2>{}</h2><p>{}</p></section>",
-                escape(&heading),
-                escape(stage.description.get(lang))
-            );
+    let stage_reached = a.stage.and_then(|level| Some((level, bank.stage(level)?)));
+    let stage_name = |stage: Option<u8>| match stage.and_then(|l| Some((l, bank.stage(l)?))) {
+        Some((level, s)) => format!("{level} · {}", s.name.get(lang)),
+        None => w.not_enough.to_string(),
+    };
+    let min_max = format!("{}–{}", w.min, w.max);
+    let swatches = [
+        (true, "background:#1f6fb2", w.score),
+        (
+            report.previous.is_some(),
+            "border-top:2px dashed #8a94a6",
+            w.before,
+        ),
+        (
+            report.summary.is_some(),
+            "background:#f6d9a8",
+            min_max.as_str(),
+        ),
+        (
+            report.target.is_some(),
+            "border-top:3px dashed #2e8b57",
+            w.target,
+        ),
+    ];
+    let mut rows: Vec<Row> = a
+        .pillars
+        .iter()
+        .enumerate()
+        .map(|(n, pillar)| Row {
+            name: format!(
+                "{}{}",
+                if a.focus == Some(n) { "▶ " } else { "" },
+                bank.pillars[n].name.get(lang)
+            ),
+            score: pillar.score,
+            stage: stage_name(pillar.stage),
+            compared: report
+                .previous
+                .zip(report.comparison)
+                .map(|(previous, comparison)| {
+                    (previous.pillars[n].score, comparison.pillars[n].delta())
+                }),
+            spread: report.summary.map(|s| s.pillars[n].as_ref()),
+            total: false,
+        })
+        .collect();
+    rows.push(Row {
+        name: w.overall.to_string(),
+        score: a.score,
+        stage: stage_name(a.stage),
+        compared: report
+            .previous
+            .zip(report.comparison)
+            .map(|(previous, comparison)| (previous.score, comparison.overall.delta())),
+        spread: report.summary.map(|s| s.overall.as_ref()),
+        total: true,
+    });
+    let lists = lists(report, lang);
+    let advice = guidance(bank, a);
+    let page = html! {
+        (PreEscaped("<!DOCTYPE html>\n"))
+        html xmlns="http://www.w3.org/1999/xhtml" lang=(lang.code()) {
+            head {
+                (PreEscaped("<meta charset=\"utf-8\"/><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>"))
+                title { (title) " · " (report.subject) }
+                style { (PreEscaped(STYLE)) }
+            }
+            body {
+                header { h1 { (title) } p.subject { (report.subject) } }
+                section.stage-card {
+                    @match stage_reached {
+                        Some((level, stage)) => {
+                            h2 { (messages::stage_heading(lang, level, bank.stage_count(), stage.name.get(lang))) }
+                            p { (stage.description.get(lang)) }
+                        }
+                        None => { h2 { (w.no_stage) } }
+                    }
+                }
+                section.charts { (PreEscaped(charts(report, lang))) }
+                p.legend {
+                    @for (_, style, label) in swatches.iter().filter(|(shown, _, _)| *shown) {
+                        span style=(style) {} (label)
+                    }
+                }
+                table.pillars {
+                    thead {
+                        tr {
+                            th { (messages::pillar_words(lang, bank.pillar_term).title) }
+                            th { (w.score) }
+                            th { (w.stage) }
+                            th {}
+                            @if report.previous.is_some() { th { (w.before) } th { (w.change) } }
+                            @if report.summary.is_some() { th { (w.min) "–" (w.max) } th { (w.spread) } }
+                        }
+                    }
+                    tbody { @for row in &rows { (row.render(lang)) } }
+                }
+                @for (title, lines, class) in &lists {
+                    @if !lines.is_empty() {
+                        section class=(class) {
+                            h2 { (title) }
+                            ul { @for line in lines { li { (line) } } }
+                        }
+                    }
+                }
+                @if let Some(focus) = &advice.focus {
+                    section.focus {
+                        h2 { "▶ " (w.focus) ": " (bank.pillars[focus.pillar].name.get(lang)) " · " (w.next_steps) }
+                        ol {
+                            @for step in &focus.advice.steps {
+                                li {
+                                    @if let Some(phase) = step.phase.as_deref().and_then(|id| bank.phase(id)) {
+                                        strong { (phase.name.get(lang)) } " · "
+                                    }
+                                    (step.text.get(lang))
+                                }
+                            }
+                        }
+                    }
+                }
+                @if !advice.pillars.is_empty() {
+                    h2 { (messages::advice_per(lang, bank.pillar_term)) }
+                    @for pillar in &advice.pillars {
+                        div.advice {
+                            h3 {
+                                (bank.pillars[pillar.pillar].name.get(lang)) " · " (w.stage) " " (pillar.stage) ": "
+                                (bank.stage(pillar.stage).map_or("", |s| s.name.get(lang)))
+                            }
+                            p { (pillar.advice.text.get(lang)) }
+                        }
+                    }
+                }
+                footer { "pyramid · " (bank.title.get(lang)) }
+            }
         }
-        None => {
-            let _ = write!(
-                html,
-                "<section class=\"stage-card\"><h2>{}</h2></section>",
-                escape(w.no_stage)
-            );
-        }
-    }
+    };
+    // XML allows no control characters: whatever the input held is dropped
+    // (the markup itself has none).
+    let mut text: String = page
+        .into_string()
+        .chars()
+        .filter(|&c| !c.is_control() || matches!(c, '\n' | '\t'))
+        .collect();
+    text.push('\n');
+    text
+}
 
-    // The pyramid and the radar.
+/// The pyramid with the stage marked, and the radar with every outline.
+fn charts(report: &ReportDocument, lang: Lang) -> String {
+    let bank = report.bank;
+    let w = words(lang);
+    let a = report.assessment;
     let names: Vec<String> = bank
         .stages
         .iter()
@@ -180,104 +295,25 @@ fn document(report: &ReportDocument, lang: Lang) -> String {
         class: "score",
         scores: as_f64(a.pillars.iter().map(|p| p.score).collect()),
     });
-    let _ = write!(
-        html,
-        "<section class=\"charts\">{}{}</section>",
+    format!(
+        "{}{}",
         svg::pyramid(
             &names,
             a.stage,
             w.you_are_here.trim_start_matches('◀').trim()
         ),
         svg::radar(&labels, &rings, &outlines, w.score)
-    );
-    let min_max = format!("{}–{}", w.min, w.max);
-    let swatches = [
-        (true, "background:#1f6fb2", w.score),
-        (
-            report.previous.is_some(),
-            "border-top:2px dashed #8a94a6",
-            w.before,
-        ),
-        (
-            report.summary.is_some(),
-            "background:#f6d9a8",
-            min_max.as_str(),
-        ),
-        (
-            report.target.is_some(),
-            "border-top:3px dashed #2e8b57",
-            w.target,
-        ),
-    ];
-    let legend: String = swatches
-        .iter()
-        .filter(|(shown, _, _)| *shown)
-        .map(|(_, style, label)| format!("<span style=\"{style}\"></span>{}", escape(label)))
-        .collect();
-    let _ = write!(html, "<p class=\"legend\">{legend}</p>");
+    )
+}
 
-    // The pillar table.
-    let _ = write!(
-        html,
-        "<table class=\"pillars\"><thead><tr><th>{}</th><th>{}</th><th>{}</th><th></th>",
-        escape(messages::pillar_words(lang, bank.pillar_term).title),
-        escape(w.score),
-        escape(w.stage)
-    );
-    if report.previous.is_some() {
-        let _ = write!(
-            html,
-            "<th>{}</th><th>{}</th>",
-            escape(w.before),
-            escape(w.change)
-        );
-    }
-    if report.summary.is_some() {
-        let _ = write!(
-            html,
-            "<th>{}–{}</th><th>{}</th>",
-            escape(w.min),
-            escape(w.max),
-            escape(w.spread)
-        );
-    }
-    html.push_str("</tr></thead><tbody>");
-    let stage_name = |stage: Option<u8>| match stage.and_then(|l| Some((l, bank.stage(l)?))) {
-        Some((level, s)) => format!("{level} · {}", s.name.get(lang)),
-        None => w.not_enough.to_string(),
-    };
-    for (n, pillar) in a.pillars.iter().enumerate() {
-        let marker = if a.focus == Some(n) { "▶ " } else { "" };
-        let compared = report
-            .previous
-            .zip(report.comparison)
-            .map(|(previous, comparison)| {
-                (previous.pillars[n].score, comparison.pillars[n].delta())
-            });
-        let row = Row {
-            name: format!("{marker}{}", bank.pillars[n].name.get(lang)),
-            score: pillar.score,
-            stage: stage_name(pillar.stage),
-            compared,
-            spread: report.summary.map(|s| s.pillars[n].as_ref()),
-        };
-        row.write(&mut html, "td", lang);
-    }
-    let overall = Row {
-        name: w.overall.to_string(),
-        score: a.score,
-        stage: stage_name(a.stage),
-        compared: report
-            .previous
-            .zip(report.comparison)
-            .map(|(previous, comparison)| (previous.score, comparison.overall.delta())),
-        spread: report.summary.map(|s| s.overall.as_ref()),
-    };
-    overall.write(&mut html, "th", lang);
-    html.push_str("</tbody></table>");
-
-    // Why, and what changed.
-    list(&mut html, w.why, &explain(bank, a, lang), "why");
+/// The report's lists, in order: why, what changed, the target, the team.
+fn lists<'a>(
+    report: &ReportDocument<'a>,
+    lang: Lang,
+) -> Vec<(&'static str, Vec<String>, &'static str)> {
+    let bank = report.bank;
+    let w = words(lang);
+    let mut lists = vec![(w.why, explain(bank, report.assessment, lang), "why")];
     if let Some(comparison) = report.comparison {
         let compared = ComparisonDocument {
             bank,
@@ -294,141 +330,74 @@ fn document(report: &ReportDocument, lang: Lang) -> String {
                     .map(|row| format!("{}: {} → {}", row[0], row[1], row[2])),
             );
         }
-        list(&mut html, w.change, &lines, "changes");
+        lists.push((w.change, lines, "changes"));
     }
-
-    // The target.
     if let Some((_, plan)) = report.target {
         let notes = super::target_notes(bank, plan, lang);
-        list(&mut html, w.target, &notes.gaps, "target");
-        list(&mut html, w.moves, &notes.moves, "moves");
+        lists.push((w.target, notes.gaps, "target"));
+        lists.push((w.moves, notes.moves, "moves"));
     }
-
-    // The team.
     if let Some(summary) = report.summary {
-        let score_report = crate::documents::ScoresDocument {
+        let scores = crate::documents::ScoresDocument {
             bank,
             respondents: None,
             summary: Some(summary),
             plans: None,
             team_plan: None,
         };
-        if let Some(notes) = summary_notes(&score_report, lang) {
-            list(
-                &mut html,
-                w.distribution,
-                &notes.distribution,
-                "distribution",
-            );
-            list(
-                &mut html,
-                w.disagreement,
-                &notes.disagreement,
-                "disagreement",
-            );
+        if let Some(notes) = summary_notes(&scores, lang) {
+            lists.push((w.distribution, notes.distribution, "distribution"));
+            lists.push((w.disagreement, notes.disagreement, "disagreement"));
         }
     }
-
-    // Advice: the focus pillar's next steps first, then every pillar.
-    let advice = guidance(bank, a);
-    if let Some(focus) = advice.focus {
-        let name = bank.pillars[focus.pillar].name.get(lang);
-        let _ = write!(
-            html,
-            "<section class=\"focus\"><h2>▶ {}: {} · {}</h2><ol>",
-            escape(w.focus),
-            escape(name),
-            escape(w.next_steps)
-        );
-        for step in &focus.advice.steps {
-            let phase = step
-                .phase
-                .as_deref()
-                .and_then(|id| bank.phase(id))
-                .map(|p| format!("<strong>{}</strong> · ", escape(p.name.get(lang))))
-                .unwrap_or_default();
-            let _ = write!(html, "<li>{phase}{}</li>", escape(step.text.get(lang)));
-        }
-        html.push_str("</ol></section>");
-    }
-    if !advice.pillars.is_empty() {
-        let _ = write!(
-            html,
-            "<h2>{}</h2>",
-            escape(&messages::advice_per(lang, bank.pillar_term))
-        );
-        for pillar in &advice.pillars {
-            let stage = bank.stage(pillar.stage).map_or("", |s| s.name.get(lang));
-            let _ = write!(
-                html,
-                "<div class=\"advice\"><h3>{} · {} {}: {}</h3><p>{}</p></div>",
-                escape(bank.pillars[pillar.pillar].name.get(lang)),
-                escape(w.stage),
-                pillar.stage,
-                escape(stage),
-                escape(pillar.advice.text.get(lang))
-            );
-        }
-    }
-    let _ = writeln!(
-        html,
-        "<footer>{}</footer></body></html>",
-        escape(&format!("pyramid · {}", bank.title.get(lang)))
-    );
-    html
+    lists
 }
 
-/// One row of the pillar table: the pillar (or overall), its score, stage
-/// and bar, and where given the previous score with the change and the
-/// team's min–max and spread.
+/// One row of the pillar table: the pillar (or overall, in `th` cells),
+/// its score, stage and bar, and where given the previous score with the
+/// change and the team's min–max and spread.
 struct Row<'a> {
     name: String,
     score: Option<u8>,
     stage: String,
     compared: Option<(Option<u8>, Option<i16>)>,
     spread: Option<Option<&'a crate::model::team::ScoreStats>>,
+    total: bool,
 }
 
 impl Row<'_> {
-    /// Writes the row with `tag` cells (`td`, or `th` for the total).
-    fn write(&self, html: &mut String, tag: &str, lang: Lang) {
-        let number = |value: String| format!("<{tag} class=\"number\">{}</{tag}>", escape(&value));
+    fn render(&self, lang: Lang) -> Markup {
         let dash = || "–".to_string();
-        let _ = write!(
-            html,
-            "<tr><{tag}>{}</{tag}>{}<{tag}>{}</{tag}><{tag}><div class=\"bar\"><div style=\"width:{}%\"></div></div></{tag}>",
-            escape(&self.name),
-            number(self.score.map_or_else(dash, |s| s.to_string())),
-            escape(&self.stage),
-            self.score.unwrap_or(0)
-        );
+        let mut numbers: Vec<String> = Vec::new();
         if let Some((old, change)) = self.compared {
-            html.push_str(&number(old.map_or_else(dash, |s| s.to_string())));
-            html.push_str(&number(change.map_or_else(dash, messages::signed_change)));
+            numbers.push(old.map_or_else(dash, |s| s.to_string()));
+            numbers.push(change.map_or_else(dash, messages::signed_change));
         }
         if let Some(stats) = self.spread {
-            html.push_str(&number(
-                stats.map_or_else(dash, |s| format!("{}–{}", s.min, s.max)),
-            ));
-            html.push_str(&number(
-                stats.map_or_else(dash, |s| messages::decimal(lang, s.spread, 1)),
-            ));
+            numbers.push(stats.map_or_else(dash, |s| format!("{}–{}", s.min, s.max)));
+            numbers.push(stats.map_or_else(dash, |s| messages::decimal(lang, s.spread, 1)));
         }
-        html.push_str("</tr>");
+        let score = self.score.map_or_else(dash, |s| s.to_string());
+        let bar = format!("width:{}%", self.score.unwrap_or(0));
+        let total = self.total;
+        html! {
+            tr {
+                (cell(total, false, html! { (self.name) }))
+                (cell(total, true, html! { (score) }))
+                (cell(total, false, html! { (self.stage) }))
+                (cell(total, false, html! { div.bar { div style=(bar) {} } }))
+                @for number in &numbers { (cell(total, true, html! { (number) })) }
+            }
+        }
     }
 }
 
-fn list(html: &mut String, title: &str, lines: &[String], class: &str) {
-    if lines.is_empty() {
-        return;
+/// A `td` (or `th` in the total row), of class `number` where it holds one.
+fn cell(total: bool, number: bool, content: Markup) -> Markup {
+    match (total, number) {
+        (false, false) => html! { td { (content) } },
+        (false, true) => html! { td.number { (content) } },
+        (true, false) => html! { th { (content) } },
+        (true, true) => html! { th.number { (content) } },
     }
-    let _ = write!(
-        html,
-        "<section class=\"{class}\"><h2>{}</h2><ul>",
-        escape(title)
-    );
-    for line in lines {
-        let _ = write!(html, "<li>{}</li>", escape(line));
-    }
-    html.push_str("</ul></section>");
 }
