@@ -112,5 +112,4 @@ formats! {
 
 pub use grids::{Grid, comparison_grid, moved_grid, respondents_grid, summary_grid};
 pub use notes::{SummaryNotes, TargetNotes, comparison_notes, summary_notes, target_notes};
-pub use questions::DOCUMENT_VERSION;
 pub(crate) use questions::questions_document;

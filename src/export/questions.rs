@@ -5,9 +5,7 @@ use crate::lang::Text;
 use crate::model::bank::Bank;
 use serde::Serialize;
 
-/// The version of the JSON and YAML documents; raised on any change that
-/// could break a script that reads them.
-pub const DOCUMENT_VERSION: u32 = 1;
+use crate::documents::json::DOCUMENT_VERSION;
 
 /// The bank's questions as a document for scripts (JSON and YAML share it).
 #[derive(Serialize)]

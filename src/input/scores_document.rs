@@ -1,55 +1,17 @@
 //! The JSON that `pyramid score --format json` writes, read back so that
 //! `compare` and `report` can take last quarter's results as they were
-//! kept. The fields read here are the ones the writer
-//! (`export/json.rs`) writes; a test writes a document and reads it back.
+//! kept. Its shape is `documents::json`, where the writer's is too; a test
+//! writes a document and reads it back.
 
-use crate::export::DOCUMENT_VERSION;
+use crate::documents::json::{DOCUMENT_VERSION, PillarIn, Probe, ScoresIn};
 use crate::model::bank::Bank;
 use anyhow::{Result, bail};
-use serde::Deserialize;
 
 /// One respondent's pillar scores from a scores document.
 pub struct ScoredEntry {
     pub respondent: String,
     /// In bank order; `None` where the document has no score.
     pub scores: Vec<Option<u8>>,
-}
-
-/// Just enough of a JSON document to tell a scores document (which has a
-/// `version`) from an answer file (which has none).
-#[derive(Deserialize)]
-struct Probe {
-    version: Option<serde::de::IgnoredAny>,
-}
-
-#[derive(Deserialize)]
-struct ScoresIn {
-    version: u64,
-    bank: String,
-    respondents: Option<Vec<RespondentIn>>,
-    summary: Option<SummaryIn>,
-}
-
-#[derive(Deserialize)]
-struct RespondentIn {
-    respondent: String,
-    pillars: Vec<PillarIn>,
-}
-
-#[derive(Deserialize)]
-struct SummaryIn {
-    team: TeamIn,
-}
-
-#[derive(Deserialize)]
-struct TeamIn {
-    pillars: Vec<PillarIn>,
-}
-
-#[derive(Deserialize)]
-struct PillarIn {
-    id: String,
-    score: Option<u64>,
 }
 
 fn json_error(err: &serde_json::Error, file: &str) -> anyhow::Error {

@@ -2,8 +2,6 @@
 //! (`schema.rs`) are documented in the README and versioned with
 //! `DOCUMENT_VERSION`.
 
-mod schema;
-
 use super::{Writes, questions_document};
 use crate::documents::{ComparisonDocument, ScoresDocument};
 use crate::lang::Lang;
@@ -35,7 +33,7 @@ impl Writes<Bank> for JsonExporter {
 
 impl<'a> Writes<ScoresDocument<'a>> for JsonExporter {
     fn write(&self, report: &ScoresDocument<'a>, lang: Lang, out: &mut dyn Write) -> Result<()> {
-        pretty(&schema::scores(report, lang), out)
+        pretty(&crate::documents::json::scores(report, lang), out)
     }
 }
 
@@ -46,6 +44,6 @@ impl<'a> Writes<ComparisonDocument<'a>> for JsonExporter {
         _lang: Lang,
         out: &mut dyn Write,
     ) -> Result<()> {
-        pretty(&schema::comparison(report), out)
+        pretty(&crate::documents::json::comparison(report), out)
     }
 }

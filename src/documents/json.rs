@@ -1,18 +1,65 @@
-//! The shapes of the JSON documents `pyramid score` and `compare` write:
-//! documented in the README and versioned with `DOCUMENT_VERSION`.
+//! The JSON documents, in one place: the shapes `pyramid score` and
+//! `compare` write (serialized from the results as they are), and the
+//! part of the scores document that `compare`, `report` and `score` read
+//! back. Documented in the README and versioned with `DOCUMENT_VERSION`.
 
-use super::super::DOCUMENT_VERSION;
 use crate::documents::{ComparisonDocument, ScoresDocument};
 use crate::lang::Lang;
 use crate::model::answers::chosen_option;
 use crate::model::bank::Bank;
 use crate::model::scoring::{Assessment, BalanceLimit};
 use crate::model::team::{ScoreStats, TeamSummary};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+
+/// The version of the JSON and YAML documents; raised on any change that
+/// could break a script that reads them.
+pub const DOCUMENT_VERSION: u32 = 1;
+
+// The read side of the scores document: what a document written by any
+// earlier build of the same version has.
+
+/// Just enough of a JSON document to tell a scores document (which has a
+/// `version`) from an answer file (which has none).
+#[derive(Deserialize)]
+pub struct Probe {
+    pub version: Option<serde::de::IgnoredAny>,
+}
+
+#[derive(Deserialize)]
+pub struct ScoresIn {
+    pub version: u64,
+    pub bank: String,
+    pub respondents: Option<Vec<RespondentIn>>,
+    pub summary: Option<SummaryIn>,
+}
+
+#[derive(Deserialize)]
+pub struct RespondentIn {
+    pub respondent: String,
+    pub pillars: Vec<PillarIn>,
+}
+
+#[derive(Deserialize)]
+pub struct SummaryIn {
+    pub team: TeamIn,
+}
+
+#[derive(Deserialize)]
+pub struct TeamIn {
+    pub pillars: Vec<PillarIn>,
+}
+
+#[derive(Deserialize)]
+pub struct PillarIn {
+    pub id: String,
+    pub score: Option<u64>,
+}
+
+// The write side.
 
 /// The scores document: respondents (serialized one at a time) and the
 /// team summary.
-pub(super) fn scores<'a>(report: &'a ScoresDocument<'a>, lang: Lang) -> impl Serialize + 'a {
+pub fn scores<'a>(report: &'a ScoresDocument<'a>, lang: Lang) -> impl Serialize + 'a {
     let bank = report.bank;
     ScoresJson {
         version: DOCUMENT_VERSION,
@@ -27,7 +74,7 @@ pub(super) fn scores<'a>(report: &'a ScoresDocument<'a>, lang: Lang) -> impl Ser
 }
 
 /// The comparison document.
-pub(super) fn comparison<'a>(report: &'a ComparisonDocument<'a>) -> impl Serialize + 'a {
+pub fn comparison<'a>(report: &'a ComparisonDocument<'a>) -> impl Serialize + 'a {
     let bank = report.bank;
     let c = report.comparison;
     let change = |change: &crate::model::compare::Change| ChangeEntry {

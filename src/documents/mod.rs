@@ -55,3 +55,5 @@ pub struct ReportDocument<'a> {
         &'a crate::model::target::Plan,
     )>,
 }
+
+pub mod json;
