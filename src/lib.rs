@@ -3,8 +3,9 @@
 //! The layers: `model` is the domain (the bank, answers, scoring, advice,
 //! team, targets, comparisons) and knows nothing of files, formats or
 //! terminals; `input` turns files into respondents and banks; `documents`
-//! holds what a command produced (and the JSON schema, written and read), `export` writes it in each format and
-//! `output` puts it in a file or on standard output; `terminal` talks to
+//! holds what a command produced (and the JSON schema, written and read
+//! back), `export` writes it in each format and `output` puts it in a
+//! file or on standard output; `terminal` talks to
 //! the person taking the self-test; `commands` joins them up, one module
 //! per subcommand; `main.rs` only parses and maps errors to exit codes.
 #![forbid(unsafe_code)]
