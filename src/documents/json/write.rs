@@ -1,7 +1,5 @@
-//! The JSON documents, in one place: the shapes `pyramid score` and
-//! `compare` write (serialized from the results as they are), and the
-//! part of the scores document that `compare`, `report` and `score` read
-//! back. Documented in the README and versioned with `DOCUMENT_VERSION`.
+//! The write side: the shapes `pyramid score` and `compare` serialize,
+//! built from the results as they are.
 
 use crate::documents::{ComparisonDocument, ScoresDocument};
 use crate::lang::Lang;
@@ -9,53 +7,9 @@ use crate::model::answers::chosen_option;
 use crate::model::bank::Bank;
 use crate::model::scoring::{Assessment, BalanceLimit};
 use crate::model::team::{ScoreStats, TeamSummary};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-/// The version of the JSON and YAML documents; raised on any change that
-/// could break a script that reads them.
-pub const DOCUMENT_VERSION: u32 = 1;
-
-// The read side of the scores document: what a document written by any
-// earlier build of the same version has.
-
-/// Just enough of a JSON document to tell a scores document (which has a
-/// `version`) from an answer file (which has none).
-#[derive(Deserialize)]
-pub struct Probe {
-    pub version: Option<serde::de::IgnoredAny>,
-}
-
-#[derive(Deserialize)]
-pub struct ScoresIn {
-    pub version: u64,
-    pub bank: String,
-    pub respondents: Option<Vec<RespondentIn>>,
-    pub summary: Option<SummaryIn>,
-}
-
-#[derive(Deserialize)]
-pub struct RespondentIn {
-    pub respondent: String,
-    pub pillars: Vec<PillarIn>,
-}
-
-#[derive(Deserialize)]
-pub struct SummaryIn {
-    pub team: TeamIn,
-}
-
-#[derive(Deserialize)]
-pub struct TeamIn {
-    pub pillars: Vec<PillarIn>,
-}
-
-#[derive(Deserialize)]
-pub struct PillarIn {
-    pub id: String,
-    pub score: Option<u64>,
-}
-
-// The write side.
+use super::DOCUMENT_VERSION;
 
 /// The scores document: respondents (serialized one at a time) and the
 /// team summary.
