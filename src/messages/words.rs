@@ -1,6 +1,10 @@
-//! The fixed words of every screen and table, in each language.
+//! The fixed words of every screen and table, read once from the language
+//! files (`locales/LANG/pyramid.ftl`, Project Fluent, compiled into the
+//! binary).
 
 use crate::lang::Lang;
+use fluent_templates::{LanguageIdentifier, Loader, langid};
+use std::sync::LazyLock;
 
 /// Fixed words and labels.
 pub struct Words {
@@ -44,91 +48,115 @@ pub struct Words {
     pub no_stage: &'static str,
 }
 
-const NL: Words = Words {
-    back: "← Terug naar de vorige vraag",
-    keys_hint: "↑/↓ kiezen · Enter bevestigen · Esc of q stoppen",
-    quit_confirm: "Stoppen met de zelftest? Je antwoorden tot nu toe blijven bewaard.",
-    keep_going: "Nee, verder met de test",
-    quit: "Ja, stoppen",
-    quit_done: "Zelftest gestopt.",
-    interrupted: "Onderbroken.",
-    stopped: "Gestopt.",
-    resume: "Verder waar ik gebleven was",
-    start_over: "Opnieuw beginnen",
-    nothing_to_resume: "Geen onafgemaakte zelftest gevonden; er start een nieuwe.",
-    result: "Resultaat",
-    score: "Score",
-    stage: "Fase",
-    overall: "Totaal",
-    not_enough: "te weinig antwoorden",
-    why: "Waarom deze fase",
-    focus: "Focus",
-    next_steps: "Volgende stappen",
-    you_are_here: "◀ hier staan jullie",
-    question: "Vraag",
-    question_columns: "Vraag (antwoorden: sleutel · niveau · tekst)",
-    respondent: "Respondent",
-    before: "Voor",
-    target: "Doel",
-    moves: "Eerst te verbeteren antwoorden",
-    after: "Na",
-    change: "Verschil",
-    moved: "Antwoorden die veranderden",
-    mean: "Gem.",
-    min: "Min",
-    max: "Max",
-    spread: "Spreiding",
-    team_stage: "Teamfase",
-    distribution: "Verdeling over de fasen",
-    disagreement: "Waar het team het minst eens is",
-    cell_legend: "Elke cel: score · fase.",
-    no_stage: "Te weinig antwoorden om een fase te bepalen.",
-};
+fluent_templates::static_loader! {
+    static LOCALES = {
+        locales: "./locales",
+        fallback_language: "en",
+    };
+}
 
-const EN: Words = Words {
-    back: "← Back to the previous question",
-    keys_hint: "↑/↓ move · Enter choose · Esc or q quit",
-    quit_confirm: "Quit the self-test? Your answers so far are kept.",
-    keep_going: "No, go on with the test",
-    quit: "Yes, quit",
-    quit_done: "Self-test stopped.",
-    interrupted: "Interrupted.",
-    stopped: "Stopped.",
-    resume: "Continue where I left off",
-    start_over: "Start over",
-    nothing_to_resume: "No unfinished self-test was found; starting a new one.",
-    result: "Result",
-    score: "Score",
-    stage: "Stage",
-    overall: "Overall",
-    not_enough: "not enough answers",
-    why: "Why this stage",
-    focus: "Focus",
-    next_steps: "Next steps",
-    you_are_here: "◀ you are here",
-    question: "Question",
-    question_columns: "Question (options: key · level · text)",
-    respondent: "Respondent",
-    before: "Before",
-    target: "Target",
-    moves: "Answers to move first",
-    after: "After",
-    change: "Change",
-    moved: "Answers that changed",
-    mean: "Mean",
-    min: "Min",
-    max: "Max",
-    spread: "Spread",
-    team_stage: "Team stage",
-    distribution: "Stage distribution",
-    disagreement: "Where the team disagrees most",
-    cell_legend: "Each cell: score · stage.",
-    no_stage: "Too few answers to give a stage.",
-};
+/// Declares which Fluent key fills which field.
+macro_rules! words_from {
+    ($($field:ident => $key:literal),+ $(,)?) => {
+        /// Every key the words are read from.
+        #[cfg(test)]
+        const KEYS: &[&str] = &[$($key),+];
+
+        fn load(lang: &LanguageIdentifier) -> Words {
+            Words { $($field: text(lang, $key)),+ }
+        }
+    };
+}
+
+words_from! {
+    back => "back",
+    keys_hint => "keys-hint",
+    quit_confirm => "quit-confirm",
+    keep_going => "keep-going",
+    quit => "quit",
+    quit_done => "quit-done",
+    interrupted => "interrupted",
+    stopped => "stopped",
+    resume => "resume",
+    start_over => "start-over",
+    nothing_to_resume => "nothing-to-resume",
+    result => "result",
+    score => "score",
+    stage => "stage",
+    overall => "overall",
+    not_enough => "not-enough",
+    why => "why",
+    focus => "focus",
+    next_steps => "next-steps",
+    you_are_here => "you-are-here",
+    question => "question",
+    question_columns => "question-columns",
+    respondent => "respondent",
+    before => "before",
+    target => "target",
+    moves => "moves",
+    after => "after",
+    change => "change",
+    moved => "moved",
+    mean => "mean",
+    min => "min",
+    max => "max",
+    spread => "spread",
+    team_stage => "team-stage",
+    distribution => "distribution",
+    disagreement => "disagreement",
+    cell_legend => "cell-legend",
+    no_stage => "no-stage",
+}
+
+/// One word from the language files, kept for the life of the process
+/// (each is read once); English where a language lacks it.
+fn text(lang: &LanguageIdentifier, key: &'static str) -> &'static str {
+    LOCALES
+        .try_lookup(lang, key)
+        .map_or(key, |found| &*found.leak())
+}
+
+static NL: LazyLock<Words> = LazyLock::new(|| load(&langid!("nl")));
+static EN: LazyLock<Words> = LazyLock::new(|| load(&langid!("en")));
 
 pub fn words(lang: Lang) -> &'static Words {
     match lang {
         Lang::Nl => &NL,
         Lang::En => &EN,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The keys a language file defines.
+    fn keys(file: &str) -> Vec<&str> {
+        let mut keys: Vec<&str> = file
+            .lines()
+            .filter(|line| !line.starts_with('#') && !line.starts_with(' '))
+            .filter_map(|line| line.split_once(" = ").map(|(key, _)| key.trim()))
+            .collect();
+        keys.sort_unstable();
+        keys
+    }
+
+    #[test]
+    fn every_language_file_has_every_key_and_no_other() {
+        let mut used = KEYS.to_vec();
+        used.sort_unstable();
+        for (lang, file) in [
+            ("nl", include_str!("../../locales/nl/pyramid.ftl")),
+            ("en", include_str!("../../locales/en/pyramid.ftl")),
+        ] {
+            assert_eq!(keys(file), used, "locales/{lang}/pyramid.ftl");
+        }
+    }
+
+    #[test]
+    fn words_come_from_the_language_files() {
+        assert_eq!(words(Lang::Nl).back, "← Terug naar de vorige vraag");
+        assert_eq!(words(Lang::En).overall, "Overall");
     }
 }

@@ -1,0 +1,41 @@
+# pyramid's own words in English: screens, tables and reports.
+# Everything about the model itself (questions, stages, advice) is in the bank.
+
+back = ← Back to the previous question
+keys-hint = ↑/↓ move · Enter choose · Esc or q quit
+quit-confirm = Quit the self-test? Your answers so far are kept.
+keep-going = No, go on with the test
+quit = Yes, quit
+quit-done = Self-test stopped.
+interrupted = Interrupted.
+stopped = Stopped.
+resume = Continue where I left off
+start-over = Start over
+nothing-to-resume = No unfinished self-test was found; starting a new one.
+result = Result
+score = Score
+stage = Stage
+overall = Overall
+not-enough = not enough answers
+why = Why this stage
+focus = Focus
+next-steps = Next steps
+you-are-here = ◀ you are here
+question = Question
+question-columns = Question (options: key · level · text)
+respondent = Respondent
+before = Before
+target = Target
+moves = Answers to move first
+after = After
+change = Change
+moved = Answers that changed
+mean = Mean
+min = Min
+max = Max
+spread = Spread
+team-stage = Team stage
+distribution = Stage distribution
+disagreement = Where the team disagrees most
+cell-legend = Each cell: score · stage.
+no-stage = Too few answers to give a stage.

@@ -1,0 +1,41 @@
+# pyramid's own words in Dutch: screens, tables and reports.
+# Everything about the model itself (questions, stages, advice) is in the bank.
+
+back = ← Terug naar de vorige vraag
+keys-hint = ↑/↓ kiezen · Enter bevestigen · Esc of q stoppen
+quit-confirm = Stoppen met de zelftest? Je antwoorden tot nu toe blijven bewaard.
+keep-going = Nee, verder met de test
+quit = Ja, stoppen
+quit-done = Zelftest gestopt.
+interrupted = Onderbroken.
+stopped = Gestopt.
+resume = Verder waar ik gebleven was
+start-over = Opnieuw beginnen
+nothing-to-resume = Geen onafgemaakte zelftest gevonden; er start een nieuwe.
+result = Resultaat
+score = Score
+stage = Fase
+overall = Totaal
+not-enough = te weinig antwoorden
+why = Waarom deze fase
+focus = Focus
+next-steps = Volgende stappen
+you-are-here = ◀ hier staan jullie
+question = Vraag
+question-columns = Vraag (antwoorden: sleutel · niveau · tekst)
+respondent = Respondent
+before = Voor
+target = Doel
+moves = Eerst te verbeteren antwoorden
+after = Na
+change = Verschil
+moved = Antwoorden die veranderden
+mean = Gem.
+min = Min
+max = Max
+spread = Spreiding
+team-stage = Teamfase
+distribution = Verdeling over de fasen
+disagreement = Waar het team het minst eens is
+cell-legend = Elke cel: score · fase.
+no-stage = Te weinig antwoorden om een fase te bepalen.
