@@ -39,3 +39,33 @@ distribution = Stage distribution
 disagreement = Where the team disagrees most
 cell-legend = Each cell: score · stage.
 no-stage = Too few answers to give a stage.
+
+## Sentences with numbers and names.
+
+intro = { $count } questions, about { $minutes ->
+    [one] 1 minute
+   *[other] { $minutes } minutes
+}.
+dont-know-count = { $count }× don't know
+saved-to = Answers saved to { $path }
+team-of = Team of { $count ->
+    [one] 1 respondent
+   *[other] { $count } respondents
+}
+how-to-continue = { $count ->
+    [0] Nothing was answered yet.
+    [one] Your 1 answer so far is saved; continue with: pyramid test --resume
+   *[other] Your { $count } answers so far are saved; continue with: pyramid test --resume
+}
+resume-question = An unfinished self-test was found ({ $answered } of { $total } answered).
+progress-unusable = Warning: the saved progress in { $path } cannot be used ({ $reason }); starting a new test.
+progress-kept-aside = Warning: the saved progress cannot be used ({ $reason }); it is kept in { $kept }. Starting a new test.
+answers-dropped = Warning: { $count ->
+    [one] 1 saved answer no longer fits the questions and will be asked again
+   *[other] { $count } saved answers no longer fit the questions and will be asked again
+}; the old file is kept in { $kept }.
+progress-locked = another self-test with these questions is running and keeps its answers in { $path }; finish (or close) that one first, so that neither loses answers
+progress-not-saved = Warning: progress cannot be saved ({ $reason }); an interruption will lose the answers.
+# The prompt of the line-by-line self-test; it ends in a space.
+plain-choice = Type 1–{ $count } and Enter; q quits:{ " " }
+plain-choice-back = Type 1–{ $count } and Enter; b goes back, q quits:{ " " }

@@ -39,3 +39,33 @@ distribution = Verdeling over de fasen
 disagreement = Waar het team het minst eens is
 cell-legend = Elke cel: score · fase.
 no-stage = Te weinig antwoorden om een fase te bepalen.
+
+## Zinnen met getallen en namen.
+
+intro = { $count } vragen, ongeveer { $minutes ->
+    [one] 1 minuut
+   *[other] { $minutes } minuten
+}.
+dont-know-count = { $count }× weet ik niet
+saved-to = Antwoorden bewaard in { $path }
+team-of = Team van { $count ->
+    [one] 1 respondent
+   *[other] { $count } respondenten
+}
+how-to-continue = { $count ->
+    [0] Er is nog niets beantwoord.
+    [one] Je eerste antwoord is bewaard; ga verder met: pyramid test --resume
+   *[other] Je { $count } antwoorden tot nu toe zijn bewaard; ga verder met: pyramid test --resume
+}
+resume-question = Er is een onafgemaakte zelftest gevonden ({ $answered } van { $total } beantwoord).
+progress-unusable = Let op: de bewaarde voortgang in { $path } is onbruikbaar ({ $reason }); er start een nieuwe test.
+progress-kept-aside = Let op: de bewaarde voortgang is onbruikbaar ({ $reason }); die staat nu in { $kept }. Er start een nieuwe test.
+answers-dropped = Let op: { $count ->
+    [one] 1 bewaard antwoord past niet meer bij de vragen en wordt opnieuw gevraagd
+   *[other] { $count } bewaarde antwoorden passen niet meer bij de vragen en worden opnieuw gevraagd
+}; het oude bestand staat in { $kept }.
+progress-locked = er loopt al een zelftest met deze vragen, die zijn antwoorden bewaart in { $path }; maak die eerst af (of sluit hem), zodat geen van beide antwoorden verliest
+progress-not-saved = Let op: de voortgang kan niet bewaard worden ({ $reason }); bij een onderbreking gaan de antwoorden verloren.
+# De prompt van de zelftest regel voor regel; hij eindigt op een spatie.
+plain-choice = Typ 1–{ $count } en Enter; q stopt:{ " " }
+plain-choice-back = Typ 1–{ $count } en Enter; b gaat terug, q stopt:{ " " }

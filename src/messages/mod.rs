@@ -4,14 +4,23 @@
 use crate::lang::Lang;
 use crate::model::bank::PillarTerm;
 
+mod catalog;
 mod explanations;
 mod words;
+
+use catalog::Arg::{self, Count, Text};
+use catalog::message;
 
 pub use explanations::{
     PillarWords, advice_per, balanced, explain_score, explain_top_rule, explain_unscored,
     explain_weakest_rule, pillar_words,
 };
 pub use words::{Words, words};
+
+/// A count of things in memory, as a message argument.
+fn count(n: usize) -> Arg<'static> {
+    Count(u64::try_from(n).unwrap_or(u64::MAX))
+}
 
 /// `Question 3/15 · Platform`
 pub fn question_header(lang: Lang, number: usize, total: usize, pillar: &str) -> String {
@@ -21,10 +30,11 @@ pub fn question_header(lang: Lang, number: usize, total: usize, pillar: &str) ->
 /// The line under the title before the first question.
 pub fn intro(lang: Lang, questions: usize) -> String {
     let minutes = questions.div_ceil(3).max(1);
-    match lang {
-        Lang::Nl => format!("{questions} vragen, ongeveer {minutes} minuten."),
-        Lang::En => format!("{questions} questions, about {minutes} minutes."),
-    }
+    message(
+        lang,
+        "intro",
+        &[("count", count(questions)), ("minutes", count(minutes))],
+    )
 }
 
 /// `Stage 2 of 4: Consciously incompetent`
@@ -32,18 +42,16 @@ pub fn stage_heading(lang: Lang, level: u8, count: u8, name: &str) -> String {
     format!("{} {level}/{count}: {name}", words(lang).stage)
 }
 
-pub fn dont_know_count(lang: Lang, count: u32) -> String {
-    match lang {
-        Lang::Nl => format!("{count}× weet ik niet"),
-        Lang::En => format!("{count}× don't know"),
-    }
+pub fn dont_know_count(lang: Lang, dont_know: u32) -> String {
+    message(
+        lang,
+        "dont-know-count",
+        &[("count", Count(dont_know.into()))],
+    )
 }
 
 pub fn saved_to(lang: Lang, path: &str) -> String {
-    match lang {
-        Lang::Nl => format!("Antwoorden bewaard in {path}"),
-        Lang::En => format!("Answers saved to {path}"),
-    }
+    message(lang, "saved-to", &[("path", Text(path))])
 }
 
 /// Joins names as "a, b and c" / "a, b en c".
@@ -78,12 +86,7 @@ pub fn team_heading(
 
 /// `Team of 12 respondents`, `Team of 1 respondent`.
 pub fn team_of(lang: Lang, respondents: u64) -> String {
-    match (lang, respondents) {
-        (Lang::Nl, 1) => "Team van 1 respondent".to_string(),
-        (Lang::Nl, n) => format!("Team van {n} respondenten"),
-        (Lang::En, 1) => "Team of 1 respondent".to_string(),
-        (Lang::En, n) => format!("Team of {n} respondents"),
-    }
+    message(lang, "team-of", &[("count", Count(respondents))])
 }
 
 /// A bundled model in `pyramid models`: its title and size.
@@ -156,102 +159,57 @@ pub fn disagreement_line(
 
 /// After an interruption: where the answers are and how to go on.
 pub fn how_to_continue(lang: Lang, answered: usize) -> String {
-    match (lang, answered) {
-        (Lang::Nl, 0) => "Er is nog niets beantwoord.".to_string(),
-        (Lang::En, 0) => "Nothing was answered yet.".to_string(),
-        (Lang::Nl, 1) => {
-            "Je eerste antwoord is bewaard; ga verder met: pyramid test --resume".to_string()
-        }
-        (Lang::En, 1) => {
-            "Your 1 answer so far is saved; continue with: pyramid test --resume".to_string()
-        }
-        (Lang::Nl, n) => format!(
-            "Je {n} antwoorden tot nu toe zijn bewaard; ga verder met: pyramid test --resume"
-        ),
-        (Lang::En, n) => {
-            format!("Your {n} answers so far are saved; continue with: pyramid test --resume")
-        }
-    }
+    message(lang, "how-to-continue", &[("count", count(answered))])
 }
 
 pub fn resume_question(lang: Lang, answered: usize, total: usize) -> String {
-    match lang {
-        Lang::Nl => {
-            format!("Er is een onafgemaakte zelftest gevonden ({answered} van {total} beantwoord).")
-        }
-        Lang::En => format!("An unfinished self-test was found ({answered} of {total} answered)."),
-    }
+    message(
+        lang,
+        "resume-question",
+        &[("answered", count(answered)), ("total", count(total))],
+    )
 }
 
 pub fn progress_unusable(lang: Lang, path: &str, reason: &str) -> String {
-    match lang {
-        Lang::Nl => format!(
-            "Let op: de bewaarde voortgang in {path} is onbruikbaar ({reason}); er start een nieuwe test."
-        ),
-        Lang::En => format!(
-            "Warning: the saved progress in {path} cannot be used ({reason}); starting a new test."
-        ),
-    }
+    message(
+        lang,
+        "progress-unusable",
+        &[("path", Text(path)), ("reason", Text(reason))],
+    )
 }
 
 /// The prompt of the line-by-line self-test (`TERM=dumb`, small windows).
 pub fn plain_choice(lang: Lang, options: usize, back: bool) -> String {
-    match (lang, back) {
-        (Lang::Nl, true) => format!("Typ 1–{options} en Enter; b gaat terug, q stopt: "),
-        (Lang::Nl, false) => format!("Typ 1–{options} en Enter; q stopt: "),
-        (Lang::En, true) => format!("Type 1–{options} and Enter; b goes back, q quits: "),
-        (Lang::En, false) => format!("Type 1–{options} and Enter; q quits: "),
-    }
+    let key = if back {
+        "plain-choice-back"
+    } else {
+        "plain-choice"
+    };
+    message(lang, key, &[("count", count(options))])
 }
 
 pub fn progress_kept_aside(lang: Lang, reason: &str, kept: &str) -> String {
-    match lang {
-        Lang::Nl => format!(
-            "Let op: de bewaarde voortgang is onbruikbaar ({reason}); die staat nu in {kept}. Er start een nieuwe test."
-        ),
-        Lang::En => format!(
-            "Warning: the saved progress cannot be used ({reason}); it is kept in {kept}. Starting a new test."
-        ),
-    }
+    message(
+        lang,
+        "progress-kept-aside",
+        &[("reason", Text(reason)), ("kept", Text(kept))],
+    )
 }
 
 pub fn answers_dropped(lang: Lang, dropped: usize, kept: &str) -> String {
-    match (lang, dropped) {
-        (Lang::Nl, 1) => format!(
-            "Let op: 1 bewaard antwoord past niet meer bij de vragen en wordt opnieuw gevraagd; het oude bestand staat in {kept}."
-        ),
-        (Lang::Nl, n) => format!(
-            "Let op: {n} bewaarde antwoorden passen niet meer bij de vragen en worden opnieuw gevraagd; het oude bestand staat in {kept}."
-        ),
-        (Lang::En, 1) => format!(
-            "Warning: 1 saved answer no longer fits the questions and will be asked again; the old file is kept in {kept}."
-        ),
-        (Lang::En, n) => format!(
-            "Warning: {n} saved answers no longer fit the questions and will be asked again; the old file is kept in {kept}."
-        ),
-    }
+    message(
+        lang,
+        "answers-dropped",
+        &[("count", count(dropped)), ("kept", Text(kept))],
+    )
 }
 
 pub fn progress_locked(lang: Lang, path: &str) -> String {
-    match lang {
-        Lang::Nl => format!(
-            "er loopt al een zelftest met deze vragen, die zijn antwoorden bewaart in {path}; maak die eerst af (of sluit hem), zodat geen van beide antwoorden verliest"
-        ),
-        Lang::En => format!(
-            "another self-test with these questions is running and keeps its answers in {path}; finish (or close) that one first, so that neither loses answers"
-        ),
-    }
+    message(lang, "progress-locked", &[("path", Text(path))])
 }
 
 pub fn progress_not_saved(lang: Lang, reason: &str) -> String {
-    match lang {
-        Lang::Nl => format!(
-            "Let op: de voortgang kan niet bewaard worden ({reason}); bij een onderbreking gaan de antwoorden verloren."
-        ),
-        Lang::En => format!(
-            "Warning: progress cannot be saved ({reason}); an interruption will lose the answers."
-        ),
-    }
+    message(lang, "progress-not-saved", &[("reason", Text(reason))])
 }
 
 /// `+17 ↑`, `-5 ↓`, `0 →`.

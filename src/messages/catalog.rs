@@ -1,0 +1,115 @@
+//! The language files (`locales/LANG/pyramid.ftl`, Project Fluent, compiled
+//! into the binary) and the look-up in them. Plurals follow each language's
+//! CLDR rules, chosen by Fluent.
+
+use crate::lang::Lang;
+use fluent_templates::fluent_bundle::FluentValue;
+use fluent_templates::{LanguageIdentifier, Loader, langid};
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+fluent_templates::static_loader! {
+    static LOCALES = {
+        locales: "./locales",
+        fallback_language: "en",
+        // Arguments (file names, reasons) are shown as they are: no
+        // invisible isolation marks around them on a terminal.
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+fn language(lang: Lang) -> LanguageIdentifier {
+    match lang {
+        Lang::Nl => langid!("nl"),
+        Lang::En => langid!("en"),
+    }
+}
+
+/// A text without arguments; the key itself when no file has it.
+pub(super) fn text(lang: Lang, key: &str) -> String {
+    LOCALES
+        .try_lookup(&language(lang), key)
+        .unwrap_or_else(|| key.to_string())
+}
+
+/// An argument of a message: a count (which chooses the plural) or a text.
+pub(super) enum Arg<'a> {
+    Count(u64),
+    Text(&'a str),
+}
+
+/// A text with arguments; the key itself when no file has it.
+pub(super) fn message(lang: Lang, key: &str, args: &[(&'static str, Arg)]) -> String {
+    let args: HashMap<Cow<'static, str>, FluentValue> = args
+        .iter()
+        .map(|(name, arg)| {
+            let value = match arg {
+                Arg::Count(n) => FluentValue::from(*n),
+                Arg::Text(text) => FluentValue::from(text.to_string()),
+            };
+            (Cow::Borrowed(*name), value)
+        })
+        .collect();
+    LOCALES
+        .try_lookup_with_args(&language(lang), key, &args)
+        .unwrap_or_else(|| key.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FILES: [(&str, &str); 2] = [
+        ("nl", include_str!("../../locales/nl/pyramid.ftl")),
+        ("en", include_str!("../../locales/en/pyramid.ftl")),
+    ];
+
+    /// The code that reads the files: every key must appear in it, quoted.
+    const CODE: [&str; 2] = [include_str!("mod.rs"), include_str!("words.rs")];
+
+    /// The keys a language file defines.
+    fn keys(file: &str) -> Vec<&str> {
+        let mut keys: Vec<&str> = file
+            .lines()
+            .filter(|line| line.starts_with(|c: char| c.is_ascii_lowercase()))
+            .filter_map(|line| line.split_once(" =").map(|(key, _)| key.trim()))
+            .collect();
+        keys.sort_unstable();
+        keys
+    }
+
+    #[test]
+    fn every_language_file_has_the_same_keys() {
+        let english = keys(FILES[1].1);
+        assert!(english.len() > 40, "{english:?}");
+        for (lang, file) in FILES {
+            assert_eq!(keys(file), english, "locales/{lang}/pyramid.ftl");
+        }
+    }
+
+    #[test]
+    fn every_key_is_read_by_the_code() {
+        for key in keys(FILES[1].1) {
+            let quoted = format!("\"{key}\"");
+            assert!(
+                CODE.iter().any(|code| code.contains(&quoted)),
+                "locales/en/pyramid.ftl has `{key}`, which no code reads"
+            );
+        }
+    }
+
+    #[test]
+    fn plurals_follow_the_language() {
+        let team = |lang, n| message(lang, "team-of", &[("count", Arg::Count(n))]);
+        assert_eq!(team(Lang::Nl, 1), "Team van 1 respondent");
+        assert_eq!(team(Lang::Nl, 2), "Team van 2 respondenten");
+        assert_eq!(team(Lang::En, 1), "Team of 1 respondent");
+        assert_eq!(team(Lang::En, 0), "Team of 0 respondents");
+    }
+
+    #[test]
+    fn arguments_are_shown_without_isolation_marks() {
+        let saved = message(Lang::Nl, "saved-to", &[("path", Arg::Text("a.yaml"))]);
+        assert_eq!(saved, "Antwoorden bewaard in a.yaml");
+    }
+}
