@@ -69,3 +69,28 @@ progress-not-saved = Warning: progress cannot be saved ({ $reason }); an interru
 # The prompt of the line-by-line self-test; it ends in a space.
 plain-choice = Type 1–{ $count } and Enter; q quits:{ " " }
 plain-choice-back = Type 1–{ $count } and Enter; b goes back, q quits:{ " " }
+
+## What a model calls its pillars ($term: pillar or dimension), and the
+## sentences that explain a result ($p: one pillar word, $ps: many).
+
+pillar-one = { $term ->
+    [dimension] dimension
+   *[pillar] pillar
+}
+pillar-many = { $term ->
+    [dimension] dimensions
+   *[pillar] pillars
+}
+pillar-title = { $term ->
+    [dimension] Dimension
+   *[pillar] Pillar
+}
+advice-per = Advice per { $p }
+balanced = The { $ps } are in balance: the balance rule does not lower the stage.
+explain-score = The overall score is { $score }: the mean of the { $p } scores ({ $parts }). That reaches stage { $stage } ({ $name }), which starts at { $min }.
+explain-top-rule = The top stage needs every { $p } at stage { $required } or higher; { $behind } { $count ->
+    [one] is
+   *[other] are
+} below that, so the stage is { $stage }.
+explain-weakest-rule = The overall stage is at most { $above } above the weakest { $p }; { $weakest } is at stage { $weakest-stage } and holds the result back, so the stage is { $stage }.
+explain-unscored = { $pillar } has too few answers ({ $answered } answered, { $dont-know }× don't know; at least { $needed } needed) and is left out of the overall score.

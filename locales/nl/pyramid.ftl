@@ -69,3 +69,28 @@ progress-not-saved = Let op: de voortgang kan niet bewaard worden ({ $reason });
 # De prompt van de zelftest regel voor regel; hij eindigt op een spatie.
 plain-choice = Typ 1–{ $count } en Enter; q stopt:{ " " }
 plain-choice-back = Typ 1–{ $count } en Enter; b gaat terug, q stopt:{ " " }
+
+## Hoe een model zijn pijlers noemt ($term: pillar of dimension), en de
+## zinnen die een resultaat uitleggen ($p: één pijlerwoord, $ps: meer).
+
+pillar-one = { $term ->
+    [dimension] dimensie
+   *[pillar] pijler
+}
+pillar-many = { $term ->
+    [dimension] dimensies
+   *[pillar] pijlers
+}
+pillar-title = { $term ->
+    [dimension] Dimensie
+   *[pillar] Pijler
+}
+advice-per = Advies per { $p }
+balanced = De { $ps } zijn in balans: de balansregel verlaagt de fase niet.
+explain-score = De totaalscore is { $score }: het gemiddelde van de { $p }scores ({ $parts }). Daarmee halen jullie fase { $stage } ({ $name }), die begint bij { $min }.
+explain-top-rule = De hoogste fase vraagt elke { $p } op minstens fase { $required }; { $behind } { $count ->
+    [one] zit
+   *[other] zitten
+} daaronder, dus wordt het fase { $stage }.
+explain-weakest-rule = De totaalfase ligt hooguit { $above } boven de zwakste { $p }; { $weakest } zit in fase { $weakest-stage } en houdt het resultaat tegen, dus wordt het fase { $stage }.
+explain-unscored = { $pillar } heeft te weinig antwoorden ({ $answered } beantwoord, { $dont-know }× weet ik niet; minstens { $needed } nodig) en telt niet mee in de totaalscore.

@@ -65,7 +65,11 @@ mod tests {
     ];
 
     /// The code that reads the files: every key must appear in it, quoted.
-    const CODE: [&str; 2] = [include_str!("mod.rs"), include_str!("words.rs")];
+    const CODE: [&str; 3] = [
+        include_str!("mod.rs"),
+        include_str!("words.rs"),
+        include_str!("explanations.rs"),
+    ];
 
     /// The keys a language file defines.
     fn keys(file: &str) -> Vec<&str> {

@@ -2,8 +2,12 @@
 //! result: the score and its stage, each balance rule that lowered it, a
 //! pillar with too few answers.
 
+use super::catalog::Arg::{Count, Text};
+use super::catalog::message;
+use super::count;
 use crate::lang::Lang;
 use crate::model::bank::PillarTerm;
+use std::sync::LazyLock;
 
 /// What a model calls its pillars, in one language: `pijler`, `pijlers`,
 /// `Pijler`, or `dimensie`, `dimensies`, `Dimensie`.
@@ -14,33 +18,48 @@ pub struct PillarWords {
     pub title: &'static str,
 }
 
+impl PillarWords {
+    /// Read once from the language files, kept for the life of the process.
+    fn load(lang: Lang, term: PillarTerm) -> PillarWords {
+        let term = match term {
+            PillarTerm::Pillar => "pillar",
+            PillarTerm::Dimension => "dimension",
+        };
+        let word = |key| message(lang, key, &[("term", Text(term))]).leak();
+        PillarWords {
+            one: word("pillar-one"),
+            many: word("pillar-many"),
+            title: word("pillar-title"),
+        }
+    }
+}
+
+static PILLAR_WORDS: LazyLock<[[PillarWords; 2]; 2]> = LazyLock::new(|| {
+    [Lang::Nl, Lang::En].map(|lang| {
+        [PillarTerm::Pillar, PillarTerm::Dimension].map(|term| PillarWords::load(lang, term))
+    })
+});
+
 pub fn pillar_words(lang: Lang, term: PillarTerm) -> PillarWords {
-    let (one, many, title) = match (lang, term) {
-        (Lang::Nl, PillarTerm::Pillar) => ("pijler", "pijlers", "Pijler"),
-        (Lang::Nl, PillarTerm::Dimension) => ("dimensie", "dimensies", "Dimensie"),
-        (Lang::En, PillarTerm::Pillar) => ("pillar", "pillars", "Pillar"),
-        (Lang::En, PillarTerm::Dimension) => ("dimension", "dimensions", "Dimension"),
+    let by_lang = match lang {
+        Lang::Nl => &PILLAR_WORDS[0],
+        Lang::En => &PILLAR_WORDS[1],
     };
-    PillarWords { one, many, title }
+    match term {
+        PillarTerm::Pillar => by_lang[0],
+        PillarTerm::Dimension => by_lang[1],
+    }
 }
 
 /// `Advies per pijler`, `Advice per dimension`.
 pub fn advice_per(lang: Lang, term: PillarTerm) -> String {
     let p = pillar_words(lang, term).one;
-    match lang {
-        Lang::Nl => format!("Advies per {p}"),
-        Lang::En => format!("Advice per {p}"),
-    }
+    message(lang, "advice-per", &[("p", Text(p))])
 }
 
 pub fn balanced(lang: Lang, term: PillarTerm) -> String {
     let ps = pillar_words(lang, term).many;
-    match lang {
-        Lang::Nl => format!("De {ps} zijn in balans: de balansregel verlaagt de fase niet."),
-        Lang::En => {
-            format!("The {ps} are in balance: the balance rule does not lower the stage.")
-        }
-    }
+    message(lang, "balanced", &[("ps", Text(ps))])
 }
 
 /// The overall score and the stage it reaches: (score, parts, stage,
@@ -51,44 +70,39 @@ pub fn explain_score(
     (score, parts, stage, name, min): (u8, &str, u8, &str, u8),
 ) -> String {
     let p = pillar_words(lang, term).one;
-    match lang {
-        Lang::Nl => format!(
-            "De totaalscore is {score}: het gemiddelde van de {p}scores ({parts}). \
-             Daarmee halen jullie fase {stage} ({name}), die begint bij {min}."
-        ),
-        Lang::En => format!(
-            "The overall score is {score}: the mean of the {p} scores ({parts}). \
-             That reaches stage {stage} ({name}), which starts at {min}."
-        ),
-    }
+    message(
+        lang,
+        "explain-score",
+        &[
+            ("p", Text(p)),
+            ("score", Count(score.into())),
+            ("parts", Text(parts)),
+            ("stage", Count(stage.into())),
+            ("name", Text(name)),
+            ("min", Count(min.into())),
+        ],
+    )
 }
 
 pub fn explain_top_rule(
     lang: Lang,
     term: PillarTerm,
     required: u8,
-    (behind, count): (&str, usize),
+    (behind, behind_count): (&str, usize),
     stage: u8,
 ) -> String {
     let p = pillar_words(lang, term).one;
-    match (lang, count) {
-        (Lang::Nl, 1) => format!(
-            "De hoogste fase vraagt elke {p} op minstens fase {required}; {behind} zit daaronder, \
-             dus wordt het fase {stage}."
-        ),
-        (Lang::Nl, _) => format!(
-            "De hoogste fase vraagt elke {p} op minstens fase {required}; {behind} zitten daaronder, \
-             dus wordt het fase {stage}."
-        ),
-        (Lang::En, 1) => format!(
-            "The top stage needs every {p} at stage {required} or higher; {behind} is below that, \
-             so the stage is {stage}."
-        ),
-        (Lang::En, _) => format!(
-            "The top stage needs every {p} at stage {required} or higher; {behind} are below that, \
-             so the stage is {stage}."
-        ),
-    }
+    message(
+        lang,
+        "explain-top-rule",
+        &[
+            ("p", Text(p)),
+            ("required", Count(required.into())),
+            ("behind", Text(behind)),
+            ("count", count(behind_count)),
+            ("stage", Count(stage.into())),
+        ],
+    )
 }
 
 pub fn explain_weakest_rule(
@@ -99,16 +113,17 @@ pub fn explain_weakest_rule(
     stage: u8,
 ) -> String {
     let p = pillar_words(lang, term).one;
-    match lang {
-        Lang::Nl => format!(
-            "De totaalfase ligt hooguit {max_above} boven de zwakste {p}; {weakest} zit in fase \
-             {weakest_stage} en houdt het resultaat tegen, dus wordt het fase {stage}."
-        ),
-        Lang::En => format!(
-            "The overall stage is at most {max_above} above the weakest {p}; {weakest} is at stage \
-             {weakest_stage} and holds the result back, so the stage is {stage}."
-        ),
-    }
+    message(
+        lang,
+        "explain-weakest-rule",
+        &[
+            ("p", Text(p)),
+            ("above", Count(max_above.into())),
+            ("weakest", Text(weakest)),
+            ("weakest-stage", Count(weakest_stage.into())),
+            ("stage", Count(stage.into())),
+        ],
+    )
 }
 
 pub fn explain_unscored(
@@ -118,14 +133,45 @@ pub fn explain_unscored(
     dont_know: u32,
     needed: u32,
 ) -> String {
-    match lang {
-        Lang::Nl => format!(
-            "{pillar} heeft te weinig antwoorden ({answered} beantwoord, {dont_know}× weet ik niet; \
-             minstens {needed} nodig) en telt niet mee in de totaalscore."
-        ),
-        Lang::En => format!(
-            "{pillar} has too few answers ({answered} answered, {dont_know}× don't know; \
-             at least {needed} needed) and is left out of the overall score."
-        ),
+    message(
+        lang,
+        "explain-unscored",
+        &[
+            ("pillar", Text(pillar)),
+            ("answered", Count(answered.into())),
+            ("dont-know", Count(dont_know.into())),
+            ("needed", Count(needed.into())),
+        ],
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_verb_follows_how_many_pillars_are_behind() {
+        let rule = |lang, behind, n| explain_top_rule(lang, PillarTerm::Pillar, 3, (behind, n), 3);
+        assert!(rule(Lang::Nl, "Traffic", 1).contains("; Traffic zit daaronder,"));
+        assert!(rule(Lang::Nl, "Traffic en Platform", 2).contains("Platform zitten daaronder,"));
+        assert!(rule(Lang::En, "Traffic", 1).contains("; Traffic is below that,"));
+        assert!(rule(Lang::En, "Traffic and Platform", 2).contains("Platform are below that,"));
+    }
+
+    #[test]
+    fn a_model_of_dimensions_says_so() {
+        let nl = pillar_words(Lang::Nl, PillarTerm::Dimension);
+        assert_eq!(
+            (nl.one, nl.many, nl.title),
+            ("dimensie", "dimensies", "Dimensie")
+        );
+        assert_eq!(
+            advice_per(Lang::En, PillarTerm::Dimension),
+            "Advice per dimension"
+        );
+        assert_eq!(
+            advice_per(Lang::Nl, PillarTerm::Pillar),
+            "Advies per pijler"
+        );
     }
 }
