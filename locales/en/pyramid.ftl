@@ -94,3 +94,23 @@ explain-top-rule = The top stage needs every { $p } at stage { $required } or hi
 } below that, so the stage is { $stage }.
 explain-weakest-rule = The overall stage is at most { $above } above the weakest { $p }; { $weakest } is at stage { $weakest-stage } and holds the result back, so the stage is { $stage }.
 explain-unscored = { $pillar } has too few answers ({ $answered } answered, { $dont-know }× don't know; at least { $needed } needed) and is left out of the overall score.
+
+## Team views, models and targets.
+
+and = and
+team-heading = { $team }: stage { $stage }/{ $stages }, { $name } (score { $score })
+model-line = { $title } · { $stages } stages, { $pillars } { $ps }, { $questions } questions ({ $file })
+disagreement-line = { $pillar }: spread { $spread }; front group of { $front } at { $front-mean } on average, peloton of { $peloton } at { $peloton-mean } (gap { $gap })
+stage-stays = The overall stage stays at { $new }.
+stage-moves = The overall stage moves from { $old } to { $new }.
+focus-stays = The focus { $p } stays { $new }.
+focus-moves = The focus { $p } moves from { $old } to { $new }.
+target-now = score { $score }, stage { $stage }
+target-reached = { $pillar }: { $now }; target stage { $level } ({ $name }) reached
+target-short = { $pillar }: { $now }; { $points ->
+    [one] 1 point
+   *[other] { $points } points
+} short of stage { $level } ({ $name }, from { $from })
+answer-level = "{ $label }" (level { $level })
+no-answer = no answer
+target-move = { $question }: now { $now } → { $key } { $to }

@@ -94,3 +94,23 @@ explain-top-rule = De hoogste fase vraagt elke { $p } op minstens fase { $requir
 } daaronder, dus wordt het fase { $stage }.
 explain-weakest-rule = De totaalfase ligt hooguit { $above } boven de zwakste { $p }; { $weakest } zit in fase { $weakest-stage } en houdt het resultaat tegen, dus wordt het fase { $stage }.
 explain-unscored = { $pillar } heeft te weinig antwoorden ({ $answered } beantwoord, { $dont-know }× weet ik niet; minstens { $needed } nodig) en telt niet mee in de totaalscore.
+
+## Teamoverzichten, modellen en doelen.
+
+and = en
+team-heading = { $team }: fase { $stage }/{ $stages }, { $name } (score { $score })
+model-line = { $title } · { $stages } fasen, { $pillars } { $ps }, { $questions } vragen ({ $file })
+disagreement-line = { $pillar }: spreiding { $spread }; kopgroep van { $front } met gemiddeld { $front-mean }, peloton van { $peloton } met gemiddeld { $peloton-mean } (verschil { $gap })
+stage-stays = De totaalfase blijft { $new }.
+stage-moves = De totaalfase gaat van { $old } naar { $new }.
+focus-stays = De focus{ $p } blijft { $new }.
+focus-moves = De focus{ $p } verschuift van { $old } naar { $new }.
+target-now = score { $score }, fase { $stage }
+target-reached = { $pillar }: { $now }; doel fase { $level } ({ $name }) gehaald
+target-short = { $pillar }: { $now }; { $points ->
+    [one] 1 punt
+   *[other] { $points } punten
+} onder fase { $level } ({ $name }, vanaf { $from })
+answer-level = "{ $label }" (niveau { $level })
+no-answer = geen antwoord
+target-move = { $question }: nu { $now } → { $key } { $to }

@@ -9,7 +9,7 @@ mod explanations;
 mod words;
 
 use catalog::Arg::{self, Count, Text};
-use catalog::message;
+use catalog::{message, text};
 
 pub use explanations::{
     PillarWords, advice_per, balanced, explain_score, explain_top_rule, explain_unscored,
@@ -56,14 +56,10 @@ pub fn saved_to(lang: Lang, path: &str) -> String {
 
 /// Joins names as "a, b and c" / "a, b en c".
 pub fn join_names(lang: Lang, names: &[&str]) -> String {
-    let and = match lang {
-        Lang::Nl => "en",
-        Lang::En => "and",
-    };
     match names {
         [] => String::new(),
         [one] => one.to_string(),
-        [rest @ .., last] => format!("{} {and} {last}", rest.join(", ")),
+        [rest @ .., last] => format!("{} {} {last}", rest.join(", "), text(lang, "and")),
     }
 }
 
@@ -74,14 +70,21 @@ pub fn team_heading(
     stage: Option<(u8, u8, &str)>,
     score: Option<u8>,
 ) -> String {
-    let result = match (stage, score) {
-        (Some((level, count, name)), Some(score)) => match lang {
-            Lang::Nl => format!("fase {level}/{count}, {name} (score {score})"),
-            Lang::En => format!("stage {level}/{count}, {name} (score {score})"),
-        },
-        _ => words(lang).no_stage.to_string(),
-    };
-    format!("{}: {result}", team_of(lang, respondents))
+    let team = team_of(lang, respondents);
+    match (stage, score) {
+        (Some((level, count, name)), Some(score)) => message(
+            lang,
+            "team-heading",
+            &[
+                ("team", Text(&team)),
+                ("stage", Count(level.into())),
+                ("stages", Count(count.into())),
+                ("name", Text(name)),
+                ("score", Count(score.into())),
+            ],
+        ),
+        _ => format!("{team}: {}", words(lang).no_stage),
+    }
 }
 
 /// `Team of 12 respondents`, `Team of 1 respondent`.
@@ -96,15 +99,18 @@ pub fn model_line(
     [stages, pillars, questions]: [usize; 3],
     file: &str,
 ) -> String {
-    let ps = pillar_words(lang, term).many;
-    match lang {
-        Lang::Nl => {
-            format!("{title} · {stages} fasen, {pillars} {ps}, {questions} vragen ({file})")
-        }
-        Lang::En => {
-            format!("{title} · {stages} stages, {pillars} {ps}, {questions} questions ({file})")
-        }
-    }
+    message(
+        lang,
+        "model-line",
+        &[
+            ("title", Text(title)),
+            ("stages", count(stages)),
+            ("pillars", count(pillars)),
+            ("ps", Text(pillar_words(lang, term).many)),
+            ("questions", count(questions)),
+            ("file", Text(file)),
+        ],
+    )
 }
 
 /// A number with `places` decimals as the language writes it: `50,0` in
@@ -140,21 +146,20 @@ pub fn disagreement_line(
     front: (u64, f64),
     peloton: (u64, f64),
 ) -> String {
-    let gap = front.1 - peloton.1;
-    match lang {
-        Lang::Nl => format!(
-            "{pillar}: spreiding {}; kopgroep van {} met gemiddeld {:.0}, peloton van {} met gemiddeld {:.0} (verschil {gap:.0})",
-            decimal(lang, spread, 1),
-            front.0,
-            front.1,
-            peloton.0,
-            peloton.1
-        ),
-        Lang::En => format!(
-            "{pillar}: spread {spread:.1}; front group of {} at {:.0} on average, peloton of {} at {:.0} (gap {gap:.0})",
-            front.0, front.1, peloton.0, peloton.1
-        ),
-    }
+    let whole = |value: f64| format!("{value:.0}");
+    message(
+        lang,
+        "disagreement-line",
+        &[
+            ("pillar", Text(pillar)),
+            ("spread", Text(&decimal(lang, spread, 1))),
+            ("front", Count(front.0)),
+            ("front-mean", Text(&whole(front.1))),
+            ("peloton", Count(peloton.0)),
+            ("peloton-mean", Text(&whole(peloton.1))),
+            ("gap", Text(&whole(front.1 - peloton.1))),
+        ],
+    )
 }
 
 /// After an interruption: where the answers are and how to go on.
@@ -227,32 +232,28 @@ pub fn stage_change(lang: Lang, old: Option<(u8, &str)>, new: Option<(u8, &str)>
         Some((level, name)) => format!("{level} ({name})"),
         None => "–".to_string(),
     };
-    match (lang, old.map(|s| s.0) == new.map(|s| s.0)) {
-        (Lang::Nl, true) => format!("De totaalfase blijft {}.", show(new)),
-        (Lang::En, true) => format!("The overall stage stays at {}.", show(new)),
-        (Lang::Nl, false) => format!("De totaalfase gaat van {} naar {}.", show(old), show(new)),
-        (Lang::En, false) => format!(
-            "The overall stage moves from {} to {}.",
-            show(old),
-            show(new)
-        ),
+    let (old_text, new_text) = (show(old), show(new));
+    let args = [("old", Text(&old_text)), ("new", Text(&new_text))];
+    if old.map(|s| s.0) == new.map(|s| s.0) {
+        message(lang, "stage-stays", &args)
+    } else {
+        message(lang, "stage-moves", &args)
     }
 }
 
 /// Whether the focus pillar changed, in a sentence.
 pub fn focus_change(lang: Lang, term: PillarTerm, old: Option<&str>, new: Option<&str>) -> String {
-    let show = |name: Option<&str>| name.unwrap_or("–").to_string();
-    let p = pillar_words(lang, term).one;
-    match (lang, old == new) {
-        (Lang::Nl, true) => format!("De focus{p} blijft {}.", show(new)),
-        (Lang::En, true) => format!("The focus {p} stays {}.", show(new)),
-        (Lang::Nl, false) => format!(
-            "De focus{p} verschuift van {} naar {}.",
-            show(old),
-            show(new)
-        ),
-        (Lang::En, false) => format!("The focus {p} moves from {} to {}.", show(old), show(new)),
-    }
+    let args = [
+        ("p", Text(pillar_words(lang, term).one)),
+        ("old", Text(old.unwrap_or("–"))),
+        ("new", Text(new.unwrap_or("–"))),
+    ];
+    let key = if old == new {
+        "focus-stays"
+    } else {
+        "focus-moves"
+    };
+    message(lang, key, &args)
 }
 
 /// One pillar against its target.
@@ -265,27 +266,31 @@ pub fn target_gap(
     points: u8,
 ) -> String {
     let (level, name, from) = target;
-    let now = match (lang, score, stage) {
-        (Lang::Nl, Some(score), Some(stage)) => format!("score {score}, fase {stage}"),
-        (Lang::En, Some(score), Some(stage)) => format!("score {score}, stage {stage}"),
-        (_, _, _) => words(lang).not_enough.to_string(),
+    let now = match (score, stage) {
+        (Some(score), Some(stage)) => message(
+            lang,
+            "target-now",
+            &[
+                ("score", Count(score.into())),
+                ("stage", Count(stage.into())),
+            ],
+        ),
+        _ => words(lang).not_enough.to_string(),
     };
-    match (lang, points) {
-        (Lang::Nl, 0) => format!("{pillar}: {now}; doel fase {level} ({name}) gehaald"),
-        (Lang::En, 0) => format!("{pillar}: {now}; target stage {level} ({name}) reached"),
-        (Lang::Nl, 1) => {
-            format!("{pillar}: {now}; 1 punt onder fase {level} ({name}, vanaf {from})")
-        }
-        (Lang::En, 1) => {
-            format!("{pillar}: {now}; 1 point short of stage {level} ({name}, from {from})")
-        }
-        (Lang::Nl, _) => {
-            format!("{pillar}: {now}; {points} punten onder fase {level} ({name}, vanaf {from})")
-        }
-        (Lang::En, _) => {
-            format!("{pillar}: {now}; {points} points short of stage {level} ({name}, from {from})")
-        }
-    }
+    let args = [
+        ("pillar", Text(pillar)),
+        ("now", Text(&now)),
+        ("level", Count(level.into())),
+        ("name", Text(name)),
+        ("points", Count(points.into())),
+        ("from", Count(from.into())),
+    ];
+    let key = if points == 0 {
+        "target-reached"
+    } else {
+        "target-short"
+    };
+    message(lang, key, &args)
 }
 
 /// A move: `question: now "…" (level 1) → b "…" (level 2)`.
@@ -295,18 +300,26 @@ pub fn target_move(
     from: Option<(&str, u8)>,
     to: (&str, &str, u8),
 ) -> String {
-    let level = match lang {
-        Lang::Nl => "niveau",
-        Lang::En => "level",
+    let answer = |label: &str, level: u8| {
+        message(
+            lang,
+            "answer-level",
+            &[("label", Text(label)), ("level", Count(level.into()))],
+        )
     };
-    let now = match (lang, from) {
-        (_, Some((label, n))) => format!("\"{label}\" ({level} {n})"),
-        (Lang::Nl, None) => "geen antwoord".to_string(),
-        (Lang::En, None) => "no answer".to_string(),
+    let now = match from {
+        Some((label, level)) => answer(label, level),
+        None => text(lang, "no-answer"),
     };
-    let (key, label, n) = to;
-    match lang {
-        Lang::Nl => format!("{question}: nu {now} → {key} \"{label}\" ({level} {n})"),
-        Lang::En => format!("{question}: now {now} → {key} \"{label}\" ({level} {n})"),
-    }
+    let (key, label, level) = to;
+    message(
+        lang,
+        "target-move",
+        &[
+            ("question", Text(question)),
+            ("now", Text(&now)),
+            ("key", Text(key)),
+            ("to", Text(&answer(label, level))),
+        ],
+    )
 }
