@@ -29,7 +29,17 @@ fn language(lang: Lang) -> LanguageIdentifier {
 pub(super) fn text(lang: Lang, key: &str) -> String {
     LOCALES
         .try_lookup(&language(lang), key)
-        .unwrap_or_else(|| key.to_string())
+        .unwrap_or_else(|| missing(key))
+}
+
+/// A key the code asks for but the files lack. Every test runs a debug
+/// build, so a test that reaches such a text fails; a release build shows
+/// the key rather than stopping.
+fn missing(key: &str) -> String {
+    if cfg!(debug_assertions) {
+        panic!("locales/en/pyramid.ftl has no `{key}`");
+    }
+    key.to_string()
 }
 
 /// An argument of a message: a count (which chooses the plural) or a text.
@@ -52,7 +62,7 @@ pub(super) fn message(lang: Lang, key: &str, args: &[(&'static str, Arg)]) -> St
         .collect();
     LOCALES
         .try_lookup_with_args(&language(lang), key, &args)
-        .unwrap_or_else(|| key.to_string())
+        .unwrap_or_else(|| missing(key))
 }
 
 #[cfg(test)]
@@ -100,6 +110,12 @@ mod tests {
                 "locales/en/pyramid.ftl has `{key}`, which no code reads"
             );
         }
+    }
+
+    #[test]
+    #[should_panic(expected = "has no `no-such-key`")]
+    fn a_key_missing_from_the_files_fails_every_test_that_reaches_it() {
+        text(Lang::Nl, "no-such-key");
     }
 
     #[test]
