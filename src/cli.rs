@@ -31,6 +31,13 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+impl Cli {
+    /// `--lang`, else the language of the environment.
+    pub fn lang(&self) -> Lang {
+        self.lang.map_or_else(Lang::from_env, Lang::from)
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Take the 5-minute self-test in the terminal

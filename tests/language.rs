@@ -87,3 +87,26 @@ fn pyramid_lang_chooses_the_language_before_the_locale() {
         .expect("runs");
     assert!(String::from_utf8_lossy(&output.stdout).starts_with("Team of 3 respondents"));
 }
+
+#[test]
+fn a_mistyped_file_name_is_explained_in_dutch() {
+    for args in [
+        &["score", "no-such-file.csv"][..],
+        &["report", "no-such-file.xlsx", "--output", "r.html"],
+        &["--bank", "no-such-bank.yaml", "questions"],
+    ] {
+        let output = pyramid()
+            .args(args)
+            .args(["--lang", "nl"])
+            .output()
+            .expect("runs");
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8(output.stderr).expect("UTF-8");
+        assert!(stderr.starts_with("fout: kan no-such-"), "{stderr}");
+        assert!(
+            stderr.contains(" niet lezen: dat bestand bestaat niet; kijk de naam en de map na"),
+            "{stderr}"
+        );
+        assert!(!stderr.contains("No such file"), "{stderr}");
+    }
+}

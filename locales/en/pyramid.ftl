@@ -114,3 +114,8 @@ target-short = { $pillar }: { $now }; { $points ->
 answer-level = "{ $label }" (level { $level })
 no-answer = no answer
 target-move = { $question }: now { $now } → { $key } { $to }
+
+## Errors. $file is a file as given; $reason the system's own words.
+
+error = error
+cannot-read = cannot read { $file }: { $reason }

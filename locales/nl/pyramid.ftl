@@ -114,3 +114,12 @@ target-short = { $pillar }: { $now }; { $points ->
 answer-level = "{ $label }" (niveau { $level })
 no-answer = geen antwoord
 target-move = { $question }: nu { $now } → { $key } { $to }
+
+## Fouten. $file is een bestand zoals opgegeven; $reason de woorden van het systeem.
+
+error = fout
+cannot-read = kan { $file } niet lezen: { $kind ->
+    [not-found] dat bestand bestaat niet; kijk de naam en de map na
+    [permission-denied] je mag dat bestand niet lezen; vraag leesrechten of kopieer het naar een eigen map
+   *[other] { $reason }
+}

@@ -38,7 +38,7 @@ impl Setup {
 }
 
 pub fn run(cli: Cli) -> Result<ExitCode> {
-    let lang = cli.lang.map_or_else(Lang::from_env, Lang::from);
+    let lang = cli.lang();
     // Loaded only by the commands that use a bank.
     let setup = || -> Result<Setup> {
         let bank = match &cli.bank {

@@ -12,7 +12,8 @@ pub mod sources;
 pub mod spreadsheet;
 pub mod survey;
 
-use anyhow::{Context, Result, bail};
+use crate::messages::cannot_read;
+use anyhow::{Result, bail};
 use std::path::Path;
 
 /// The largest bank or answer file read whole (YAML or JSON).
@@ -101,7 +102,7 @@ pub fn plain_yaml_error(message: &str) -> String {
 /// at the limit too.
 pub fn read_text(path: &Path) -> Result<String> {
     let shown = crate::visible::visible(&path.display().to_string()).into_owned();
-    let metadata = std::fs::metadata(path).with_context(|| format!("cannot read {shown}"))?;
+    let metadata = std::fs::metadata(path).map_err(|err| cannot_read(&shown, &err))?;
     if metadata.is_dir() {
         bail!("{shown} is a directory; give the path of a file");
     }
@@ -122,7 +123,7 @@ pub fn read_text(path: &Path) -> Result<String> {
                 &mut bytes,
             )
         })
-        .with_context(|| format!("cannot read {shown}"))?;
+        .map_err(|err| cannot_read(&shown, &err))?;
     if bytes.len() as u64 > MAX_DOCUMENT_BYTES {
         return Err(too_big(String::new()));
     }

@@ -8,6 +8,7 @@ use super::scores_document::{self, ScoredEntry};
 use super::survey::TableInfo;
 use crate::file_id::FileId;
 use crate::input::matching::AnswerMatcher;
+use crate::messages::cannot_read;
 use crate::model::bank::Bank;
 use anyhow::{Context, Result, bail};
 use std::collections::HashMap;
@@ -99,8 +100,8 @@ fn expand_all(paths: &[PathBuf]) -> Result<Vec<Source>> {
             sources.push(stdin());
             continue;
         }
-        let metadata =
-            std::fs::metadata(path).with_context(|| format!("cannot read {}", path.display()))?;
+        let metadata = std::fs::metadata(path)
+            .map_err(|err| cannot_read(&path.display().to_string(), &err))?;
         if metadata.is_dir() {
             let before = sources.len();
             let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
@@ -254,7 +255,7 @@ pub fn open(source: &Source) -> Result<Box<dyn Read>> {
         None => Ok(Box::new(std::io::stdin())),
         Some(path) => {
             let file = std::fs::File::open(path)
-                .with_context(|| format!("cannot read {}", path.display()))?;
+                .map_err(|err| cannot_read(&path.display().to_string(), &err))?;
             Ok(Box::new(file))
         }
     }

@@ -75,10 +75,11 @@ mod tests {
     ];
 
     /// The code that reads the files: every key must appear in it, quoted.
-    const CODE: [&str; 3] = [
+    const CODE: [&str; 4] = [
         include_str!("mod.rs"),
         include_str!("words.rs"),
         include_str!("explanations.rs"),
+        include_str!("localized.rs"),
     ];
 
     /// The keys a language file defines.

@@ -6,6 +6,7 @@ use crate::model::bank::PillarTerm;
 
 mod catalog;
 mod explanations;
+mod localized;
 mod words;
 
 use catalog::Arg::{self, Count, Text};
@@ -15,7 +16,13 @@ pub use explanations::{
     PillarWords, advice_per, balanced, explain_score, explain_top_rule, explain_unscored,
     explain_weakest_rule, pillar_words,
 };
+pub use localized::{Localized, cannot_read, describe};
 pub use words::{Words, words};
+
+/// `error`, `fout`: the word in front of an error.
+pub fn error_word(lang: Lang) -> String {
+    text(lang, "error")
+}
 
 /// A count of things in memory, as a message argument.
 fn count(n: usize) -> Arg<'static> {

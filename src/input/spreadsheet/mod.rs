@@ -15,6 +15,7 @@ mod xlsx;
 
 use super::survey::{RowSource, TableInfo, read_rows};
 use crate::input::record::Record;
+use crate::messages::cannot_read;
 use crate::model::bank::Bank;
 use anyhow::{Context, Result, bail};
 use quick_xml::XmlVersion;
@@ -47,13 +48,13 @@ pub fn read(
     let mut head = [0u8; 4];
     let is_zip = std::fs::File::open(path)
         .and_then(|mut f| f.read(&mut head))
-        .with_context(|| format!("cannot read {file}"))?
+        .map_err(|err| cannot_read(&file, &err))?
         == 4
         && head == *b"PK\x03\x04";
     if !is_zip {
         return read_with_calamine(path, file, bank, on_record);
     }
-    let archive = std::fs::File::open(path).with_context(|| format!("cannot read {file}"))?;
+    let archive = std::fs::File::open(path).map_err(|err| cannot_read(&file, &err))?;
     let mut archive = zip::ZipArchive::new(std::io::BufReader::new(archive))
         .with_context(|| format!("{file}: cannot open the spreadsheet"))?;
     if archive.len() > MAX_ENTRIES {

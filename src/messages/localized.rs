@@ -1,0 +1,100 @@
+//! Errors whose message is in the language files, so that the person who
+//! mistyped a file name reads the error in their own language.
+
+use super::catalog::{self, Arg};
+use crate::lang::Lang;
+use std::fmt;
+
+/// An error kept as a key and its arguments until it is shown. Shown
+/// without a language (inside another error's text, in a log) it is
+/// English.
+#[derive(Debug)]
+pub struct Localized {
+    key: &'static str,
+    args: Vec<(&'static str, String)>,
+}
+
+impl Localized {
+    pub fn new(key: &'static str, args: &[(&'static str, &str)]) -> Localized {
+        let args = args
+            .iter()
+            .map(|(name, value)| (*name, (*value).to_string()))
+            .collect();
+        Localized { key, args }
+    }
+
+    pub fn in_lang(&self, lang: Lang) -> String {
+        let args: Vec<(&'static str, Arg)> = self
+            .args
+            .iter()
+            .map(|(name, value)| (*name, Arg::Text(value)))
+            .collect();
+        catalog::message(lang, self.key, &args)
+    }
+}
+
+impl fmt::Display for Localized {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.in_lang(Lang::En))
+    }
+}
+
+impl std::error::Error for Localized {}
+
+/// A file that cannot be read, with the reason in the reader's words where
+/// the system gives a known one.
+pub fn cannot_read(file: &str, err: &std::io::Error) -> anyhow::Error {
+    use std::io::ErrorKind;
+    let kind = match err.kind() {
+        ErrorKind::NotFound => "not-found",
+        ErrorKind::PermissionDenied => "permission-denied",
+        _ => "other",
+    };
+    let reason = err.to_string();
+    Localized::new(
+        "cannot-read",
+        &[("file", file), ("kind", kind), ("reason", &reason)],
+    )
+    .into()
+}
+
+/// An error and its causes, `outer: inner`, each in the reader's language
+/// where the language files have it.
+pub fn describe(err: &anyhow::Error, lang: Lang) -> String {
+    err.chain()
+        .map(|cause| match cause.downcast_ref::<Localized>() {
+            Some(localized) => localized.in_lang(lang),
+            None => cause.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(": ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use anyhow::Context;
+
+    fn missing() -> anyhow::Error {
+        let err = std::fs::File::open("/no/such/answers.csv").unwrap_err();
+        cannot_read("answers.csv", &err)
+    }
+
+    #[test]
+    fn a_missing_file_is_explained_in_the_readers_language() {
+        assert_eq!(
+            describe(&missing(), Lang::Nl),
+            "kan answers.csv niet lezen: dat bestand bestaat niet; kijk de naam en de map na"
+        );
+        assert_eq!(
+            describe(&missing(), Lang::En),
+            "cannot read answers.csv: No such file or directory (os error 2)"
+        );
+    }
+
+    #[test]
+    fn outer_context_stays_in_front() {
+        let err = Err::<(), _>(missing()).context("team.yaml").unwrap_err();
+        assert!(describe(&err, Lang::Nl).starts_with("team.yaml: kan answers.csv niet lezen"));
+    }
+}
