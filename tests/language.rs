@@ -110,3 +110,31 @@ fn a_mistyped_file_name_is_explained_in_dutch() {
         assert!(!stderr.contains("No such file"), "{stderr}");
     }
 }
+
+#[test]
+fn errors_about_folders_are_in_dutch() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let empty = dir.path().join("leeg");
+    std::fs::create_dir(&empty).expect("made");
+    let cases = [
+        (
+            vec!["score", "leeg"],
+            "fout: de map leeg bevat geen antwoordbestanden; pyramid leest .yaml,",
+        ),
+        (
+            vec!["--bank", "leeg", "questions"],
+            "fout: leeg is een map; geef het pad van een bestand",
+        ),
+    ];
+    for (args, expected) in cases {
+        let output = pyramid()
+            .current_dir(dir.path())
+            .args(&args)
+            .args(["--lang", "nl"])
+            .output()
+            .expect("runs");
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8(output.stderr).expect("UTF-8");
+        assert!(stderr.starts_with(expected), "{args:?}: {stderr}");
+    }
+}

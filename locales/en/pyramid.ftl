@@ -119,3 +119,10 @@ target-move = { $question }: now { $now } → { $key } { $to }
 
 error = error
 cannot-read = cannot read { $file }: { $reason }
+is-a-directory = { $file } is a directory; give the path of a file
+document-over-limit = { $file } is { $size } MiB, over the { $limit } MiB limit for a YAML or JSON file; check that it is the right file
+document-grew-over-limit = { $file } is over the { $limit } MiB limit for a YAML or JSON file; check that it is the right file
+document-not-utf8 = { $file }:{ $line }: the file is not UTF-8 text (bad byte at offset { $offset }); save it as UTF-8
+answers-over-limit = { $file } is over the { $limit } MiB limit for an answer file
+answers-not-utf8 = { $file }:{ $line }: the file is not UTF-8 text; save it as UTF-8
+folder-without-answers = the folder { $folder } holds no answer files; pyramid reads .yaml, .yml, .json, .csv, .tsv, .txt, .xlsx, .xls and .ods

@@ -123,3 +123,10 @@ cannot-read = kan { $file } niet lezen: { $kind ->
     [permission-denied] je mag dat bestand niet lezen; vraag leesrechten of kopieer het naar een eigen map
    *[other] { $reason }
 }
+is-a-directory = { $file } is een map; geef het pad van een bestand
+document-over-limit = { $file } is { $size } MiB, boven de grens van { $limit } MiB voor een YAML- of JSON-bestand; kijk na of het het juiste bestand is
+document-grew-over-limit = { $file } is groter dan de grens van { $limit } MiB voor een YAML- of JSON-bestand; kijk na of het het juiste bestand is
+document-not-utf8 = { $file }:{ $line }: het bestand is geen UTF-8-tekst (foute byte op positie { $offset }); bewaar het als UTF-8
+answers-over-limit = { $file } is groter dan de grens van { $limit } MiB voor een antwoordbestand
+answers-not-utf8 = { $file }:{ $line }: het bestand is geen UTF-8-tekst; bewaar het als UTF-8
+folder-without-answers = de map { $folder } bevat geen antwoordbestanden; pyramid leest .yaml, .yml, .json, .csv, .tsv, .txt, .xlsx, .xls en .ods

@@ -12,8 +12,8 @@ pub mod sources;
 pub mod spreadsheet;
 pub mod survey;
 
-use crate::messages::cannot_read;
-use anyhow::{Result, bail};
+use crate::messages::{Localized, cannot_read};
+use anyhow::Result;
 use std::path::Path;
 
 /// The largest bank or answer file read whole (YAML or JSON).
@@ -104,16 +104,13 @@ pub fn read_text(path: &Path) -> Result<String> {
     let shown = crate::visible::visible(&path.display().to_string()).into_owned();
     let metadata = std::fs::metadata(path).map_err(|err| cannot_read(&shown, &err))?;
     if metadata.is_dir() {
-        bail!("{shown} is a directory; give the path of a file");
+        return Err(Localized::new("is-a-directory", &[("file", &shown)]).into());
     }
-    let too_big = |size: String| {
-        anyhow::anyhow!(
-            "{shown} is {size}over the {} MiB limit for a YAML or JSON file; check that it is the right file",
-            MAX_DOCUMENT_BYTES >> 20
-        )
-    };
+    let limit = (MAX_DOCUMENT_BYTES >> 20).to_string();
     if metadata.len() > MAX_DOCUMENT_BYTES {
-        return Err(too_big(format!("{} MiB, ", metadata.len() >> 20)));
+        let size = (metadata.len() >> 20).to_string();
+        let args = [("file", &*shown), ("size", &size), ("limit", &limit)];
+        return Err(Localized::new("document-over-limit", &args).into());
     }
     let mut bytes = Vec::new();
     std::fs::File::open(path)
@@ -125,15 +122,16 @@ pub fn read_text(path: &Path) -> Result<String> {
         })
         .map_err(|err| cannot_read(&shown, &err))?;
     if bytes.len() as u64 > MAX_DOCUMENT_BYTES {
-        return Err(too_big(String::new()));
+        let args = [("file", &*shown), ("limit", &limit)];
+        return Err(Localized::new("document-grew-over-limit", &args).into());
     }
     String::from_utf8(bytes).map_err(|err| {
         let offset = err.utf8_error().valid_up_to();
         let text = String::from_utf8_lossy(&err.as_bytes()[..offset]);
         let line = text.lines().count().max(1);
-        anyhow::anyhow!(
-            "{shown}:{line}: the file is not UTF-8 text (bad byte at offset {offset}); save it as UTF-8"
-        )
+        let (line, offset) = (line.to_string(), offset.to_string());
+        let args = [("file", &*shown), ("line", &line), ("offset", &offset)];
+        Localized::new("document-not-utf8", &args).into()
     })
 }
 

@@ -8,9 +8,9 @@ use super::scores_document::{self, ScoredEntry};
 use super::survey::TableInfo;
 use crate::file_id::FileId;
 use crate::input::matching::AnswerMatcher;
-use crate::messages::cannot_read;
+use crate::messages::{Localized, cannot_read};
 use crate::model::bank::Bank;
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result};
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 use std::io::{Cursor, Read};
@@ -112,10 +112,9 @@ fn expand_all(paths: &[PathBuf]) -> Result<Vec<Source>> {
             entries.sort();
             sources.extend(entries.into_iter().map(file));
             if sources.len() == before {
-                bail!(
-                    "the folder {} holds no answer files; pyramid reads .yaml, .yml, .json, .csv, .tsv, .txt, .xlsx, .xls and .ods",
-                    path.display()
-                );
+                let folder = path.display().to_string();
+                let args = [("folder", &*folder)];
+                return Err(Localized::new("folder-without-answers", &args).into());
             }
         } else {
             sources.push(file(path.clone()));
@@ -234,10 +233,9 @@ fn read_document(input: Box<dyn Read>, name: &str) -> Result<String> {
         .read_to_end(&mut bytes)
         .with_context(|| format!("cannot read {name}"))?;
     if bytes.len() as u64 > limit {
-        bail!(
-            "{name} is over the {} MiB limit for an answer file",
-            limit >> 20
-        );
+        let limit = (limit >> 20).to_string();
+        let args = [("file", name), ("limit", &*limit)];
+        return Err(Localized::new("answers-over-limit", &args).into());
     }
     String::from_utf8(bytes).map_err(|err| {
         let offset = err.utf8_error().valid_up_to();
@@ -245,7 +243,8 @@ fn read_document(input: Box<dyn Read>, name: &str) -> Result<String> {
             .lines()
             .count()
             .max(1);
-        anyhow::anyhow!("{name}:{line}: the file is not UTF-8 text; save it as UTF-8")
+        let line = line.to_string();
+        Localized::new("answers-not-utf8", &[("file", name), ("line", &line)]).into()
     })
 }
 
