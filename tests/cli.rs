@@ -287,3 +287,43 @@ fn models_are_listed_and_chosen_by_name() {
         .code(2)
         .stderr(predicate::str::contains("cannot be used with"));
 }
+
+/// The README's example files: the ones a reader runs its commands on.
+#[test]
+fn the_readme_example_files_give_the_readme_results() {
+    let exported = std::fs::read("examples/plain-ids.csv").expect("example");
+    let fixture = std::fs::read("tests/fixtures/forms/plain-ids.csv").expect("fixture");
+    assert_eq!(
+        exported, fixture,
+        "examples/plain-ids.csv drifted from its fixture"
+    );
+    pyramid()
+        .args(["score", "examples/team.csv"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "examples/team.csv:3, column B: strategy-role: \"maybe\"",
+        ))
+        .stderr(predicate::str::contains(
+            "examples/team.csv:4: Els Janssens has no answer",
+        ));
+    pyramid()
+        .args(["compare", "examples/an-q3.yaml", "examples/an-q4.yaml"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "examples/an-q3.yaml → examples/an-q4.yaml",
+        ));
+    pyramid()
+        .args([
+            "score",
+            "examples/google-forms-nl-excel.csv",
+            "--format",
+            "csv",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "an.peeters@example.be,examples/google-forms-nl-excel.csv:2,",
+        ));
+}
