@@ -7,7 +7,7 @@ use pyramid::messages;
 fn main() -> std::process::ExitCode {
     let cli = pyramid::cli::Cli::parse();
     let lang = cli.lang();
-    match pyramid::commands::run(cli) {
+    match pyramid::commands::run(cli, lang) {
         Ok(code) => code.into(),
         Err(err) => {
             if err.downcast_ref::<AlreadyReported>().is_none() {

@@ -37,8 +37,8 @@ impl Setup {
     }
 }
 
-pub fn run(cli: Cli) -> Result<ExitCode> {
-    let lang = cli.lang();
+/// Runs the command in `lang`, the language `main.rs` also shows errors in.
+pub fn run(cli: Cli, lang: Lang) -> Result<ExitCode> {
     // Loaded only by the commands that use a bank.
     let setup = || -> Result<Setup> {
         let bank = match &cli.bank {
