@@ -3,7 +3,7 @@
 use crate::export::{ComparisonFormat, QuestionsFormat, ScoresFormat};
 use crate::lang::Lang;
 use crate::model::bank::{MAX_STAGES, MIN_STAGES};
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
@@ -15,9 +15,9 @@ use std::path::PathBuf;
     after_help = "Examples:\n  pyramid                      take the self-test (same as `pyramid test`)\n  pyramid test --lang nl --save mijn-antwoorden.yaml\n  pyramid score team-export.csv --summary\n  pyramid compare export-q3.csv export-q4.csv --summary\n  pyramid report export-q4.csv --previous export-q3.csv --output report.html\n  pyramid questions --format json"
 )]
 pub struct Cli {
-    /// Language of everything shown [default: PYRAMID_LANG, else LC_ALL, LC_MESSAGES or LANG, else the system setting; nl* gives Dutch]
-    #[arg(long, global = true, value_enum)]
-    pub lang: Option<LangArg>,
+    /// Language of everything shown: nl, en, fr, or any language the bank has [default: PYRAMID_LANG, else LC_ALL, LC_MESSAGES or LANG, else the system setting]
+    #[arg(long, global = true, value_name = "CODE")]
+    pub lang: Option<Lang>,
 
     /// Use the question bank in FILE instead of a bundled model
     #[arg(long, global = true, value_name = "FILE", conflicts_with = "model")]
@@ -34,7 +34,7 @@ pub struct Cli {
 impl Cli {
     /// `--lang`, else the language of the environment.
     pub fn lang(&self) -> Lang {
-        self.lang.map_or_else(Lang::from_env, Lang::from)
+        self.lang.unwrap_or_else(Lang::from_env)
     }
 }
 
@@ -248,19 +248,4 @@ pub struct QuestionsArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = QuestionsFormat::Table)]
     pub format: QuestionsFormat,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum LangArg {
-    Nl,
-    En,
-}
-
-impl From<LangArg> for Lang {
-    fn from(arg: LangArg) -> Lang {
-        match arg {
-            LangArg::Nl => Lang::Nl,
-            LangArg::En => Lang::En,
-        }
-    }
 }

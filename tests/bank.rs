@@ -40,7 +40,7 @@ fn every_question_has_four_options_one_per_level() {
 #[test]
 fn four_stages_named_after_the_learning_ladder() {
     let bank = bank();
-    let names: Vec<&str> = bank.stages.iter().map(|s| s.name.en.as_str()).collect();
+    let names: Vec<&str> = bank.stages.iter().map(|s| s.name.own(Lang::EN)).collect();
     assert_eq!(
         names,
         [
@@ -50,13 +50,13 @@ fn four_stages_named_after_the_learning_ladder() {
             "Unconsciously competent"
         ]
     );
-    assert_eq!(bank.stages[0].name.nl, "Onbewust onbekwaam");
+    assert_eq!(bank.stages[0].name.own(Lang::NL), "Onbewust onbekwaam");
 }
 
 #[test]
 fn questions_and_options_read_in_five_minutes_in_each_language() {
     let bank = bank();
-    for lang in Lang::ALL {
+    for lang in bank.languages() {
         let total: usize = bank
             .questions
             .iter()
@@ -85,7 +85,7 @@ fn option_labels_fit_one_line_of_an_eighty_column_terminal() {
     // dialoguer draws each option on one line after a 2-column marker.
     for question in &bank().questions {
         for option in &question.options {
-            for lang in Lang::ALL {
+            for lang in bank().languages() {
                 let label = option.label.get(lang);
                 assert!(
                     label.chars().count() <= 72,
@@ -142,7 +142,7 @@ fn the_cycle_is_the_roadmap() {
 /// steps, questions and options.
 fn dutch_texts(bank: &mut Bank) -> Vec<String> {
     let mut texts = Vec::new();
-    bank.for_each_text_mut(|text| texts.push(text.own(Lang::Nl).to_string()));
+    bank.for_each_text_mut(|text| texts.push(text.own(Lang::NL).to_string()));
     texts
 }
 

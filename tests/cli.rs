@@ -180,9 +180,10 @@ fn a_bank_that_is_not_utf8_is_refused_with_its_line() {
 #[test]
 fn usage_errors_exit_2_and_suggest_the_closest_subcommand() {
     pyramid()
-        .args(["questions", "--lang", "fr"])
+        .args(["questions", "--lang", "dutch"])
         .assert()
-        .code(2);
+        .code(2)
+        .stderr(predicate::str::contains("`dutch` is not a language code"));
     pyramid()
         .arg("questons")
         .assert()

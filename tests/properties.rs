@@ -6,6 +6,7 @@ use proptest::prelude::*;
 use pyramid::input::bank_file;
 use pyramid::input::matching::AnswerMatcher;
 use pyramid::input::{answer_file, csv_file};
+use pyramid::lang::Lang;
 use pyramid::model::answers::{Choice, Responses};
 use pyramid::model::bank::Bank;
 use pyramid::model::scoring::assess;
@@ -142,12 +143,12 @@ proptest! {
                 let question = &bank.questions[q];
                 responses.get(q).map(|choice| match (choice, spelling[q]) {
                     (Choice::DontKnow, 0) => "dont_know".to_string(),
-                    (Choice::DontKnow, 1) => bank.dont_know.nl.clone(),
-                    (Choice::DontKnow, 2) => bank.dont_know.en.clone(),
+                    (Choice::DontKnow, 1) => bank.dont_know.own(Lang::NL).to_string(),
+                    (Choice::DontKnow, 2) => bank.dont_know.own(Lang::EN).to_string(),
                     (Choice::DontKnow, _) => (question.options.len() + 1).to_string(),
                     (Choice::Option(n), 0) => question.options[n].key.clone(),
-                    (Choice::Option(n), 1) => question.options[n].label.nl.to_uppercase(),
-                    (Choice::Option(n), 2) => format!("  {}  ", question.options[n].label.en),
+                    (Choice::Option(n), 1) => question.options[n].label.own(Lang::NL).to_uppercase(),
+                    (Choice::Option(n), 2) => format!("  {}  ", question.options[n].label.own(Lang::EN)),
                     (Choice::Option(n), _) => (n + 1).to_string(),
                 })
             })

@@ -44,8 +44,8 @@ pub fn validate(args: &ValidateArgs) -> Result<ExitCode> {
             bank.questions.len(),
             bank.pillars.len(),
             bank.stages.len(),
-            bank::words_to_read(&bank, Lang::Nl),
-            bank::words_to_read(&bank, Lang::En),
+            bank::words_to_read(&bank, Lang::NL),
+            bank::words_to_read(&bank, Lang::EN),
         ))?;
     }
     Ok(if errors > 0 {

@@ -34,7 +34,7 @@ pub use table::TextStyle;
 /// use pyramid::export::{TextStyle, Writes, table::TableExporter};
 /// fn report_as_table(report: &pyramid::documents::ReportDocument, out: &mut dyn std::io::Write) {
 ///     let table = TableExporter { style: TextStyle { width: 80, color: false } };
-///     let _ = table.write(report, pyramid::lang::Lang::En, out);
+///     let _ = table.write(report, pyramid::lang::Lang::EN, out);
 /// }
 /// ```
 pub trait Writes<D> {

@@ -330,7 +330,7 @@ mod tests {
             Some(line_of(&yaml, "id: c2"))
         );
         let bank = parse(&yaml, "bank.yaml").expect("loads");
-        assert_eq!(bank.questions[5].text.get(crate::lang::Lang::En), "c2");
+        assert_eq!(bank.questions[5].text.get(crate::lang::Lang::EN), "c2");
     }
 
     #[test]

@@ -20,6 +20,7 @@ pub fn locate(yaml: &str, path: &FieldPath) -> Option<Location> {
     for seg in &path.0 {
         let next = match seg {
             Seg::Key(key) => node.as_mapping().and_then(|map| map.get_node(key)),
+            Seg::Lang(lang) => node.as_mapping().and_then(|map| map.get_node(lang.code())),
             Seg::Index(index) => node.as_sequence().and_then(|seq| seq.get_node(*index)),
         };
         let Some(next) = next else { break };

@@ -67,6 +67,7 @@ struct QuestionMatcher {
 
 impl AnswerMatcher {
     pub fn new(bank: &Bank) -> AnswerMatcher {
+        let languages = bank.languages();
         let questions = bank
             .questions
             .iter()
@@ -76,7 +77,7 @@ impl AnswerMatcher {
                 for (n, option) in question.options.iter().enumerate() {
                     accepted.push((option.key.clone(), Choice::Option(n)));
                 }
-                for lang in Lang::ALL {
+                for &lang in &languages {
                     for (n, option) in question.options.iter().enumerate() {
                         accepted
                             .push((option.label.get(lang).trim().to_string(), Choice::Option(n)));
@@ -89,7 +90,7 @@ impl AnswerMatcher {
                     // Forms list "don't know" last: its number follows the options'.
                     accepted.push(((question.options.len() + 1).to_string(), Choice::DontKnow));
                     accepted.push((DONT_KNOW_KEY.to_string(), Choice::DontKnow));
-                    for lang in Lang::ALL {
+                    for &lang in &languages {
                         accepted.push((
                             bank.dont_know.get(lang).trim().to_string(),
                             Choice::DontKnow,
@@ -181,10 +182,11 @@ pub struct HeaderMatcher {
 
 impl HeaderMatcher {
     pub fn new(bank: &Bank) -> HeaderMatcher {
+        let languages = bank.languages();
         let mut folded = HashMap::new();
         for (n, question) in bank.questions.iter().enumerate() {
             folded.entry(fold(&question.id)).or_insert(n);
-            for lang in Lang::ALL {
+            for &lang in &languages {
                 folded.entry(fold(question.text.get(lang))).or_insert(n);
             }
         }

@@ -18,17 +18,17 @@ fluent_templates::static_loader! {
     };
 }
 
-fn language(lang: Lang) -> LanguageIdentifier {
-    match lang {
-        Lang::Nl => langid!("nl"),
-        Lang::En => langid!("en"),
-    }
+/// The identifiers of `Lang::INTERFACE`, in its order.
+static INTERFACE: [LanguageIdentifier; 3] = [langid!("nl"), langid!("en"), langid!("fr")];
+
+fn language(lang: Lang) -> &'static LanguageIdentifier {
+    &INTERFACE[lang.interface_index()]
 }
 
 /// A text without arguments; the key itself when no file has it.
 pub(super) fn text(lang: Lang, key: &str) -> String {
     LOCALES
-        .try_lookup(&language(lang), key)
+        .try_lookup(language(lang), key)
         .unwrap_or_else(|| missing(key))
 }
 
@@ -61,7 +61,7 @@ pub(super) fn message(lang: Lang, key: &str, args: &[(&'static str, Arg)]) -> St
         })
         .collect();
     LOCALES
-        .try_lookup_with_args(&language(lang), key, &args)
+        .try_lookup_with_args(language(lang), key, &args)
         .unwrap_or_else(|| missing(key))
 }
 
@@ -129,21 +129,21 @@ mod tests {
     #[test]
     #[should_panic(expected = "has no `no-such-key`")]
     fn a_key_missing_from_the_files_fails_every_test_that_reaches_it() {
-        text(Lang::Nl, "no-such-key");
+        text(Lang::NL, "no-such-key");
     }
 
     #[test]
     fn plurals_follow_the_language() {
         let team = |lang, n| message(lang, "team-of", &[("count", Arg::Count(n))]);
-        assert_eq!(team(Lang::Nl, 1), "Team van 1 respondent");
-        assert_eq!(team(Lang::Nl, 2), "Team van 2 respondenten");
-        assert_eq!(team(Lang::En, 1), "Team of 1 respondent");
-        assert_eq!(team(Lang::En, 0), "Team of 0 respondents");
+        assert_eq!(team(Lang::NL, 1), "Team van 1 respondent");
+        assert_eq!(team(Lang::NL, 2), "Team van 2 respondenten");
+        assert_eq!(team(Lang::EN, 1), "Team of 1 respondent");
+        assert_eq!(team(Lang::EN, 0), "Team of 0 respondents");
     }
 
     #[test]
     fn arguments_are_shown_without_isolation_marks() {
-        let saved = message(Lang::Nl, "saved-to", &[("path", Arg::Text("a.yaml"))]);
+        let saved = message(Lang::NL, "saved-to", &[("path", Arg::Text("a.yaml"))]);
         assert_eq!(saved, "Antwoorden bewaard in a.yaml");
     }
 }

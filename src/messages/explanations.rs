@@ -34,17 +34,14 @@ impl PillarWords {
     }
 }
 
-static PILLAR_WORDS: LazyLock<[[PillarWords; 2]; 2]> = LazyLock::new(|| {
-    [Lang::Nl, Lang::En].map(|lang| {
+static PILLAR_WORDS: LazyLock<[[PillarWords; 2]; 3]> = LazyLock::new(|| {
+    Lang::INTERFACE.map(|lang| {
         [PillarTerm::Pillar, PillarTerm::Dimension].map(|term| PillarWords::load(lang, term))
     })
 });
 
 pub fn pillar_words(lang: Lang, term: PillarTerm) -> PillarWords {
-    let by_lang = match lang {
-        Lang::Nl => &PILLAR_WORDS[0],
-        Lang::En => &PILLAR_WORDS[1],
-    };
+    let by_lang = &PILLAR_WORDS[lang.interface_index()];
     match term {
         PillarTerm::Pillar => by_lang[0],
         PillarTerm::Dimension => by_lang[1],
@@ -152,25 +149,25 @@ mod tests {
     #[test]
     fn the_verb_follows_how_many_pillars_are_behind() {
         let rule = |lang, behind, n| explain_top_rule(lang, PillarTerm::Pillar, 3, (behind, n), 3);
-        assert!(rule(Lang::Nl, "Traffic", 1).contains("; Traffic zit daaronder,"));
-        assert!(rule(Lang::Nl, "Traffic en Platform", 2).contains("Platform zitten daaronder,"));
-        assert!(rule(Lang::En, "Traffic", 1).contains("; Traffic is below that,"));
-        assert!(rule(Lang::En, "Traffic and Platform", 2).contains("Platform are below that,"));
+        assert!(rule(Lang::NL, "Traffic", 1).contains("; Traffic zit daaronder,"));
+        assert!(rule(Lang::NL, "Traffic en Platform", 2).contains("Platform zitten daaronder,"));
+        assert!(rule(Lang::EN, "Traffic", 1).contains("; Traffic is below that,"));
+        assert!(rule(Lang::EN, "Traffic and Platform", 2).contains("Platform are below that,"));
     }
 
     #[test]
     fn a_model_of_dimensions_says_so() {
-        let nl = pillar_words(Lang::Nl, PillarTerm::Dimension);
+        let nl = pillar_words(Lang::NL, PillarTerm::Dimension);
         assert_eq!(
             (nl.one, nl.many, nl.title),
             ("dimensie", "dimensies", "Dimensie")
         );
         assert_eq!(
-            advice_per(Lang::En, PillarTerm::Dimension),
+            advice_per(Lang::EN, PillarTerm::Dimension),
             "Advice per dimension"
         );
         assert_eq!(
-            advice_per(Lang::Nl, PillarTerm::Pillar),
+            advice_per(Lang::NL, PillarTerm::Pillar),
             "Advies per pijler"
         );
     }

@@ -35,7 +35,7 @@ impl Localized {
 
 impl fmt::Display for Localized {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.in_lang(Lang::En))
+        f.write_str(&self.in_lang(Lang::EN))
     }
 }
 
@@ -83,11 +83,11 @@ mod tests {
     #[test]
     fn a_missing_file_is_explained_in_the_readers_language() {
         assert_eq!(
-            describe(&missing(), Lang::Nl),
+            describe(&missing(), Lang::NL),
             "kan answers.csv niet lezen: dat bestand bestaat niet; kijk de naam en de map na"
         );
         assert_eq!(
-            describe(&missing(), Lang::En),
+            describe(&missing(), Lang::EN),
             "cannot read answers.csv: No such file or directory (os error 2)"
         );
     }
@@ -95,6 +95,6 @@ mod tests {
     #[test]
     fn outer_context_stays_in_front() {
         let err = Err::<(), _>(missing()).context("team.yaml").unwrap_err();
-        assert!(describe(&err, Lang::Nl).starts_with("team.yaml: kan answers.csv niet lezen"));
+        assert!(describe(&err, Lang::NL).starts_with("team.yaml: kan answers.csv niet lezen"));
     }
 }

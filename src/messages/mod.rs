@@ -3,6 +3,8 @@
 
 use crate::lang::Lang;
 use crate::model::bank::PillarTerm;
+use icu_decimal::DecimalFormatter;
+use icu_decimal::input::Decimal;
 
 mod catalog;
 mod explanations;
@@ -120,14 +122,30 @@ pub fn model_line(
     )
 }
 
-/// A number with `places` decimals as the language writes it: `50,0` in
-/// Dutch, `50.0` in English.
+/// A number with `places` decimals as the interface's language writes it
+/// (CLDR, through ICU4X): `50,0` in Dutch and French, `50.0` in English.
 pub fn decimal(lang: Lang, value: f64, places: usize) -> String {
     let text = format!("{value:.places$}");
-    match lang {
-        Lang::Nl => text.replace('.', ","),
-        Lang::En => text,
+    match text.parse::<Decimal>() {
+        Ok(number) => DECIMALS.with(|formatters| {
+            formatters[lang.interface_index()]
+                .format(&number)
+                .to_string()
+        }),
+        // NaN or infinity: no number to format.
+        Err(_) => text,
     }
+}
+
+thread_local! {
+    /// A decimal formatter per interface language, built once a thread.
+    static DECIMALS: [DecimalFormatter; 3] = Lang::INTERFACE.map(|lang| {
+        let id: Option<icu_locale_core::LanguageIdentifier> = lang.code().parse().ok();
+        let prefs = id.map(|id| (&id).into()).unwrap_or_default();
+        DecimalFormatter::try_new(prefs, Default::default())
+            .or_else(|_| DecimalFormatter::try_new(Default::default(), Default::default()))
+            .expect("ICU4X has compiled data for the root locale")
+    });
 }
 
 /// One stage's line in the distribution: `2 Bewust onbekwaam: 5 (42%)`.

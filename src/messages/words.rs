@@ -104,14 +104,11 @@ fn text(lang: Lang, key: &str) -> &'static str {
     catalog::text(lang, key).leak()
 }
 
-static NL: LazyLock<Words> = LazyLock::new(|| load(Lang::Nl));
-static EN: LazyLock<Words> = LazyLock::new(|| load(Lang::En));
+static WORDS: LazyLock<[Words; 3]> = LazyLock::new(|| Lang::INTERFACE.map(load));
 
+/// The interface's words in `lang` (in English where it has no file).
 pub fn words(lang: Lang) -> &'static Words {
-    match lang {
-        Lang::Nl => &NL,
-        Lang::En => &EN,
-    }
+    &WORDS[lang.interface_index()]
 }
 
 #[cfg(test)]
@@ -120,7 +117,7 @@ mod tests {
 
     #[test]
     fn words_come_from_the_language_files() {
-        assert_eq!(words(Lang::Nl).back, "← Terug naar de vorige vraag");
-        assert_eq!(words(Lang::En).overall, "Overall");
+        assert_eq!(words(Lang::NL).back, "← Terug naar de vorige vraag");
+        assert_eq!(words(Lang::EN).overall, "Overall");
     }
 }

@@ -57,7 +57,7 @@ mod tests {
         let texts: Vec<&str> = guidance
             .pillars
             .iter()
-            .map(|a| a.advice.text.en.as_str())
+            .map(|a| a.advice.text.own(crate::lang::Lang::EN))
             .collect();
         assert_eq!(texts, ["a4", "a3", "a2", "a1"]);
         let focus = guidance.focus.expect("a focus pillar");

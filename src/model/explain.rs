@@ -91,7 +91,7 @@ mod tests {
     fn names_the_pillar_that_holds_the_stage_back() {
         let bank = tiny_bank();
         let result = assess(&bank, &answers(&bank, &[3, 4, 1, 1, 3, 4, 3, 4]));
-        let lines = explain(&bank, &result, Lang::En);
+        let lines = explain(&bank, &result, Lang::EN);
         assert!(lines[0].contains("overall score is 62"), "{lines:?}");
         assert!(lines[0].contains("stage 3 (Three)"), "{lines:?}");
         assert!(
@@ -107,7 +107,7 @@ mod tests {
         // Overall (100+100+33+33)/4 = 66.5 -> 67 -> stage 3: the top rule does not apply.
         assert!(result.limits.is_empty());
         let result = assess(&bank, &answers(&bank, &[4, 4, 4, 4, 4, 4, 2, 2]));
-        let lines = explain(&bank, &result, Lang::Nl);
+        let lines = explain(&bank, &result, Lang::NL);
         assert!(
             lines[1].contains("D zit daaronder, dus wordt het fase 3"),
             "{lines:?}"
@@ -118,7 +118,7 @@ mod tests {
     fn says_when_the_balance_rule_changed_nothing() {
         let bank = tiny_bank();
         let result = assess(&bank, &answers(&bank, &[2, 3, 2, 3, 2, 3, 2, 3]));
-        let lines = explain(&bank, &result, Lang::En);
+        let lines = explain(&bank, &result, Lang::EN);
         assert_eq!(lines.len(), 2);
         assert!(lines[1].contains("in balance"));
     }
@@ -127,7 +127,7 @@ mod tests {
     fn mentions_a_pillar_without_enough_answers() {
         let bank = tiny_bank();
         let result = assess(&bank, &answers(&bank, &[4, 4, 4]));
-        let lines = explain(&bank, &result, Lang::En);
+        let lines = explain(&bank, &result, Lang::EN);
         assert!(
             lines
                 .iter()

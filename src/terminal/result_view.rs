@@ -255,7 +255,7 @@ mod tests {
     #[test]
     fn pyramid_marks_the_reached_stage_and_fills_below() {
         let bank = tiny_bank();
-        let picture = pyramid(&bank, Some(2), Lang::En, false);
+        let picture = pyramid(&bank, Some(2), Lang::EN, false);
         let lines: Vec<&str> = picture.lines().collect();
         assert_eq!(lines.len(), 4);
         assert!(lines[0].contains("/4\\") && lines[0].ends_with("Four"));
@@ -271,7 +271,7 @@ mod tests {
     fn result_fits_eighty_columns_and_names_stage_and_focus() {
         let bank = tiny_bank();
         let result = assess(&bank, &answers(&bank, &[3, 4, 1, 1, 3, 4, 3, 4]));
-        let screen = render(&bank, &result, None, Lang::En, PLAIN);
+        let screen = render(&bank, &result, None, Lang::EN, PLAIN);
         for line in screen.lines() {
             assert!(
                 textwrap::core::display_width(line) <= 80,

@@ -18,7 +18,7 @@ pub fn scores<'a>(report: &'a ScoresDocument<'a>, lang: Lang) -> impl Serialize 
     ScoresJson {
         version: DOCUMENT_VERSION,
         bank: &bank.id,
-        lang: lang.code(),
+        lang,
         respondents: report.respondents.map(|_| Respondents { report, lang }),
         summary: report.summary.map(|summary| SummaryEntry {
             target: report.team_plan.map(|p| plan_entry(bank, p)),
@@ -175,7 +175,7 @@ struct AnswerEntry {
 struct ScoresJson<'a> {
     version: u32,
     bank: &'a str,
-    lang: &'a str,
+    lang: Lang,
     #[serde(skip_serializing_if = "Option::is_none")]
     respondents: Option<Respondents<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]

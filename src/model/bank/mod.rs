@@ -13,7 +13,7 @@ pub use problem::{FieldPath, Problem, Seg};
 pub use validate::{MAX_PILLARS, MAX_STAGES, MIN_STAGES};
 pub use warnings::{FIVE_MINUTE_WORDS, warnings, words_to_read};
 
-use crate::lang::Text;
+use crate::lang::{Lang, Text};
 use serde::{Deserialize, Serialize};
 
 /// The answer key that means "don't know" in answer files.
@@ -25,6 +25,11 @@ pub struct Bank {
     /// Short ASCII id that answer files refer to, such as `pyramid`.
     pub id: String,
     pub title: Text,
+    /// The languages every text is written in, such as `[nl, en, fr]`.
+    /// A bank without this list (written before it existed) is in the
+    /// languages of its title.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub languages: Vec<Lang>,
     /// What the model calls its pillars: `pillar` (the default) or
     /// `dimension`.
     #[serde(default, skip_serializing_if = "PillarTerm::is_default")]
@@ -149,6 +154,28 @@ pub struct AnswerOption {
 }
 
 impl Bank {
+    /// The languages the bank is written in: the declared ones, or for a
+    /// bank that declares none, those of its title.
+    pub fn languages(&self) -> Vec<Lang> {
+        if self.languages.is_empty() {
+            self.title.languages().collect()
+        } else {
+            self.languages.clone()
+        }
+    }
+
+    /// The language the bank's texts are shown in for a person who asked
+    /// for `lang`: itself where the bank has it, else English, else the
+    /// bank's first language.
+    pub fn text_language(&self, lang: Lang) -> Lang {
+        let languages = self.languages();
+        [lang, Lang::EN]
+            .into_iter()
+            .find(|l| languages.contains(l))
+            .or_else(|| languages.first().copied())
+            .unwrap_or(Lang::EN)
+    }
+
     /// A fingerprint of what answers mean: the questions' ids, their
     /// options' keys and levels, and whether "don't know" is allowed.
     /// Answers saved under another fingerprint may mean something else.

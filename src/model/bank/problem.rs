@@ -1,11 +1,14 @@
 //! A broken rule of a bank, and where in the bank it sits.
 
+use crate::lang::Lang;
 use std::fmt;
 
 /// One step on the way from the top of a bank to a value.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Seg {
     Key(&'static str),
+    /// A text's key: its language code.
+    Lang(Lang),
     Index(usize),
 }
 
@@ -17,6 +20,13 @@ impl FieldPath {
     pub fn key(&self, key: &'static str) -> FieldPath {
         let mut segs = self.0.clone();
         segs.push(Seg::Key(key));
+        FieldPath(segs)
+    }
+
+    /// The text in `lang` of the text at this path.
+    pub fn lang(&self, lang: Lang) -> FieldPath {
+        let mut segs = self.0.clone();
+        segs.push(Seg::Lang(lang));
         FieldPath(segs)
     }
 
@@ -33,6 +43,7 @@ impl fmt::Display for FieldPath {
             match seg {
                 Seg::Key(key) if n == 0 => write!(f, "{key}")?,
                 Seg::Key(key) => write!(f, ".{key}")?,
+                Seg::Lang(lang) => write!(f, ".{lang}")?,
                 Seg::Index(index) => write!(f, "[{index}]")?,
             }
         }

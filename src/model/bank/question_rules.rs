@@ -3,7 +3,6 @@
 use super::problem::FieldPath;
 use super::validate::{Checker, MAX_WEIGHT, language_name};
 use super::{Bank, DONT_KNOW_KEY, Question};
-use crate::lang::Lang;
 use std::collections::HashSet;
 
 pub(super) fn questions(check: &mut Checker, bank: &Bank) {
@@ -65,13 +64,13 @@ fn question_rules(check: &mut Checker, bank: &Bank, at: FieldPath, question: &Qu
             .map(|(o, option)| (at.key("options").index(o).key("key"), option.key.as_str())),
         "option key",
     );
-    for lang in Lang::ALL {
+    for lang in bank.languages() {
         let mut seen = HashSet::new();
         for (o, option) in question.options.iter().enumerate() {
             let label = option.label.get(lang).trim().to_lowercase();
             if !label.is_empty() && !seen.insert(label) {
                 check.report(
-                    at.key("options").index(o).key("label").key(lang.code()),
+                    at.key("options").index(o).key("label").lang(lang),
                     format!(
                         "two options of `{}` have the same {} label",
                         question.id,

@@ -17,8 +17,12 @@ const MAX_ID_LEN: usize = 40;
 pub const MAX_TEXT_CHARS: usize = 2_000;
 pub(super) const MAX_WEIGHT: u32 = 100;
 
-#[derive(Default)]
 pub(super) struct Checker {
+    /// The languages every text must have.
+    languages: Vec<Lang>,
+    /// Whether the bank declares them (`languages:`), which makes a
+    /// missing text a problem rather than a warning.
+    declared: bool,
     pub(super) problems: Vec<Problem>,
     /// What a bank may lack and still work: a text in one language (the
     /// other is shown), advice for a stage (none is shown).
@@ -52,17 +56,18 @@ impl Checker {
         });
     }
 
-    /// A text needs one language; the other missing is a warning (the one
-    /// given is shown instead). Over `MAX_TEXT_CHARS` is a problem; a
-    /// control character or bidirectional override is a warning (it is
-    /// shown written out, as `\x1b`).
+    /// Every text in each of the bank's languages. A bank that declares
+    /// `languages:` must have them all (a missing one is a problem); an
+    /// older bank without the list needs one (a missing other is a
+    /// warning: the one given is shown). Over `MAX_TEXT_CHARS` is a
+    /// problem; a control character or bidirectional override is a
+    /// warning (it is shown written out, as `\x1b`).
     pub(super) fn text(&mut self, path: FieldPath, text: &Text) {
-        for lang in Lang::ALL {
-            let own = text.own(lang);
+        for (lang, own) in text.iter() {
             let length = own.chars().count();
             if length > MAX_TEXT_CHARS {
                 self.report(
-                    path.key(lang.code()),
+                    path.lang(lang),
                     format!(
                         "the text is {length} characters long, over the limit of {MAX_TEXT_CHARS}"
                     ),
@@ -74,7 +79,7 @@ impl Checker {
                 .find(|&c| c != '\n' && crate::visible::is_hazard(c))
             {
                 self.warn(
-                    path.key(lang.code()),
+                    path.lang(lang),
                     format!(
                         "the text holds the control character {}, which is shown written out",
                         crate::visible::visible(&c.to_string())
@@ -82,31 +87,63 @@ impl Checker {
                     "remove it: a terminal would take it as a command to move the cursor, change colour or reverse text",
                 );
             }
+            if self.declared && !self.languages.contains(&lang) {
+                self.warn(
+                    path.lang(lang),
+                    format!(
+                        "`{lang}` is not one of the bank's languages ({}), so this text is never shown",
+                        self.language_list()
+                    ),
+                    format!("add `{lang}` to `languages:`, or remove the text"),
+                );
+            }
         }
-        let missing: Vec<Lang> = Lang::ALL
-            .into_iter()
+        let missing: Vec<Lang> = self
+            .languages
+            .iter()
+            .copied()
             .filter(|&lang| text.own(lang).trim().is_empty())
             .collect();
-        match missing.as_slice() {
-            [] => {}
-            [lang] => self.warn(
-                path.key(lang.code()),
-                format!(
-                    "the {} text is missing; the other language is shown instead",
-                    language_name(*lang)
-                ),
-                format!(
-                    "add `{}:` with the text in {}",
-                    lang.code(),
-                    language_name(*lang)
-                ),
-            ),
-            _ => self.report(
+        if self.declared {
+            for lang in missing {
+                let name = language_name(lang);
+                self.report(
+                    path.lang(lang),
+                    format!("the {name} text is missing"),
+                    format!(
+                        "add `{lang}:` with the text in {name}: the bank's languages are {}",
+                        self.language_list()
+                    ),
+                );
+            }
+        } else if missing.len() == self.languages.len() {
+            self.report(
                 path,
                 "the text is missing",
-                "add `nl:` and `en:` with the text in Dutch and English",
-            ),
+                format!(
+                    "add the text in {}",
+                    self.languages
+                        .iter()
+                        .map(|lang| format!("`{lang}:`"))
+                        .collect::<Vec<_>>()
+                        .join(" and ")
+                ),
+            );
+        } else {
+            for lang in missing {
+                let name = language_name(lang);
+                self.warn(
+                    path.lang(lang),
+                    format!("the {name} text is missing; another language is shown instead"),
+                    format!("add `{lang}:` with the text in {name}"),
+                );
+            }
         }
+    }
+
+    fn language_list(&self) -> String {
+        let codes: Vec<&str> = self.languages.iter().map(Lang::code).collect();
+        codes.join(", ")
     }
 
     pub(super) fn id(&mut self, path: FieldPath, id: &str, what: &str) {
@@ -146,11 +183,18 @@ impl Checker {
     }
 }
 
-pub(super) fn language_name(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Nl => "Dutch",
-        Lang::En => "English",
-    }
+/// A language's English name where it is a common one, else its code.
+pub(super) fn language_name(lang: Lang) -> String {
+    let known = [
+        ("nl", "Dutch"),
+        ("en", "English"),
+        ("fr", "French"),
+        ("de", "German"),
+    ];
+    known
+        .iter()
+        .find(|(code, _)| *code == lang.code())
+        .map_or_else(|| format!("`{lang}`"), |(_, name)| name.to_string())
 }
 
 /// Every rule the bank breaks, in the order they appear in the file.
@@ -159,8 +203,29 @@ pub fn problems(bank: &Bank) -> Vec<Problem> {
 }
 
 pub(super) fn check_all(bank: &Bank) -> Checker {
-    let mut check = Checker::default();
     let top = FieldPath::default();
+    let declared = !bank.languages.is_empty();
+    let mut languages = bank.languages();
+    if languages.is_empty() {
+        languages = vec![Lang::NL, Lang::EN];
+    }
+    let mut check = Checker {
+        languages,
+        declared,
+        problems: Vec::new(),
+        warnings: Vec::new(),
+    };
+    let mut seen = Vec::new();
+    for (n, &lang) in bank.languages.iter().enumerate() {
+        if seen.contains(&lang) {
+            check.report(
+                top.key("languages").index(n),
+                format!("`{lang}` is listed twice"),
+                "list each language once",
+            );
+        }
+        seen.push(lang);
+    }
     check.id(top.key("id"), &bank.id, "the bank id");
     check.text(top.key("title"), &bank.title);
     check.text(top.key("dont_know"), &bank.dont_know);

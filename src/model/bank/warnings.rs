@@ -4,7 +4,7 @@
 
 use super::Bank;
 use super::problem::{FieldPath, Problem};
-use super::validate::{Checker, check_all, language_name};
+use super::validate::{check_all, language_name};
 use crate::lang::Lang;
 
 /// The most words of question and option text a five-minute test holds, in
@@ -38,10 +38,8 @@ pub fn words_to_read(bank: &Bank, lang: Lang) -> usize {
 /// stage without advice, stages no answer reaches, more than five minutes
 /// of reading, labels too long for one line.
 pub fn warnings(bank: &Bank) -> Vec<Problem> {
-    let mut check = Checker {
-        problems: Vec::new(),
-        warnings: check_all(bank).warnings,
-    };
+    let mut check = check_all(bank);
+    check.problems.clear();
     let top = FieldPath::default();
     for level in 1..=bank.stages.len() {
         let reached = bank
@@ -56,7 +54,7 @@ pub fn warnings(bank: &Bank) -> Vec<Problem> {
             );
         }
     }
-    for lang in Lang::ALL {
+    for lang in bank.languages() {
         let words = words_to_read(bank, lang);
         if words > FIVE_MINUTE_WORDS {
             check.warn(
@@ -68,11 +66,11 @@ pub fn warnings(bank: &Bank) -> Vec<Problem> {
     }
     for (n, question) in bank.questions.iter().enumerate() {
         for (o, option) in question.options.iter().enumerate() {
-            for lang in Lang::ALL {
+            for lang in bank.languages() {
                 let length = option.label.get(lang).chars().count();
                 if length > MAX_LABEL_CHARS {
                     check.warn(
-                        top.key("questions").index(n).key("options").index(o).key("label").key(lang.code()),
+                        top.key("questions").index(n).key("options").index(o).key("label").lang(lang),
                         format!("the {} label is {length} characters long", language_name(lang)),
                         format!("keep labels at most {MAX_LABEL_CHARS} characters, so each option fits one line of an 80-column terminal"),
                     );
