@@ -54,6 +54,25 @@ fn four_stages_named_after_the_learning_ladder() {
 }
 
 #[test]
+fn the_pyramid_bank_is_written_in_dutch_english_and_french() {
+    let bank = bank();
+    assert_eq!(bank.languages(), [Lang::NL, Lang::EN, Lang::FR]);
+    assert_eq!(
+        bank.stages[0].name.own(Lang::FR),
+        "Inconsciemment incompétent"
+    );
+    // Every text has its own French, not a copy of another language.
+    for question in &bank.questions {
+        let fr = question.text.own(Lang::FR);
+        assert!(
+            !fr.is_empty() && fr != question.text.own(Lang::EN),
+            "{}",
+            question.id
+        );
+    }
+}
+
+#[test]
 fn questions_and_options_read_in_five_minutes_in_each_language() {
     let bank = bank();
     for lang in bank.languages() {

@@ -69,10 +69,49 @@ pub(super) fn message(lang: Lang, key: &str, args: &[(&'static str, Arg)]) -> St
 mod tests {
     use super::*;
 
-    const FILES: [(&str, &str); 2] = [
-        ("nl", include_str!("../../locales/nl/pyramid.ftl")),
-        ("en", include_str!("../../locales/en/pyramid.ftl")),
-    ];
+    /// Each interface language with its file.
+    fn files() -> Vec<(Lang, String)> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
+        Lang::INTERFACE
+            .iter()
+            .map(|&lang| {
+                let path = root.join(lang.code()).join("pyramid.ftl");
+                (
+                    lang,
+                    std::fs::read_to_string(&path).expect("a language file"),
+                )
+            })
+            .collect()
+    }
+
+    fn english() -> String {
+        std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("locales/en/pyramid.ftl"),
+        )
+        .expect("the English file")
+    }
+
+    #[test]
+    fn every_language_folder_is_an_interface_language() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
+        let mut folders: Vec<String> = std::fs::read_dir(root)
+            .expect("locales/")
+            .map(|entry| {
+                entry
+                    .expect("locales/")
+                    .file_name()
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .collect();
+        folders.sort();
+        let mut codes: Vec<&str> = Lang::INTERFACE.iter().map(|l| l.code()).collect();
+        codes.sort();
+        assert_eq!(
+            folders, codes,
+            "Lang::INTERFACE lists the folders of locales/"
+        );
+    }
 
     /// Every Rust file under `src/`: the code that reads the files.
     fn code() -> Vec<String> {
@@ -107,17 +146,19 @@ mod tests {
 
     #[test]
     fn every_language_file_has_the_same_keys() {
-        let english = keys(FILES[1].1);
+        let english = english();
+        let english = keys(&english);
         assert!(english.len() > 40, "{english:?}");
-        for (lang, file) in FILES {
-            assert_eq!(keys(file), english, "locales/{lang}/pyramid.ftl");
+        for (lang, file) in files() {
+            assert_eq!(keys(&file), english, "locales/{lang}/pyramid.ftl");
         }
     }
 
     #[test]
     fn every_key_is_read_by_the_code() {
         let code = code();
-        for key in keys(FILES[1].1) {
+        let english = english();
+        for key in keys(&english) {
             let quoted = format!("\"{key}\"");
             assert!(
                 code.iter().any(|file| file.contains(&quoted)),

@@ -1,0 +1,144 @@
+# Les mots de pyramid en français : écrans, tableaux et rapports.
+# Tout ce qui relève du modèle (questions, stades, conseils) est dans la banque.
+
+back = ← Revenir à la question précédente
+keys-hint = ↑/↓ choisir · Entrée valider · Échap ou q arrêter
+quit-confirm = Arrêter l'autotest ? Vos réponses jusqu'ici restent enregistrées.
+keep-going = Non, continuer le test
+quit = Oui, arrêter
+quit-done = Autotest arrêté.
+interrupted = Interrompu.
+stopped = Arrêté.
+resume = Reprendre là où je m'étais arrêté
+start-over = Recommencer
+nothing-to-resume = Aucun autotest inachevé ; un nouveau commence.
+result = Résultat
+score = Score
+stage = Stade
+overall = Global
+not-enough = trop peu de réponses
+why = Pourquoi ce stade
+focus = Priorité
+next-steps = Prochaines étapes
+you-are-here = ◀ vous êtes ici
+question = Question
+question-columns = Question (réponses : clé · niveau · texte)
+respondent = Répondant
+before = Avant
+target = Objectif
+moves = Réponses à améliorer d'abord
+after = Après
+change = Écart
+moved = Réponses qui ont changé
+mean = Moy.
+min = Min
+max = Max
+spread = Dispersion
+team-stage = Stade de l'équipe
+distribution = Répartition entre les stades
+disagreement = Là où l'équipe est le moins d'accord
+cell-legend = Chaque cellule : score · stade.
+no-stage = Trop peu de réponses pour déterminer un stade.
+
+## Phrases avec des nombres et des noms.
+
+intro = { $count } questions, environ { $minutes ->
+    [one] 1 minute
+   *[other] { $minutes } minutes
+}.
+dont-know-count = { $count }× je ne sais pas
+saved-to = Réponses enregistrées dans { $path }
+team-of = Équipe { $count ->
+    [one] d'un répondant
+   *[other] de { $count } répondants
+}
+how-to-continue = { $count ->
+    [0] Aucune réponse n'a encore été donnée.
+    [one] Votre première réponse est enregistrée ; reprenez avec : pyramid test --resume
+   *[other] Vos { $count } réponses jusqu'ici sont enregistrées ; reprenez avec : pyramid test --resume
+}
+resume-question = Un autotest inachevé a été trouvé ({ $answered } sur { $total } répondues).
+progress-unusable = Attention : la progression enregistrée dans { $path } est inutilisable ({ $reason }) ; un nouveau test commence.
+progress-kept-aside = Attention : la progression enregistrée est inutilisable ({ $reason }) ; elle a été mise de côté dans { $kept }. Un nouveau test commence.
+answers-dropped = Attention : { $count ->
+    [one] 1 réponse enregistrée ne correspond plus aux questions et sera redemandée
+   *[other] { $count } réponses enregistrées ne correspondent plus aux questions et seront redemandées
+} ; l'ancien fichier se trouve dans { $kept }.
+progress-locked = un autotest avec ces questions est déjà en cours et enregistre ses réponses dans { $path } ; terminez-le (ou fermez-le) d'abord, pour qu'aucun des deux ne perde de réponses
+progress-not-saved = Attention : la progression ne peut pas être enregistrée ({ $reason }) ; en cas d'interruption, les réponses seront perdues.
+# L'invite de l'autotest ligne par ligne ; elle se termine par une espace.
+plain-choice = Tapez 1–{ $count } puis Entrée ; q arrête :{ " " }
+plain-choice-back = Tapez 1–{ $count } puis Entrée ; b revient en arrière, q arrête :{ " " }
+
+## Comment un modèle appelle ses piliers ($term : pillar ou dimension), et les
+## phrases qui expliquent un résultat ($p : un mot pour pilier, $ps : plusieurs).
+
+pillar-one = { $term ->
+    [dimension] dimension
+   *[pillar] pilier
+}
+pillar-many = { $term ->
+    [dimension] dimensions
+   *[pillar] piliers
+}
+pillar-title = { $term ->
+    [dimension] Dimension
+   *[pillar] Pilier
+}
+advice-per = Conseils par { $p }
+balanced = { $ps ->
+    [dimensions] Les dimensions sont équilibrées
+   *[other] Les piliers sont équilibrés
+} : la règle d'équilibre n'abaisse pas le stade.
+explain-score = Le score global est de { $score } : la moyenne des scores par { $p } ({ $parts }). Cela vous place au stade { $stage } ({ $name }), qui commence à { $min }.
+explain-top-rule = Le stade le plus élevé demande chaque { $p } au moins au stade { $required } ; { $behind } { $count ->
+    [one] est en dessous
+   *[other] sont en dessous
+}, le résultat est donc le stade { $stage }.
+explain-weakest-rule = Le stade global dépasse d'au plus { $above } { $p ->
+    [dimension] la dimension la plus faible
+   *[other] le pilier le plus faible
+} ; { $weakest } est au stade { $weakest-stage } et freine le résultat, qui est donc le stade { $stage }.
+explain-unscored = { $pillar } a trop peu de réponses ({ $answered } données, { $dont-know }× je ne sais pas ; au moins { $needed } nécessaires) et ne compte pas dans le score global.
+
+## Synthèses d'équipe, modèles et objectifs.
+
+and = et
+team-heading = { $team } : stade { $stage }/{ $stages }, { $name } (score { $score })
+model-line = { $title } · { $stages } stades, { $pillars } { $ps }, { $questions } questions ({ $file })
+disagreement-line = { $pillar } : dispersion { $spread } ; groupe de tête de { $front } à { $front-mean } en moyenne, peloton de { $peloton } à { $peloton-mean } en moyenne (écart { $gap })
+stage-stays = Le stade global reste { $new }.
+stage-moves = Le stade global passe de { $old } à { $new }.
+focus-stays = { $p ->
+    [dimension] La dimension prioritaire
+   *[other] Le pilier prioritaire
+} reste { $new }.
+focus-moves = { $p ->
+    [dimension] La dimension prioritaire
+   *[other] Le pilier prioritaire
+} passe de { $old } à { $new }.
+target-now = score { $score }, stade { $stage }
+target-reached = { $pillar } : { $now } ; objectif stade { $level } ({ $name }) atteint
+target-short = { $pillar } : { $now } ; { $points ->
+    [one] 1 point
+   *[other] { $points } points
+} sous le stade { $level } ({ $name }, à partir de { $from })
+answer-level = « { $label } » (niveau { $level })
+no-answer = pas de réponse
+target-move = { $question } : maintenant { $now } → { $key } { $to }
+
+## Erreurs. $file est un fichier tel qu'indiqué ; $reason les mots du système.
+
+error = erreur
+cannot-read = impossible de lire { $file } : { $kind ->
+    [not-found] ce fichier n'existe pas ; vérifiez le nom et le dossier
+    [permission-denied] vous n'avez pas le droit de lire ce fichier ; demandez l'accès en lecture ou copiez-le dans un de vos dossiers
+   *[other] { $reason }
+}
+is-a-directory = { $file } est un dossier ; indiquez le chemin d'un fichier
+document-over-limit = { $file } fait { $size } Mio, au-delà de la limite de { $limit } Mio pour un fichier YAML ou JSON ; vérifiez que c'est le bon fichier
+document-grew-over-limit = { $file } dépasse la limite de { $limit } Mio pour un fichier YAML ou JSON ; vérifiez que c'est le bon fichier
+document-not-utf8 = { $file }:{ $line } : le fichier n'est pas du texte UTF-8 (octet invalide à la position { $offset }) ; enregistrez-le en UTF-8
+answers-over-limit = { $file } dépasse la limite de { $limit } Mio pour un fichier de réponses
+answers-not-utf8 = { $file }:{ $line } : le fichier n'est pas du texte UTF-8 ; enregistrez-le en UTF-8
+folder-without-answers = le dossier { $folder } ne contient aucun fichier de réponses ; pyramid lit les fichiers .yaml, .yml, .json, .csv, .tsv, .txt, .xlsx, .xls et .ods
