@@ -11,8 +11,8 @@ fn main() -> std::process::ExitCode {
         Ok(code) => code.into(),
         Err(err) => {
             if err.downcast_ref::<AlreadyReported>().is_none() {
-                let error = messages::error_word(lang);
-                pyramid::output::say(&format!("{error}: {}", messages::describe(&err, lang)));
+                let text = messages::describe(&err, lang);
+                pyramid::output::say(&messages::error(lang, &text));
             }
             ExitCode::BadInput.into()
         }

@@ -138,3 +138,146 @@ fn errors_about_folders_are_in_dutch() {
         assert!(stderr.starts_with(expected), "{args:?}: {stderr}");
     }
 }
+
+const FOUR: &str = "tests/fixtures/banks/four-languages.yaml";
+
+#[test]
+fn french_has_a_decimal_comma_real_plurals_and_the_vous_form() {
+    let team = stdout(&["score", TEAM, "--summary", "--lang", "fr"]);
+    assert!(team.starts_with("Équipe de 3 répondants :"), "{team}");
+    assert!(team.contains("│ Stratégie  ┆ 50,0 ┆"), "{team}");
+    assert!(team.contains("Plateforme : dispersion 29,3 ;"), "{team}");
+    assert!(team.contains("Cela vous place au stade 2"), "{team}");
+    let one = stdout(&["score", AN, "--summary", "--lang", "fr"]);
+    assert!(one.starts_with("Équipe d'un répondant :"), "{one}");
+    let target = stdout(&["score", AN, "--target", "stage=3", "--lang", "fr"]);
+    assert!(target.contains("; 1 point sous le stade 3"), "{target}");
+    assert!(target.contains("; 43 points sous le stade 3"), "{target}");
+}
+
+#[test]
+fn a_fourth_language_scores_in_that_language_with_one_note() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let answers = dir.path().join("lena.yaml");
+    std::fs::write(
+        &answers,
+        "respondent: Lena\nbank: webshop\nanswers:\n  shop-range: c\n  shop-pay: c\n  \
+         service-reply: b\n  service-returns: b\n",
+    )
+    .expect("written");
+    let output = pyramid()
+        .args(["--bank", FOUR, "score", "--lang", "de"])
+        .arg(&answers)
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(0));
+    let stdout = String::from_utf8(output.stdout).expect("UTF-8");
+    let stderr = String::from_utf8(output.stderr).expect("UTF-8");
+    // The model's words in German, pyramid's own in English.
+    assert!(stdout.contains("Laden"), "{stdout}");
+    assert!(stdout.contains("Kundendienst"), "{stdout}");
+    assert!(stdout.contains("Respondent"), "{stdout}");
+    assert!(!stdout.contains("Shop "), "{stdout}");
+    assert_eq!(
+        stderr,
+        "note: pyramid's own words are not available in German, so they are shown \
+         in English; the questions and advice are in German.\n"
+    );
+    // French has both: no note.
+    let output = pyramid()
+        .args(["--bank", FOUR, "score", "--lang", "fr"])
+        .arg(&answers)
+        .output()
+        .expect("runs");
+    assert!(
+        output.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(String::from_utf8_lossy(&output.stdout).contains("Boutique"));
+}
+
+#[test]
+fn a_language_the_bank_lacks_falls_back_to_english_with_a_note_in_the_readers_language() {
+    let output = pyramid()
+        .args(["--model", "social", "questions", "--lang", "fr"])
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(0));
+    let stderr = String::from_utf8(output.stderr).expect("UTF-8");
+    assert_eq!(
+        stderr,
+        "remarque : Social Business Maturity Matrix n'a pas de textes en français ; ses \
+         questions et ses conseils sont affichés en anglais.\n"
+    );
+    let stdout = String::from_utf8(output.stdout).expect("UTF-8");
+    assert!(stdout.contains("│ #  ┆ Dimension "), "{stdout}");
+    assert!(
+        stdout.contains("Question (réponses : clé · niveau ·"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn models_list_their_languages() {
+    let models = stdout(&["models", "--lang", "en"]);
+    assert!(
+        models.contains("15 questions · nl, en, fr (questions/pyramid.yaml)"),
+        "{models}"
+    );
+    assert!(
+        models.contains("15 questions · nl, en (questions/social.yaml)"),
+        "{models}"
+    );
+}
+
+#[test]
+fn a_declared_language_missing_from_a_text_is_an_error_at_its_line() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let bank = std::fs::read_to_string(FOUR).expect("fixture");
+    // Drop the German of the second stage's name (line 14 of the file).
+    let broken = bank.replacen(", de: \"Wachsender\"", "", 1);
+    assert_ne!(broken, bank);
+    let line = broken
+        .lines()
+        .position(|l| l.contains("En croissance"))
+        .expect("the stage")
+        + 1;
+    let path = dir.path().join("webshop.yaml");
+    std::fs::write(&path, broken).expect("written");
+    let output = pyramid()
+        .args(["validate", "--lang", "en"])
+        .arg(&path)
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).expect("UTF-8");
+    assert!(
+        stderr.contains(&format!("webshop.yaml:{line}:")),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("stages[1].name.de: the German text is missing"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("add `de:` with the text in German"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_bank_without_a_language_list_loads_as_before() {
+    // three-stages.yaml predates `languages:`: its languages are its title's.
+    let output = pyramid()
+        .args([
+            "validate",
+            "tests/fixtures/banks/three-stages.yaml",
+            "--lang",
+            "en",
+        ])
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("words to read: 54 nl, 59 en"));
+}

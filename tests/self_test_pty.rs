@@ -623,6 +623,28 @@ fn a_bank_of_your_own_runs_the_self_test() {
     assert!(screen.contains("/3\\ Champion ◀ you are here"), "{screen}");
 }
 
+#[test]
+fn a_bank_in_a_fourth_language_runs_the_self_test_in_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let bank = format!(
+        "{}/tests/fixtures/banks/four-languages.yaml",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let mut session = spawn(&["--bank", &bank, "test", "--lang", "de"], &[], dir.path());
+    // The questions and options in German; pyramid's own words in English.
+    expect(&mut session, "Question 1/4 · Laden");
+    expect(&mut session, "Wie viel des Sortiments ist online?");
+    expect(&mut session, "Alles mit Lagerbestand");
+    choose(&mut session, 2);
+    pick(&mut session, "Question 2/4 · Laden", 2);
+    pick(&mut session, "Question 3/4 · Kundendienst", 2);
+    pick(&mut session, "Question 4/4 · Kundendienst", 2);
+    let screen = readable(&until_exit(&mut session));
+    assert_eq!(exit_code(&session), 0);
+    assert!(screen.contains("Webshop-Check · Result"), "{screen}");
+    assert!(screen.contains("Stage 3/3: Spitzenreiter"), "{screen}");
+}
+
 /// Runs pyramid's self-test with answers typed as lines (the plain prompt),
 /// and gives the whole output.
 fn typed_self_test(env: &[(&str, &str)], before: &str) -> (String, i32) {

@@ -99,7 +99,9 @@ explain-unscored = { $pillar } has too few answers ({ $answered } answered, { $d
 
 and = and
 team-heading = { $team }: stage { $stage }/{ $stages }, { $name } (score { $score })
-model-line = { $title } · { $stages } stages, { $pillars } { $ps }, { $questions } questions ({ $file })
+model-line = { $title } · { $stages } stages, { $pillars } { $ps }, { $questions } questions · { $languages } ({ $file })
+bank-valid = { $file }: valid: { $questions } questions, { $pillars } { $ps }, { $stages } stages; words to read: { $words } (budget { $budget })
+fix = fix
 disagreement-line = { $pillar }: spread { $spread }; front group of { $front } at { $front-mean } on average, peloton of { $peloton } at { $peloton-mean } (gap { $gap })
 stage-stays = The overall stage stays at { $new }.
 stage-moves = The overall stage moves from { $old } to { $new }.
@@ -114,6 +116,23 @@ target-short = { $pillar }: { $now }; { $points ->
 answer-level = "{ $label }" (level { $level })
 no-answer = no answer
 target-move = { $question }: now { $now } → { $key } { $to }
+
+## Languages. $lang and $shown are language names (language-name).
+
+# A label in front of a line: error, warning, note, fix.
+labelled = { $label }: { $text }
+note = note
+warning = warning
+language-name = { $code ->
+    [nl] Dutch
+    [en] English
+    [fr] French
+    [de] German
+   *[other] “{ $code }”
+}
+interface-in-english = pyramid's own words are not available in { $lang }, so they are shown in English; the questions and advice are in { $lang }.
+model-lacks-language = { $model } has no texts in { $lang }; its questions and advice are shown in { $shown }.
+language-unavailable = { $lang } is not available: pyramid's own words are shown in English, the texts of { $model } in { $shown }.
 
 ## Errors. $file is a file as given; $reason the system's own words.
 

@@ -105,7 +105,9 @@ explain-unscored = { $pillar } a trop peu de réponses ({ $answered } données, 
 
 and = et
 team-heading = { $team } : stade { $stage }/{ $stages }, { $name } (score { $score })
-model-line = { $title } · { $stages } stades, { $pillars } { $ps }, { $questions } questions ({ $file })
+model-line = { $title } · { $stages } stades, { $pillars } { $ps }, { $questions } questions · { $languages } ({ $file })
+bank-valid = { $file } : valide : { $questions } questions, { $pillars } { $ps }, { $stages } stades ; mots à lire : { $words } (budget { $budget })
+fix = correction
 disagreement-line = { $pillar } : dispersion { $spread } ; groupe de tête de { $front } à { $front-mean } en moyenne, peloton de { $peloton } à { $peloton-mean } en moyenne (écart { $gap })
 stage-stays = Le stade global reste { $new }.
 stage-moves = Le stade global passe de { $old } à { $new }.
@@ -126,6 +128,23 @@ target-short = { $pillar } : { $now } ; { $points ->
 answer-level = « { $label } » (niveau { $level })
 no-answer = pas de réponse
 target-move = { $question } : maintenant { $now } → { $key } { $to }
+
+## Langues. $lang et $shown sont des noms de langue (language-name).
+
+# A label in front of a line: error, warning, note, fix.
+labelled = { $label } : { $text }
+note = remarque
+warning = avertissement
+language-name = { $code ->
+    [nl] néerlandais
+    [en] anglais
+    [fr] français
+    [de] allemand
+   *[other] « { $code } »
+}
+interface-in-english = pyramid n'a pas ses propres textes en { $lang } et les affiche en anglais ; les questions et les conseils sont en { $lang }.
+model-lacks-language = { $model } n'a pas de textes en { $lang } ; ses questions et ses conseils sont affichés en { $shown }.
+language-unavailable = { $lang } n'est pas disponible : pyramid affiche ses propres textes en anglais, et ceux de { $model } en { $shown }.
 
 ## Erreurs. $file est un fichier tel qu'indiqué ; $reason les mots du système.
 

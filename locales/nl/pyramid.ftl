@@ -99,7 +99,9 @@ explain-unscored = { $pillar } heeft te weinig antwoorden ({ $answered } beantwo
 
 and = en
 team-heading = { $team }: fase { $stage }/{ $stages }, { $name } (score { $score })
-model-line = { $title } · { $stages } fasen, { $pillars } { $ps }, { $questions } vragen ({ $file })
+model-line = { $title } · { $stages } fasen, { $pillars } { $ps }, { $questions } vragen · { $languages } ({ $file })
+bank-valid = { $file }: geldig: { $questions } vragen, { $pillars } { $ps }, { $stages } fasen; te lezen woorden: { $words } (budget { $budget })
+fix = oplossing
 disagreement-line = { $pillar }: spreiding { $spread }; kopgroep van { $front } met gemiddeld { $front-mean }, peloton van { $peloton } met gemiddeld { $peloton-mean } (verschil { $gap })
 stage-stays = De totaalfase blijft { $new }.
 stage-moves = De totaalfase gaat van { $old } naar { $new }.
@@ -114,6 +116,23 @@ target-short = { $pillar }: { $now }; { $points ->
 answer-level = "{ $label }" (niveau { $level })
 no-answer = geen antwoord
 target-move = { $question }: nu { $now } → { $key } { $to }
+
+## Talen. $lang en $shown zijn namen van talen (language-name).
+
+# A label in front of a line: error, warning, note, fix.
+labelled = { $label }: { $text }
+note = opmerking
+warning = waarschuwing
+language-name = { $code ->
+    [nl] het Nederlands
+    [en] het Engels
+    [fr] het Frans
+    [de] het Duits
+   *[other] „{ $code }”
+}
+interface-in-english = pyramid heeft geen eigen woorden in { $lang } en toont die in het Engels; de vragen en adviezen zijn in { $lang }.
+model-lacks-language = { $model } heeft geen teksten in { $lang }; de vragen en adviezen staan in { $shown }.
+language-unavailable = { $lang } is niet beschikbaar: pyramid toont zijn eigen woorden in het Engels, de teksten van { $model } in { $shown }.
 
 ## Fouten. $file is een bestand zoals opgegeven; $reason de woorden van het systeem.
 

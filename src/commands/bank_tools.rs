@@ -9,14 +9,15 @@ use crate::output::print;
 use anyhow::{Result, bail};
 use std::fmt::Write;
 
-pub fn validate(args: &ValidateArgs) -> Result<ExitCode> {
+pub fn validate(args: &ValidateArgs, lang: Lang) -> Result<ExitCode> {
+    use crate::messages::{describe, error, fix};
     let (mut errors, mut warned) = (0, 0);
     for file in &args.files {
         let name = file.display().to_string();
         let text = match crate::input::read_text(file) {
             Ok(text) => text,
             Err(err) => {
-                crate::output::say(&format!("error: {err:#}"));
+                crate::output::say(&error(lang, &describe(&err, lang)));
                 errors += 1;
                 continue;
             }
@@ -24,28 +25,39 @@ pub fn validate(args: &ValidateArgs) -> Result<ExitCode> {
         let bank = match bank_file::parse_as_written(&text, &name) {
             Ok(bank) => bank,
             Err(err) => {
-                crate::output::say(&format!("error: {err}"));
+                crate::output::say(&error(lang, &err.to_string()));
                 errors += 1;
                 continue;
             }
         };
-        for warning in located(&text, bank::warnings(&bank)) {
-            let place = warning.location.map_or(name.clone(), |at| {
+        for found in located(&text, bank::warnings(&bank)) {
+            let place = found.location.map_or(name.clone(), |at| {
                 format!("{name}:{}:{}", at.line, at.column)
             });
+            let line = format!("{place}: {}: {}", found.path, found.message);
             crate::output::say(&format!(
-                "warning: {place}: {}: {}\n    fix: {}",
-                warning.path, warning.message, warning.hint
+                "{}\n    {}",
+                crate::messages::warning(lang, &line),
+                fix(lang, &found.hint)
             ));
             warned += 1;
         }
+        let words: Vec<(Lang, usize)> = bank
+            .languages()
+            .into_iter()
+            .map(|l| (l, bank::words_to_read(&bank, l)))
+            .collect();
+        let counts = [bank.questions.len(), bank.pillars.len(), bank.stages.len()];
         print(&format!(
-            "{name}: valid: {} questions, {} pillars, {} stages; {} words to read in Dutch, {} in English (budget {FIVE_MINUTE_WORDS})\n",
-            bank.questions.len(),
-            bank.pillars.len(),
-            bank.stages.len(),
-            bank::words_to_read(&bank, Lang::NL),
-            bank::words_to_read(&bank, Lang::EN),
+            "{}
+",
+            crate::messages::bank_valid(
+                lang,
+                (&name, bank.pillar_term),
+                counts,
+                &words,
+                FIVE_MINUTE_WORDS
+            )
         ))?;
     }
     Ok(if errors > 0 {
@@ -161,6 +173,7 @@ pub fn models(lang: Lang) -> Result<ExitCode> {
                 lang,
                 (bank.title.get(lang), bank.pillar_term),
                 [bank.stages.len(), bank.pillars.len(), bank.questions.len()],
+                &bank.languages(),
                 file
             )
         );

@@ -45,6 +45,9 @@ pub fn run(cli: Cli, lang: Lang) -> Result<ExitCode> {
             Some(path) => bank_file::load(path)?,
             None => bank_file::model(&cli.model)?,
         };
+        if let Some(note) = crate::messages::language_note(lang, &bank) {
+            crate::output::say(&crate::messages::note(lang, &note));
+        }
         Ok(Setup {
             lang,
             bank,
@@ -67,7 +70,7 @@ pub fn run(cli: Cli, lang: Lang) -> Result<ExitCode> {
         Command::Report(args) => report::run(&setup()?, &args),
         Command::Questions(args) => questions::run(&setup()?, &args),
         Command::Models => bank_tools::models(lang),
-        Command::Validate(args) => bank_tools::validate(&args),
+        Command::Validate(args) => bank_tools::validate(&args, lang),
         Command::NewBank(args) => bank_tools::new_bank(&args),
         Command::Completions { shell } => shell::completions(shell),
         Command::Man => shell::man(),

@@ -2,7 +2,7 @@
 //! (questions, stages, pillars, advice) comes from the bank.
 
 use crate::lang::Lang;
-use crate::model::bank::PillarTerm;
+use crate::model::bank::{Bank, PillarTerm};
 use icu_decimal::DecimalFormatter;
 use icu_decimal::input::Decimal;
 
@@ -21,9 +21,61 @@ pub use explanations::{
 pub use localized::{Localized, cannot_read, describe};
 pub use words::{Words, words};
 
-/// `error`, `fout`: the word in front of an error.
-pub fn error_word(lang: Lang) -> String {
-    text(lang, "error")
+/// A line with its label in front, as the language writes it:
+/// `error: …`, `fout: …`, `erreur : …`.
+fn labelled(lang: Lang, label: &str, line: &str) -> String {
+    let label = text(lang, label);
+    message(
+        lang,
+        "labelled",
+        &[("label", Text(&label)), ("text", Text(line))],
+    )
+}
+
+/// `error: …`, `fout: …`, `erreur : …`.
+pub fn error(lang: Lang, line: &str) -> String {
+    labelled(lang, "error", line)
+}
+
+/// `warning: …`, `waarschuwing: …`, `avertissement : …`.
+pub fn warning(lang: Lang, line: &str) -> String {
+    labelled(lang, "warning", line)
+}
+
+/// `note: …`, `opmerking: …`, `remarque : …`.
+pub fn note(lang: Lang, line: &str) -> String {
+    labelled(lang, "note", line)
+}
+
+/// `fix: …`, `oplossing: …`, `correction : …`: how to mend a bank.
+pub fn fix(lang: Lang, line: &str) -> String {
+    labelled(lang, "fix", line)
+}
+
+/// A language's name as the interface's language says it after "in":
+/// `French`, `het Frans`, `français`; a language it has no name for, by
+/// its code.
+pub fn language_name(lang: Lang, of: Lang) -> String {
+    message(lang, "language-name", &[("code", Text(of.code()))])
+}
+
+/// The one note for a reader whose language the interface or the bank
+/// lacks, in the language the interface shows; `None` when both have it.
+pub fn language_note(lang: Lang, bank: &Bank) -> Option<String> {
+    let shown = bank.text_language(lang);
+    let key = match (lang.has_interface(), shown == lang) {
+        (true, true) => return None,
+        (false, true) => "interface-in-english",
+        (true, false) => "model-lacks-language",
+        (false, false) => "language-unavailable",
+    };
+    let (asked, shown) = (language_name(lang, lang), language_name(lang, shown));
+    let args = [
+        ("lang", Text(&asked)),
+        ("model", Text(bank.title.get(lang))),
+        ("shown", Text(&shown)),
+    ];
+    Some(message(lang, key, &args))
 }
 
 /// A count of things in memory, as a message argument.
@@ -106,18 +158,51 @@ pub fn model_line(
     lang: Lang,
     (title, term): (&str, PillarTerm),
     [stages, pillars, questions]: [usize; 3],
+    languages: &[Lang],
     file: &str,
 ) -> String {
     message(
         lang,
         "model-line",
         &[
+            ("languages", Text(&codes(languages))),
             ("title", Text(title)),
             ("stages", count(stages)),
             ("pillars", count(pillars)),
             ("ps", Text(pillar_words(lang, term).many)),
             ("questions", count(questions)),
             ("file", Text(file)),
+        ],
+    )
+}
+
+/// Language codes as a list: `nl, en, fr`.
+fn codes(languages: &[Lang]) -> String {
+    let codes: Vec<&str> = languages.iter().map(Lang::code).collect();
+    codes.join(", ")
+}
+
+/// `pyramid validate`'s line for a valid bank, with the words to read in
+/// each of its languages: `… words to read: 707 nl, 733 en (budget 1000)`.
+pub fn bank_valid(
+    lang: Lang,
+    (file, term): (&str, PillarTerm),
+    [questions, pillars, stages]: [usize; 3],
+    words: &[(Lang, usize)],
+    budget: usize,
+) -> String {
+    let words: Vec<String> = words.iter().map(|(l, n)| format!("{n} {l}")).collect();
+    message(
+        lang,
+        "bank-valid",
+        &[
+            ("file", Text(file)),
+            ("questions", count(questions)),
+            ("pillars", count(pillars)),
+            ("ps", Text(pillar_words(lang, term).many)),
+            ("stages", count(stages)),
+            ("words", Text(&words.join(", "))),
+            ("budget", count(budget)),
         ],
     )
 }
