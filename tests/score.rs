@@ -441,7 +441,7 @@ fn a_missing_answer_fails_unless_incomplete_answers_are_allowed() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(format!(
-            "{path}:4: Els Janssens has no answer to strategy-role; fill them in, or score what is there with --allow-incomplete"
+            "{path}:4: Els Janssens has no answer to strategy-role; fill it in, or score what is there with --allow-incomplete"
         )));
     let document = score_json(&[&path, "--allow-incomplete"]);
     let els = &document["respondents"][2];

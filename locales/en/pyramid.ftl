@@ -134,6 +134,39 @@ interface-in-english = pyramid's own words are not available in { $lang }, so th
 model-lacks-language = { $model } has no texts in { $lang }; its questions and advice are shown in { $shown }.
 language-unavailable = { $lang } is not available: pyramid's own words are shown in English, the texts of { $model } in { $shown }.
 
+## Reading answers. $place is a file and line; $valid the choices.
+
+column = column { $column }
+bad-answer = { $place }: { $question }: "{ $value }" is not an answer to this question; valid: { $valid }
+missing-answers = { $place }: { $respondent } has no answer to { $questions }; fill { $count ->
+    [one] it
+   *[other] them
+} in, or score what is there with --allow-incomplete
+problems-nothing-written = { $count ->
+    [one] 1 problem
+   *[other] { $count } problems
+} in the answers; nothing was written:
+skipped-respondents = skipped { $respondents ->
+    [one] 1 respondent
+   *[other] { $respondents } respondents
+} with { $count ->
+    [one] 1 problem
+   *[other] { $count } problems
+}:
+and-more-problems = … and { $count ->
+    [one] 1 more problem
+   *[other] { $count } more problems
+}
+and-more = … and { $count } more
+more = and { $count } more
+fix-the-answers = Fix the answers, or score the valid respondents with --skip-invalid (and respondents with missing answers with --allow-incomplete).
+answered-twice = { $count ->
+    [one] 1 respondent
+   *[other] { $count } respondents
+} answered twice; the later answers count (--keep-duplicates keeps both):
+ignored-columns = { $file }: ignored columns: { $columns }
+no-column-for = { $file }: no column for { $questions }
+
 ## Errors. $file is a file as given; $reason the system's own words.
 
 error = error
@@ -145,3 +178,7 @@ document-not-utf8 = { $file }:{ $line }: the file is not UTF-8 text (bad byte at
 answers-over-limit = { $file } is over the { $limit } MiB limit for an answer file
 answers-not-utf8 = { $file }:{ $line }: the file is not UTF-8 text; save it as UTF-8
 folder-without-answers = the folder { $folder } holds no answer files; pyramid reads .yaml, .yml, .json, .csv, .tsv, .txt, .xlsx, .xls and .ods
+answer-file-empty = { $file }: the file is empty; an answer file has `respondent`, `bank` and `answers`
+answer-file-nested = { $place }: not an answer file: it is nested more than { $limit } levels deep
+answers-for-another-bank = { $file }: these answers are for the bank `{ $named }`, not `{ $bank }`; score them with --model { $named } (a bundled model) or --bank FILE
+unknown-question = { $place }: `{ $id }` is not a question of the bank `{ $bank }`; the question ids are: { $known }

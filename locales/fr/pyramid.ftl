@@ -146,6 +146,39 @@ interface-in-english = pyramid n'a pas ses propres textes en { $lang } et les af
 model-lacks-language = { $model } n'a pas de textes en { $lang } ; ses questions et ses conseils sont affichés en { $shown }.
 language-unavailable = { $lang } n'est pas disponible : pyramid affiche ses propres textes en anglais, et ceux de { $model } en { $shown }.
 
+## Lecture des réponses. $place est un fichier et une ligne ; $valid les choix.
+
+column = colonne { $column }
+bad-answer = { $place } : { $question } : « { $value } » n'est pas une réponse à cette question ; réponses valides : { $valid }
+missing-answers = { $place } : { $respondent } n'a pas répondu à { $questions } ; { $count ->
+    [one] complétez-la
+   *[other] complétez-les
+}, ou évaluez ce qui est là avec --allow-incomplete
+problems-nothing-written = { $count ->
+    [one] 1 problème
+   *[other] { $count } problèmes
+} dans les réponses ; rien n'a été écrit :
+skipped-respondents = { $respondents ->
+    [one] 1 répondant ignoré
+   *[other] { $respondents } répondants ignorés
+} pour { $count ->
+    [one] 1 problème
+   *[other] { $count } problèmes
+} :
+and-more-problems = … et { $count ->
+    [one] 1 autre problème
+   *[other] { $count } autres problèmes
+}
+and-more = … et { $count } de plus
+more = et { $count } de plus
+fix-the-answers = Corrigez les réponses, ou évaluez les répondants valides avec --skip-invalid (et ceux dont des réponses manquent avec --allow-incomplete).
+answered-twice = { $count ->
+    [one] 1 répondant a
+   *[other] { $count } répondants ont
+} répondu deux fois ; les réponses les plus récentes comptent (--keep-duplicates garde les deux) :
+ignored-columns = { $file } : colonnes ignorées : { $columns }
+no-column-for = { $file } : pas de colonne pour { $questions }
+
 ## Erreurs. $file est un fichier tel qu'indiqué ; $reason les mots du système.
 
 error = erreur
@@ -161,3 +194,7 @@ document-not-utf8 = { $file }:{ $line } : le fichier n'est pas du texte UTF-8 (o
 answers-over-limit = { $file } dépasse la limite de { $limit } Mio pour un fichier de réponses
 answers-not-utf8 = { $file }:{ $line } : le fichier n'est pas du texte UTF-8 ; enregistrez-le en UTF-8
 folder-without-answers = le dossier { $folder } ne contient aucun fichier de réponses ; pyramid lit les fichiers .yaml, .yml, .json, .csv, .tsv, .txt, .xlsx, .xls et .ods
+answer-file-empty = { $file } : le fichier est vide ; un fichier de réponses contient `respondent`, `bank` et `answers`
+answer-file-nested = { $place } : ce n'est pas un fichier de réponses : il est imbriqué sur plus de { $limit } niveaux
+answers-for-another-bank = { $file } : ces réponses concernent la banque `{ $named }`, pas `{ $bank }` ; évaluez-les avec --model { $named } (un modèle fourni) ou --bank FICHIER
+unknown-question = { $place } : `{ $id }` n'est pas une question de la banque `{ $bank }` ; les identifiants des questions sont : { $known }

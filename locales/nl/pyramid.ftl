@@ -134,6 +134,39 @@ interface-in-english = pyramid heeft geen eigen woorden in { $lang } en toont di
 model-lacks-language = { $model } heeft geen teksten in { $lang }; de vragen en adviezen staan in { $shown }.
 language-unavailable = { $lang } is niet beschikbaar: pyramid toont zijn eigen woorden in het Engels, de teksten van { $model } in { $shown }.
 
+## Antwoorden lezen. $place is een bestand en regel; $valid de keuzes.
+
+column = kolom { $column }
+bad-answer = { $place }: { $question }: "{ $value }" is geen antwoord op deze vraag; geldig: { $valid }
+missing-answers = { $place }: { $respondent } heeft geen antwoord op { $questions }; vul { $count ->
+    [one] het
+   *[other] ze
+} in, of scoor wat er is met --allow-incomplete
+problems-nothing-written = { $count ->
+    [one] 1 probleem
+   *[other] { $count } problemen
+} in de antwoorden; er is niets geschreven:
+skipped-respondents = { $respondents ->
+    [one] 1 respondent
+   *[other] { $respondents } respondenten
+} overgeslagen met { $count ->
+    [one] 1 probleem
+   *[other] { $count } problemen
+}:
+and-more-problems = … en nog { $count ->
+    [one] 1 probleem
+   *[other] { $count } problemen
+}
+and-more = … en nog { $count }
+more = en nog { $count }
+fix-the-answers = Verbeter de antwoorden, of scoor de geldige respondenten met --skip-invalid (en respondenten met ontbrekende antwoorden met --allow-incomplete).
+answered-twice = { $count ->
+    [one] 1 respondent heeft
+   *[other] { $count } respondenten hebben
+} twee keer geantwoord; de latere antwoorden tellen (--keep-duplicates houdt ze allebei):
+ignored-columns = { $file }: genegeerde kolommen: { $columns }
+no-column-for = { $file }: geen kolom voor { $questions }
+
 ## Fouten. $file is een bestand zoals opgegeven; $reason de woorden van het systeem.
 
 error = fout
@@ -149,3 +182,7 @@ document-not-utf8 = { $file }:{ $line }: het bestand is geen UTF-8-tekst (foute 
 answers-over-limit = { $file } is groter dan de grens van { $limit } MiB voor een antwoordbestand
 answers-not-utf8 = { $file }:{ $line }: het bestand is geen UTF-8-tekst; bewaar het als UTF-8
 folder-without-answers = de map { $folder } bevat geen antwoordbestanden; pyramid leest .yaml, .yml, .json, .csv, .tsv, .txt, .xlsx, .xls en .ods
+answer-file-empty = { $file }: het bestand is leeg; een antwoordbestand heeft `respondent`, `bank` en `answers`
+answer-file-nested = { $place }: geen antwoordbestand: het is meer dan { $limit } niveaus diep genest
+answers-for-another-bank = { $file }: deze antwoorden horen bij de vragenbank `{ $named }`, niet bij `{ $bank }`; scoor ze met --model { $named } (een meegeleverd model) of --bank BESTAND
+unknown-question = { $place }: `{ $id }` is geen vraag van de vragenbank `{ $bank }`; de vragen heten: { $known }

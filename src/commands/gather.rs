@@ -10,6 +10,7 @@ use crate::input::record::Record;
 use crate::input::scores_document;
 use crate::input::sources::{self, Respondent, Source};
 use crate::lang::Lang;
+use crate::messages::{self, Localized, say_in};
 use crate::model::answers::Responses;
 use crate::model::bank::Bank;
 use crate::model::scoring::{assess, assess_pillar_scores};
@@ -79,7 +80,7 @@ impl Tally<'_> {
             for message in record.bad_answer_messages(self.bank, self.lang) {
                 self.problem(message);
             }
-            if incomplete && let Some(message) = record.missing_message(self.bank) {
+            if incomplete && let Some(message) = record.missing_message(self.bank, self.lang) {
                 self.problem(message);
             }
             return;
@@ -119,15 +120,15 @@ impl Tally<'_> {
         if *count == 0 {
             return;
         }
-        let plural = if *count == 1 { "" } else { "s" };
-        crate::output::say(&format!(
-            "note: {count} respondent{plural} answered twice; the later answers count (--keep-duplicates keeps both):"
-        ));
+        let lang = self.lang;
+        let twice = Localized::new("answered-twice", &[]).count("count", *count);
+        crate::output::say(&messages::note(lang, &twice.in_lang(lang)));
         for line in shown {
             crate::output::say(&format!("  {line}"));
         }
         if *count > shown.len() as u64 {
-            crate::output::say(&format!("  … and {} more", *count - shown.len() as u64));
+            let more = Localized::new("and-more", &[]).count("count", *count - shown.len() as u64);
+            crate::output::say(&format!("  {}", more.in_lang(lang)));
         }
         let mut gone = std::mem::take(&mut self.replaced_rows);
         gone.sort_unstable();
@@ -162,30 +163,27 @@ impl Tally<'_> {
     }
 
     pub fn report_problems(&self, skipping: bool) {
-        let plural = |n: u64, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-        let problems = plural(self.problem_count, "problem");
+        let lang = self.lang;
         if skipping {
-            crate::output::say(&format!(
-                "warning: skipped {} with {problems}:",
-                plural(self.rejected, "respondent")
-            ));
+            let skipped = Localized::new("skipped-respondents", &[])
+                .count("respondents", self.rejected)
+                .count("count", self.problem_count);
+            crate::output::say(&messages::warning(lang, &skipped.in_lang(lang)));
         } else {
-            crate::output::say(&format!(
-                "error: {problems} in the answers; nothing was written:"
-            ));
+            let problems =
+                Localized::new("problems-nothing-written", &[]).count("count", self.problem_count);
+            crate::output::say(&messages::error(lang, &problems.in_lang(lang)));
         }
         for problem in &self.problems {
             crate::output::say(&format!("  {problem}"));
         }
         let unshown = self.problem_count - self.problems.len() as u64;
         if unshown > 0 {
-            crate::output::say(&format!("  … and {} more", plural(unshown, "problem")));
+            let more = Localized::new("and-more-problems", &[]).count("count", unshown);
+            crate::output::say(&format!("  {}", more.in_lang(lang)));
         }
         if !skipping {
-            crate::output::say(
-                "Fix the answers, or score the valid respondents with --skip-invalid \
-                 (and respondents with missing answers with --allow-incomplete).",
-            );
+            crate::output::say(&say_in(lang, "fix-the-answers", &[]));
         }
     }
 }
@@ -241,11 +239,13 @@ pub fn gather<'a>(setup: &'a Setup, paths: &[PathBuf], options: Options) -> Resu
         match read {
             Ok(Some(table)) => {
                 if !table.ignored.is_empty() {
-                    crate::output::say(&format!(
-                        "note: {}: ignored columns: {}",
-                        source.name,
-                        listed(&table.ignored)
-                    ));
+                    let columns = listed(&table.ignored, setup.lang);
+                    let line = say_in(
+                        setup.lang,
+                        "ignored-columns",
+                        &[("file", &source.name), ("columns", &columns)],
+                    );
+                    crate::output::say(&messages::note(setup.lang, &line));
                 }
                 if !table.missing_columns.is_empty() {
                     let ids: Vec<&str> = table
@@ -253,17 +253,18 @@ pub fn gather<'a>(setup: &'a Setup, paths: &[PathBuf], options: Options) -> Resu
                         .iter()
                         .map(|&q| bank.questions[q].id.as_str())
                         .collect();
-                    crate::output::say(&format!(
-                        "note: {}: no column for {}",
-                        source.name,
-                        ids.join(", ")
-                    ));
+                    let line = say_in(
+                        setup.lang,
+                        "no-column-for",
+                        &[("file", &source.name), ("questions", &ids.join(", "))],
+                    );
+                    crate::output::say(&messages::note(setup.lang, &line));
                 }
             }
             Ok(None) => {}
             Err(err) => {
                 tally.rejected += 1;
-                tally.problem(format!("{err:#}"));
+                tally.problem(messages::describe(&err, setup.lang));
             }
         }
     }
@@ -275,14 +276,15 @@ pub fn gather<'a>(setup: &'a Setup, paths: &[PathBuf], options: Options) -> Resu
 
 /// Column headers for a note: each cut short, at most
 /// `IGNORED_SHOWN` of them, then how many more.
-fn listed(headers: &[String]) -> String {
+fn listed(headers: &[String], lang: Lang) -> String {
     let mut shown: Vec<String> = headers
         .iter()
         .take(IGNORED_SHOWN)
         .map(|header| crate::visible::quoted(&crate::visible::shorten(header, 40)))
         .collect();
     if headers.len() > IGNORED_SHOWN {
-        shown.push(format!("and {} more", headers.len() - IGNORED_SHOWN));
+        let more = Localized::new("more", &[]).count("count", headers.len() - IGNORED_SHOWN);
+        shown.push(more.in_lang(lang));
     }
     shown.join(", ")
 }

@@ -11,10 +11,11 @@
 
 use crate::input::locate::Location;
 use crate::input::matching::{AnswerMatcher, Resolved};
-use crate::input::record::{BadAnswer, Place, Record};
+use crate::input::record::{At, BadAnswer, Place, Record};
+use crate::messages::Localized;
 use crate::model::answers::Responses;
 use crate::model::bank::Bank;
-use anyhow::{Result, anyhow, bail};
+use anyhow::{Result, anyhow};
 use serde::Serialize;
 use std::rc::Rc;
 
@@ -64,13 +65,12 @@ pub fn looks_like_json(text: &str) -> bool {
 pub fn read(text: &str, file: Rc<str>, bank: &Bank, matcher: &AnswerMatcher) -> Result<Record> {
     let text = text.trim_start_matches('\u{feff}');
     if text.trim().is_empty() {
-        bail!("{file}: the file is empty; an answer file has `respondent`, `bank` and `answers`");
+        return Err(Localized::new("answer-file-empty", &[("file", &file)]).into());
     }
     if let Err(line) = super::check_nesting(text) {
-        bail!(
-            "{file}:{line}: not an answer file: it is nested more than {} levels deep",
-            super::MAX_NESTING
-        );
+        let at = format!("{file}:{line}");
+        let err = Localized::new("answer-file-nested", &[("place", &at)]);
+        return Err(err.count("limit", super::MAX_NESTING).into());
     }
     let not_an_answer_file = |at: String, message: String| {
         let hint = match super::looks_like(text) {
@@ -100,10 +100,12 @@ pub fn read(text: &str, file: Rc<str>, bank: &Bank, matcher: &AnswerMatcher) -> 
     if let Some(named) = &parsed.bank
         && named != &bank.id
     {
-        bail!(
-            "{file}: these answers are for the bank `{named}`, not `{}`; score them with --model {named} (a bundled model) or --bank FILE",
-            bank.id
-        );
+        let args = [
+            ("file", &*file),
+            ("named", named.as_str()),
+            ("bank", &bank.id),
+        ];
+        return Err(Localized::new("answers-for-another-bank", &args).into());
     }
     let place = Place {
         file: file.clone(),
@@ -118,18 +120,24 @@ pub fn read(text: &str, file: Rc<str>, bank: &Bank, matcher: &AnswerMatcher) -> 
     for (key, value) in &parsed.answers {
         let id = scalar_text(key).unwrap_or_default();
         let at = || {
-            locate_answer(text, &id)
-                .map(|at| format!(":{}:{}", at.line, at.column))
-                .unwrap_or_default()
+            locate_answer(text, &id).map(|at| At::Position {
+                line: at.line,
+                column: at.column,
+            })
         };
         let Some(question) = bank.question_position(&id) else {
             let known: Vec<&str> = bank.questions.iter().map(|q| q.id.as_str()).collect();
-            bail!(
-                "{file}{}: `{id}` is not a question of the bank `{}`; the question ids are: {}",
-                at(),
-                bank.id,
-                known.join(", ")
-            );
+            let place = match at() {
+                Some(At::Position { line, column }) => format!("{file}:{line}:{column}"),
+                _ => file.to_string(),
+            };
+            let args = [
+                ("place", place.as_str()),
+                ("id", id.as_str()),
+                ("bank", &bank.id),
+                ("known", &known.join(", ")),
+            ];
+            return Err(Localized::new("unknown-question", &args).into());
         };
         let Some(value) = scalar_text(value) else {
             bad.push(BadAnswer {

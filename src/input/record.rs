@@ -2,6 +2,7 @@
 
 use crate::input::matching::valid_answers;
 use crate::lang::Lang;
+use crate::messages::{Localized, say_in};
 use crate::model::answers::Responses;
 use crate::model::bank::Bank;
 use crate::visible::quoted;
@@ -30,8 +31,30 @@ impl fmt::Display for Place {
 pub struct BadAnswer {
     pub question: usize,
     pub value: String,
-    /// Where in the source: `column F` in a table, `7:21` in a YAML file.
-    pub at: String,
+    /// Where in the source, after its line: a table's column, a YAML
+    /// file's line and column.
+    pub at: Option<At>,
+}
+
+/// Where an answer sits in its source.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum At {
+    /// A table's column, counted from 0: shown as `, column F`.
+    Column(usize),
+    /// A line and column of a YAML file: shown as `:7:21`.
+    Position { line: usize, column: usize },
+}
+
+impl At {
+    fn in_lang(self, lang: Lang) -> String {
+        match self {
+            At::Column(column) => {
+                let letter = column_letter(column);
+                format!(", {}", say_in(lang, "column", &[("column", &letter)]))
+            }
+            At::Position { line, column } => format!(":{line}:{column}"),
+        }
+    }
 }
 
 /// One respondent as read.
@@ -55,19 +78,26 @@ impl Record {
         self.bad
             .iter()
             .map(|bad| {
-                let id = &bank.questions[bad.question].id;
-                format!(
-                    "{}{}: {id}: \"{}\" is not an answer to this question; valid: {}",
+                let place = format!(
+                    "{}{}",
                     self.place,
-                    bad.at,
-                    quoted(&bad.value),
-                    valid_answers(bank, bad.question, lang)
+                    bad.at.map(|at| at.in_lang(lang)).unwrap_or_default()
+                );
+                say_in(
+                    lang,
+                    "bad-answer",
+                    &[
+                        ("place", &place),
+                        ("question", &bank.questions[bad.question].id),
+                        ("value", &quoted(&bad.value)),
+                        ("valid", &valid_answers(bank, bad.question, lang)),
+                    ],
                 )
             })
             .collect()
     }
 
-    pub fn missing_message(&self, bank: &Bank) -> Option<String> {
+    pub fn missing_message(&self, bank: &Bank, lang: Lang) -> Option<String> {
         if self.missing.is_empty() {
             return None;
         }
@@ -76,12 +106,16 @@ impl Record {
             .iter()
             .map(|&q| bank.questions[q].id.as_str())
             .collect();
-        Some(format!(
-            "{}: {} has no answer to {}; fill them in, or score what is there with --allow-incomplete",
-            self.place,
-            quoted(&self.respondent),
-            ids.join(", ")
-        ))
+        let message = Localized::new(
+            "missing-answers",
+            &[
+                ("place", &self.place.to_string()),
+                ("respondent", &quoted(&self.respondent)),
+                ("questions", &ids.join(", ")),
+            ],
+        )
+        .count("count", ids.len());
+        Some(message.in_lang(lang))
     }
 }
 

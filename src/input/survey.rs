@@ -10,7 +10,7 @@
 //! CSV is streamed: memory does not grow with the number of rows.
 
 use crate::input::matching::{AnswerMatcher, HeaderMatcher, Resolved, fold, respondent_rank};
-use crate::input::record::{BadAnswer, Place, Record, column_letter};
+use crate::input::record::{At, BadAnswer, Place, Record, column_letter};
 use crate::model::answers::Responses;
 use crate::model::bank::Bank;
 use anyhow::{Result, bail};
@@ -272,7 +272,7 @@ fn to_record(
             Resolved::Invalid => bad.push(BadAnswer {
                 question,
                 value: value.trim().to_string(),
-                at: format!(", column {}", column_letter(column)),
+                at: Some(At::Column(column)),
             }),
         }
     }

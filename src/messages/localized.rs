@@ -11,26 +11,52 @@ use std::fmt;
 #[derive(Debug)]
 pub struct Localized {
     key: &'static str,
-    args: Vec<(&'static str, String)>,
+    args: Vec<(&'static str, Value)>,
+}
+
+#[derive(Debug)]
+enum Value {
+    Text(String),
+    Count(u64),
 }
 
 impl Localized {
+    /// The message `key` with text arguments.
     pub fn new(key: &'static str, args: &[(&'static str, &str)]) -> Localized {
         let args = args
             .iter()
-            .map(|(name, value)| (*name, (*value).to_string()))
+            .map(|(name, value)| (*name, Value::Text((*value).to_string())))
             .collect();
         Localized { key, args }
+    }
+
+    /// Adds a count, which chooses the plural: `1 problem`, `2 problems`.
+    pub fn count(mut self, name: &'static str, n: impl TryInto<u64>) -> Localized {
+        let n = n.try_into().unwrap_or(u64::MAX);
+        self.args.push((name, Value::Count(n)));
+        self
     }
 
     pub fn in_lang(&self, lang: Lang) -> String {
         let args: Vec<(&'static str, Arg)> = self
             .args
             .iter()
-            .map(|(name, value)| (*name, Arg::Text(value)))
+            .map(|(name, value)| {
+                let arg = match value {
+                    Value::Text(text) => Arg::Text(text),
+                    Value::Count(n) => Arg::Count(*n),
+                };
+                (*name, arg)
+            })
             .collect();
         catalog::message(lang, self.key, &args)
     }
+}
+
+/// The message `key` in `lang`, with text arguments; `Localized` adds
+/// counts.
+pub fn say_in(lang: Lang, key: &'static str, args: &[(&'static str, &str)]) -> String {
+    Localized::new(key, args).in_lang(lang)
 }
 
 impl fmt::Display for Localized {
