@@ -1,7 +1,8 @@
 //! Where results go: a file written whole or not at all, or standard
 //! output; and lines for a person on standard error.
 
-use anyhow::{Context, Result, bail};
+use crate::messages::{Localized, LocalizedContext};
+use anyhow::Result;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -48,20 +49,17 @@ impl Destination {
                     })
                     .is_some_and(|folder| same_file(folder, input));
             if read_from_folder || same_file(path, input) {
-                bail!(
-                    "cannot write {shown}: it is also an input ({}), which writing would destroy; choose another output file",
-                    crate::visible::visible(&input.display().to_string())
-                );
+                let input = crate::visible::visible(&input.display().to_string()).into_owned();
+                let args = [("file", shown.as_ref()), ("input", input.as_str())];
+                return Err(Localized::new("write-over-input", &args).into());
             }
         }
         match std::fs::metadata(path) {
             Ok(metadata) if metadata.is_dir() => {
-                bail!("cannot write {shown}: it is a folder; give the path of a file")
+                Err(Localized::new("write-to-folder", &[("file", &shown)]).into())
             }
             Ok(metadata) if metadata.is_file() && metadata.permissions().readonly() => {
-                bail!(
-                    "cannot write {shown}: the file is read-only; make it writable, or choose another file"
-                )
+                Err(Localized::new("write-read-only", &[("file", &shown)]).into())
             }
             _ => Ok(()),
         }
@@ -83,7 +81,7 @@ impl Destination {
                 let written = write(&mut out).and_then(|()| Ok(out.flush()?));
                 match written {
                     Err(err) if broken_pipe(&err) => Ok(()),
-                    other => other.context("cannot write to standard output"),
+                    other => other.localized(|| Localized::new("cannot-write-stdout", &[])),
                 }
             }
             Destination::File(path) => write_atomically_with(path, write),
@@ -146,23 +144,23 @@ pub fn write_atomically_with(
     let existing = std::fs::metadata(path).ok();
     if let Some(metadata) = &existing {
         if metadata.is_dir() {
-            bail!("cannot write {shown}: it is a folder; give the path of a file");
+            return Err(Localized::new("write-to-folder", &[("file", &shown)]).into());
         }
         if !metadata.is_file() {
             // A FIFO, a terminal or a device such as /dev/null.
             let file = std::fs::OpenOptions::new()
                 .write(true)
                 .open(path)
-                .with_context(|| format!("cannot write {shown}"))?;
+                .localized(|| cannot_write(&shown))?;
             let mut out = std::io::BufWriter::new(file);
             return write(&mut out)
                 .and_then(|()| Ok(out.flush()?))
-                .with_context(|| format!("cannot write {shown}"));
+                .localized(|| cannot_write(&shown));
         }
     }
     let target = match std::fs::symlink_metadata(path) {
         Ok(link) if link.file_type().is_symlink() => {
-            std::fs::canonicalize(path).with_context(|| format!("cannot write {shown}"))?
+            std::fs::canonicalize(path).localized(|| cannot_write(&shown))?
         }
         _ => path.to_path_buf(),
     };
@@ -183,11 +181,9 @@ pub fn write_atomically_with(
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
-    let mut file = builder.tempfile_in(folder).with_context(|| {
-        format!(
-            "cannot write {shown}: cannot create a file in {}",
-            crate::visible::visible(&folder.display().to_string())
-        )
+    let mut file = builder.tempfile_in(folder).localized(|| {
+        let folder = crate::visible::visible(&folder.display().to_string()).into_owned();
+        Localized::new("cannot-create-in", &[("file", &shown), ("folder", &folder)])
     })?;
     let temporary = file.path().to_path_buf();
     unfinished(&temporary, true);
@@ -202,12 +198,12 @@ pub fn write_atomically_with(
             }
             Ok(file.as_file().sync_all()?)
         })
-        .with_context(|| format!("cannot write {shown}"))
+        .localized(|| cannot_write(&shown))
         .and_then(|()| {
             file.persist(&target)
                 .map(drop)
                 .map_err(|err| err.error)
-                .with_context(|| format!("cannot write {shown}"))
+                .localized(|| cannot_write(&shown))
         });
     unfinished(&temporary, false);
     written
@@ -255,7 +251,7 @@ pub fn print(text: &str) -> Result<()> {
         .and_then(|()| stdout.flush())
     {
         Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        other => Ok(other.context("cannot write to standard output")?),
+        other => Ok(other.localized(|| Localized::new("cannot-write-stdout", &[]))?),
     }
 }
 
@@ -293,4 +289,9 @@ mod tests {
         assert_eq!(Destination::new(None), Destination::Stdout);
         assert!(!Destination::new(Some(Path::new("x.csv"))).is_stdout());
     }
+}
+
+/// `cannot write FILE`, followed by the reason.
+fn cannot_write(shown: &str) -> Localized {
+    Localized::new("cannot-write", &[("file", shown)])
 }

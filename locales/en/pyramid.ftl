@@ -120,6 +120,8 @@ target-move = { $question }: now { $now } → { $key } { $to }
 ## Languages. $lang and $shown are language names (language-name).
 
 # A label in front of a line: error, warning, note, fix.
+# An error and what caused it.
+because = { $outer }: { $inner }
 labelled = { $label }: { $text }
 note = note
 warning = warning
@@ -182,3 +184,16 @@ answer-file-empty = { $file }: the file is empty; an answer file has `respondent
 answer-file-nested = { $place }: not an answer file: it is nested more than { $limit } levels deep
 answers-for-another-bank = { $file }: these answers are for the bank `{ $named }`, not `{ $bank }`; score them with --model { $named } (a bundled model) or --bank FILE
 unknown-question = { $place }: `{ $id }` is not a question of the bank `{ $bank }`; the question ids are: { $known }
+cannot-write = cannot write { $file }
+cannot-write-stdout = cannot write to standard output
+cannot-create-in = cannot write { $file }: cannot create a file in { $folder }
+write-over-input = cannot write { $file }: it is also an input ({ $input }), which writing would destroy; choose another output file
+write-to-folder = cannot write { $file }: it is a folder; give the path of a file
+write-read-only = cannot write { $file }: the file is read-only; make it writable, or choose another file
+io-reason = { $kind ->
+    [not-found] no such file or folder
+    [permission-denied] permission denied
+    [storage-full] the disk is full; make room and try again
+    [read-only] the file system is read-only
+   *[other] { $reason }
+}

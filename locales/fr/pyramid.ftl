@@ -132,6 +132,8 @@ target-move = { $question } : maintenant { $now } → { $key } { $to }
 ## Langues. $lang et $shown sont des noms de langue (language-name).
 
 # A label in front of a line: error, warning, note, fix.
+# An error and what caused it.
+because = { $outer } : { $inner }
 labelled = { $label } : { $text }
 note = remarque
 warning = avertissement
@@ -198,3 +200,16 @@ answer-file-empty = { $file } : le fichier est vide ; un fichier de réponses co
 answer-file-nested = { $place } : ce n'est pas un fichier de réponses : il est imbriqué sur plus de { $limit } niveaux
 answers-for-another-bank = { $file } : ces réponses concernent la banque `{ $named }`, pas `{ $bank }` ; évaluez-les avec --model { $named } (un modèle fourni) ou --bank FICHIER
 unknown-question = { $place } : `{ $id }` n'est pas une question de la banque `{ $bank }` ; les identifiants des questions sont : { $known }
+cannot-write = impossible d'écrire { $file }
+cannot-write-stdout = impossible d'écrire sur la sortie standard
+cannot-create-in = impossible d'écrire { $file } : impossible de créer un fichier dans { $folder }
+write-over-input = impossible d'écrire { $file } : c'est aussi une entrée ({ $input }), que l'écriture détruirait ; choisissez un autre fichier de sortie
+write-to-folder = impossible d'écrire { $file } : c'est un dossier ; indiquez le chemin d'un fichier
+write-read-only = impossible d'écrire { $file } : le fichier est en lecture seule ; rendez-le modifiable ou choisissez un autre fichier
+io-reason = { $kind ->
+    [not-found] ce fichier ou ce dossier n'existe pas
+    [permission-denied] vous n'en avez pas l'autorisation
+    [storage-full] le disque est plein ; libérez de la place et réessayez
+    [read-only] le système de fichiers est en lecture seule
+   *[other] { $reason }
+}

@@ -120,6 +120,8 @@ target-move = { $question }: nu { $now } → { $key } { $to }
 ## Talen. $lang en $shown zijn namen van talen (language-name).
 
 # A label in front of a line: error, warning, note, fix.
+# An error and what caused it.
+because = { $outer }: { $inner }
 labelled = { $label }: { $text }
 note = opmerking
 warning = waarschuwing
@@ -186,3 +188,16 @@ answer-file-empty = { $file }: het bestand is leeg; een antwoordbestand heeft `r
 answer-file-nested = { $place }: geen antwoordbestand: het is meer dan { $limit } niveaus diep genest
 answers-for-another-bank = { $file }: deze antwoorden horen bij de vragenbank `{ $named }`, niet bij `{ $bank }`; scoor ze met --model { $named } (een meegeleverd model) of --bank BESTAND
 unknown-question = { $place }: `{ $id }` is geen vraag van de vragenbank `{ $bank }`; de vragen heten: { $known }
+cannot-write = kan { $file } niet schrijven
+cannot-write-stdout = kan niet naar de standaarduitvoer schrijven
+cannot-create-in = kan { $file } niet schrijven: kan geen bestand maken in { $folder }
+write-over-input = kan { $file } niet schrijven: het is ook een invoer ({ $input }), die het schrijven zou vernietigen; kies een ander uitvoerbestand
+write-to-folder = kan { $file } niet schrijven: het is een map; geef het pad van een bestand
+write-read-only = kan { $file } niet schrijven: het bestand is alleen-lezen; maak het schrijfbaar of kies een ander bestand
+io-reason = { $kind ->
+    [not-found] dat bestand of die map bestaat niet
+    [permission-denied] daar heb je geen toestemming voor
+    [storage-full] de schijf is vol; maak ruimte en probeer opnieuw
+    [read-only] het bestandssysteem is alleen-lezen
+   *[other] { $reason }
+}

@@ -12,6 +12,8 @@ use std::fmt;
 pub struct Localized {
     key: &'static str,
     args: Vec<(&'static str, Value)>,
+    /// What went wrong underneath, shown after this message.
+    source: Option<anyhow::Error>,
 }
 
 #[derive(Debug)]
@@ -27,7 +29,18 @@ impl Localized {
             .iter()
             .map(|(name, value)| (*name, Value::Text((*value).to_string())))
             .collect();
-        Localized { key, args }
+        Localized {
+            key,
+            args,
+            source: None,
+        }
+    }
+
+    /// This message with the error underneath it: `cannot write x: the
+    /// disk is full`.
+    pub fn because(mut self, source: impl Into<anyhow::Error>) -> Self {
+        self.source = Some(source.into());
+        self
     }
 
     /// Adds a count, which chooses the plural: `1 problem`, `2 problems`.
@@ -65,7 +78,25 @@ impl fmt::Display for Localized {
     }
 }
 
-impl std::error::Error for Localized {}
+impl std::error::Error for Localized {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.source
+            .as_ref()
+            .map(|err| err.as_ref() as &(dyn std::error::Error + 'static))
+    }
+}
+
+/// `result.localized(|| Localized::new(…))`: the error, if any, under a
+/// message in the reader's language.
+pub trait LocalizedContext<T> {
+    fn localized(self, message: impl FnOnce() -> Localized) -> anyhow::Result<T>;
+}
+
+impl<T, E: Into<anyhow::Error>> LocalizedContext<T> for Result<T, E> {
+    fn localized(self, message: impl FnOnce() -> Localized) -> anyhow::Result<T> {
+        self.map_err(|err| message().because(err).into())
+    }
+}
 
 /// A file that cannot be read, with the reason in the reader's words where
 /// the system gives a known one.
@@ -84,16 +115,41 @@ pub fn cannot_read(file: &str, err: &std::io::Error) -> anyhow::Error {
     .into()
 }
 
+/// The system's reason for a failed read or write, in the reader's words
+/// where it is a common one (no such file, no permission, a full disk).
+fn io_reason(err: &std::io::Error) -> Localized {
+    use std::io::ErrorKind;
+    let kind = match err.kind() {
+        ErrorKind::NotFound => "not-found",
+        ErrorKind::PermissionDenied => "permission-denied",
+        ErrorKind::StorageFull => "storage-full",
+        ErrorKind::ReadOnlyFilesystem => "read-only",
+        _ => "other",
+    };
+    Localized::new("io-reason", &[("kind", kind), ("reason", &err.to_string())])
+}
+
 /// An error and its causes, `outer: inner`, each in the reader's language
 /// where the language files have it.
 pub fn describe(err: &anyhow::Error, lang: Lang) -> String {
     err.chain()
-        .map(|cause| match cause.downcast_ref::<Localized>() {
-            Some(localized) => localized.in_lang(lang),
-            None => cause.to_string(),
+        .map(|cause| {
+            if let Some(localized) = cause.downcast_ref::<Localized>() {
+                localized.in_lang(lang)
+            } else if let Some(io) = cause.downcast_ref::<std::io::Error>() {
+                io_reason(io).in_lang(lang)
+            } else {
+                cause.to_string()
+            }
         })
-        .collect::<Vec<_>>()
-        .join(": ")
+        .reduce(|outer, inner| {
+            catalog::message(
+                lang,
+                "because",
+                &[("outer", Arg::Text(&outer)), ("inner", Arg::Text(&inner))],
+            )
+        })
+        .unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -18,7 +18,7 @@ pub use explanations::{
     PillarWords, advice_per, balanced, explain_score, explain_top_rule, explain_unscored,
     explain_weakest_rule, pillar_words,
 };
-pub use localized::{Localized, cannot_read, describe, say_in};
+pub use localized::{Localized, LocalizedContext, cannot_read, describe, say_in};
 pub use words::{Words, words};
 
 /// A line with its label in front, as the language writes it:
