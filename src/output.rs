@@ -255,6 +255,11 @@ pub fn print(text: &str) -> Result<()> {
     }
 }
 
+/// `cannot write FILE`, followed by the reason.
+fn cannot_write(shown: &str) -> Localized {
+    Localized::new("cannot-write", &[("file", shown)])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -289,9 +294,4 @@ mod tests {
         assert_eq!(Destination::new(None), Destination::Stdout);
         assert!(!Destination::new(Some(Path::new("x.csv"))).is_stdout());
     }
-}
-
-/// `cannot write FILE`, followed by the reason.
-fn cannot_write(shown: &str) -> Localized {
-    Localized::new("cannot-write", &[("file", shown)])
 }

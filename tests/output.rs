@@ -263,7 +263,9 @@ fn a_full_standard_output_is_an_error_with_exit_2() {
         let (code, stderr) = redirected(&args, ">/dev/full");
         assert_eq!(code, Some(2), "{args}: {stderr}");
         assert!(
-            stderr.contains("cannot write to standard output: the disk is full; make room and try again"),
+            stderr.contains(
+                "cannot write to standard output: the disk is full; make room and try again"
+            ),
             "{args}: {stderr}"
         );
     }
