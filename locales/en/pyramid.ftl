@@ -197,3 +197,29 @@ io-reason = { $kind ->
     [read-only] the file system is read-only
    *[other] { $reason }
 }
+same-file = { $file } is the same file as { $first }; it is read once
+cannot-read-folder = cannot read the folder { $folder }
+cannot-read-file = cannot read { $file }
+csv-not-utf8 = line { $line }: the text is not UTF-8 although the file started as UTF-8; save the file as UTF-8
+csv-error = { $line ->
+    [0] { $reason }
+   *[other] line { $line }: { $reason }
+}
+cannot-create-folder = cannot create the folder { $folder }
+cannot-remove = cannot remove { $file }
+csv-one-table = CSV holds one table: use --summary or --rows, not both, or another --format
+no-answers = no respondent could be scored: the input holds no answers
+compare-one-with-one = { $file } holds { $count ->
+    [one] 1 respondent
+   *[other] { $count } respondents
+}; compare one respondent with one, or teams with --summary
+not-a-terminal = the self-test asks its questions in a terminal, but standard input or standard error is not one.
+    To score answers without a terminal, write them in an answer file (see `pyramid questions` for the ids and keys) and score it with `pyramid score FILE`.
+save-folder-missing = cannot save answers to { $file }: the folder { $folder } does not exist
+save-over-progress = --save { $file } names the file where the self-test keeps its progress, which is removed when the test ends; choose another file
+target-not-a-pair = --target { $spec }: `{ $value }` is not NAME=STAGE; write for example stage=3 or traffic=3
+target-not-a-stage = --target { $spec }: `{ $value }` is not a stage: use a number from 1 to { $top }
+target-stage-twice = --target { $spec }: `stage` is named twice; name it once
+target-pillar-twice = --target { $spec }: `{ $value }` is named twice; give each pillar one target stage
+target-unknown-pillar = --target { $spec }: `{ $value }` is not a pillar; use stage or one of: { $known }
+target-no-stage = --target { $spec }: the target names no stage; write for example stage=3

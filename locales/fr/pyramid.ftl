@@ -213,3 +213,29 @@ io-reason = { $kind ->
     [read-only] le système de fichiers est en lecture seule
    *[other] { $reason }
 }
+same-file = { $file } est le même fichier que { $first } ; il n'est lu qu'une fois
+cannot-read-folder = impossible de lire le dossier { $folder }
+cannot-read-file = impossible de lire { $file }
+csv-not-utf8 = ligne { $line } : le texte n'est pas en UTF-8 alors que le fichier commençait en UTF-8 ; enregistrez-le en UTF-8
+csv-error = { $line ->
+    [0] { $reason }
+   *[other] ligne { $line } : { $reason }
+}
+cannot-create-folder = impossible de créer le dossier { $folder }
+cannot-remove = impossible de supprimer { $file }
+csv-one-table = un CSV contient un seul tableau : utilisez --summary ou --rows, pas les deux, ou un autre --format
+no-answers = aucun répondant n'a pu être évalué : l'entrée ne contient aucune réponse
+compare-one-with-one = { $file } contient { $count ->
+    [one] 1 répondant
+   *[other] { $count } répondants
+} ; comparez un répondant avec un autre, ou des équipes avec --summary
+not-a-terminal = l'autotest pose ses questions dans un terminal, mais l'entrée standard ou la sortie d'erreur n'en est pas un.
+    Pour évaluer des réponses sans terminal, écrivez-les dans un fichier de réponses (voir `pyramid questions` pour les identifiants et les clés) et évaluez-le avec `pyramid score FICHIER`.
+save-folder-missing = impossible d'enregistrer les réponses dans { $file } : le dossier { $folder } n'existe pas
+save-over-progress = --save { $file } désigne le fichier où l'autotest garde sa progression, qui est supprimé à la fin du test ; choisissez un autre fichier
+target-not-a-pair = --target { $spec } : `{ $value }` n'est pas de la forme NOM=STADE ; écrivez par exemple stage=3 ou traffic=3
+target-not-a-stage = --target { $spec } : `{ $value }` n'est pas un stade : utilisez un nombre de 1 à { $top }
+target-stage-twice = --target { $spec } : `stage` apparaît deux fois ; indiquez-le une seule fois
+target-pillar-twice = --target { $spec } : `{ $value }` apparaît deux fois ; donnez à chaque pilier un seul stade cible
+target-unknown-pillar = --target { $spec } : `{ $value }` n'est pas un pilier ; utilisez stage ou l'un de : { $known }
+target-no-stage = --target { $spec } : l'objectif n'indique aucun stade ; écrivez par exemple stage=3

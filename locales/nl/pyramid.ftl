@@ -201,3 +201,29 @@ io-reason = { $kind ->
     [read-only] het bestandssysteem is alleen-lezen
    *[other] { $reason }
 }
+same-file = { $file } is hetzelfde bestand als { $first }; het wordt één keer gelezen
+cannot-read-folder = kan de map { $folder } niet lezen
+cannot-read-file = kan { $file } niet lezen
+csv-not-utf8 = regel { $line }: de tekst is geen UTF-8, hoewel het bestand als UTF-8 begon; bewaar het als UTF-8
+csv-error = { $line ->
+    [0] { $reason }
+   *[other] regel { $line }: { $reason }
+}
+cannot-create-folder = kan de map { $folder } niet maken
+cannot-remove = kan { $file } niet verwijderen
+csv-one-table = CSV bevat één tabel: gebruik --summary of --rows, niet allebei, of een ander --format
+no-answers = geen enkele respondent kon gescoord worden: de invoer bevat geen antwoorden
+compare-one-with-one = { $file } bevat { $count ->
+    [one] 1 respondent
+   *[other] { $count } respondenten
+}; vergelijk één respondent met één, of teams met --summary
+not-a-terminal = de zelftest stelt zijn vragen in een terminal, maar de standaardinvoer of de standaardfoutuitvoer is er geen.
+    Om antwoorden zonder terminal te scoren, schrijf je ze in een antwoordbestand (zie `pyramid questions` voor de ids en sleutels) en scoor je dat met `pyramid score BESTAND`.
+save-folder-missing = kan de antwoorden niet bewaren in { $file }: de map { $folder } bestaat niet
+save-over-progress = --save { $file } is het bestand waarin de zelftest zijn voortgang bewaart en dat aan het einde verdwijnt; kies een ander bestand
+target-not-a-pair = --target { $spec }: `{ $value }` is niet NAAM=FASE; schrijf bijvoorbeeld stage=3 of traffic=3
+target-not-a-stage = --target { $spec }: `{ $value }` is geen fase: gebruik een getal van 1 tot { $top }
+target-stage-twice = --target { $spec }: `stage` staat er twee keer; noem het één keer
+target-pillar-twice = --target { $spec }: `{ $value }` staat er twee keer; geef elke pijler één doelfase
+target-unknown-pillar = --target { $spec }: `{ $value }` is geen pijler; gebruik stage of een van: { $known }
+target-no-stage = --target { $spec }: het doel noemt geen fase; schrijf bijvoorbeeld stage=3

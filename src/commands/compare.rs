@@ -5,11 +5,12 @@ use super::gather::{Options, Tally, gather};
 use crate::cli::CompareArgs;
 use crate::documents::ComparisonDocument;
 use crate::exit_code::ExitCode;
+use crate::messages::Localized;
 use crate::model::compare::{Side, compare};
 use crate::model::scoring::Assessment;
 use crate::output::Destination;
 use crate::terminal::style::style_for;
-use anyhow::{Result, bail};
+use anyhow::Result;
 use std::path::Path;
 
 pub fn run(setup: &Setup, args: &CompareArgs) -> Result<ExitCode> {
@@ -69,11 +70,9 @@ pub fn run(setup: &Setup, args: &CompareArgs) -> Result<ExitCode> {
 fn one<'a>(tally: &'a Tally, path: &Path) -> Result<Side<'a>> {
     let respondents = tally.respondents.as_deref().unwrap_or_default();
     let [only] = respondents else {
-        bail!(
-            "{} holds {} respondents; compare one respondent with one, or teams with --summary",
-            path.display(),
-            respondents.len()
-        );
+        let file = path.display().to_string();
+        let err = Localized::new("compare-one-with-one", &[("file", &file)]);
+        return Err(err.count("count", respondents.len()).into());
     };
     let responses = tally
         .answers

@@ -204,7 +204,7 @@ fn retain_except<T>(list: &mut Option<Vec<T>>, gone: &[usize]) {
 /// returned as errors, so that all of them can be reported.
 pub fn gather<'a>(setup: &'a Setup, paths: &[PathBuf], options: Options) -> Result<Tally<'a>> {
     let bank = &setup.bank;
-    let sources = sources::expand(paths)?;
+    let sources = sources::expand(paths, setup.lang)?;
     let mut tally = Tally {
         answers: options.keep_answers.then(Vec::new),
         bank,

@@ -81,7 +81,7 @@ pub fn run(cli: Cli, lang: Lang) -> Result<ExitCode> {
 fn target(setup: &Setup, spec: Option<&str>) -> Result<Option<crate::model::target::Target>> {
     spec.map(|spec| {
         crate::model::target::Target::parse(spec, &setup.bank)
-            .map_err(|err| anyhow::anyhow!("--target {spec}: {err}"))
+            .map_err(|err| crate::messages::target_error(spec, &err, &setup.bank).into())
     })
     .transpose()
 }

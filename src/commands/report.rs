@@ -53,7 +53,7 @@ fn read<'a>(
         return Ok(None);
     }
     if tally.scored == 0 {
-        anyhow::bail!("no respondent could be scored: the input holds no answers");
+        return Err(crate::messages::Localized::new("no-answers", &[]).into());
     }
     let summary = (tally.scored > 1).then(|| tally.team.finish(&setup.bank));
     Ok(Some(Assessed { tally, summary }))
@@ -77,7 +77,7 @@ pub fn run(setup: &Setup, args: &ReportArgs) -> Result<ExitCode> {
         None => None,
     };
     let Some(assessment) = current.assessment() else {
-        anyhow::bail!("no respondent could be scored");
+        return Err(crate::messages::Localized::new("no-answers", &[]).into());
     };
     let answers = |read: &Assessed| -> Option<crate::model::answers::Responses> {
         if read.summary.is_some() {

@@ -6,16 +6,17 @@ use crate::cli::ScoreArgs;
 use crate::documents::ScoresDocument;
 use crate::exit_code::ExitCode;
 use crate::export::ScoresFormat;
+use crate::messages::Localized;
 use crate::model::target::{Plan, plan};
 use crate::output::Destination;
 use crate::terminal::style::style_for;
-use anyhow::{Result, bail};
+use anyhow::Result;
 use std::path::PathBuf;
 
 pub fn run(setup: &Setup, args: &ScoreArgs) -> Result<ExitCode> {
     let format = args.format;
     if format == ScoresFormat::Csv && args.summary && args.rows {
-        bail!("CSV holds one table: use --summary or --rows, not both, or another --format");
+        return Err(Localized::new("csv-one-table", &[]).into());
     }
     let bank = &setup.bank;
     let destination = Destination::new(args.output.path.as_deref());
@@ -37,7 +38,7 @@ pub fn run(setup: &Setup, args: &ScoreArgs) -> Result<ExitCode> {
         }
     }
     if tally.scored == 0 {
-        bail!("no respondent could be scored: the input holds no answers");
+        return Err(Localized::new("no-answers", &[]).into());
     }
     let summary = args.summary.then(|| tally.team.finish(bank));
     let plans: Option<Vec<Plan>> =

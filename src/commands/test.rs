@@ -8,6 +8,7 @@ use crate::file_id::same_place;
 use crate::input::answer_file;
 use crate::input::progress_store::{ProgressStore, Saved};
 use crate::lang::Lang;
+use crate::messages::Localized;
 use crate::messages::{self, words};
 use crate::model::answers::Responses;
 use crate::model::bank::Bank;
@@ -27,22 +28,16 @@ use std::io::IsTerminal;
 
 pub fn run(setup: &Setup, args: &TestArgs) -> Result<ExitCode> {
     if !std::io::stdin().is_terminal() || !std::io::stderr().is_terminal() {
-        bail!(
-            "the self-test asks its questions in a terminal, but standard input or standard error \
-             is not one.\nTo score answers without a terminal, write them in an answer file \
-             (see `pyramid questions` for the ids and keys) and score it with `pyramid score FILE`."
-        );
+        return Err(Localized::new("not-a-terminal", &[]).into());
     }
     if let Some(path) = &args.save {
         let folder = path.parent().filter(|p| !p.as_os_str().is_empty());
         if let Some(folder) = folder
             && !folder.is_dir()
         {
-            bail!(
-                "cannot save answers to {}: folder {} does not exist",
-                path.display(),
-                folder.display()
-            );
+            let (file, folder) = (path.display().to_string(), folder.display().to_string());
+            let args = [("file", file.as_str()), ("folder", folder.as_str())];
+            return Err(Localized::new("save-folder-missing", &args).into());
         }
     }
     let bank = &setup.bank;
@@ -54,10 +49,8 @@ pub fn run(setup: &Setup, args: &TestArgs) -> Result<ExitCode> {
         if let Some(store) = &store
             && same_place(save, store.path())
         {
-            bail!(
-                "--save {} names the file where the self-test keeps its progress, which is removed when the test ends; choose another file",
-                visible(&save.display().to_string())
-            );
+            let file = visible(&save.display().to_string()).into_owned();
+            return Err(Localized::new("save-over-progress", &[("file", &file)]).into());
         }
     }
     // Held until the test ends, so a second self-test cannot overwrite

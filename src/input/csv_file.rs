@@ -5,8 +5,9 @@
 
 use super::record::Record;
 use super::survey::{RowSource, TableInfo, read_rows};
+use crate::messages::{Localized, LocalizedContext};
 use crate::model::bank::Bank;
-use anyhow::{Context, Result};
+use anyhow::Result;
 use std::io::{Cursor, Read};
 use std::rc::Rc;
 
@@ -77,7 +78,7 @@ pub fn read_csv(
     (&mut input)
         .take(SNIFF_BYTES as u64)
         .read_to_end(&mut head)
-        .with_context(|| format!("cannot read {file}"))?;
+        .localized(|| Localized::new("cannot-read-file", &[("file", &file)]))?;
     let sniffed = sniff(&head);
     let rest = Cursor::new(head).chain(input);
     let decoded: Box<dyn Read> = match sniffed.encoding {
@@ -97,7 +98,7 @@ pub fn read_csv(
     let mut discard = vec![0u8; sniffed.skip];
     skipped
         .read_exact(&mut discard)
-        .with_context(|| format!("cannot read {file}"))?;
+        .localized(|| Localized::new("cannot-read-file", &[("file", &file)]))?;
     let skipped = RecordLimit {
         inner: skipped,
         length: 0,
@@ -267,16 +268,15 @@ fn guess_delimiter(text: &[u8]) -> u8 {
 }
 
 fn csv_error(err: csv::Error) -> anyhow::Error {
-    let line = err
-        .position()
-        .map(|p| format!("line {}: ", p.line()))
-        .unwrap_or_default();
-    match err.kind() {
-        csv::ErrorKind::Utf8 { .. } => anyhow::anyhow!(
-            "{line}the text is not UTF-8 although the file started as UTF-8; save the file as UTF-8"
-        ),
-        _ => anyhow::anyhow!("{line}{err}"),
-    }
+    let line = err.position().map_or(0, csv::Position::line);
+    let key = match err.kind() {
+        csv::ErrorKind::Utf8 { .. } => "csv-not-utf8",
+        _ => "csv-error",
+    };
+    let reason = err.to_string();
+    Localized::new(key, &[("reason", &reason)])
+        .count("line", line)
+        .into()
 }
 
 #[cfg(test)]

@@ -8,10 +8,11 @@
 
 use super::answer_file;
 use super::matching::AnswerMatcher;
+use crate::messages::{Localized, LocalizedContext};
 use crate::model::answers::Responses;
 use crate::model::bank::Bank;
 use crate::output::write_atomically;
-use anyhow::{Context, Result};
+use anyhow::Result;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
@@ -154,8 +155,10 @@ impl ProgressStore {
 
     pub fn save(&self, bank: &Bank, respondent: &str, responses: &Responses) -> Result<()> {
         if let Some(folder) = self.path.parent() {
-            std::fs::create_dir_all(folder)
-                .with_context(|| format!("cannot create {}", folder.display()))?;
+            std::fs::create_dir_all(folder).localized(|| {
+                let folder = folder.display().to_string();
+                Localized::new("cannot-create-folder", &[("folder", &folder)])
+            })?;
         }
         let yaml = answer_file::to_yaml(bank, respondent, responses)?;
         let text = format!("{FINGERPRINT}{}\n{yaml}", bank.fingerprint());
@@ -165,9 +168,10 @@ impl ProgressStore {
     /// Forgets the progress; a missing file is fine.
     pub fn remove(&self) -> Result<()> {
         match std::fs::remove_file(&self.path) {
-            Err(err) if err.kind() != std::io::ErrorKind::NotFound => {
-                Err(err).with_context(|| format!("cannot remove {}", self.path.display()))
-            }
+            Err(err) if err.kind() != std::io::ErrorKind::NotFound => Err(err).localized(|| {
+                let file = self.path.display().to_string();
+                Localized::new("cannot-remove", &[("file", &file)])
+            }),
             _ => Ok(()),
         }
     }

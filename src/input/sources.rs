@@ -8,9 +8,10 @@ use super::scores_document::{self, ScoredEntry};
 use super::survey::TableInfo;
 use crate::file_id::FileId;
 use crate::input::matching::AnswerMatcher;
-use crate::messages::{Localized, cannot_read};
+use crate::lang::Lang;
+use crate::messages::{Localized, LocalizedContext, cannot_read, say_in};
 use crate::model::bank::Bank;
-use anyhow::{Context, Result};
+use anyhow::Result;
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 use std::io::{Cursor, Read};
@@ -69,17 +70,17 @@ pub fn read_from_folders(path: &Path) -> bool {
 /// is every answer file, table and spreadsheet in it, in name order. A
 /// file named twice (the same path, a link to it, a folder and a file in
 /// it) is read once, with a note.
-pub fn expand(paths: &[PathBuf]) -> Result<Vec<Source>> {
+pub fn expand(paths: &[PathBuf], lang: Lang) -> Result<Vec<Source>> {
     let mut seen: HashMap<FileId, Rc<str>> = HashMap::new();
     let mut sources = Vec::new();
     for source in expand_all(paths)? {
         let id = source.path.as_deref().and_then(FileId::of);
         match id.map(|id| seen.entry(id)) {
-            Some(Entry::Occupied(first)) => crate::output::say(&format!(
-                "note: {} is the same file as {}; it is read once",
-                source.name,
-                first.get()
-            )),
+            Some(Entry::Occupied(first)) => {
+                let args = [("file", &*source.name), ("first", &**first.get())];
+                let line = say_in(lang, "same-file", &args);
+                crate::output::say(&crate::messages::note(lang, &line));
+            }
             Some(Entry::Vacant(slot)) => {
                 slot.insert(source.name.clone());
                 sources.push(source);
@@ -105,7 +106,10 @@ fn expand_all(paths: &[PathBuf]) -> Result<Vec<Source>> {
         if metadata.is_dir() {
             let before = sources.len();
             let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
-                .with_context(|| format!("cannot read the folder {}", path.display()))?
+                .localized(|| {
+                    let folder = path.display().to_string();
+                    Localized::new("cannot-read-folder", &[("folder", &folder)])
+                })?
                 .filter_map(|entry| entry.ok().map(|entry| entry.path()))
                 .filter(|entry| entry.is_file() && read_from_folders(entry))
                 .collect();
@@ -191,7 +195,7 @@ pub fn read(
             (&mut input)
                 .take(4096)
                 .read_to_end(&mut head)
-                .with_context(|| format!("cannot read {name}"))?;
+                .localized(|| Localized::new("cannot-read-file", &[("file", &name)]))?;
             let whole = Cursor::new(head.clone()).chain(input);
             if starts_like_answer_file(&head) {
                 let text = read_document(Box::new(whole), &name)?;
@@ -231,7 +235,7 @@ fn read_document(input: Box<dyn Read>, name: &str) -> Result<String> {
     input
         .take(limit + 1)
         .read_to_end(&mut bytes)
-        .with_context(|| format!("cannot read {name}"))?;
+        .localized(|| Localized::new("cannot-read-file", &[("file", &name)]))?;
     if bytes.len() as u64 > limit {
         let limit = (limit >> 20).to_string();
         let args = [("file", name), ("limit", &*limit)];

@@ -3,6 +3,7 @@
 
 use crate::lang::Lang;
 use crate::model::bank::{Bank, PillarTerm};
+use crate::model::target::TargetError;
 use icu_decimal::DecimalFormatter;
 use icu_decimal::input::Decimal;
 
@@ -76,6 +77,26 @@ pub fn language_note(lang: Lang, bank: &Bank) -> Option<String> {
         ("shown", Text(&shown)),
     ];
     Some(message(lang, key, &args))
+}
+
+/// What is wrong with `--target SPEC`, to be shown in the reader's
+/// language.
+pub fn target_error(spec: &str, err: &TargetError, bank: &Bank) -> Localized {
+    let (key, value, top) = match err {
+        TargetError::NotAPair(part) => ("target-not-a-pair", part.as_str(), 0),
+        TargetError::NotAStage(value, top) => ("target-not-a-stage", value.as_str(), *top),
+        TargetError::StageTwice => ("target-stage-twice", "", 0),
+        TargetError::PillarTwice(id) => ("target-pillar-twice", id.as_str(), 0),
+        TargetError::UnknownPillar(id) => ("target-unknown-pillar", id.as_str(), 0),
+        TargetError::NoStage => ("target-no-stage", "", 0),
+    };
+    let known: Vec<&str> = bank.pillars.iter().map(|p| p.id.as_str()).collect();
+    let args = [
+        ("spec", spec),
+        ("value", value),
+        ("known", &known.join(", ")),
+    ];
+    Localized::new(key, &args).count("top", top)
 }
 
 /// A count of things in memory, as a message argument.

@@ -17,44 +17,27 @@ pub struct Target {
 impl Target {
     /// Reads `stage=3` (every pillar) and/or `PILLAR=STAGE` pairs, comma
     /// separated: `stage=2,traffic=3,conversion=3`.
-    pub fn parse(spec: &str, bank: &Bank) -> Result<Target, String> {
+    pub fn parse(spec: &str, bank: &Bank) -> Result<Target, TargetError> {
         let top = bank.stage_count();
         let mut pillars = vec![None; bank.pillars.len()];
         let mut every = None;
         for part in spec.split(',').map(str::trim).filter(|p| !p.is_empty()) {
             let Some((name, level)) = part.split_once('=') else {
-                return Err(format!(
-                    "`{part}` is not NAME=STAGE; write for example stage=3 or traffic=3"
-                ));
+                return Err(TargetError::NotAPair(part.to_string()));
             };
             let level: u8 = match level.trim().parse() {
                 Ok(level) if (1..=top).contains(&level) => level,
-                _ => {
-                    return Err(format!(
-                        "`{}` is not a stage: use a number from 1 to {top}",
-                        level.trim()
-                    ));
-                }
+                _ => return Err(TargetError::NotAStage(level.trim().to_string(), top)),
             };
             match name.trim() {
-                "stage" if every.is_some() => {
-                    return Err("`stage` is named twice; name it once".to_string());
-                }
+                "stage" if every.is_some() => return Err(TargetError::StageTwice),
                 "stage" => every = Some(level),
                 id => match bank.pillar_position(id) {
                     Some(n) if pillars[n].is_some() => {
-                        return Err(format!(
-                            "`{id}` is named twice; give each pillar one target stage"
-                        ));
+                        return Err(TargetError::PillarTwice(id.to_string()));
                     }
                     Some(n) => pillars[n] = Some(level),
-                    None => {
-                        let known: Vec<&str> = bank.pillars.iter().map(|p| p.id.as_str()).collect();
-                        return Err(format!(
-                            "`{id}` is not a pillar; use stage or one of: {}",
-                            known.join(", ")
-                        ));
-                    }
+                    None => return Err(TargetError::UnknownPillar(id.to_string())),
                 },
             }
         }
@@ -64,10 +47,27 @@ impl Target {
             }
         }
         if pillars.iter().all(Option::is_none) {
-            return Err("the target names no stage; write for example stage=3".to_string());
+            return Err(TargetError::NoStage);
         }
         Ok(Target { pillars })
     }
+}
+
+/// What is wrong with a target as written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TargetError {
+    /// A part without `=`.
+    NotAPair(String),
+    /// A stage that is no number from 1 to the top stage (the second).
+    NotAStage(String, u8),
+    /// `stage=` twice.
+    StageTwice,
+    /// The same pillar twice.
+    PillarTwice(String),
+    /// A name that is neither `stage` nor a pillar id.
+    UnknownPillar(String),
+    /// Nothing that sets a stage.
+    NoStage,
 }
 
 /// How far one pillar is from its target.
@@ -219,7 +219,10 @@ mod tests {
                 .is_err_and(|e| e.contains("use stage or one of: a, b, c, d"))
         );
         assert!(Target::parse("3", &bank).is_err_and(|e| e.contains("NAME=STAGE")));
-        assert!(Target::parse("b=3,b=2", &bank).is_err_and(|e| e.contains("`b` is named twice")));
+        assert_eq!(
+            Target::parse("b=3,b=2", &bank),
+            Err(TargetError::PillarTwice("b".into()))
+        );
         assert!(Target::parse("stage=3,stage=2", &bank).is_err_and(|e| e.contains("twice")));
         assert!(Target::parse("", &bank).is_err());
     }
