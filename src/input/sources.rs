@@ -235,7 +235,7 @@ fn read_document(input: Box<dyn Read>, name: &str) -> Result<String> {
     input
         .take(limit + 1)
         .read_to_end(&mut bytes)
-        .localized(|| Localized::new("cannot-read-file", &[("file", &name)]))?;
+        .localized(|| Localized::new("cannot-read-file", &[("file", name)]))?;
     if bytes.len() as u64 > limit {
         let limit = (limit >> 20).to_string();
         let args = [("file", name), ("limit", &*limit)];
