@@ -223,3 +223,16 @@ target-stage-twice = --target { $spec }: `stage` is named twice; name it once
 target-pillar-twice = --target { $spec }: `{ $value }` is named twice; give each pillar one target stage
 target-unknown-pillar = --target { $spec }: `{ $value }` is not a pillar; use stage or one of: { $known }
 target-no-stage = --target { $spec }: the target names no stage; write for example stage=3
+survey-empty = { $file }: the file is empty; a survey export has a header row and a row per respondent
+no-question-columns = { $file }: no column is a question of the bank `{ $bank }`. A question column's header must be the question's id (such as `{ $example }`) or its full text in one of the bank's languages ({ $languages }); `pyramid questions` lists them. Headers found: { $count ->
+    [0] none
+   *[other] { $found }
+}
+survey-no-respondents = { $file }: the table has a header row but no respondents; export it again once answers are in
+question-twice = { $file }: columns { $first } and { $second } both hold question `{ $question }`; remove one
+not-a-scores-document = { $place }: not a scores document: { $reason }
+scores-document-newer = { $file }: a scores document of version { $version }, written by a newer pyramid; this one reads version { $known }: update pyramid, or score the answers again
+scores-for-another-bank = { $file }: these scores are for the bank `{ $named }`, not `{ $bank }`
+score-out-of-range = { $file }: the score of pillar `{ $pillar }` is not a whole number from 0 to 100
+no-score-for-pillar = { $file }: no score for pillar `{ $pillar }`
+scores-document-empty = { $file }: a scores document has `respondents` or `summary`

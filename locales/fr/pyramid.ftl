@@ -239,3 +239,16 @@ target-stage-twice = --target { $spec } : `stage` apparaît deux fois ; indiquez
 target-pillar-twice = --target { $spec } : `{ $value }` apparaît deux fois ; donnez à chaque pilier un seul stade cible
 target-unknown-pillar = --target { $spec } : `{ $value }` n'est pas un pilier ; utilisez stage ou l'un de : { $known }
 target-no-stage = --target { $spec } : l'objectif n'indique aucun stade ; écrivez par exemple stage=3
+survey-empty = { $file } : le fichier est vide ; un export d'enquête a une ligne d'en-tête et une ligne par répondant
+no-question-columns = { $file } : aucune colonne n'est une question de la banque `{ $bank }`. L'en-tête d'une colonne de question est l'identifiant de la question (par exemple `{ $example }`) ou son texte complet dans une des langues de la banque ({ $languages }) ; `pyramid questions` les affiche. En-têtes trouvés : { $count ->
+    [0] aucun
+   *[other] { $found }
+}
+survey-no-respondents = { $file } : le tableau a une ligne d'en-tête mais aucun répondant ; exportez-le à nouveau quand des réponses seront arrivées
+question-twice = { $file } : les colonnes { $first } et { $second } contiennent toutes deux la question `{ $question }` ; supprimez-en une
+not-a-scores-document = { $place } : ce n'est pas un document de scores : { $reason }
+scores-document-newer = { $file } : un document de scores de version { $version }, écrit par un pyramid plus récent ; celui-ci lit la version { $known } : mettez pyramid à jour, ou évaluez à nouveau les réponses
+scores-for-another-bank = { $file } : ces scores concernent la banque `{ $named }`, pas `{ $bank }`
+score-out-of-range = { $file } : le score du pilier `{ $pillar }` n'est pas un nombre entier de 0 à 100
+no-score-for-pillar = { $file } : aucun score pour le pilier `{ $pillar }`
+scores-document-empty = { $file } : un document de scores contient `respondents` ou `summary`

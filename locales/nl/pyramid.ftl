@@ -227,3 +227,16 @@ target-stage-twice = --target { $spec }: `stage` staat er twee keer; noem het é
 target-pillar-twice = --target { $spec }: `{ $value }` staat er twee keer; geef elke pijler één doelfase
 target-unknown-pillar = --target { $spec }: `{ $value }` is geen pijler; gebruik stage of een van: { $known }
 target-no-stage = --target { $spec }: het doel noemt geen fase; schrijf bijvoorbeeld stage=3
+survey-empty = { $file }: het bestand is leeg; een enquête-export heeft een kopregel en een regel per respondent
+no-question-columns = { $file }: geen enkele kolom is een vraag van de vragenbank `{ $bank }`. De kop van een vraagkolom is de id van de vraag (zoals `{ $example }`) of de volledige vraagtekst in een van de talen van de vragenbank ({ $languages }); `pyramid questions` toont ze. Gevonden koppen: { $count ->
+    [0] geen
+   *[other] { $found }
+}
+survey-no-respondents = { $file }: de tabel heeft een kopregel maar geen respondenten; exporteer opnieuw zodra er antwoorden zijn
+question-twice = { $file }: de kolommen { $first } en { $second } bevatten allebei de vraag `{ $question }`; verwijder er één
+not-a-scores-document = { $place }: geen scoredocument: { $reason }
+scores-document-newer = { $file }: een scoredocument van versie { $version }, geschreven door een nieuwere pyramid; deze leest versie { $known }: werk pyramid bij, of scoor de antwoorden opnieuw
+scores-for-another-bank = { $file }: deze scores horen bij de vragenbank `{ $named }`, niet bij `{ $bank }`
+score-out-of-range = { $file }: de score van pijler `{ $pillar }` is geen geheel getal van 0 tot 100
+no-score-for-pillar = { $file }: geen score voor pijler `{ $pillar }`
+scores-document-empty = { $file }: een scoredocument heeft `respondents` of `summary`

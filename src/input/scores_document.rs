@@ -4,8 +4,9 @@
 //! writes a document and reads it back.
 
 use crate::documents::json::{DOCUMENT_VERSION, PillarIn, Probe, ScoresIn};
+use crate::messages::Localized;
 use crate::model::bank::Bank;
-use anyhow::{Result, bail};
+use anyhow::Result;
 
 /// One respondent's pillar scores from a scores document.
 pub struct ScoredEntry {
@@ -15,12 +16,13 @@ pub struct ScoredEntry {
 }
 
 fn json_error(err: &serde_json::Error, file: &str) -> anyhow::Error {
-    anyhow::anyhow!(
-        "{file}:{}:{}: not a scores document: {}",
-        err.line(),
-        err.column(),
-        crate::visible::shorten_quotes(&err.to_string())
+    let place = format!("{file}:{}:{}", err.line(), err.column());
+    let reason = crate::visible::shorten_quotes(&err.to_string());
+    Localized::new(
+        "not-a-scores-document",
+        &[("place", &place), ("reason", &reason)],
     )
+    .into()
 }
 
 /// The respondents of `text` when it is a scores document (or its team, as
@@ -42,17 +44,15 @@ pub fn parse(text: &str, file: &str, bank: &Bank) -> Result<Option<Vec<ScoredEnt
     }
     let document: ScoresIn = serde_json::from_str(text).map_err(|err| json_error(&err, file))?;
     if document.version > u64::from(DOCUMENT_VERSION) {
-        bail!(
-            "{file}: a scores document of version {}, written by a newer pyramid; this one reads version {DOCUMENT_VERSION}: update pyramid, or score the answers again",
-            document.version
-        );
+        let err = Localized::new("scores-document-newer", &[("file", file)])
+            .count("version", document.version)
+            .count("known", DOCUMENT_VERSION);
+        return Err(err.into());
     }
     if document.bank != bank.id {
-        bail!(
-            "{file}: these scores are for the bank `{}`, not `{}`",
-            crate::visible::quoted(&document.bank),
-            bank.id
-        );
+        let named = crate::visible::quoted(&document.bank);
+        let args = [("file", file), ("named", &named), ("bank", &bank.id)];
+        return Err(Localized::new("scores-for-another-bank", &args).into());
     }
     let scores_of = |pillars: &[PillarIn]| -> Result<Vec<Option<u8>>> {
         bank.pillars
@@ -60,12 +60,15 @@ pub fn parse(text: &str, file: &str, bank: &Bank) -> Result<Option<Vec<ScoredEnt
             .map(|pillar| match pillars.iter().find(|p| p.id == pillar.id) {
                 Some(PillarIn {
                     score: Some(score), ..
-                }) if *score > 100 => bail!(
-                    "{file}: the score of pillar `{}` is not a whole number from 0 to 100",
-                    pillar.id
-                ),
+                }) if *score > 100 => {
+                    let args = [("file", file), ("pillar", pillar.id.as_str())];
+                    Err(Localized::new("score-out-of-range", &args).into())
+                }
                 Some(found) => Ok(found.score.map(|score| score as u8)),
-                None => bail!("{file}: no score for pillar `{}`", pillar.id),
+                None => {
+                    let args = [("file", file), ("pillar", pillar.id.as_str())];
+                    Err(Localized::new("no-score-for-pillar", &args).into())
+                }
             })
             .collect()
     };
@@ -87,7 +90,7 @@ pub fn parse(text: &str, file: &str, bank: &Bank) -> Result<Option<Vec<ScoredEnt
             scores: scores_of(&summary.team.pillars)?,
         }]));
     }
-    bail!("{file}: a scores document has `respondents` or `summary`")
+    Err(Localized::new("scores-document-empty", &[("file", file)]).into())
 }
 
 #[cfg(test)]

@@ -11,9 +11,10 @@
 
 use crate::input::matching::{AnswerMatcher, HeaderMatcher, Resolved, fold, respondent_rank};
 use crate::input::record::{At, BadAnswer, Place, Record, column_letter};
+use crate::messages::Localized;
 use crate::model::answers::Responses;
 use crate::model::bank::Bank;
-use anyhow::{Result, bail};
+use anyhow::Result;
 
 use std::rc::Rc;
 
@@ -85,9 +86,7 @@ pub(super) fn read_rows(
         }
     }
     if first.is_empty() {
-        bail!(
-            "{file}: the file is empty; a survey export has a header row and a row per respondent"
-        );
+        return Err(Localized::new("survey-empty", &[("file", &**file)]).into());
     }
     let Some(header_at) = header_row(&first, &headers) else {
         let found: Vec<String> = first
@@ -100,18 +99,19 @@ pub(super) fn read_rows(
                     .collect()
             })
             .unwrap_or_default();
-        bail!(
-            "{file}: no column is a question of the bank `{}`. A question column's header must be \
-             the question's id (such as `{}`) or its full text in Dutch or English; \
-             `pyramid questions` lists them. Headers found: {}",
-            bank.id,
-            bank.questions.first().map_or("", |q| q.id.as_str()),
-            if found.is_empty() {
-                "none".to_string()
-            } else {
-                found.join(", ")
-            }
-        );
+        let languages: Vec<String> = bank.languages().iter().map(|l| l.to_string()).collect();
+        let args = [
+            ("file", &**file),
+            ("bank", bank.id.as_str()),
+            (
+                "example",
+                bank.questions.first().map_or("", |q| q.id.as_str()),
+            ),
+            ("languages", &languages.join(", ")),
+            ("found", &found.join(", ")),
+        ];
+        let err = Localized::new("no-question-columns", &args).count("count", found.len());
+        return Err(err.into());
     };
     let columns = columns(&first[header_at].1, &headers, bank, file)?;
     let mut rows = first.into_iter().skip(header_at + 1).peekable();
@@ -141,9 +141,7 @@ pub(super) fn read_rows(
         }
     }
     if respondents == 0 {
-        bail!(
-            "{file}: the table has a header row but no respondents; export it again once answers are in"
-        );
+        return Err(Localized::new("survey-no-respondents", &[("file", &**file)]).into());
     }
     Ok(columns.info)
 }
@@ -183,12 +181,14 @@ fn columns(header: &[String], headers: &HeaderMatcher, bank: &Bank, file: &str) 
     for (column, title) in header.iter().enumerate() {
         if let Some(question) = headers.question(title) {
             if let Some((earlier, _)) = questions.iter().find(|(_, q)| *q == question) {
-                bail!(
-                    "{file}: columns {} and {} both hold question `{}`; remove one",
-                    column_letter(*earlier),
-                    column_letter(column),
-                    bank.questions[question].id
-                );
+                let (first, second) = (column_letter(*earlier), column_letter(column));
+                let args = [
+                    ("file", file),
+                    ("first", first.as_str()),
+                    ("second", second.as_str()),
+                    ("question", bank.questions[question].id.as_str()),
+                ];
+                return Err(Localized::new("question-twice", &args).into());
             }
             questions.push((column, question));
         } else if let Some(rank) = respondent_rank(title) {
