@@ -5,7 +5,7 @@ use super::Writes;
 use crate::documents::{ComparisonDocument, ScoresDocument};
 use crate::lang::Lang;
 use crate::model::team::ScoreStats;
-use anyhow::{Result, bail};
+use anyhow::Result;
 use std::io::Write;
 
 pub struct CsvExporter;
@@ -115,9 +115,7 @@ impl<'a> Writes<ScoresDocument<'a>> for CsvExporter {
                     summary.team.stage,
                 ))?;
             }
-            _ => bail!(
-                "CSV holds one table: write the respondents and the --summary to separate files"
-            ),
+            _ => return Err(crate::messages::Localized::new("csv-one-table", &[]).into()),
         }
         writer.flush()?;
         Ok(())

@@ -26,10 +26,8 @@ pub fn model(name: &str) -> Result<Bank> {
         Some((_, file, text)) => Ok(parse(text, file)?),
         None => {
             let names: Vec<&str> = MODELS.iter().map(|(model, _, _)| *model).collect();
-            anyhow::bail!(
-                "there is no bundled model `{name}`; the models are: {} (see `pyramid models`), or load a file with --bank FILE",
-                names.join(", ")
-            )
+            let args = [("name", name), ("models", &names.join(", "))];
+            Err(crate::messages::Localized::new("no-such-model", &args).into())
         }
     }
 }

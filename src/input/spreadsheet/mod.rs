@@ -15,9 +15,9 @@ mod xlsx;
 
 use super::survey::{RowSource, TableInfo, read_rows};
 use crate::input::record::Record;
-use crate::messages::cannot_read;
+use crate::messages::{Localized, LocalizedContext, cannot_read};
 use crate::model::bank::Bank;
-use anyhow::{Context, Result, bail};
+use anyhow::Result;
 use quick_xml::XmlVersion;
 use quick_xml::events::BytesStart;
 use std::io::Read;
@@ -56,12 +56,12 @@ pub fn read(
     }
     let archive = std::fs::File::open(path).map_err(|err| cannot_read(&file, &err))?;
     let mut archive = zip::ZipArchive::new(std::io::BufReader::new(archive))
-        .with_context(|| format!("{file}: cannot open the spreadsheet"))?;
+        .localized(|| Localized::new("spreadsheet-cannot-open", &[("file", &file)]))?;
     if archive.len() > MAX_ENTRIES {
-        bail!(
-            "{file}: the spreadsheet has {} parts, over the limit of {MAX_ENTRIES}; it is not a survey export",
-            archive.len()
-        );
+        let err = Localized::new("spreadsheet-too-many-parts", &[("file", &file)])
+            .count("count", archive.len())
+            .count("limit", MAX_ENTRIES);
+        return Err(err.into());
     }
     if archive.index_for_name("content.xml").is_some() {
         ods::read(&mut archive, &file, bank, on_record)
@@ -82,15 +82,15 @@ fn open_entry<'a>(archive: &'a mut Archive, name: &str, file: &str) -> Result<Op
         Ok(entry) => entry,
         Err(zip::result::ZipError::FileNotFound) => return Ok(None),
         Err(err) => {
-            return Err(err).with_context(|| format!("{file}: cannot read the part {name}"));
+            let args = [("file", file), ("part", name)];
+            return Err(err).localized(|| Localized::new("part-cannot-read", &args));
         }
     };
     if entry.size() > MAX_ENTRY_BYTES {
-        bail!(
-            "{file}: the part {name} unpacks to {} MiB, over the limit of {} MiB; it is not a survey export",
-            entry.size().div_ceil(1 << 20),
-            MAX_ENTRY_BYTES >> 20
-        );
+        let err = Localized::new("part-too-big", &[("file", file), ("part", name)])
+            .count("size", entry.size().div_ceil(1 << 20))
+            .count("limit", MAX_ENTRY_BYTES >> 20);
+        return Err(err.into());
     }
     let bounded = Bounded {
         inner: entry,
@@ -106,11 +106,26 @@ fn open_entry<'a>(archive: &'a mut Archive, name: &str, file: &str) -> Result<Op
 
 /// What a [`Bounded`] reader refused.
 #[derive(Debug)]
-pub struct OverLimit(String);
+pub struct OverLimit {
+    /// The message's key in the language files; it takes `part` and `limit`.
+    key: &'static str,
+    part: String,
+}
+
+impl OverLimit {
+    fn message(&self, file: &str) -> Localized {
+        let limit = match self.key {
+            "part-unpacks-over" => MAX_ENTRY_BYTES >> 20,
+            _ => MAX_CELL_BYTES as u64 >> 20,
+        };
+        let args = [("file", file), ("part", self.part.as_str())];
+        Localized::new(self.key, &args).count("limit", limit)
+    }
+}
 
 impl std::fmt::Display for OverLimit {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+        write!(f, "{}", self.message(""))
     }
 }
 
@@ -136,11 +151,7 @@ impl<R: Read> Read for Bounded<R> {
         let chunk = &buf[..read];
         self.total += read as u64;
         if self.total > MAX_ENTRY_BYTES {
-            return Err(self.refuse(format!(
-                "the part {} unpacks to over {} MiB (its size in the zip is wrong)",
-                self.part,
-                MAX_ENTRY_BYTES >> 20
-            )));
+            return Err(self.refuse("part-unpacks-over"));
         }
         let mut last_open = None;
         for at in memchr::memchr_iter(b'<', chunk) {
@@ -174,23 +185,20 @@ impl<R: Read> Read for Bounded<R> {
 }
 
 impl<R> Bounded<R> {
-    fn refuse(&self, message: String) -> std::io::Error {
-        std::io::Error::new(std::io::ErrorKind::InvalidData, OverLimit(message))
+    fn refuse(&self, key: &'static str) -> std::io::Error {
+        let over = OverLimit {
+            key,
+            part: self.part.clone(),
+        };
+        std::io::Error::new(std::io::ErrorKind::InvalidData, over)
     }
 
     fn too_long(&self) -> std::io::Error {
-        self.refuse(format!(
-            "the part {} holds a cell or tag over {} MiB; it is not a survey export",
-            self.part,
-            MAX_CELL_BYTES >> 20
-        ))
+        self.refuse("part-cell-too-long")
     }
 
     fn declaration(&self) -> std::io::Error {
-        self.refuse(format!(
-            "the part {} holds a DOCTYPE, comment or CDATA section, which spreadsheet programs do not write",
-            self.part
-        ))
+        self.refuse("part-declaration")
     }
 }
 
@@ -203,35 +211,20 @@ impl CellBudget {
     fn spend(&mut self, cells: u64, file: &str) -> Result<()> {
         self.spent = self.spent.saturating_add(cells);
         if self.spent > MAX_CELLS {
-            bail!(
-                "{file}: the sheet holds over {} cells (a million respondents with twenty answers); \
-                 split it, or export it as CSV",
-                group_thousands(MAX_CELLS)
-            );
+            let err = Localized::new("sheet-too-many-cells", &[("file", file)])
+                .number("limit", MAX_CELLS);
+            return Err(err.into());
         }
         Ok(())
     }
 }
 
-fn group_thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
 /// A cell's value grown from pieces of text, within the cell limit.
 fn push_text(value: &mut String, text: &str, file: &str) -> Result<()> {
     if value.len() + text.len() > MAX_CELL_BYTES {
-        bail!(
-            "{file}: a cell is over {} MiB; it is not a survey export",
-            MAX_CELL_BYTES >> 20
-        );
+        let err =
+            Localized::new("cell-too-big", &[("file", file)]).count("limit", MAX_CELL_BYTES >> 20);
+        return Err(err.into());
     }
     value.push_str(text);
     Ok(())
@@ -271,12 +264,18 @@ fn xml_error(err: quick_xml::Error, file: &str, part: &str) -> anyhow::Error {
     if let quick_xml::Error::Io(io) = &err
         && let Some(limit) = io.get_ref().and_then(|e| e.downcast_ref::<OverLimit>())
     {
-        return anyhow::anyhow!("{file}: {limit}");
+        return limit.message(file).into();
     }
+    let args = [("file", file), ("part", part)];
     if let quick_xml::Error::Io(io) = &err {
-        return anyhow::anyhow!("{file}: cannot unpack the part {part}: {io}");
+        let io = std::io::Error::new(io.kind(), io.to_string());
+        return Localized::new("part-cannot-unpack", &args)
+            .because(io)
+            .into();
     }
-    anyhow::anyhow!("{file}: the part {part} is not valid XML: {err}")
+    let reason = err.to_string();
+    let args = [("file", file), ("part", part), ("reason", reason.as_str())];
+    Localized::new("part-not-xml", &args).into()
 }
 
 /// Rows from a streaming sheet reader, handed to the shared table logic.
@@ -325,11 +324,11 @@ fn read_with_calamine(
 ) -> Result<TableInfo> {
     use calamine::Reader;
     let mut workbook = calamine::open_workbook_auto(path)
-        .with_context(|| format!("{file}: cannot open the spreadsheet"))?;
+        .localized(|| Localized::new("spreadsheet-cannot-open", &[("file", &file)]))?;
     let range = workbook
         .worksheet_range_at(0)
-        .with_context(|| format!("{file}: the spreadsheet has no sheets"))?
-        .with_context(|| format!("{file}: cannot read the first sheet"))?;
+        .ok_or_else(|| Localized::new("spreadsheet-no-sheets", &[("file", &file)]))?
+        .localized(|| Localized::new("sheet-cannot-read", &[("file", &file)]))?;
     let (first_row, first_column) = range
         .start()
         .map_or((0, 0), |(row, column)| (u64::from(row), column as usize));
@@ -414,6 +413,5 @@ mod tests {
         assert_eq!(number_text("3.0"), "3");
         assert_eq!(number_text("2.5"), "2.5");
         assert_eq!(number_text("abc"), "abc");
-        assert_eq!(group_thousands(20_000_000), "20,000,000");
     }
 }

@@ -9,8 +9,9 @@ use super::{
 };
 use crate::input::record::Record;
 use crate::input::survey::TableInfo;
+use crate::messages::Localized;
 use crate::model::bank::Bank;
-use anyhow::{Result, bail};
+use anyhow::Result;
 use quick_xml::events::{BytesStart, Event};
 use std::io::BufRead;
 use std::rc::Rc;
@@ -24,7 +25,8 @@ pub(super) fn read(
     on_record: &mut dyn FnMut(Record),
 ) -> Result<TableInfo> {
     let Some(xml) = open_entry(archive, PART, file)? else {
-        bail!("{file}: cannot open the spreadsheet: it has no {PART}");
+        let args = [("file", &**file), ("part", PART)];
+        return Err(Localized::new("spreadsheet-missing-part", &args).into());
     };
     let sheet = OdsSheet {
         xml,
@@ -158,7 +160,8 @@ impl<R: BufRead> OdsSheet<R> {
             match event {
                 Event::Start(e) if e.name().as_ref() == "table:table" => {
                     if in_table {
-                        bail!("{file}: a table inside a table; it is not a survey export");
+                        let err = Localized::new("table-in-table", &[("file", file)]);
+                        return Err(err.into());
                     }
                     *state = State::InTable;
                 }
@@ -260,9 +263,8 @@ fn place(
         .and_then(|r| column.checked_add(r))
         .filter(|&end| end <= MAX_COLUMNS);
     let Some(end) = end else {
-        bail!(
-            "{file}: row {line}: a cell lies beyond the last column (XFD); it is not a survey export"
-        );
+        let place = format!("{file}:{line}");
+        return Err(Localized::new("cell-beyond-last-column", &[("place", &place)]).into());
     };
     row.resize(*column, String::new());
     row.resize(end, text);

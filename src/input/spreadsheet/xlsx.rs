@@ -6,8 +6,9 @@ use super::{
 };
 use crate::input::record::Record;
 use crate::input::survey::TableInfo;
+use crate::messages::Localized;
 use crate::model::bank::Bank;
-use anyhow::{Result, bail};
+use anyhow::Result;
 use quick_xml::events::Event;
 use std::io::BufRead;
 use std::rc::Rc;
@@ -21,7 +22,8 @@ pub(super) fn read(
     let sheet_path = first_sheet(archive, file)?;
     let strings = shared_strings(archive, file)?;
     let Some(xml) = open_entry(archive, &sheet_path, file)? else {
-        bail!("{file}: cannot open the spreadsheet: it has no sheet {sheet_path}");
+        let args = [("file", &**file), ("part", sheet_path.as_str())];
+        return Err(Localized::new("spreadsheet-missing-part", &args).into());
     };
     let sheet = XlsxSheet {
         xml,
@@ -107,10 +109,7 @@ fn shared_strings(archive: &mut Archive, file: &str) -> Result<Vec<String>> {
                 "si" => {
                     held += current.len() + std::mem::size_of::<String>();
                     if held > MAX_SHARED_STRINGS_BYTES {
-                        bail!(
-                            "{file}: the shared strings of the spreadsheet are over {} MiB; it is not a survey export",
-                            MAX_SHARED_STRINGS_BYTES >> 20
-                        );
+                        return Err(shared_strings_too_big(file));
                     }
                     strings.push(std::mem::take(&mut current));
                 }
@@ -119,10 +118,7 @@ fn shared_strings(archive: &mut Archive, file: &str) -> Result<Vec<String>> {
             Ok(Event::Empty(e)) if e.local_name().as_ref() == "si" => {
                 held += std::mem::size_of::<String>();
                 if held > MAX_SHARED_STRINGS_BYTES {
-                    bail!(
-                        "{file}: the shared strings of the spreadsheet are over {} MiB; it is not a survey export",
-                        MAX_SHARED_STRINGS_BYTES >> 20
-                    );
+                    return Err(shared_strings_too_big(file));
                 }
                 strings.push(String::new());
             }
@@ -196,10 +192,9 @@ impl<R: BufRead> Sheet for XlsxSheet<R> {
                         None => Some(row.len()),
                     };
                     let Some(column) = column.filter(|&c| c < MAX_COLUMNS) else {
-                        bail!(
-                            "{}: a cell lies beyond the last column (XFD); it is not a survey export",
-                            self.file
-                        );
+                        let place = self.file.to_string();
+                        let args = [("place", place.as_str())];
+                        return Err(Localized::new("cell-beyond-last-column", &args).into());
                     };
                     cell = Some(Cell {
                         column,
@@ -260,11 +255,12 @@ impl<R: BufRead> XlsxSheet<R> {
                 let index = raw.trim().parse::<usize>().ok();
                 match index.and_then(|i| self.strings.get(i)) {
                     Some(text) => text.clone(),
-                    None => bail!(
-                        "{}:{}: a cell refers to shared string {raw:?}, which the spreadsheet does not have",
-                        self.file,
-                        line.unwrap_or(0)
-                    ),
+                    None => {
+                        let place = format!("{}:{}", self.file, line.unwrap_or(0));
+                        let raw = format!("{raw:?}");
+                        let args = [("place", place.as_str()), ("raw", raw.as_str())];
+                        return Err(Localized::new("missing-shared-string", &args).into());
+                    }
                 }
             }
             Some("b") => (raw.trim() == "1").to_string(),
@@ -273,6 +269,12 @@ impl<R: BufRead> XlsxSheet<R> {
             _ => number_text(&raw),
         })
     }
+}
+
+fn shared_strings_too_big(file: &str) -> anyhow::Error {
+    Localized::new("shared-strings-too-big", &[("file", file)])
+        .count("limit", MAX_SHARED_STRINGS_BYTES >> 20)
+        .into()
 }
 
 #[cfg(test)]
