@@ -255,3 +255,110 @@ table-in-table = { $file }: a table inside a table; it is not a survey export
 shared-strings-too-big = { $file }: the shared strings of the spreadsheet are over { $limit } MiB; it is not a survey export
 missing-shared-string = { $place }: a cell refers to shared string { $raw }, which the spreadsheet does not have
 no-such-model = there is no bundled model `{ $name }`; the models are: { $models } (see `pyramid models`), or load a file with --bank FILE
+
+## Question banks, for their authors. Each message says what is wrong; its
+## .fix how to mend it. $language is a language's name, $code its code.
+
+bank-invalid = { $file } is not a valid question bank ({ $count ->
+    [one] 1 problem
+   *[other] { $count } problems
+}):
+bank-text-too-long = the text is { $length } characters long, over the limit of { $limit }
+    .fix = shorten it: a question, label or piece of advice is read in seconds
+bank-text-control-character = the text holds the control character { $character }, which is shown written out
+    .fix = remove it: a terminal would take it as a command to move the cursor, change colour or reverse text
+bank-text-other-language = `{ $code }` is not one of the bank's languages ({ $languages }), so this text is never shown
+    .fix = add `{ $code }` to `languages:`, or remove the text
+bank-text-missing-declared = the { $language } text is missing
+    .fix = add `{ $code }:` with the text in { $language }: the bank's languages are { $languages }
+bank-text-missing = the text is missing
+    .fix = add the text in each language: { $languages }
+bank-text-missing-one = the { $language } text is missing; another language is shown instead
+    .fix = add `{ $code }:` with the text in { $language }
+bank-bad-id = { $what ->
+    [bank] the bank id
+    [phase] the phase id
+   *[pillar] the pillar id
+} `{ $id }` is not a short ASCII id
+    .fix = use 1 to { $limit } lower-case letters, digits, `-` or `_`, starting with a letter or digit
+bank-id-twice = { $what ->
+    [question] question id
+    [option] option key
+    [phase] phase id
+   *[pillar] pillar id
+} `{ $id }` is used twice
+    .fix = give every { $what ->
+        [question] question id
+        [option] option key
+        [phase] phase id
+       *[pillar] pillar id
+    } its own id
+bank-language-twice = `{ $code }` is listed twice
+    .fix = list each language once
+bank-min-answers-zero = min_answers_per_pillar is 0
+    .fix = set it to 1 or more: a pillar needs at least one real answer to be scored
+bank-no-such-stage = stage { $level } does not exist
+    .fix = use a stage level from 1 to { $count }
+bank-stage-count = the bank has { $count } stages
+    .fix = list from { $min } to { $max } stages, lowest first
+bank-first-stage = the lowest stage starts at { $min }
+    .fix = set min_score of the first stage to 0, so every score has a stage
+bank-thresholds-rise = min_score { $min } is not above the previous stage's { $before }
+    .fix = thresholds must rise from stage to stage
+bank-threshold-over = min_score { $min } is above 100
+    .fix = scores run from 0 to 100
+bank-pillar-count = the bank has { $count } pillars
+    .fix = list from 1 to { $max } pillars
+bank-pillar-few-questions = pillar `{ $pillar }` has { $count ->
+    [one] 1 question
+   *[other] { $count } questions
+}, fewer than min_answers_per_pillar ({ $needed })
+    .fix = add questions for this pillar or lower rules.min_answers_per_pillar
+bank-no-advice = pillar `{ $pillar }` has no advice for stage { $level }; none is shown there
+    .fix = add an advice entry with `stage: { $level }`
+bank-advice-twice = pillar `{ $pillar }` has two advice entries for stage { $level }
+    .fix = keep one entry for each stage
+bank-steps-count = { $count } next steps given
+    .fix = give from 1 to 5 concrete next steps (2 or 3 read best)
+bank-unknown-phase = phase `{ $phase }` is not in the cycle
+    .fix = use the id of a phase listed under `cycle:`, or leave `phase` out
+bank-no-questions = the bank has no questions
+    .fix = add questions under `questions:`
+bank-unknown-pillar = pillar `{ $pillar }` is not defined
+    .fix = use one of: { $known }
+bank-weight = weight { $weight } is out of range
+    .fix = use a whole number from 1 to { $max }, or leave `weight` out for 1
+bank-few-options = question `{ $question }` has { $count } options
+    .fix = give at least 2 options
+bank-same-label = two options of `{ $question }` have the same { $language } label
+    .fix = give every option its own label, so answers given as labels are unambiguous
+bank-reserved-key = `{ $key }` is reserved for "don't know"
+    .fix = pick another key; set `dont_know: true` on the question to allow that answer
+bank-level-not-a-stage = level { $level } is not a stage
+    .fix = use a level from 1 to { $count }
+bank-scale-end = no option of `{ $question }` has level { $level }
+    .fix = the options must reach both ends of the scale: level 1 and level { $count }
+bank-stage-unreached = no option has level { $level }, so no single answer points to this stage
+    .fix = give some questions an option at this level, or merge the stage with a neighbour
+bank-over-budget = { $words } { $language } words to read, more than the five-minute budget of { $budget }
+    .fix = shorten question texts and labels, or ask fewer questions
+bank-long-label = the { $language } label is { $length } characters long
+    .fix = keep labels at most { $max } characters, so each option fits one line of an 80-column terminal
+bank-empty = the file is empty
+    .fix = a bank needs id, title, dont_know, rules, stages, pillars and questions; see `pyramid questions --format yaml` for the built-in one
+bank-nested = nested more than { $limit } levels deep
+    .fix = a bank nests a few levels; check that this is the right file
+bank-looks-like-answers = { $reason }
+    .fix = this looks like an answer file: score it with `pyramid score FILE`
+bank-unknown-field = { $reason }
+    .fix = remove or rename this field: the message lists the fields a bank has
+bank-duplicate-key = { $reason }
+    .fix = a key may appear once in a mapping: remove or rename one of the two
+bank-yaml-syntax = { $reason }
+    .fix = fix the YAML syntax here: check the indentation, and put a text that contains `: ` or starts with a special character (`[`, `{"{"}`, `*`, `&`, `#`) in quotes
+bank-field-shape = { $reason }
+    .fix = check the spelling and indentation of this field against the bank format (the README's "The question bank" lists every field)
+not-an-answer-file = { $place }: not an answer file: { $reason }; { $looks ->
+    [bank] this looks like a question bank: use it with --bank FILE
+   *[other] an answer file has `respondent`, `bank` and `answers: {"{"}id: key{"}"}`
+}

@@ -271,3 +271,110 @@ table-in-table = { $file } : un tableau dans un tableau ; ce n'est pas un export
 shared-strings-too-big = { $file } : les chaînes partagées du classeur dépassent { $limit } Mio ; ce n'est pas un export d'enquête
 missing-shared-string = { $place } : une cellule renvoie à la chaîne partagée { $raw }, que le classeur n'a pas
 no-such-model = il n'y a pas de modèle fourni `{ $name }` ; les modèles sont : { $models } (voir `pyramid models`), ou chargez un fichier avec --bank FICHIER
+
+## Banques de questions, pour leurs auteurs. Chaque message dit ce qui ne va
+## pas ; son .fix comment y remédier. $language est le nom d'une langue, $code son code.
+
+bank-invalid = { $file } n'est pas une banque de questions valide ({ $count ->
+    [one] 1 problème
+   *[other] { $count } problèmes
+}) :
+bank-text-too-long = le texte compte { $length } caractères, au-delà de la limite de { $limit }
+    .fix = raccourcissez-le : une question, une réponse ou un conseil se lit en quelques secondes
+bank-text-control-character = le texte contient le caractère de contrôle { $character }, affiché en toutes lettres
+    .fix = supprimez-le : un terminal le prendrait pour un ordre de déplacer le curseur, de changer de couleur ou d'inverser le texte
+bank-text-other-language = `{ $code }` n'est pas une des langues de la banque ({ $languages }), ce texte n'est donc jamais affiché
+    .fix = ajoutez `{ $code }` à `languages:`, ou supprimez le texte
+bank-text-missing-declared = le texte en { $language } manque
+    .fix = ajoutez `{ $code }:` avec le texte en { $language } : les langues de la banque sont { $languages }
+bank-text-missing = le texte manque
+    .fix = ajoutez le texte dans chaque langue : { $languages }
+bank-text-missing-one = le texte en { $language } manque ; une autre langue est affichée à la place
+    .fix = ajoutez `{ $code }:` avec le texte en { $language }
+bank-bad-id = { $what ->
+    [bank] l'identifiant de la banque
+    [phase] l'identifiant de phase
+   *[pillar] l'identifiant de pilier
+} `{ $id }` n'est pas un identifiant ASCII court
+    .fix = utilisez 1 à { $limit } lettres minuscules, chiffres, `-` ou `_`, en commençant par une lettre ou un chiffre
+bank-id-twice = `{ $id }` est utilisé deux fois comme { $what ->
+    [question] identifiant de question
+    [option] clé de réponse
+    [phase] identifiant de phase
+   *[pillar] identifiant de pilier
+}
+    .fix = donnez à chaque { $what ->
+        [question] question
+        [option] réponse
+        [phase] phase
+       *[pillar] pilier
+    } son propre identifiant
+bank-language-twice = `{ $code }` figure deux fois
+    .fix = indiquez chaque langue une seule fois
+bank-min-answers-zero = min_answers_per_pillar vaut 0
+    .fix = mettez 1 ou plus : un pilier a besoin d'au moins une vraie réponse pour être évalué
+bank-no-such-stage = le stade { $level } n'existe pas
+    .fix = utilisez un stade de 1 à { $count }
+bank-stage-count = la banque compte { $count } stades
+    .fix = indiquez de { $min } à { $max } stades, le plus bas d'abord
+bank-first-stage = le stade le plus bas commence à { $min }
+    .fix = mettez min_score du premier stade à 0, pour que chaque score ait un stade
+bank-thresholds-rise = min_score { $min } ne dépasse pas celui du stade précédent ({ $before })
+    .fix = les seuils doivent monter d'un stade à l'autre
+bank-threshold-over = min_score { $min } dépasse 100
+    .fix = les scores vont de 0 à 100
+bank-pillar-count = la banque compte { $count } piliers
+    .fix = indiquez de 1 à { $max } piliers
+bank-pillar-few-questions = le pilier `{ $pillar }` a { $count ->
+    [one] 1 question
+   *[other] { $count } questions
+}, moins que min_answers_per_pillar ({ $needed })
+    .fix = ajoutez des questions pour ce pilier ou abaissez rules.min_answers_per_pillar
+bank-no-advice = le pilier `{ $pillar }` n'a pas de conseil pour le stade { $level } ; rien n'y est affiché
+    .fix = ajoutez un conseil avec `stage: { $level }`
+bank-advice-twice = le pilier `{ $pillar }` a deux conseils pour le stade { $level }
+    .fix = gardez un conseil par stade
+bank-steps-count = { $count } prochaines étapes indiquées
+    .fix = donnez de 1 à 5 prochaines étapes concrètes (2 ou 3 se lisent le mieux)
+bank-unknown-phase = la phase `{ $phase }` ne figure pas dans le cycle
+    .fix = utilisez l'identifiant d'une phase listée sous `cycle:`, ou omettez `phase`
+bank-no-questions = la banque n'a aucune question
+    .fix = ajoutez des questions sous `questions:`
+bank-unknown-pillar = le pilier `{ $pillar }` n'est pas défini
+    .fix = utilisez l'un de : { $known }
+bank-weight = le poids { $weight } est hors limites
+    .fix = utilisez un nombre entier de 1 à { $max }, ou omettez `weight` pour 1
+bank-few-options = la question `{ $question }` a { $count } réponses possibles
+    .fix = donnez-en au moins 2
+bank-same-label = deux réponses de `{ $question }` ont le même texte en { $language }
+    .fix = donnez à chaque réponse son propre texte, pour que les réponses données en texte soient sans ambiguïté
+bank-reserved-key = `{ $key }` est réservé à « je ne sais pas »
+    .fix = choisissez une autre clé ; mettez `dont_know: true` sur la question pour autoriser cette réponse
+bank-level-not-a-stage = le niveau { $level } n'est pas un stade
+    .fix = utilisez un niveau de 1 à { $count }
+bank-scale-end = aucune réponse de `{ $question }` n'a le niveau { $level }
+    .fix = les réponses doivent atteindre les deux bouts de l'échelle : niveau 1 et niveau { $count }
+bank-stage-unreached = aucune réponse n'a le niveau { $level }, donc aucune ne mène à ce stade
+    .fix = donnez à quelques questions une réponse de ce niveau, ou fusionnez ce stade avec un voisin
+bank-over-budget = { $words } mots à lire en { $language }, plus que le budget de cinq minutes ({ $budget })
+    .fix = raccourcissez les questions et les réponses, ou posez moins de questions
+bank-long-label = le texte en { $language } compte { $length } caractères
+    .fix = limitez les réponses à { $max } caractères, pour que chacune tienne sur une ligne d'un terminal de 80 colonnes
+bank-empty = le fichier est vide
+    .fix = une banque contient id, title, dont_know, rules, stages, pillars et questions ; voir `pyramid questions --format yaml` pour la banque intégrée
+bank-nested = imbriqué sur plus de { $limit } niveaux
+    .fix = une banque n'a que quelques niveaux ; vérifiez que c'est le bon fichier
+bank-looks-like-answers = { $reason }
+    .fix = ceci ressemble à un fichier de réponses : évaluez-le avec `pyramid score FICHIER`
+bank-unknown-field = { $reason }
+    .fix = supprimez ou renommez ce champ : le message liste les champs d'une banque
+bank-duplicate-key = { $reason }
+    .fix = une clé ne peut apparaître qu'une fois : supprimez ou renommez l'une des deux
+bank-yaml-syntax = { $reason }
+    .fix = corrigez la syntaxe YAML ici : vérifiez l'indentation, et mettez entre guillemets un texte qui contient `: ` ou commence par un caractère spécial (`[`, `{"{"}`, `*`, `&`, `#`)
+bank-field-shape = { $reason }
+    .fix = vérifiez l'orthographe et l'indentation de ce champ selon le format des banques (la section « The question bank » du README décrit chaque champ)
+not-an-answer-file = { $place } : ce n'est pas un fichier de réponses : { $reason } ; { $looks ->
+    [bank] ceci ressemble à une banque de questions : utilisez-la avec --bank FICHIER
+   *[other] un fichier de réponses contient `respondent`, `bank` et `answers: {"{"}id: clé{"}"}`
+}

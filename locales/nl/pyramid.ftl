@@ -259,3 +259,110 @@ table-in-table = { $file }: een tabel in een tabel; het is geen enquête-export
 shared-strings-too-big = { $file }: de gedeelde teksten van het rekenblad zijn groter dan { $limit } MiB; het is geen enquête-export
 missing-shared-string = { $place }: een cel verwijst naar gedeelde tekst { $raw }, die het rekenblad niet heeft
 no-such-model = er is geen meegeleverd model `{ $name }`; de modellen zijn: { $models } (zie `pyramid models`), of laad een bestand met --bank BESTAND
+
+## Vragenbanken, voor wie ze schrijft. Elk bericht zegt wat er mis is; zijn
+## .fix hoe je het oplost. $language is de naam van een taal, $code de code.
+
+bank-invalid = { $file } is geen geldige vragenbank ({ $count ->
+    [one] 1 probleem
+   *[other] { $count } problemen
+}):
+bank-text-too-long = de tekst is { $length } tekens lang, boven de grens van { $limit }
+    .fix = maak hem korter: een vraag, antwoord of advies lees je in enkele seconden
+bank-text-control-character = de tekst bevat het stuurteken { $character }, dat uitgeschreven wordt getoond
+    .fix = verwijder het: een terminal zou het opvatten als opdracht om de cursor te verplaatsen, de kleur te wijzigen of tekst om te keren
+bank-text-other-language = `{ $code }` is geen van de talen van de vragenbank ({ $languages }), dus deze tekst wordt nooit getoond
+    .fix = voeg `{ $code }` toe aan `languages:`, of verwijder de tekst
+bank-text-missing-declared = de tekst in { $language } ontbreekt
+    .fix = voeg `{ $code }:` toe met de tekst in { $language }: de talen van de vragenbank zijn { $languages }
+bank-text-missing = de tekst ontbreekt
+    .fix = voeg de tekst toe in elke taal: { $languages }
+bank-text-missing-one = de tekst in { $language } ontbreekt; er wordt een andere taal getoond
+    .fix = voeg `{ $code }:` toe met de tekst in { $language }
+bank-bad-id = { $what ->
+    [bank] de id van de vragenbank
+    [phase] de fase-id
+   *[pillar] de pijler-id
+} `{ $id }` is geen korte ASCII-id
+    .fix = gebruik 1 tot { $limit } kleine letters, cijfers, `-` of `_`, beginnend met een letter of cijfer
+bank-id-twice = { $what ->
+    [question] de vraag-id
+    [option] de antwoordsleutel
+    [phase] de fase-id
+   *[pillar] de pijler-id
+} `{ $id }` komt twee keer voor
+    .fix = geef elke { $what ->
+        [question] vraag
+        [option] antwoordmogelijkheid
+        [phase] fase
+       *[pillar] pijler
+    } een eigen id
+bank-language-twice = `{ $code }` staat er twee keer
+    .fix = noem elke taal één keer
+bank-min-answers-zero = min_answers_per_pillar is 0
+    .fix = zet het op 1 of meer: een pijler heeft minstens één echt antwoord nodig om gescoord te worden
+bank-no-such-stage = fase { $level } bestaat niet
+    .fix = gebruik een fase van 1 tot { $count }
+bank-stage-count = de vragenbank heeft { $count } fasen
+    .fix = geef { $min } tot { $max } fasen, de laagste eerst
+bank-first-stage = de laagste fase begint bij { $min }
+    .fix = zet min_score van de eerste fase op 0, zodat elke score een fase heeft
+bank-thresholds-rise = min_score { $min } ligt niet boven die van de vorige fase ({ $before })
+    .fix = de drempels moeten van fase tot fase stijgen
+bank-threshold-over = min_score { $min } ligt boven 100
+    .fix = scores lopen van 0 tot 100
+bank-pillar-count = de vragenbank heeft { $count } pijlers
+    .fix = geef 1 tot { $max } pijlers
+bank-pillar-few-questions = pijler `{ $pillar }` heeft { $count ->
+    [one] 1 vraag
+   *[other] { $count } vragen
+}, minder dan min_answers_per_pillar ({ $needed })
+    .fix = voeg vragen toe voor deze pijler of verlaag rules.min_answers_per_pillar
+bank-no-advice = pijler `{ $pillar }` heeft geen advies voor fase { $level }; daar wordt niets getoond
+    .fix = voeg een advies toe met `stage: { $level }`
+bank-advice-twice = pijler `{ $pillar }` heeft twee adviezen voor fase { $level }
+    .fix = houd één advies per fase
+bank-steps-count = { $count } volgende stappen gegeven
+    .fix = geef 1 tot 5 concrete volgende stappen (2 of 3 lezen het best)
+bank-unknown-phase = fase `{ $phase }` staat niet in de cyclus
+    .fix = gebruik de id van een fase onder `cycle:`, of laat `phase` weg
+bank-no-questions = de vragenbank heeft geen vragen
+    .fix = voeg vragen toe onder `questions:`
+bank-unknown-pillar = pijler `{ $pillar }` bestaat niet
+    .fix = gebruik een van: { $known }
+bank-weight = gewicht { $weight } valt buiten het bereik
+    .fix = gebruik een geheel getal van 1 tot { $max }, of laat `weight` weg voor 1
+bank-few-options = vraag `{ $question }` heeft { $count } antwoordmogelijkheden
+    .fix = geef er minstens 2
+bank-same-label = twee antwoorden van `{ $question }` hebben dezelfde tekst in { $language }
+    .fix = geef elk antwoord een eigen tekst, zodat antwoorden als tekst ondubbelzinnig zijn
+bank-reserved-key = `{ $key }` is voorbehouden aan "weet ik niet"
+    .fix = kies een andere sleutel; zet `dont_know: true` op de vraag om dat antwoord toe te laten
+bank-level-not-a-stage = niveau { $level } is geen fase
+    .fix = gebruik een niveau van 1 tot { $count }
+bank-scale-end = geen antwoord van `{ $question }` heeft niveau { $level }
+    .fix = de antwoorden moeten beide uiteinden van de schaal halen: niveau 1 en niveau { $count }
+bank-stage-unreached = geen antwoord heeft niveau { $level }, dus geen enkel antwoord wijst naar deze fase
+    .fix = geef enkele vragen een antwoord op dit niveau, of voeg de fase samen met een buur
+bank-over-budget = { $words } woorden te lezen in { $language }, meer dan het budget van vijf minuten ({ $budget })
+    .fix = maak vraagteksten en antwoorden korter, of stel minder vragen
+bank-long-label = de tekst in { $language } is { $length } tekens lang
+    .fix = houd antwoorden op hoogstens { $max } tekens, zodat elk antwoord op één regel van een terminal van 80 kolommen past
+bank-empty = het bestand is leeg
+    .fix = een vragenbank heeft id, title, dont_know, rules, stages, pillars en questions; zie `pyramid questions --format yaml` voor de ingebouwde
+bank-nested = meer dan { $limit } niveaus diep genest
+    .fix = een vragenbank is enkele niveaus diep; kijk na of dit het juiste bestand is
+bank-looks-like-answers = { $reason }
+    .fix = dit lijkt een antwoordbestand: scoor het met `pyramid score BESTAND`
+bank-unknown-field = { $reason }
+    .fix = verwijder dit veld of geef het een andere naam: het bericht noemt de velden van een vragenbank
+bank-duplicate-key = { $reason }
+    .fix = een sleutel mag één keer voorkomen: verwijder of hernoem er een van de twee
+bank-yaml-syntax = { $reason }
+    .fix = herstel hier de YAML-syntaxis: kijk de inspringing na, en zet een tekst met `: ` of die begint met een bijzonder teken (`[`, `{"{"}`, `*`, `&`, `#`) tussen aanhalingstekens
+bank-field-shape = { $reason }
+    .fix = kijk de spelling en inspringing van dit veld na tegen het formaat van een vragenbank (de README, "The question bank", beschrijft elk veld)
+not-an-answer-file = { $place }: geen antwoordbestand: { $reason }; { $looks ->
+    [bank] dit lijkt een vragenbank: gebruik het met --bank BESTAND
+   *[other] een antwoordbestand heeft `respondent`, `bank` en `answers: {"{"}id: sleutel{"}"}`
+}

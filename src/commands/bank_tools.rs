@@ -25,7 +25,7 @@ pub fn validate(args: &ValidateArgs, lang: Lang) -> Result<ExitCode> {
         let bank = match bank_file::parse_as_written(&text, &name) {
             Ok(bank) => bank,
             Err(err) => {
-                crate::output::say(&error(lang, &err.to_string()));
+                crate::output::say(&error(lang, &err.in_lang(lang)));
                 errors += 1;
                 continue;
             }
@@ -34,11 +34,11 @@ pub fn validate(args: &ValidateArgs, lang: Lang) -> Result<ExitCode> {
             let place = found.location.map_or(name.clone(), |at| {
                 format!("{name}:{}:{}", at.line, at.column)
             });
-            let line = format!("{place}: {}: {}", found.path, found.message);
+            let line = format!("{place}: {}: {}", found.path, found.message(lang));
             crate::output::say(&format!(
                 "{}\n    {}",
                 crate::messages::warning(lang, &line),
-                fix(lang, &found.hint)
+                fix(lang, &found.hint(lang))
             ));
             warned += 1;
         }

@@ -15,7 +15,7 @@ use crate::input::record::{At, BadAnswer, Place, Record};
 use crate::messages::Localized;
 use crate::model::answers::Responses;
 use crate::model::bank::Bank;
-use anyhow::{Result, anyhow};
+use anyhow::Result;
 use serde::Serialize;
 use std::rc::Rc;
 
@@ -72,13 +72,19 @@ pub fn read(text: &str, file: Rc<str>, bank: &Bank, matcher: &AnswerMatcher) -> 
         let err = Localized::new("answer-file-nested", &[("place", &at)]);
         return Err(err.count("limit", super::MAX_NESTING).into());
     }
-    let not_an_answer_file = |at: String, message: String| {
-        let hint = match super::looks_like(text) {
-            Some(kind) if !kind.starts_with("an answer file") => format!("this looks like {kind}"),
-            _ => "an answer file has `respondent`, `bank` and `answers: {id: key}`".to_string(),
+    let not_an_answer_file = |at: String, message: String| -> anyhow::Error {
+        let looks = match super::looks_like(text) {
+            Some(super::Looks::Bank) => "bank",
+            _ => "other",
         };
-        let message = crate::visible::shorten_quotes(&message);
-        anyhow!("{file}{at}: not an answer file: {message}; {hint}")
+        let place = format!("{file}{at}");
+        let reason = crate::visible::shorten_quotes(&message);
+        let args = [
+            ("place", place.as_str()),
+            ("reason", &reason),
+            ("looks", looks),
+        ];
+        Localized::new("not-an-answer-file", &args).into()
     };
     let parsed: AnswerFileIn = if looks_like_json(text) {
         serde_json::from_str(text).map_err(|err| {

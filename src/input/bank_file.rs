@@ -1,9 +1,11 @@
 //! The question bank as a YAML file: the built-in one and `--bank FILE`.
 
 use super::locate::{Location, locate};
-use crate::model::bank::Bank;
+use crate::lang::Lang;
+use crate::model::bank::{Args, Bank, args};
 use anyhow::Result;
 use std::fmt;
+use std::fmt::Write;
 use std::path::Path;
 
 /// The bundled Digital Growth Pyramid bank, compiled into the binary.
@@ -45,21 +47,32 @@ pub struct LocatedProblem {
     pub location: Option<Location>,
     /// The place in the bank's structure, such as `questions[2].id`.
     pub path: String,
-    pub message: String,
-    pub hint: String,
+    /// The problem's key in the language files, and its values.
+    pub key: &'static str,
+    pub args: Args,
+}
+
+impl LocatedProblem {
+    /// What is wrong, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        crate::messages::bank_problem(lang, self.key, &self.args).0
+    }
+
+    /// How to mend it, in `lang`.
+    pub fn hint(&self, lang: Lang) -> String {
+        crate::messages::bank_problem(lang, self.key, &self.args).1
+    }
 }
 
 impl std::error::Error for BankError {}
 
-impl fmt::Display for BankError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let count = self.problems.len();
-        let plural = if count == 1 { "" } else { "s" };
-        write!(
-            f,
-            "{} is not a valid question bank ({count} problem{plural}):",
-            self.source
-        )?;
+impl BankError {
+    /// The problems as a person reads them, in `lang`: each with its file,
+    /// line and column, what is wrong and how to mend it.
+    pub fn in_lang(&self, lang: Lang) -> String {
+        let heading = crate::messages::Localized::new("bank-invalid", &[("file", &self.source)])
+            .count("count", self.problems.len());
+        let mut text = heading.in_lang(lang);
         for problem in &self.problems {
             let place = match problem.location {
                 Some(at) => format!("{}:{}:{}", self.source, at.line, at.column),
@@ -70,13 +83,22 @@ impl fmt::Display for BankError {
             } else {
                 format!("{}: ", problem.path)
             };
-            write!(
-                f,
-                "\n  {place}: {path}{}\n      fix: {}",
-                problem.message, problem.hint
-            )?;
+            let (message, hint) = crate::messages::bank_problem(lang, problem.key, &problem.args);
+            let line = format!("{place}: {path}{message}");
+            let _ = write!(
+                text,
+                "\n  {}\n      {}",
+                line,
+                crate::messages::fix(lang, &hint)
+            );
         }
-        Ok(())
+        text
+    }
+}
+
+impl fmt::Display for BankError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.in_lang(Lang::EN))
     }
 }
 
@@ -112,26 +134,22 @@ pub fn parse_as_written(text: &str, source: &str) -> Result<Bank, BankError> {
         return Err(fail(vec![LocatedProblem {
             location: None,
             path: String::new(),
-            message: "the file is empty".into(),
-            hint: "a bank needs id, title, dont_know, rules, stages, pillars and questions; \
-                   see `pyramid questions --format yaml` for the built-in one"
-                .into(),
+            key: "bank-empty",
+            args: Vec::new(),
         }]));
     }
     if let Err(line) = super::check_nesting(text) {
         return Err(fail(vec![LocatedProblem {
             location: Some(Location { line, column: 1 }),
             path: String::new(),
-            message: format!("nested more than {} levels deep", super::MAX_NESTING),
-            hint: "a bank nests a few levels; check that this is the right file".into(),
+            key: "bank-nested",
+            args: args(&[("limit", &super::MAX_NESTING)]),
         }]));
     }
     let bank: Bank = serde_yaml::from_str(text).map_err(|err| {
         let mut problem = syntax_problem(&err);
-        if let Some(kind) =
-            super::looks_like(text).filter(|kind| !kind.starts_with("a question bank"))
-        {
-            problem.hint = format!("this looks like {kind}");
+        if super::looks_like(text) == Some(super::Looks::Answers) {
+            problem.key = "bank-looks-like-answers";
         }
         fail(vec![problem])
     })?;
@@ -146,8 +164,8 @@ pub fn located(text: &str, problems: Vec<crate::model::bank::Problem>) -> Vec<Lo
         .map(|problem| LocatedProblem {
             location: locate(text, &problem.path),
             path: problem.path.to_string(),
-            message: problem.message,
-            hint: problem.hint,
+            key: problem.key,
+            args: problem.args,
         })
         .collect()
 }
@@ -169,23 +187,22 @@ fn syntax_problem(err: &serde_yaml::Error) -> LocatedProblem {
         _ => (String::new(), message),
     };
     // serde_yaml names the field path for shape errors, not for syntax
-    // errors; an unknown field at the top has no path either.
-    let hint = if message.starts_with("unknown field") {
-        "remove or rename this field: the message lists the fields a bank has"
+    // errors; an unknown field at the top has no path either. Its words
+    // are the parser's (English); the fix is in the reader's language.
+    let key = if message.starts_with("unknown field") {
+        "bank-unknown-field"
     } else if message.starts_with("duplicate") {
-        "a key may appear once in a mapping: remove or rename one of the two"
+        "bank-duplicate-key"
     } else if path.is_empty() {
-        "fix the YAML syntax here: check the indentation, and put a text that contains `: ` \
-         or starts with a special character (`[`, `{`, `*`, `&`, `#`) in quotes"
+        "bank-yaml-syntax"
     } else {
-        "check the spelling and indentation of this field against the bank format \
-         (the README's \"The question bank\" lists every field)"
+        "bank-field-shape"
     };
     LocatedProblem {
         location,
         path,
-        message,
-        hint: hint.into(),
+        key,
+        args: vec![("reason", message)],
     }
 }
 
@@ -216,7 +233,7 @@ mod tests {
     #[test]
     fn empty_file_is_refused() {
         let found = problems("  \n");
-        assert_eq!(found[0].message, "the file is empty");
+        assert_eq!(found[0].message(Lang::EN), "the file is empty");
     }
 
     #[test]
@@ -235,7 +252,7 @@ mod tests {
         let found = problems(&yaml);
         assert_eq!(found.len(), 1);
         assert!(
-            found[0].message.contains("unknown field `pilar`"),
+            found[0].message(Lang::EN).contains("unknown field `pilar`"),
             "{found:?}"
         );
         assert_eq!(
@@ -250,7 +267,7 @@ mod tests {
         let found = problems(&yaml);
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].path, "questions[3].id");
-        assert_eq!(found[0].message, "question id `b1` is used twice");
+        assert_eq!(found[0].message(Lang::EN), "question id `b1` is used twice");
         assert_eq!(
             found[0].location.map(|at| at.line),
             Some(line_of(&yaml, "{id: b1, pillar: b, text"))
@@ -264,7 +281,7 @@ mod tests {
         assert!(
             found
                 .iter()
-                .any(|p| p.message == "pillar id `b` is used twice"),
+                .any(|p| p.message(Lang::EN) == "pillar id `b` is used twice"),
             "{found:?}"
         );
     }
@@ -277,17 +294,17 @@ mod tests {
             .iter()
             .find(|p| p.path == "questions[7].pillar")
             .expect("pillar problem");
-        assert_eq!(problem.message, "pillar `e` is not defined");
-        assert_eq!(problem.hint, "use one of: a, b, c, d");
+        assert_eq!(problem.message(Lang::EN), "pillar `e` is not defined");
+        assert_eq!(problem.hint(Lang::EN), "use one of: a, b, c, d");
         assert_eq!(
             problem.location.map(|at| at.line),
             Some(line_of(&yaml, "id: d2"))
         );
         // Pillar d is left with one question: reported too, not hidden.
         assert!(
-            found
-                .iter()
-                .any(|p| p.message.starts_with("pillar `d` has 1 question,")),
+            found.iter().any(|p| p
+                .message(Lang::EN)
+                .starts_with("pillar `d` has 1 question,")),
             "{found:?}"
         );
     }
@@ -297,13 +314,15 @@ mod tests {
         let yaml = tiny_bank_yaml().replacen("{key: z, level: 4,", "{key: z, level: 5,", 1);
         let found = problems(&yaml);
         assert!(
-            found.iter().any(|p| p.message == "level 5 is not a stage"),
+            found
+                .iter()
+                .any(|p| p.message(Lang::EN) == "level 5 is not a stage"),
             "{found:?}"
         );
         assert!(
             found
                 .iter()
-                .any(|p| p.message == "no option of `a1` has level 4"),
+                .any(|p| p.message(Lang::EN) == "no option of `a1` has level 4"),
             "{found:?}"
         );
     }
@@ -320,7 +339,9 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].path, "questions[5].text.en");
         assert!(
-            found[0].message.starts_with("the English text is missing"),
+            found[0]
+                .message(Lang::EN)
+                .starts_with("the English text is missing"),
             "{found:?}"
         );
         assert_eq!(
@@ -336,7 +357,7 @@ mod tests {
         let yaml = tiny_bank_yaml().replace("text: {nl: c2, en: c2}", "text: {}");
         let found = problems(&yaml);
         assert_eq!(found[0].path, "questions[5].text");
-        assert_eq!(found[0].message, "the text is missing");
+        assert_eq!(found[0].message(Lang::EN), "the text is missing");
     }
 
     #[test]
@@ -344,7 +365,7 @@ mod tests {
         let yaml = tiny_bank_yaml().replace("min_score: 50", "min_score: 10");
         let found = problems(&yaml);
         assert_eq!(
-            found[0].message,
+            found[0].message(Lang::EN),
             "min_score 10 is not above the previous stage's 17"
         );
         assert_eq!(
@@ -357,7 +378,7 @@ mod tests {
     fn first_threshold_must_be_zero() {
         let yaml = tiny_bank_yaml().replace("min_score: 0}", "min_score: 5}");
         let found = problems(&yaml);
-        assert_eq!(found[0].message, "the lowest stage starts at 5");
+        assert_eq!(found[0].message(Lang::EN), "the lowest stage starts at 5");
     }
 
     #[test]
@@ -367,7 +388,9 @@ mod tests {
             .replace("{id: d2, pillar: d,", "{id: d2, pillar: c,");
         let found = problems(&yaml);
         assert!(
-            found[0].message.starts_with("pillar `d` has 0 questions"),
+            found[0]
+                .message(Lang::EN)
+                .starts_with("pillar `d` has 0 questions"),
             "{found:?}"
         );
     }
@@ -382,7 +405,7 @@ mod tests {
         let found = warnings(&yaml);
         assert!(
             found[0]
-                .message
+                .message(Lang::EN)
                 .starts_with("pillar `a` has no advice for stage 2"),
             "{found:?}"
         );
@@ -392,17 +415,20 @@ mod tests {
     fn duplicate_option_key_and_reserved_key() {
         let yaml = tiny_bank_yaml().replacen("{key: x, level: 2", "{key: w, level: 2", 1);
         let found = problems(&yaml);
-        assert_eq!(found[0].message, "option key `w` is used twice");
+        assert_eq!(found[0].message(Lang::EN), "option key `w` is used twice");
         let yaml = tiny_bank_yaml().replacen("{key: x, level: 2", "{key: dont_know, level: 2", 1);
         let found = problems(&yaml);
-        assert!(found[0].message.contains("reserved"), "{found:?}");
+        assert!(found[0].message(Lang::EN).contains("reserved"), "{found:?}");
     }
 
     #[test]
     fn step_with_unknown_phase() {
         let yaml = tiny_bank_yaml().replacen("steps: [{text:", "steps: [{phase: dream, text:", 1);
         let found = problems(&yaml);
-        assert_eq!(found[0].message, "phase `dream` is not in the cycle");
+        assert_eq!(
+            found[0].message(Lang::EN),
+            "phase `dream` is not in the cycle"
+        );
     }
 
     #[test]
@@ -410,7 +436,7 @@ mod tests {
         let yaml = tiny_bank_yaml().replace("id: tiny", "id: Tiny Bank");
         let found = problems(&yaml);
         assert_eq!(
-            found[0].message,
+            found[0].message(Lang::EN),
             "the bank id `Tiny Bank` is not a short ASCII id"
         );
         assert_eq!(

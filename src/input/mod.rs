@@ -66,9 +66,16 @@ pub fn check_nesting(text: &str) -> std::result::Result<(), usize> {
     Ok(())
 }
 
+/// The kinds of file a wrong one may turn out to be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Looks {
+    Bank,
+    Answers,
+}
+
 /// What a YAML or JSON text looks like from its top-level keys, to tell a
 /// user who gave one kind of file where the other was expected.
-pub fn looks_like(text: &str) -> Option<&'static str> {
+pub fn looks_like(text: &str) -> Option<Looks> {
     let top: Vec<&str> = text
         .lines()
         .filter(|line| !line.starts_with([' ', '\t', '#', '-']))
@@ -77,9 +84,9 @@ pub fn looks_like(text: &str) -> Option<&'static str> {
         .collect();
     let has = |key: &str| top.contains(&key) || text.contains(&format!("\"{key}\":"));
     if has("questions") && (has("stages") || has("pillars")) {
-        Some("a question bank: use it with --bank FILE")
+        Some(Looks::Bank)
     } else if has("answers") && !has("questions") {
-        Some("an answer file: score it with `pyramid score FILE`")
+        Some(Looks::Answers)
     } else {
         None
     }
@@ -157,17 +164,17 @@ mod tests {
 
     #[test]
     fn a_file_is_told_by_its_top_level_keys() {
-        assert!(
-            looks_like("id: x\nstages: []\nquestions: []\n")
-                .is_some_and(|k| k.starts_with("a question bank"))
+        assert_eq!(
+            looks_like("id: x\nstages: []\nquestions: []\n"),
+            Some(Looks::Bank)
         );
-        assert!(
-            looks_like("respondent: An\nanswers:\n  a: b\n")
-                .is_some_and(|k| k.starts_with("an answer file"))
+        assert_eq!(
+            looks_like("respondent: An\nanswers:\n  a: b\n"),
+            Some(Looks::Answers)
         );
-        assert!(
-            looks_like("{\"respondent\": \"An\", \"answers\": {}}")
-                .is_some_and(|k| k.starts_with("an answer file"))
+        assert_eq!(
+            looks_like("{\"respondent\": \"An\", \"answers\": {}}"),
+            Some(Looks::Answers)
         );
         assert_eq!(looks_like("name: x\n"), None);
     }

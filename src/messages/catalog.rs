@@ -65,6 +65,16 @@ pub(super) fn message(lang: Lang, key: &str, args: &[(&'static str, Arg)]) -> St
         .unwrap_or_else(|| missing(key))
 }
 
+/// An attribute of a message (`key.fix`) with arguments.
+pub(super) fn message_attribute(
+    lang: Lang,
+    key: &str,
+    attribute: &str,
+    args: &[(&'static str, Arg)],
+) -> String {
+    message(lang, &format!("{key}.{attribute}"), args)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -133,13 +143,25 @@ mod tests {
         found
     }
 
-    /// The keys a language file defines.
-    fn keys(file: &str) -> Vec<&str> {
-        let mut keys: Vec<&str> = file
-            .lines()
-            .filter(|line| line.starts_with(|c: char| c.is_ascii_lowercase()))
-            .filter_map(|line| line.split_once(" =").map(|(key, _)| key.trim()))
-            .collect();
+    /// The keys a language file defines, with their attributes as
+    /// `key.fix`.
+    fn keys(file: &str) -> Vec<String> {
+        let mut keys = Vec::new();
+        let mut current = "";
+        for line in file.lines() {
+            if line.starts_with(|c: char| c.is_ascii_lowercase())
+                && let Some((key, _)) = line.split_once(" =")
+            {
+                current = key.trim();
+                keys.push(current.to_string());
+            } else if let Some((attribute, _)) = line
+                .trim_start()
+                .strip_prefix('.')
+                .and_then(|rest| rest.split_once(" ="))
+            {
+                keys.push(format!("{current}.{attribute}"));
+            }
+        }
         keys.sort_unstable();
         keys
     }
@@ -155,10 +177,23 @@ mod tests {
     }
 
     #[test]
+    fn every_bank_problem_says_how_to_fix_it() {
+        let english = english();
+        let keys = keys(&english);
+        let problems = keys
+            .iter()
+            .filter(|key| key.starts_with("bank-") && !key.contains('.'))
+            .filter(|key| !["bank-invalid", "bank-valid"].contains(&key.as_str()));
+        for key in problems {
+            assert!(keys.contains(&format!("{key}.fix")), "{key} has no .fix");
+        }
+    }
+
+    #[test]
     fn every_key_is_read_by_the_code() {
         let code = code();
         let english = english();
-        for key in keys(&english) {
+        for key in keys(&english).iter().filter(|key| !key.contains('.')) {
             let quoted = format!("\"{key}\"");
             assert!(
                 code.iter().any(|file| file.contains(&quoted)),

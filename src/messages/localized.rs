@@ -156,6 +156,8 @@ pub fn describe(err: &anyhow::Error, lang: Lang) -> String {
         .map(|cause| {
             if let Some(localized) = cause.downcast_ref::<Localized>() {
                 localized.in_lang(lang)
+            } else if let Some(bank) = cause.downcast_ref::<crate::input::bank_file::BankError>() {
+                bank.in_lang(lang)
             } else if let Some(io) = cause.downcast_ref::<std::io::Error>() {
                 io_reason(io).in_lang(lang)
             } else {

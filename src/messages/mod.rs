@@ -13,7 +13,7 @@ mod localized;
 mod words;
 
 use catalog::Arg::{self, Count, Text};
-use catalog::{message, text};
+use catalog::{message, message_attribute, text};
 
 pub use explanations::{
     PillarWords, advice_per, balanced, explain_score, explain_top_rule, explain_unscored,
@@ -97,6 +97,35 @@ pub fn target_error(spec: &str, err: &TargetError, bank: &Bank) -> Localized {
         ("known", &known.join(", ")),
     ];
     Localized::new(key, &args).count("top", top)
+}
+
+/// A bank's problem as a person reads it: what is wrong (the message of
+/// `key`) and how to mend it (its `.fix`). Values that are whole numbers
+/// choose plurals; `language` is a language code, shown by its name.
+pub fn bank_problem(lang: Lang, key: &str, args: &[(&'static str, String)]) -> (String, String) {
+    let names: Vec<Option<String>> = args
+        .iter()
+        .map(|(name, value)| {
+            (*name == "language")
+                .then(|| Lang::from_code(value).map(|code| language_name(lang, code)))
+                .flatten()
+        })
+        .collect();
+    let values: Vec<(&'static str, Arg)> = args
+        .iter()
+        .zip(&names)
+        .map(|((name, value), language)| {
+            let arg = match (language, value.parse::<u64>()) {
+                (Some(language), _) => Text(language),
+                (None, Ok(n)) => Count(n),
+                (None, Err(_)) => Text(value),
+            };
+            (*name, arg)
+        })
+        .collect();
+    let message = message(lang, key, &values);
+    let fix = message_attribute(lang, key, "fix", &values);
+    (message, fix)
 }
 
 /// A count of things in memory, as a message argument.

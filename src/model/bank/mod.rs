@@ -9,7 +9,7 @@ mod question_rules;
 mod validate;
 mod warnings;
 
-pub use problem::{FieldPath, Problem, Seg};
+pub use problem::{Args, FieldPath, Problem, Seg, args};
 pub use validate::{MAX_PILLARS, MAX_STAGES, MIN_STAGES};
 pub use warnings::{FIVE_MINUTE_WORDS, warnings, words_to_read};
 

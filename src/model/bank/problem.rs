@@ -51,10 +51,23 @@ impl fmt::Display for FieldPath {
     }
 }
 
-/// A broken rule: where, what is wrong, and how to mend it.
+/// A broken rule: where, and which rule with which values. The rule is
+/// named by its key in the language files, which say what is wrong (the
+/// message) and how to mend it (its `.fix`); the domain holds no sentences.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
     pub path: FieldPath,
-    pub message: String,
-    pub hint: String,
+    pub key: &'static str,
+    pub args: Args,
+}
+
+/// A problem's values by name: ids, numbers, language codes.
+pub type Args = Vec<(&'static str, String)>;
+
+/// `args![("id", id), ("count", n)]`: values of any printable type.
+pub fn args(values: &[(&'static str, &dyn fmt::Display)]) -> Args {
+    values
+        .iter()
+        .map(|(name, value)| (*name, value.to_string()))
+        .collect()
 }

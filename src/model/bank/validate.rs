@@ -3,9 +3,10 @@
 //! turn it into a file, line and column.
 
 use super::Bank;
-use super::problem::{FieldPath, Problem};
+use super::problem::{FieldPath, Problem, args};
 use crate::lang::{Lang, Text};
 use std::collections::HashSet;
+use std::fmt::Display;
 
 /// The fewest and most stages a bank may have.
 pub const MIN_STAGES: usize = 2;
@@ -33,27 +34,21 @@ impl Checker {
     pub(super) fn report(
         &mut self,
         path: FieldPath,
-        message: impl Into<String>,
-        hint: impl Into<String>,
+        key: &'static str,
+        values: &[(&'static str, &dyn Display)],
     ) {
-        self.problems.push(Problem {
-            path,
-            message: message.into(),
-            hint: hint.into(),
-        });
+        let args = args(values);
+        self.problems.push(Problem { path, key, args });
     }
 
     pub(super) fn warn(
         &mut self,
         path: FieldPath,
-        message: impl Into<String>,
-        hint: impl Into<String>,
+        key: &'static str,
+        values: &[(&'static str, &dyn Display)],
     ) {
-        self.warnings.push(Problem {
-            path,
-            message: message.into(),
-            hint: hint.into(),
-        });
+        let args = args(values);
+        self.warnings.push(Problem { path, key, args });
     }
 
     /// Every text in each of the bank's languages. A bank that declares
@@ -68,33 +63,27 @@ impl Checker {
             if length > MAX_TEXT_CHARS {
                 self.report(
                     path.lang(lang),
-                    format!(
-                        "the text is {length} characters long, over the limit of {MAX_TEXT_CHARS}"
-                    ),
-                    "shorten it: a question, label or piece of advice is read in seconds",
+                    "bank-text-too-long",
+                    &[("length", &length), ("limit", &MAX_TEXT_CHARS)],
                 );
             }
             if let Some(c) = own
                 .chars()
                 .find(|&c| c != '\n' && crate::visible::is_hazard(c))
             {
+                let shown = crate::visible::visible(&c.to_string()).into_owned();
                 self.warn(
                     path.lang(lang),
-                    format!(
-                        "the text holds the control character {}, which is shown written out",
-                        crate::visible::visible(&c.to_string())
-                    ),
-                    "remove it: a terminal would take it as a command to move the cursor, change colour or reverse text",
+                    "bank-text-control-character",
+                    &[("character", &shown)],
                 );
             }
             if self.declared && !self.languages.contains(&lang) {
+                let languages = self.language_list();
                 self.warn(
                     path.lang(lang),
-                    format!(
-                        "`{lang}` is not one of the bank's languages ({}), so this text is never shown",
-                        self.language_list()
-                    ),
-                    format!("add `{lang}` to `languages:`, or remove the text"),
+                    "bank-text-other-language",
+                    &[("code", &lang), ("languages", &languages)],
                 );
             }
         }
@@ -105,37 +94,27 @@ impl Checker {
             .filter(|&lang| text.own(lang).trim().is_empty())
             .collect();
         if self.declared {
+            let languages = self.language_list();
             for lang in missing {
-                let name = language_name(lang);
                 self.report(
                     path.lang(lang),
-                    format!("the {name} text is missing"),
-                    format!(
-                        "add `{lang}:` with the text in {name}: the bank's languages are {}",
-                        self.language_list()
-                    ),
+                    "bank-text-missing-declared",
+                    &[
+                        ("language", &lang),
+                        ("code", &lang),
+                        ("languages", &languages),
+                    ],
                 );
             }
         } else if missing.len() == self.languages.len() {
-            self.report(
-                path,
-                "the text is missing",
-                format!(
-                    "add the text in {}",
-                    self.languages
-                        .iter()
-                        .map(|lang| format!("`{lang}:`"))
-                        .collect::<Vec<_>>()
-                        .join(" and ")
-                ),
-            );
+            let languages = self.language_list();
+            self.report(path, "bank-text-missing", &[("languages", &languages)]);
         } else {
             for lang in missing {
-                let name = language_name(lang);
                 self.warn(
                     path.lang(lang),
-                    format!("the {name} text is missing; another language is shown instead"),
-                    format!("add `{lang}:` with the text in {name}"),
+                    "bank-text-missing-one",
+                    &[("language", &lang), ("code", &lang)],
                 );
             }
         }
@@ -146,6 +125,8 @@ impl Checker {
         codes.join(", ")
     }
 
+    /// `what` names the kind of id for the message: `bank`, `phase`,
+    /// `pillar`, `question` or `option`.
     pub(super) fn id(&mut self, path: FieldPath, id: &str, what: &str) {
         let well_formed = !id.is_empty()
             && id.len() <= MAX_ID_LEN
@@ -156,10 +137,8 @@ impl Checker {
         if !well_formed {
             self.report(
                 path,
-                format!("{what} `{id}` is not a short ASCII id"),
-                format!(
-                    "use 1 to {MAX_ID_LEN} lower-case letters, digits, `-` or `_`, starting with a letter or digit"
-                ),
+                "bank-bad-id",
+                &[("what", &what), ("id", &id), ("limit", &MAX_ID_LEN)],
             );
         }
     }
@@ -173,28 +152,10 @@ impl Checker {
         let mut seen = HashSet::new();
         for (path, id) in items {
             if !seen.insert(id) {
-                self.report(
-                    path,
-                    format!("{what} `{id}` is used twice"),
-                    format!("give every {what} its own id"),
-                );
+                self.report(path, "bank-id-twice", &[("what", &what), ("id", &id)]);
             }
         }
     }
-}
-
-/// A language's English name where it is a common one, else its code.
-pub(super) fn language_name(lang: Lang) -> String {
-    let known = [
-        ("nl", "Dutch"),
-        ("en", "English"),
-        ("fr", "French"),
-        ("de", "German"),
-    ];
-    known
-        .iter()
-        .find(|(code, _)| *code == lang.code())
-        .map_or_else(|| format!("`{lang}`"), |(_, name)| name.to_string())
 }
 
 /// Every rule the bank breaks, in the order they appear in the file.
@@ -220,13 +181,13 @@ pub(super) fn check_all(bank: &Bank) -> Checker {
         if seen.contains(&lang) {
             check.report(
                 top.key("languages").index(n),
-                format!("`{lang}` is listed twice"),
-                "list each language once",
+                "bank-language-twice",
+                &[("code", &lang)],
             );
         }
         seen.push(lang);
     }
-    check.id(top.key("id"), &bank.id, "the bank id");
+    check.id(top.key("id"), &bank.id, "bank");
     check.text(top.key("title"), &bank.title);
     check.text(top.key("dont_know"), &bank.dont_know);
     rules(&mut check, bank);
@@ -243,8 +204,8 @@ fn rules(check: &mut Checker, bank: &Bank) {
     if bank.rules.min_answers_per_pillar == 0 {
         check.report(
             path.key("min_answers_per_pillar"),
-            "min_answers_per_pillar is 0",
-            "set it to 1 or more: a pillar needs at least one real answer to be scored",
+            "bank-min-answers-zero",
+            &[],
         );
     }
     if let Some(level) = bank.rules.top_stage_needs_every_pillar_at
@@ -252,8 +213,8 @@ fn rules(check: &mut Checker, bank: &Bank) {
     {
         check.report(
             path.key("top_stage_needs_every_pillar_at"),
-            format!("stage {level} does not exist"),
-            format!("use a stage level from 1 to {stage_count}"),
+            "bank-no-such-stage",
+            &[("level", &level), ("count", &stage_count)],
         );
     }
 }
@@ -264,8 +225,12 @@ fn stages(check: &mut Checker, bank: &Bank) {
     if !(MIN_STAGES..=MAX_STAGES).contains(&count) {
         check.report(
             path.clone(),
-            format!("the bank has {count} stages"),
-            format!("list from {MIN_STAGES} to {MAX_STAGES} stages, lowest first"),
+            "bank-stage-count",
+            &[
+                ("count", &count),
+                ("min", &MIN_STAGES),
+                ("max", &MAX_STAGES),
+            ],
         );
     }
     let mut previous: Option<u8> = None;
@@ -275,21 +240,17 @@ fn stages(check: &mut Checker, bank: &Bank) {
         check.text(at.key("description"), &stage.description);
         let min = stage.min_score;
         match previous {
-            None if min != 0 => check.report(
-                at.key("min_score"),
-                format!("the lowest stage starts at {min}"),
-                "set min_score of the first stage to 0, so every score has a stage",
-            ),
+            None if min != 0 => {
+                check.report(at.key("min_score"), "bank-first-stage", &[("min", &min)]);
+            }
             Some(before) if min <= before => check.report(
                 at.key("min_score"),
-                format!("min_score {min} is not above the previous stage's {before}"),
-                "thresholds must rise from stage to stage",
+                "bank-thresholds-rise",
+                &[("min", &min), ("before", &before)],
             ),
-            _ if min > 100 => check.report(
-                at.key("min_score"),
-                format!("min_score {min} is above 100"),
-                "scores run from 0 to 100",
-            ),
+            _ if min > 100 => {
+                check.report(at.key("min_score"), "bank-threshold-over", &[("min", &min)])
+            }
             _ => {}
         }
         previous = Some(min);
@@ -299,7 +260,7 @@ fn stages(check: &mut Checker, bank: &Bank) {
 fn cycle(check: &mut Checker, bank: &Bank) {
     let path = FieldPath::default().key("cycle");
     for (n, phase) in bank.cycle.iter().enumerate() {
-        check.id(path.index(n).key("id"), &phase.id, "the phase id");
+        check.id(path.index(n).key("id"), &phase.id, "phase");
         check.text(path.index(n).key("name"), &phase.name);
     }
     check.unique(
@@ -307,7 +268,7 @@ fn cycle(check: &mut Checker, bank: &Bank) {
             .iter()
             .enumerate()
             .map(|(n, phase)| (path.index(n).key("id"), phase.id.as_str())),
-        "phase id",
+        "phase",
     );
 }
 
@@ -317,8 +278,8 @@ fn pillars(check: &mut Checker, bank: &Bank) {
     if !(1..=MAX_PILLARS).contains(&count) {
         check.report(
             path.clone(),
-            format!("the bank has {count} pillars"),
-            format!("list from 1 to {MAX_PILLARS} pillars"),
+            "bank-pillar-count",
+            &[("count", &count), ("max", &MAX_PILLARS)],
         );
     }
     check.unique(
@@ -326,12 +287,12 @@ fn pillars(check: &mut Checker, bank: &Bank) {
             .iter()
             .enumerate()
             .map(|(n, pillar)| (path.index(n).key("id"), pillar.id.as_str())),
-        "pillar id",
+        "pillar",
     );
     let stage_count = bank.stages.len();
     for (n, pillar) in bank.pillars.iter().enumerate() {
         let at = path.index(n);
-        check.id(at.key("id"), &pillar.id, "the pillar id");
+        check.id(at.key("id"), &pillar.id, "pillar");
         check.text(at.key("name"), &pillar.name);
         let asked = bank
             .questions
@@ -342,12 +303,12 @@ fn pillars(check: &mut Checker, bank: &Bank) {
         if asked < needed {
             check.report(
                 at.key("id"),
-                format!(
-                    "pillar `{}` has {asked} question{}, fewer than min_answers_per_pillar ({needed})",
-                    pillar.id,
-                    if asked == 1 { "" } else { "s" }
-                ),
-                "add questions for this pillar or lower rules.min_answers_per_pillar",
+                "bank-pillar-few-questions",
+                &[
+                    ("pillar", &pillar.id),
+                    ("count", &asked),
+                    ("needed", &needed),
+                ],
             );
         }
         for level in 1..=stage_count {
@@ -359,11 +320,8 @@ fn pillars(check: &mut Checker, bank: &Bank) {
             if given == 0 {
                 check.warn(
                     at.key("advice"),
-                    format!(
-                        "pillar `{}` has no advice for stage {level}; none is shown there",
-                        pillar.id
-                    ),
-                    format!("add an advice entry with `stage: {level}`"),
+                    "bank-no-advice",
+                    &[("pillar", &pillar.id), ("level", &level)],
                 );
             }
         }
@@ -373,8 +331,8 @@ fn pillars(check: &mut Checker, bank: &Bank) {
             if level == 0 || level > stage_count {
                 check.report(
                     at.key("stage"),
-                    format!("stage {level} does not exist"),
-                    format!("use a stage level from 1 to {stage_count}"),
+                    "bank-no-such-stage",
+                    &[("level", &level), ("count", &stage_count)],
                 );
             } else if pillar.advice[..a]
                 .iter()
@@ -382,19 +340,16 @@ fn pillars(check: &mut Checker, bank: &Bank) {
             {
                 check.report(
                     at.key("stage"),
-                    format!(
-                        "pillar `{}` has two advice entries for stage {level}",
-                        pillar.id
-                    ),
-                    "keep one entry for each stage",
+                    "bank-advice-twice",
+                    &[("pillar", &pillar.id), ("level", &level)],
                 );
             }
             check.text(at.key("text"), &advice.text);
             if !(1..=5).contains(&advice.steps.len()) {
                 check.report(
                     at.key("steps"),
-                    format!("{} next steps given", advice.steps.len()),
-                    "give from 1 to 5 concrete next steps (2 or 3 read best)",
+                    "bank-steps-count",
+                    &[("count", &advice.steps.len())],
                 );
             }
             for (s, step) in advice.steps.iter().enumerate() {
@@ -403,11 +358,7 @@ fn pillars(check: &mut Checker, bank: &Bank) {
                 if let Some(phase) = &step.phase
                     && bank.phase(phase).is_none()
                 {
-                    check.report(
-                        at.key("phase"),
-                        format!("phase `{phase}` is not in the cycle"),
-                        "use the id of a phase listed under `cycle:`, or leave `phase` out",
-                    );
+                    check.report(at.key("phase"), "bank-unknown-phase", &[("phase", phase)]);
                 }
             }
         }

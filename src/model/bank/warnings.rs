@@ -4,7 +4,7 @@
 
 use super::Bank;
 use super::problem::{FieldPath, Problem};
-use super::validate::{check_all, language_name};
+use super::validate::check_all;
 use crate::lang::Lang;
 
 /// The most words of question and option text a five-minute test holds, in
@@ -49,8 +49,8 @@ pub fn warnings(bank: &Bank) -> Vec<Problem> {
         if !reached {
             check.warn(
                 top.key("stages").index(level - 1),
-                format!("no option has level {level}, so no single answer points to this stage"),
-                "give some questions an option at this level, or merge the stage with a neighbour",
+                "bank-stage-unreached",
+                &[("level", &level)],
             );
         }
     }
@@ -59,8 +59,12 @@ pub fn warnings(bank: &Bank) -> Vec<Problem> {
         if words > FIVE_MINUTE_WORDS {
             check.warn(
                 top.key("questions"),
-                format!("{words} {} words to read, more than the five-minute budget of {FIVE_MINUTE_WORDS}", language_name(lang)),
-                "shorten question texts and labels, or ask fewer questions",
+                "bank-over-budget",
+                &[
+                    ("words", &words),
+                    ("language", &lang),
+                    ("budget", &FIVE_MINUTE_WORDS),
+                ],
             );
         }
     }
@@ -70,9 +74,18 @@ pub fn warnings(bank: &Bank) -> Vec<Problem> {
                 let length = option.label.get(lang).chars().count();
                 if length > MAX_LABEL_CHARS {
                     check.warn(
-                        top.key("questions").index(n).key("options").index(o).key("label").lang(lang),
-                        format!("the {} label is {length} characters long", language_name(lang)),
-                        format!("keep labels at most {MAX_LABEL_CHARS} characters, so each option fits one line of an 80-column terminal"),
+                        top.key("questions")
+                            .index(n)
+                            .key("options")
+                            .index(o)
+                            .key("label")
+                            .lang(lang),
+                        "bank-long-label",
+                        &[
+                            ("language", &lang),
+                            ("length", &length),
+                            ("max", &MAX_LABEL_CHARS),
+                        ],
                     );
                 }
             }
