@@ -137,6 +137,8 @@ fn cases(files: &Files) -> Vec<(Vec<String>, i32)> {
             2,
         ),
         (s(&["--model", "geen", "questions"]), 2),
+        (s(&["new-bank", "--pillars", "a,a"]), 2),
+        (s(&["new-bank", "--id", "X", "--pillars", "a,b"]), 2),
         (vec!["compare".into(), ids.clone(), an.clone()], 2),
         (s(&["test"]), 2),
         (

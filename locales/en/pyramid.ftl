@@ -362,3 +362,5 @@ not-an-answer-file = { $place }: not an answer file: { $reason }; { $looks ->
     [bank] this looks like a question bank: use it with --bank FILE
    *[other] an answer file has `respondent`, `bank` and `answers: {"{"}id: key{"}"}`
 }
+new-bank-pillars = give 1 to { $max } pillars, comma separated: --pillars people,process,tools
+new-bank-pillar-twice = pillar `{ $pillar }` is named twice

@@ -378,3 +378,5 @@ not-an-answer-file = { $place } : ce n'est pas un fichier de réponses : { $reas
     [bank] ceci ressemble à une banque de questions : utilisez-la avec --bank FICHIER
    *[other] un fichier de réponses contient `respondent`, `bank` et `answers: {"{"}id: clé{"}"}`
 }
+new-bank-pillars = indiquez de 1 à { $max } piliers, séparés par des virgules : --pillars personnes,processus,outils
+new-bank-pillar-twice = le pilier `{ $pillar }` figure deux fois

@@ -366,3 +366,5 @@ not-an-answer-file = { $place }: geen antwoordbestand: { $reason }; { $looks ->
     [bank] dit lijkt een vragenbank: gebruik het met --bank BESTAND
    *[other] een antwoordbestand heeft `respondent`, `bank` en `answers: {"{"}id: sleutel{"}"}`
 }
+new-bank-pillars = geef 1 tot { $max } pijlers, gescheiden door komma's: --pillars mensen,processen,middelen
+new-bank-pillar-twice = pijler `{ $pillar }` staat er twee keer

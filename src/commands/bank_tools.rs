@@ -4,9 +4,10 @@ use crate::cli::{NewBankArgs, ValidateArgs};
 use crate::exit_code::ExitCode;
 use crate::input::bank_file::{self, located};
 use crate::lang::Lang;
+use crate::messages::Localized;
 use crate::model::bank::{self, FIVE_MINUTE_WORDS, MAX_PILLARS};
 use crate::output::print;
-use anyhow::{Result, bail};
+use anyhow::Result;
 use std::fmt::Write;
 
 pub fn validate(args: &ValidateArgs, lang: Lang) -> Result<ExitCode> {
@@ -89,11 +90,13 @@ pub fn new_bank(args: &NewBankArgs) -> Result<ExitCode> {
     let stages = usize::from(args.stages);
     let pillars = &args.pillars;
     if pillars.is_empty() || pillars.len() > MAX_PILLARS {
-        bail!("give 1 to {MAX_PILLARS} pillars, comma separated: --pillars people,process,tools");
+        let err = Localized::new("new-bank-pillars", &[]).count("max", MAX_PILLARS);
+        return Err(err.into());
     }
     for (n, pillar) in pillars.iter().enumerate() {
         if pillars[..n].contains(pillar) {
-            bail!("pillar `{pillar}` is named twice");
+            let err = Localized::new("new-bank-pillar-twice", &[("pillar", pillar)]);
+            return Err(err.into());
         }
     }
     let levels = 1..=stages;
@@ -154,9 +157,7 @@ pub fn new_bank(args: &NewBankArgs) -> Result<ExitCode> {
         .replace("{pillars}\n", &pillar_list)
         .replace("{questions}\n", &question_list);
     // The skeleton must itself be valid: refuse bad ids here, not later.
-    if let Err(err) = bank_file::parse(&yaml, "the new bank") {
-        bail!("{err}");
-    }
+    bank_file::parse(&yaml, &format!("{}.yaml", args.id))?;
     print(&yaml)?;
     Ok(ExitCode::Success)
 }
