@@ -102,6 +102,8 @@ team-heading = { $team }: stage { $stage }/{ $stages }, { $name } (score { $scor
 model-line = { $title } · { $stages } stages, { $pillars } { $ps }, { $questions } questions · { $languages } ({ $file })
 bank-valid = { $file }: valid: { $questions } questions, { $pillars } { $ps }, { $stages } stages; words to read: { $words } (budget { $budget })
 fix = fix
+# One stage in the team's distribution: its level and name, how many, what share.
+distribution-line = { $stage }: { $count } ({ $share }%)
 disagreement-line = { $pillar }: spread { $spread }; front group of { $front } at { $front-mean } on average, peloton of { $peloton } at { $peloton-mean } (gap { $gap })
 stage-stays = The overall stage stays at { $new }.
 stage-moves = The overall stage moves from { $old } to { $new }.

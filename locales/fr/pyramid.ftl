@@ -108,6 +108,8 @@ team-heading = { $team } : stade { $stage }/{ $stages }, { $name } (score { $sco
 model-line = { $title } · { $stages } stades, { $pillars } { $ps }, { $questions } questions · { $languages } ({ $file })
 bank-valid = { $file } : valide : { $questions } questions, { $pillars } { $ps }, { $stages } stades ; mots à lire : { $words } (budget { $budget })
 fix = correction
+# One stage in the team's distribution: its level and name, how many, what share.
+distribution-line = { $stage } : { $count } ({ $share } %)
 disagreement-line = { $pillar } : dispersion { $spread } ; groupe de tête de { $front } à { $front-mean } en moyenne, peloton de { $peloton } à { $peloton-mean } en moyenne (écart { $gap })
 stage-stays = Le stade global reste { $new }.
 stage-moves = Le stade global passe de { $old } à { $new }.

@@ -102,6 +102,8 @@ team-heading = { $team }: fase { $stage }/{ $stages }, { $name } (score { $score
 model-line = { $title } · { $stages } fasen, { $pillars } { $ps }, { $questions } vragen · { $languages } ({ $file })
 bank-valid = { $file }: geldig: { $questions } vragen, { $pillars } { $ps }, { $stages } fasen; te lezen woorden: { $words } (budget { $budget })
 fix = oplossing
+# One stage in the team's distribution: its level and name, how many, what share.
+distribution-line = { $stage }: { $count } ({ $share }%)
 disagreement-line = { $pillar }: spreiding { $spread }; kopgroep van { $front } met gemiddeld { $front-mean }, peloton van { $peloton } met gemiddeld { $peloton-mean } (verschil { $gap })
 stage-stays = De totaalfase blijft { $new }.
 stage-moves = De totaalfase gaat van { $old } naar { $new }.

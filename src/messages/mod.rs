@@ -292,10 +292,12 @@ pub fn distribution_line(
     total: u64,
 ) -> String {
     let share = (count * 100 + total / 2).checked_div(total).unwrap_or(0);
-    match level {
-        Some(level) => format!("{level} {name}: {count} ({share}%)"),
-        None => format!("{}: {count} ({share}%)", words(lang).not_enough),
-    }
+    let stage = match level {
+        Some(level) => format!("{level} {name}"),
+        None => words(lang).not_enough.to_string(),
+    };
+    let args = [("stage", Text(&stage)), ("count", Count(count)), ("share", Count(share))];
+    message(lang, "distribution-line", &args)
 }
 
 /// `Conversion: spread 31.2; front group 4 at 70 on average, peloton 8 at 15 (gap 55)`
