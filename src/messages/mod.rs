@@ -296,7 +296,11 @@ pub fn distribution_line(
         Some(level) => format!("{level} {name}"),
         None => words(lang).not_enough.to_string(),
     };
-    let args = [("stage", Text(&stage)), ("count", Count(count)), ("share", Count(share))];
+    let args = [
+        ("stage", Text(&stage)),
+        ("count", Count(count)),
+        ("share", Count(share)),
+    ];
     message(lang, "distribution-line", &args)
 }
 
