@@ -767,3 +767,34 @@ fn progress_from_changed_questions_is_not_resumed() {
     let kept = file.with_file_name("progress-pyramid.unusable-1.yaml");
     assert_eq!(std::fs::read_to_string(kept).expect("kept"), saved);
 }
+
+#[test]
+fn the_whole_self_test_runs_in_french_with_no_english_word() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut session = spawn(&["test", "--lang", "fr"], &[], dir.path());
+    expect(&mut session, "15 questions, environ 5 minutes.");
+    expect(&mut session, "Question 1/15 · Stratégie");
+    expect(
+        &mut session,
+        "Quel rôle joue le site web dans votre organisation ?",
+    );
+    expect(
+        &mut session,
+        "↑/↓ choisir · Entrée valider · Échap ou q arrêter",
+    );
+    choose(&mut session, AN_DOWNS[0]);
+    for (n, downs) in AN_DOWNS.into_iter().enumerate().skip(1) {
+        pick(&mut session, &format!("Question {}/15", n + 1), downs);
+    }
+    let screen = readable(&until_exit(&mut session));
+    assert_eq!(exit_code(&session), 0);
+    assert!(
+        screen.contains("Pyramide de croissance numérique · Résultat"),
+        "{screen}"
+    );
+    assert!(screen.contains("◀ vous êtes ici"), "{screen}");
+    assert!(screen.contains("Prochaines étapes"), "{screen}");
+    for english in ["Result", "Next steps", "you are here", "Stage "] {
+        assert!(!screen.contains(english), "{english:?} in {screen}");
+    }
+}

@@ -12,6 +12,8 @@ use crate::documents::json::DOCUMENT_VERSION;
 pub struct QuestionsDocument<'a> {
     version: u32,
     bank: &'a str,
+    /// The languages every text below is in.
+    languages: Vec<crate::lang::Lang>,
     title: &'a Text,
     stages: Vec<StageEntry<'a>>,
     pillars: Vec<PillarEntry<'a>>,
@@ -52,6 +54,7 @@ pub fn questions_document(bank: &Bank) -> QuestionsDocument<'_> {
     QuestionsDocument {
         version: DOCUMENT_VERSION,
         bank: &bank.id,
+        languages: bank.languages(),
         title: &bank.title,
         stages: bank
             .stages
