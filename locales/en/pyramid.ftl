@@ -279,6 +279,8 @@ bank-text-missing-one = the { $language } text is missing; another language is s
     .fix = add `{ $code }:` with the text in { $language }
 bank-bad-id = { $what ->
     [bank] the bank id
+    [question] the question id
+    [option] the option key
     [phase] the phase id
    *[pillar] the pillar id
 } `{ $id }` is not a short ASCII id
@@ -366,3 +368,12 @@ not-an-answer-file = { $place }: not an answer file: { $reason }; { $looks ->
 }
 new-bank-pillars = give 1 to { $max } pillars, comma separated: --pillars people,process,tools
 new-bank-pillar-twice = pillar `{ $pillar }` is named twice
+progress-bank-changed = the questions or options have changed since these answers were saved
+progress-answers-unmatched = { $count ->
+    [one] 1 answer matches
+   *[other] { $count } answers match
+} no option
+csv-record-too-long = { $line ->
+    [0] {""}
+   *[other] line { $line }: {""}
+}a line or cell is over { $limit } MiB: not a survey export (a cell may hold a whole file, or a quote is never closed)

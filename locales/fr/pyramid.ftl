@@ -295,6 +295,8 @@ bank-text-missing-one = le texte en { $language } manque ; une autre langue est 
     .fix = ajoutez `{ $code }:` avec le texte en { $language }
 bank-bad-id = { $what ->
     [bank] l'identifiant de la banque
+    [question] l'identifiant de question
+    [option] la clé de réponse
     [phase] l'identifiant de phase
    *[pillar] l'identifiant de pilier
 } `{ $id }` n'est pas un identifiant ASCII court
@@ -382,3 +384,12 @@ not-an-answer-file = { $place } : ce n'est pas un fichier de réponses : { $reas
 }
 new-bank-pillars = indiquez de 1 à { $max } piliers, séparés par des virgules : --pillars personnes,processus,outils
 new-bank-pillar-twice = le pilier `{ $pillar }` figure deux fois
+progress-bank-changed = les questions ou les réponses possibles ont changé depuis l'enregistrement de ces réponses
+progress-answers-unmatched = { $count ->
+    [one] 1 réponse ne correspond
+   *[other] { $count } réponses ne correspondent
+} à aucune possibilité
+csv-record-too-long = { $line ->
+    [0] {""}
+   *[other] ligne { $line } : {""}
+}une ligne ou une cellule dépasse { $limit } Mio : ce n'est pas un export d'enquête (une cellule contient peut-être un fichier entier, ou un guillemet n'est jamais fermé)

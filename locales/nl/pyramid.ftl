@@ -283,6 +283,8 @@ bank-text-missing-one = de tekst in { $language } ontbreekt; er wordt een andere
     .fix = voeg `{ $code }:` toe met de tekst in { $language }
 bank-bad-id = { $what ->
     [bank] de id van de vragenbank
+    [question] de vraag-id
+    [option] de antwoordsleutel
     [phase] de fase-id
    *[pillar] de pijler-id
 } `{ $id }` is geen korte ASCII-id
@@ -370,3 +372,12 @@ not-an-answer-file = { $place }: geen antwoordbestand: { $reason }; { $looks ->
 }
 new-bank-pillars = geef 1 tot { $max } pijlers, gescheiden door komma's: --pillars mensen,processen,middelen
 new-bank-pillar-twice = pijler `{ $pillar }` staat er twee keer
+progress-bank-changed = de vragen of antwoordmogelijkheden zijn veranderd sinds deze antwoorden bewaard zijn
+progress-answers-unmatched = { $count ->
+    [one] 1 antwoord past
+   *[other] { $count } antwoorden passen
+} bij geen enkele mogelijkheid
+csv-record-too-long = { $line ->
+    [0] {""}
+   *[other] regel { $line }: {""}
+}een regel of cel is groter dan { $limit } MiB: geen enquête-export (een cel bevat misschien een heel bestand, of een aanhalingsteken wordt nooit gesloten)

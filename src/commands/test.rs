@@ -171,6 +171,7 @@ fn starting_point(
             }
         }
         Saved::Unusable { reason, kept } => {
+            let reason = messages::describe(&reason, lang);
             notice(match kept {
                 Some(kept) => {
                     messages::progress_kept_aside(lang, &reason, &kept.display().to_string())

@@ -269,13 +269,17 @@ fn guess_delimiter(text: &[u8]) -> u8 {
 
 fn csv_error(err: csv::Error) -> anyhow::Error {
     let line = err.position().map_or(0, csv::Position::line);
+    let too_long = matches!(err.kind(), csv::ErrorKind::Io(io)
+        if io.get_ref().is_some_and(|inner| inner.is::<RecordTooLong>()));
     let key = match err.kind() {
         csv::ErrorKind::Utf8 { .. } => "csv-not-utf8",
+        _ if too_long => "csv-record-too-long",
         _ => "csv-error",
     };
     let reason = err.to_string();
     Localized::new(key, &[("reason", &reason)])
         .count("line", line)
+        .count("limit", MAX_RECORD_BYTES >> 20)
         .into()
 }
 

@@ -34,7 +34,8 @@ pub enum Saved {
     /// A file that cannot be used (corrupt, for another bank, from a
     /// changed bank), kept aside at `kept` where it could be moved.
     Unusable {
-        reason: String,
+        /// Why, to be described in the reader's language.
+        reason: anyhow::Error,
         kept: Option<PathBuf>,
     },
 }
@@ -95,7 +96,7 @@ impl ProgressStore {
         let name: Rc<str> = Rc::from(self.path.display().to_string());
         let text = match super::read_text(&self.path) {
             Ok(text) => text,
-            Err(err) => return self.unusable(format!("{err:#}")),
+            Err(err) => return self.unusable(err),
         };
         if let Some(saved) = text
             .lines()
@@ -103,9 +104,7 @@ impl ProgressStore {
             .and_then(|l| l.strip_prefix(FINGERPRINT))
             && saved.trim() != bank.fingerprint()
         {
-            return self.unusable(
-                "the questions or options have changed since these answers were saved".into(),
-            );
+            return self.unusable(Localized::new("progress-bank-changed", &[]).into());
         }
         match answer_file::read(&text, name, bank, &AnswerMatcher::new(bank)) {
             Ok(record) if record.bad.is_empty() => Saved::Found {
@@ -119,14 +118,18 @@ impl ProgressStore {
                     responses: record.responses,
                     dropped: Some((record.bad.len(), kept)),
                 },
-                None => self.unusable(format!("{} answers match no option", record.bad.len())),
+                None => {
+                    let err = Localized::new("progress-answers-unmatched", &[])
+                        .count("count", record.bad.len());
+                    self.unusable(err.into())
+                }
             },
-            Err(err) => self.unusable(format!("{err:#}")),
+            Err(err) => self.unusable(err),
         }
     }
 
     /// Moves an unusable file aside, so the next save does not destroy it.
-    fn unusable(&self, reason: String) -> Saved {
+    fn unusable(&self, reason: anyhow::Error) -> Saved {
         let kept = self.aside_path();
         let kept = std::fs::rename(&self.path, &kept).is_ok().then_some(kept);
         Saved::Unusable { reason, kept }

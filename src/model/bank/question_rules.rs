@@ -24,7 +24,7 @@ pub(super) fn questions(check: &mut Checker, bank: &Bank) {
 
 fn question_rules(check: &mut Checker, bank: &Bank, at: FieldPath, question: &Question) {
     let stage_count = bank.stages.len();
-    check.id(at.key("id"), &question.id, "the question id");
+    check.id(at.key("id"), &question.id, "question");
     if bank.pillar_position(&question.pillar).is_none() {
         let known: Vec<&str> = bank.pillars.iter().map(|p| p.id.as_str()).collect();
         check.report(
@@ -74,7 +74,7 @@ fn question_rules(check: &mut Checker, bank: &Bank, at: FieldPath, question: &Qu
     }
     for (o, option) in question.options.iter().enumerate() {
         let opt = at.key("options").index(o);
-        check.id(opt.key("key"), &option.key, "the option key");
+        check.id(opt.key("key"), &option.key, "option");
         if option.key == DONT_KNOW_KEY {
             check.report(
                 opt.key("key"),
