@@ -141,6 +141,8 @@ language-unavailable = { $lang } is not available: pyramid's own words are shown
 ## Reading answers. $place is a file and line; $valid the choices.
 
 column = column { $column }
+# An answer that is a list or mapping instead of one value.
+not-a-single-answer = (a list or mapping)
 bad-answer = { $place }: { $question }: "{ $value }" is not an answer to this question; valid: { $valid }
 missing-answers = { $place }: { $respondent } has no answer to { $questions }; fill { $count ->
     [one] it

@@ -153,6 +153,8 @@ language-unavailable = { $lang } n'est pas disponible : pyramid affiche ses prop
 ## Lecture des réponses. $place est un fichier et une ligne ; $valid les choix.
 
 column = colonne { $column }
+# An answer that is a list or mapping instead of one value.
+not-a-single-answer = (une liste ou une table)
 bad-answer = { $place } : { $question } : « { $value } » n'est pas une réponse à cette question ; réponses valides : { $valid }
 missing-answers = { $place } : { $respondent } n'a pas répondu à { $questions } ; { $count ->
     [one] complétez-la

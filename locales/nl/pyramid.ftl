@@ -141,6 +141,8 @@ language-unavailable = { $lang } is niet beschikbaar: pyramid toont zijn eigen w
 ## Antwoorden lezen. $place is een bestand en regel; $valid de keuzes.
 
 column = kolom { $column }
+# An answer that is a list or mapping instead of one value.
+not-a-single-answer = (een lijst of mapping)
 bad-answer = { $place }: { $question }: "{ $value }" is geen antwoord op deze vraag; geldig: { $valid }
 missing-answers = { $place }: { $respondent } heeft geen antwoord op { $questions }; vul { $count ->
     [one] het

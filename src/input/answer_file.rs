@@ -148,7 +148,7 @@ pub fn read(text: &str, file: Rc<str>, bank: &Bank, matcher: &AnswerMatcher) -> 
         let Some(value) = scalar_text(value) else {
             bad.push(BadAnswer {
                 question,
-                value: "(a list or mapping)".to_string(),
+                value: None,
                 at: at(),
             });
             continue;
@@ -158,7 +158,7 @@ pub fn read(text: &str, file: Rc<str>, bank: &Bank, matcher: &AnswerMatcher) -> 
             Resolved::Empty => {}
             Resolved::Invalid => bad.push(BadAnswer {
                 question,
-                value,
+                value: Some(value),
                 at: at(),
             }),
         }

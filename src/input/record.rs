@@ -30,7 +30,9 @@ impl fmt::Display for Place {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BadAnswer {
     pub question: usize,
-    pub value: String,
+    /// The answer as given; `None` for a list or mapping, which is no
+    /// answer at all.
+    pub value: Option<String>,
     /// Where in the source, after its line: a table's column, a YAML
     /// file's line and column.
     pub at: Option<At>,
@@ -78,6 +80,10 @@ impl Record {
         self.bad
             .iter()
             .map(|bad| {
+                let value = match &bad.value {
+                    Some(value) => quoted(value),
+                    None => say_in(lang, "not-a-single-answer", &[]),
+                };
                 let place = format!(
                     "{}{}",
                     self.place,
@@ -89,7 +95,7 @@ impl Record {
                     &[
                         ("place", &place),
                         ("question", &bank.questions[bad.question].id),
-                        ("value", &quoted(&bad.value)),
+                        ("value", &value),
                         ("valid", &valid_answers(bank, bad.question, lang)),
                     ],
                 )

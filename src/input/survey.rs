@@ -271,7 +271,7 @@ fn to_record(
             Resolved::Empty => missing.push(question),
             Resolved::Invalid => bad.push(BadAnswer {
                 question,
-                value: value.trim().to_string(),
+                value: Some(value.trim().to_string()),
                 at: Some(At::Column(column)),
             }),
         }
