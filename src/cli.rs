@@ -63,6 +63,12 @@ pub enum Command {
     /// List the bundled models
     #[command(after_help = "Example:\n  pyramid models --lang nl")]
     Models,
+    /// Team campaigns kept in a database file: create, list, close, erase
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  pyramid campaign new \"Team Q4\"\n  pyramid campaign new \"Workshop\" --model social --anonymous --db workshop.sqlite\n  pyramid campaign list --format json\n  pyramid campaign erase \"Team Q4\" --respondent \"An Peeters\""
+    )]
+    Campaign(CampaignCommand),
     /// Check question bank files: every loader check, plus warnings
     #[command(
         after_help = "Examples:\n  pyramid validate mybank.yaml\n  pyramid validate --strict questions/*.yaml"
@@ -248,4 +254,58 @@ pub struct QuestionsArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = QuestionsFormat::Table)]
     pub format: QuestionsFormat,
+}
+
+/// `pyramid campaign …`.
+#[derive(Debug, Subcommand)]
+pub enum CampaignCommand {
+    /// Create a campaign with its own link for respondents
+    New {
+        /// The campaign's name, unique in the database
+        name: String,
+        /// Ask no names: answers are kept without one
+        #[arg(long)]
+        anonymous: bool,
+        #[command(flatten)]
+        db: DbArg,
+    },
+    /// List the campaigns with their links and counts
+    List {
+        /// Output format
+        #[arg(long, value_enum, default_value_t = CampaignFormat::Table)]
+        format: CampaignFormat,
+        #[command(flatten)]
+        db: DbArg,
+    },
+    /// Close a campaign: its link then stores nothing
+    Close {
+        /// The campaign's name
+        name: String,
+        #[command(flatten)]
+        db: DbArg,
+    },
+    /// Erase a campaign, or one respondent's answers in it, for good
+    Erase {
+        /// The campaign's name
+        name: String,
+        /// Erase only this respondent's answers (a GDPR erasure request)
+        #[arg(long, value_name = "NAME")]
+        respondent: Option<String>,
+        #[command(flatten)]
+        db: DbArg,
+    },
+}
+
+/// The database file of campaigns.
+#[derive(Debug, Args)]
+pub struct DbArg {
+    /// The database file [default: pyramid.sqlite in the user's data folder]
+    #[arg(long, value_name = "FILE")]
+    pub db: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum CampaignFormat {
+    Table,
+    Json,
 }

@@ -6,7 +6,8 @@
 //! holds what a command produced (and the JSON schema, written and read
 //! back), `export` writes it in each format and `output` puts it in a
 //! file or on standard output; `terminal` talks to
-//! the person taking the self-test; `commands` joins them up, one module
+//! the person taking the self-test; `store` keeps campaigns in an SQLite
+//! file; `commands` joins them up, one module
 //! per subcommand; `main.rs` only parses and maps errors to exit codes.
 #![forbid(unsafe_code)]
 
@@ -21,6 +22,7 @@ pub mod lang;
 pub mod messages;
 pub mod model;
 pub mod output;
+pub mod store;
 pub mod terminal;
 pub mod visible;
 

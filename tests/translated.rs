@@ -138,6 +138,25 @@ fn cases(files: &Files) -> Vec<(Vec<String>, i32)> {
         ),
         (s(&["--model", "geen", "questions"]), 2),
         (s(&["new-bank", "--pillars", "a,a"]), 2),
+        (
+            vec![
+                "campaign".into(),
+                "list".into(),
+                "--db".into(),
+                f("koppen.csv"),
+            ],
+            2,
+        ),
+        (
+            vec![
+                "campaign".into(),
+                "close".into(),
+                "Q9".into(),
+                "--db".into(),
+                f("t.sqlite"),
+            ],
+            2,
+        ),
         (s(&["new-bank", "--id", "X", "--pillars", "a,b"]), 2),
         (vec!["compare".into(), ids.clone(), an.clone()], 2),
         (s(&["test"]), 2),

@@ -379,3 +379,36 @@ csv-record-too-long = { $line ->
     [0] {""}
    *[other] line { $line }: {""}
 }a line or cell is over { $limit } MiB: not a survey export (a cell may hold a whole file, or a quote is never closed)
+
+## Campaigns and their database.
+
+campaign-created = Campaign "{ $name }" created ({ $model }); the respondents' link is { $link } on the server. Database: { $db }
+campaign-closed = Campaign "{ $name }" is closed: its link stores no more answers.
+campaign-erased = Campaign "{ $name }" is erased, with every answer in it.
+respondent-erased = { $count ->
+    [one] The answers of { $respondent } are
+   *[other] The answers of { $count } respondents named { $respondent } are
+} erased from campaign "{ $name }".
+campaign-none = No campaigns yet; create one with: pyramid campaign new NAME
+campaign-column-name = Campaign
+campaign-column-model = Model
+campaign-links = Links for respondents (on the server):
+campaign-column-finished = Finished
+campaign-column-unfinished = Unfinished
+campaign-column-status = Status
+campaign-status = { $status ->
+    [closed] closed
+   *[open] open
+}
+campaign-exists = there is already a campaign named "{ $name }"; choose another name, or erase the old one with: pyramid campaign erase "{ $name }"
+campaign-unknown = there is no campaign named "{ $name }"; { $count ->
+    [0] the database holds none yet
+   *[other] the campaigns are: { $known }
+}
+campaign-no-respondent = campaign "{ $campaign }" has no respondent named "{ $respondent }"
+campaign-bad-name = "{ $name }" cannot name a campaign: use 1 to { $max } characters, not only spaces, and no control characters
+db-cannot-open = cannot open the database { $file }
+db-cannot-upgrade = cannot upgrade the database { $file } to this version of pyramid
+db-newer = { $file } was written by a newer pyramid (database version { $version }; this one reads up to { $known }); update pyramid, the file is left as it is
+db-not-sqlite = { $file } is not a pyramid database (not an SQLite file); name another file with --db, the file is left as it is
+db-no-default = this system has no data folder for pyramid's database; name a file with --db FILE

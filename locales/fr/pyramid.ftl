@@ -395,3 +395,36 @@ csv-record-too-long = { $line ->
     [0] {""}
    *[other] ligne { $line } : {""}
 }une ligne ou une cellule dépasse { $limit } Mio : ce n'est pas un export d'enquête (une cellule contient peut-être un fichier entier, ou un guillemet n'est jamais fermé)
+
+## Les campagnes et leur base de données.
+
+campaign-created = Campagne « { $name } » créée ({ $model }) ; le lien des répondants est { $link } sur le serveur. Base de données : { $db }
+campaign-closed = La campagne « { $name } » est close : son lien n'enregistre plus de réponses.
+campaign-erased = La campagne « { $name } » est effacée, avec toutes ses réponses.
+respondent-erased = { $count ->
+    [one] Les réponses de { $respondent } sont effacées
+   *[other] Les réponses des { $count } répondants nommés { $respondent } sont effacées
+} de la campagne « { $name } ».
+campaign-none = Aucune campagne pour l'instant ; créez-en une avec : pyramid campaign new NOM
+campaign-column-name = Campagne
+campaign-column-model = Modèle
+campaign-links = Liens des répondants (sur le serveur) :
+campaign-column-finished = Terminés
+campaign-column-unfinished = Inachevés
+campaign-column-status = Statut
+campaign-status = { $status ->
+    [closed] close
+   *[open] ouverte
+}
+campaign-exists = une campagne nommée « { $name } » existe déjà ; choisissez un autre nom, ou effacez l'ancienne avec : pyramid campaign erase "{ $name }"
+campaign-unknown = il n'y a pas de campagne nommée « { $name } » ; { $count ->
+    [0] la base n'en contient encore aucune
+   *[other] les campagnes sont : { $known }
+}
+campaign-no-respondent = la campagne « { $campaign } » n'a pas de répondant nommé « { $respondent } »
+campaign-bad-name = « { $name } » ne peut pas nommer une campagne : utilisez 1 à { $max } caractères, pas seulement des espaces, et aucun caractère de contrôle
+db-cannot-open = impossible d'ouvrir la base de données { $file }
+db-cannot-upgrade = impossible de mettre la base de données { $file } à jour pour cette version de pyramid
+db-newer = { $file } a été écrit par un pyramid plus récent (version de base { $version } ; celui-ci lit jusqu'à { $known }) ; mettez pyramid à jour, le fichier reste tel quel
+db-not-sqlite = { $file } n'est pas une base de données de pyramid (pas un fichier SQLite) ; indiquez un autre fichier avec --db, le fichier reste tel quel
+db-no-default = ce système n'a pas de dossier de données pour la base de pyramid ; indiquez un fichier avec --db FICHIER

@@ -383,3 +383,36 @@ csv-record-too-long = { $line ->
     [0] {""}
    *[other] regel { $line }: {""}
 }een regel of cel is groter dan { $limit } MiB: geen enquête-export (een cel bevat misschien een heel bestand, of een aanhalingsteken wordt nooit gesloten)
+
+## Campagnes en hun database.
+
+campaign-created = Campagne "{ $name }" aangemaakt ({ $model }); de link voor de respondenten is { $link } op de server. Database: { $db }
+campaign-closed = Campagne "{ $name }" is gesloten: de link bewaart geen antwoorden meer.
+campaign-erased = Campagne "{ $name }" is gewist, met alle antwoorden erin.
+respondent-erased = { $count ->
+    [one] De antwoorden van { $respondent } zijn
+   *[other] De antwoorden van { $count } respondenten met de naam { $respondent } zijn
+} gewist uit campagne "{ $name }".
+campaign-none = Nog geen campagnes; maak er een met: pyramid campaign new NAAM
+campaign-column-name = Campagne
+campaign-column-model = Model
+campaign-links = Links voor de respondenten (op de server):
+campaign-column-finished = Klaar
+campaign-column-unfinished = Onafgewerkt
+campaign-column-status = Status
+campaign-status = { $status ->
+    [closed] gesloten
+   *[open] open
+}
+campaign-exists = er is al een campagne met de naam "{ $name }"; kies een andere naam, of wis de oude met: pyramid campaign erase "{ $name }"
+campaign-unknown = er is geen campagne met de naam "{ $name }"; { $count ->
+    [0] de database bevat er nog geen
+   *[other] de campagnes zijn: { $known }
+}
+campaign-no-respondent = campagne "{ $campaign }" heeft geen respondent met de naam "{ $respondent }"
+campaign-bad-name = "{ $name }" kan geen campagnenaam zijn: gebruik 1 tot { $max } tekens, niet alleen spaties, en geen stuurtekens
+db-cannot-open = kan de database { $file } niet openen
+db-cannot-upgrade = kan de database { $file } niet bijwerken naar deze versie van pyramid
+db-newer = { $file } is geschreven door een nieuwere pyramid (databaseversie { $version }; deze leest tot { $known }); werk pyramid bij, het bestand blijft zoals het is
+db-not-sqlite = { $file } is geen database van pyramid (geen SQLite-bestand); geef een ander bestand met --db, het bestand blijft zoals het is
+db-no-default = dit systeem heeft geen gegevensmap voor de database van pyramid; geef een bestand met --db BESTAND

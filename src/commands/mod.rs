@@ -2,6 +2,7 @@
 //! by the domain and output modules.
 
 mod bank_tools;
+mod campaign;
 mod compare;
 mod duplicates;
 mod gather;
@@ -25,6 +26,8 @@ pub struct Setup {
     pub bank: Bank,
     /// The bank's file, where `--bank` named one: an input too.
     pub bank_path: Option<std::path::PathBuf>,
+    /// The bundled model's name (`--model`), where no `--bank` is given.
+    pub model: String,
 }
 
 impl Setup {
@@ -52,6 +55,7 @@ pub fn run(cli: Cli, lang: Lang) -> Result<ExitCode> {
             lang,
             bank,
             bank_path: cli.bank.clone(),
+            model: cli.model.clone(),
         })
     };
     if matches!(
@@ -70,6 +74,12 @@ pub fn run(cli: Cli, lang: Lang) -> Result<ExitCode> {
         Command::Report(args) => report::run(&setup()?, &args),
         Command::Questions(args) => questions::run(&setup()?, &args),
         Command::Models => bank_tools::models(lang),
+        Command::Campaign(command) => match command {
+            crate::cli::CampaignCommand::New { .. } => {
+                campaign::run(&command, Some(&setup()?), lang)
+            }
+            _ => campaign::run(&command, None, lang),
+        },
         Command::Validate(args) => bank_tools::validate(&args, lang),
         Command::NewBank(args) => bank_tools::new_bank(&args),
         Command::Completions { shell } => shell::completions(shell),

@@ -1,0 +1,174 @@
+//! `pyramid campaign new|list|close|erase`: the campaigns of the web form,
+//! kept in the database file.
+
+use super::Setup;
+use crate::cli::{CampaignCommand, CampaignFormat, DbArg};
+use crate::exit_code::ExitCode;
+use crate::export::table::new_table;
+use crate::lang::Lang;
+use crate::messages::{Localized, say_in};
+use crate::output::print;
+use crate::store::Store;
+use crate::store::campaigns::{Campaign, NewCampaign};
+use crate::terminal::style::stdout_style;
+use anyhow::Result;
+use serde::Serialize;
+
+/// Runs a campaign command; `setup` (the model) is there for `new`.
+pub fn run(command: &CampaignCommand, setup: Option<&Setup>, lang: Lang) -> Result<ExitCode> {
+    match command {
+        CampaignCommand::New {
+            name,
+            anonymous,
+            db,
+        } => {
+            let Some(setup) = setup else {
+                return Ok(ExitCode::BadInput);
+            };
+            let store = open(db)?;
+            let bank_yaml = match &setup.bank_path {
+                Some(path) => Some(crate::input::read_text(path)?),
+                None => None,
+            };
+            let model = match &setup.bank_path {
+                Some(_) => setup.bank.id.clone(),
+                None => setup.model.clone(),
+            };
+            let made = store.create_campaign(&NewCampaign {
+                name,
+                model: &model,
+                bank_yaml: bank_yaml.as_deref(),
+                anonymous: *anonymous,
+            })?;
+            let db = store.path().display().to_string();
+            let args = [
+                ("name", made.name.as_str()),
+                ("model", made.model.as_str()),
+                ("link", made.link.as_str()),
+                ("db", db.as_str()),
+            ];
+            print(&format!("{}\n", say_in(lang, "campaign-created", &args)))?;
+        }
+        CampaignCommand::List { format, db } => {
+            let store = open(db)?;
+            let campaigns = store.campaigns()?;
+            let text = match format {
+                CampaignFormat::Table => table(&campaigns, lang),
+                CampaignFormat::Json => json(&campaigns)?,
+            };
+            print(&text)?;
+        }
+        CampaignCommand::Close { name, db } => {
+            open(db)?.close_campaign(name)?;
+            print(&format!(
+                "{}\n",
+                say_in(lang, "campaign-closed", &[("name", name)])
+            ))?;
+        }
+        CampaignCommand::Erase {
+            name,
+            respondent,
+            db,
+        } => {
+            let store = open(db)?;
+            let line = match respondent {
+                Some(respondent) => {
+                    let erased = store.erase_respondent(name, respondent)?;
+                    Localized::new(
+                        "respondent-erased",
+                        &[("name", name), ("respondent", respondent)],
+                    )
+                    .count("count", erased)
+                    .in_lang(lang)
+                }
+                None => {
+                    store.erase_campaign(name)?;
+                    say_in(lang, "campaign-erased", &[("name", name)])
+                }
+            };
+            print(&format!("{line}\n"))?;
+        }
+    }
+    Ok(ExitCode::Success)
+}
+
+/// The database named by `--db`, else the one in the user's data folder.
+fn open(db: &DbArg) -> Result<Store> {
+    let path = match &db.db {
+        Some(path) => path.clone(),
+        None => crate::store::default_path().ok_or_else(|| Localized::new("db-no-default", &[]))?,
+    };
+    Store::open(&path)
+}
+
+fn status(campaign: &Campaign) -> &'static str {
+    if campaign.closed { "closed" } else { "open" }
+}
+
+fn table(campaigns: &[Campaign], lang: Lang) -> String {
+    let mut table = new_table(stdout_style());
+    let heading = |key| say_in(lang, key, &[]);
+    table.set_header(vec![
+        heading("campaign-column-name"),
+        heading("campaign-column-model"),
+        heading("campaign-column-finished"),
+        heading("campaign-column-unfinished"),
+        heading("campaign-column-status"),
+    ]);
+    for campaign in campaigns {
+        let status = say_in(lang, "campaign-status", &[("status", status(campaign))]);
+        table.add_row(vec![
+            crate::visible::visible(&campaign.name).into_owned(),
+            campaign.model.clone(),
+            campaign.finished.to_string(),
+            campaign.unfinished.to_string(),
+            status,
+        ]);
+    }
+    if campaigns.is_empty() {
+        return format!("{}\n", say_in(lang, "campaign-none", &[]));
+    }
+    // The links below the table, each on one line to be copied whole.
+    let mut text = format!("{table}\n\n{}\n", heading("campaign-links"));
+    for campaign in campaigns {
+        let name = crate::visible::visible(&campaign.name);
+        text.push_str(&format!("  {name}: {}\n", campaign.link));
+    }
+    text
+}
+
+#[derive(Serialize)]
+struct CampaignsJson<'a> {
+    version: u32,
+    campaigns: Vec<CampaignJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct CampaignJson<'a> {
+    name: &'a str,
+    model: &'a str,
+    link: &'a str,
+    anonymous: bool,
+    finished: u64,
+    unfinished: u64,
+    status: &'static str,
+}
+
+fn json(campaigns: &[Campaign]) -> Result<String> {
+    let document = CampaignsJson {
+        version: 1,
+        campaigns: campaigns
+            .iter()
+            .map(|c| CampaignJson {
+                name: &c.name,
+                model: &c.model,
+                link: &c.link,
+                anonymous: c.anonymous,
+                finished: c.finished,
+                unfinished: c.unfinished,
+                status: status(c),
+            })
+            .collect(),
+    };
+    Ok(format!("{}\n", serde_json::to_string_pretty(&document)?))
+}

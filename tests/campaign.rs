@@ -1,0 +1,195 @@
+//! `pyramid campaign`: campaigns kept in a database file, created, listed,
+//! closed and erased from the command line; a file that is not a pyramid
+//! database, or is newer, is refused and left as it was.
+
+mod common;
+
+use common::pyramid;
+use serde_json::Value;
+use std::path::Path;
+
+fn run(db: &Path, args: &[&str]) -> (Option<i32>, String, String) {
+    let output = pyramid()
+        .args(args)
+        .arg("--db")
+        .arg(db)
+        .args(["--lang", "en"])
+        .output()
+        .expect("runs");
+    (
+        output.status.code(),
+        String::from_utf8(output.stdout).expect("UTF-8"),
+        String::from_utf8(output.stderr).expect("UTF-8"),
+    )
+}
+
+fn listed(db: &Path) -> Value {
+    let (code, out, err) = run(db, &["campaign", "list", "--format", "json"]);
+    assert_eq!(code, Some(0), "{err}");
+    serde_json::from_str(&out).expect("JSON")
+}
+
+#[test]
+fn a_campaign_is_created_listed_closed_and_erased() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("team.sqlite");
+    let (code, out, err) = run(&db, &["campaign", "new", "Team Q4"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        out.starts_with("Campaign \"Team Q4\" created (pyramid); the respondents' link is /c/"),
+        "{out}"
+    );
+    let (code, _, err) = run(
+        &db,
+        &[
+            "--model",
+            "social",
+            "campaign",
+            "new",
+            "Workshop",
+            "--anonymous",
+        ],
+    );
+    assert_eq!(code, Some(0), "{err}");
+
+    let list = listed(&db);
+    let campaigns = list["campaigns"].as_array().expect("a list");
+    assert_eq!(campaigns.len(), 2);
+    assert_eq!(campaigns[0]["name"], "Team Q4");
+    assert_eq!(campaigns[0]["model"], "pyramid");
+    assert_eq!(campaigns[1]["model"], "social");
+    assert_eq!(campaigns[1]["anonymous"], true);
+    for campaign in campaigns {
+        let link = campaign["link"].as_str().expect("a link");
+        let secret = link.strip_prefix("/c/").expect("a respondent path");
+        assert_eq!(secret.len(), 32, "128 bits as hex: {link}");
+        assert!(secret.chars().all(|c| c.is_ascii_hexdigit()));
+        assert_eq!(
+            (
+                campaign["finished"].as_u64(),
+                campaign["unfinished"].as_u64()
+            ),
+            (Some(0), Some(0))
+        );
+        assert_eq!(campaign["status"], "open");
+    }
+    assert_ne!(campaigns[0]["link"], campaigns[1]["link"]);
+
+    let (code, out, _) = run(&db, &["campaign", "close", "Team Q4"]);
+    assert_eq!(code, Some(0));
+    assert!(out.contains("is closed"), "{out}");
+    assert_eq!(listed(&db)["campaigns"][0]["status"], "closed");
+
+    let (code, out, _) = run(&db, &["campaign", "erase", "Team Q4"]);
+    assert_eq!(code, Some(0));
+    assert!(out.contains("is erased"), "{out}");
+    let names: Vec<Value> = listed(&db)["campaigns"]
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|c| c["name"].clone())
+        .collect();
+    assert_eq!(names, ["Workshop"]);
+}
+
+#[test]
+fn the_table_shows_each_link_whole() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("team.sqlite");
+    run(&db, &["campaign", "new", "Team Q4"]);
+    let link = listed(&db)["campaigns"][0]["link"]
+        .as_str()
+        .expect("link")
+        .to_string();
+    let (code, out, _) = run(&db, &["campaign", "list"]);
+    assert_eq!(code, Some(0));
+    assert!(out.contains(&link), "{out}");
+    assert!(out.contains("Team Q4"), "{out}");
+}
+
+#[test]
+fn names_are_unique_and_unknown_names_are_listed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("team.sqlite");
+    run(&db, &["campaign", "new", "Team Q4"]);
+    let (code, _, err) = run(&db, &["campaign", "new", "Team Q4"]);
+    assert_eq!(code, Some(2));
+    assert!(
+        err.contains("there is already a campaign named \"Team Q4\""),
+        "{err}"
+    );
+    let (code, _, err) = run(&db, &["campaign", "close", "Team Q5"]);
+    assert_eq!(code, Some(2));
+    assert!(
+        err.contains("no campaign named \"Team Q5\"; the campaigns are: Team Q4"),
+        "{err}"
+    );
+    let (code, _, err) = run(
+        &db,
+        &["campaign", "erase", "Team Q4", "--respondent", "Nobody"],
+    );
+    assert_eq!(code, Some(2));
+    assert!(err.contains("has no respondent named \"Nobody\""), "{err}");
+    let (code, _, err) = run(&db, &["campaign", "new", "bad\u{7}name"]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("cannot name a campaign"), "{err}");
+}
+
+#[test]
+fn a_campaign_keeps_its_own_bank_whole() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("team.sqlite");
+    let (code, _, err) = run(
+        &db,
+        &[
+            "--bank",
+            "tests/fixtures/banks/three-stages.yaml",
+            "campaign",
+            "new",
+            "Shop",
+        ],
+    );
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(listed(&db)["campaigns"][0]["model"], "webshop");
+    let conn = rusqlite::Connection::open(&db).expect("opens");
+    let kept: String = conn
+        .query_row("SELECT bank_yaml FROM campaigns", [], |row| row.get(0))
+        .expect("a bank");
+    assert_eq!(
+        kept,
+        std::fs::read_to_string("tests/fixtures/banks/three-stages.yaml").expect("fixture")
+    );
+}
+
+#[test]
+fn a_file_that_is_not_a_pyramid_database_is_refused_and_left_alone() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = dir.path().join("notes.sqlite");
+    std::fs::write(&text, "my notes\n").expect("written");
+    let (code, _, err) = run(&text, &["campaign", "list"]);
+    assert_eq!(code, Some(2));
+    assert!(
+        err.contains("notes.sqlite is not a pyramid database (not an SQLite file)"),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&text).expect("still there"),
+        "my notes\n"
+    );
+
+    // A file a newer pyramid wrote: refused, byte for byte the same.
+    let newer = dir.path().join("newer.sqlite");
+    let conn = rusqlite::Connection::open(&newer).expect("creates");
+    conn.execute_batch("CREATE TABLE future (x); PRAGMA user_version = 99;")
+        .expect("written");
+    drop(conn);
+    let before = std::fs::read(&newer).expect("read");
+    let (code, _, err) = run(&newer, &["campaign", "list"]);
+    assert_eq!(code, Some(2));
+    assert!(
+        err.contains("was written by a newer pyramid (database version 99"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(&newer).expect("read"), before);
+    assert!(!dir.path().join("newer.sqlite-wal").exists());
+}
