@@ -104,6 +104,13 @@ pub struct ScoreArgs {
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
+    /// Score a campaign of the database as well (repeatable)
+    #[arg(long = "campaign", value_name = "NAME")]
+    pub campaigns: Vec<String>,
+
+    #[command(flatten)]
+    pub db: DbArg,
+
     /// Output format
     #[arg(long, value_enum, default_value_t = ScoresFormat::Table)]
     pub format: ScoresFormat,
@@ -138,6 +145,9 @@ pub struct CompareArgs {
     /// The later assessment, in any of the same forms
     pub new: PathBuf,
 
+    #[command(flatten)]
+    pub db: DbArg,
+
     /// Compare the teams' mean pillar scores (needed when a side holds more than one respondent)
     #[arg(long)]
     pub summary: bool,
@@ -165,6 +175,9 @@ pub struct ReportArgs {
     /// The previous assessment, drawn as an outline and compared with
     #[arg(long, value_name = "PATH")]
     pub previous: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub db: DbArg,
 
     /// The HTML file to write (whole or not at all)
     #[arg(long, short, value_name = "FILE")]
@@ -297,9 +310,9 @@ pub enum CampaignCommand {
 }
 
 /// The database file of campaigns.
-#[derive(Debug, Args)]
+#[derive(Clone, Debug, Default, Args)]
 pub struct DbArg {
-    /// The database file [default: pyramid.sqlite in the user's data folder]
+    /// The database file of campaigns; `campaign:NAME` as a path reads one [default: pyramid.sqlite in the user's data folder]
     #[arg(long, value_name = "FILE")]
     pub db: Option<PathBuf>,
 }

@@ -193,3 +193,115 @@ fn a_file_that_is_not_a_pyramid_database_is_refused_and_left_alone() {
     assert_eq!(std::fs::read(&newer).expect("read"), before);
     assert!(!dir.path().join("newer.sqlite-wal").exists());
 }
+
+/// The answers of an answer file, as (question, key) pairs.
+fn answers_of(file: &str) -> (String, Vec<(String, String)>) {
+    let text = std::fs::read_to_string(file).expect("fixture");
+    let doc: serde_yaml::Value = serde_yaml::from_str(&text).expect("YAML");
+    let name = doc["respondent"].as_str().expect("a name").to_string();
+    let answers = doc["answers"]
+        .as_mapping()
+        .expect("answers")
+        .iter()
+        .map(|(q, a)| {
+            let q = q.as_str().expect("an id").to_string();
+            let a = match a {
+                serde_yaml::Value::String(s) => s.clone(),
+                other => serde_yaml::to_string(other)
+                    .expect("scalar")
+                    .trim()
+                    .to_string(),
+            };
+            (q, a)
+        })
+        .collect();
+    (name, answers)
+}
+
+#[test]
+fn a_campaign_scores_exactly_as_the_same_answer_files_do() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("team.sqlite");
+    run(&db, &["campaign", "new", "Team Q4"]);
+    let files = [
+        "tests/fixtures/answers/an.yaml",
+        "tests/fixtures/answers/jan.yaml",
+    ];
+    {
+        let store = pyramid::store::Store::open(&db).expect("opens");
+        for (n, file) in files.iter().enumerate() {
+            let (name, answers) = answers_of(file);
+            let token = format!("token-{n}");
+            store
+                .start_respondent("Team Q4", &token, Some(&name), "nl")
+                .expect("started");
+            for (question, key) in answers {
+                store.save_answer(&token, &question, &key).expect("saved");
+            }
+            store.finish_respondent(&token).expect("finished");
+        }
+        // One who stopped halfway is not scored.
+        store
+            .start_respondent("Team Q4", "token-x", Some("Els"), "nl")
+            .expect("started");
+        store
+            .save_answer("token-x", "strategy-role", "a")
+            .expect("saved");
+    }
+    let score = |args: &[&str]| {
+        let output = pyramid()
+            .args(args)
+            .args(["--lang", "en"])
+            .output()
+            .expect("runs");
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stdout).expect("UTF-8")
+    };
+    let db_arg = db.display().to_string();
+    for extra in [
+        &["--summary", "--format", "json"][..],
+        &["--summary", "--format", "csv"],
+        &["--summary"],
+        &["--format", "markdown"],
+    ] {
+        let from_files = score(&[&["score"], &files[..], extra].concat());
+        let from_campaign =
+            score(&[&["score", "--db", &db_arg, "--campaign", "Team Q4"], extra].concat());
+        // Rows name their source: the file, or the campaign.
+        let from_campaign = from_campaign.replace("campaign:Team Q4", "SOURCE");
+        let from_files = from_files
+            .replace("tests/fixtures/answers/an.yaml", "SOURCE")
+            .replace("tests/fixtures/answers/jan.yaml", "SOURCE");
+        assert_eq!(from_campaign, from_files, "{extra:?}");
+    }
+    // compare reads campaigns as paths.
+    let compared = score(&[
+        "compare",
+        "--db",
+        &db_arg,
+        "campaign:Team Q4",
+        "campaign:Team Q4",
+        "--summary",
+    ]);
+    assert!(compared.contains("stays"), "{compared}");
+    // A campaign of another model is refused.
+    let output = pyramid()
+        .args([
+            "--model",
+            "social",
+            "score",
+            "--db",
+            &db_arg,
+            "--campaign",
+            "Team Q4",
+        ])
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("was made with the model `pyramid`"));
+}

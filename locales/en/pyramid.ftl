@@ -412,3 +412,5 @@ db-cannot-upgrade = cannot upgrade the database { $file } to this version of pyr
 db-newer = { $file } was written by a newer pyramid (database version { $version }; this one reads up to { $known }); update pyramid, the file is left as it is
 db-not-sqlite = { $file } is not a pyramid database (not an SQLite file); name another file with --db, the file is left as it is
 db-no-default = this system has no data folder for pyramid's database; name a file with --db FILE
+respondent-unknown = this answer belongs to no respondent of an open campaign
+campaign-for-another-bank = campaign "{ $name }" was made with the model `{ $model }`, not `{ $bank }`; score it with --model { $model }

@@ -428,3 +428,5 @@ db-cannot-upgrade = impossible de mettre la base de données { $file } à jour p
 db-newer = { $file } a été écrit par un pyramid plus récent (version de base { $version } ; celui-ci lit jusqu'à { $known }) ; mettez pyramid à jour, le fichier reste tel quel
 db-not-sqlite = { $file } n'est pas une base de données de pyramid (pas un fichier SQLite) ; indiquez un autre fichier avec --db, le fichier reste tel quel
 db-no-default = ce système n'a pas de dossier de données pour la base de pyramid ; indiquez un fichier avec --db FICHIER
+respondent-unknown = cette réponse n'appartient à aucun répondant d'une campagne ouverte
+campaign-for-another-bank = la campagne « { $name } » a été créée avec le modèle `{ $model }`, pas `{ $bank }` ; évaluez-la avec --model { $model }

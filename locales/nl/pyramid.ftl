@@ -416,3 +416,5 @@ db-cannot-upgrade = kan de database { $file } niet bijwerken naar deze versie va
 db-newer = { $file } is geschreven door een nieuwere pyramid (databaseversie { $version }; deze leest tot { $known }); werk pyramid bij, het bestand blijft zoals het is
 db-not-sqlite = { $file } is geen database van pyramid (geen SQLite-bestand); geef een ander bestand met --db, het bestand blijft zoals het is
 db-no-default = dit systeem heeft geen gegevensmap voor de database van pyramid; geef een bestand met --db BESTAND
+respondent-unknown = dit antwoord hoort bij geen respondent van een open campagne
+campaign-for-another-bank = campagne "{ $name }" is gemaakt met het model `{ $model }`, niet `{ $bank }`; scoor ze met --model { $model }

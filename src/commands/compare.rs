@@ -20,6 +20,7 @@ pub fn run(setup: &Setup, args: &CompareArgs) -> Result<ExitCode> {
         read: args.read,
         keep_rows: !args.summary,
         keep_answers: !args.summary,
+        db: args.db.db.clone(),
     };
     let old = gather(setup, std::slice::from_ref(&args.old), options())?;
     let new = gather(setup, std::slice::from_ref(&args.new), options())?;

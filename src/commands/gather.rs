@@ -27,6 +27,8 @@ pub struct Options {
     pub keep_rows: bool,
     /// Keep each scored respondent's answers too.
     pub keep_answers: bool,
+    /// The database that `campaign:NAME` paths read.
+    pub db: Option<PathBuf>,
 }
 
 /// Second submissions listed in full; beyond this they are counted.
@@ -204,7 +206,7 @@ fn retain_except<T>(list: &mut Option<Vec<T>>, gone: &[usize]) {
 /// returned as errors, so that all of them can be reported.
 pub fn gather<'a>(setup: &'a Setup, paths: &[PathBuf], options: Options) -> Result<Tally<'a>> {
     let bank = &setup.bank;
-    let sources = sources::expand(paths, setup.lang)?;
+    let sources = sources::expand(paths, options.db.as_deref(), setup.lang)?;
     let mut tally = Tally {
         answers: options.keep_answers.then(Vec::new),
         bank,

@@ -46,6 +46,7 @@ fn read<'a>(
             read: args.read,
             keep_rows: true,
             keep_answers: true,
+            db: args.db.db.clone(),
         },
     )?;
     if tally.problem_count > 0 {

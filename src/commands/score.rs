@@ -22,13 +22,20 @@ pub fn run(setup: &Setup, args: &ScoreArgs) -> Result<ExitCode> {
     let destination = Destination::new(args.output.path.as_deref());
     destination.check(&setup.inputs(args.paths.iter().map(PathBuf::as_path)))?;
     let target = super::target(setup, args.target.spec.as_deref())?;
+    let mut paths = args.paths.clone();
+    paths.extend(
+        args.campaigns
+            .iter()
+            .map(|name| PathBuf::from(format!("{}{name}", crate::input::campaign::PREFIX))),
+    );
     let tally = gather(
         setup,
-        &args.paths,
+        &paths,
         Options {
             read: args.read,
             keep_rows: !args.summary || args.rows,
             keep_answers: target.is_some() && (!args.summary || args.rows),
+            db: args.db.db.clone(),
         },
     )?;
     if tally.problem_count > 0 {

@@ -2,6 +2,7 @@
 
 pub mod answer_file;
 pub mod bank_file;
+pub mod campaign;
 pub mod csv_file;
 pub mod locate;
 pub mod matching;

@@ -29,6 +29,8 @@ pub enum Kind {
     Spreadsheet,
     /// Told from the content: standard input, or an unknown file ending.
     FromContent,
+    /// A campaign in the database at `path`; `name` is the campaign's.
+    Campaign,
 }
 
 /// One input: a file, or standard input when `path` is `None`.
@@ -70,11 +72,14 @@ pub fn read_from_folders(path: &Path) -> bool {
 /// is every answer file, table and spreadsheet in it, in name order. A
 /// file named twice (the same path, a link to it, a folder and a file in
 /// it) is read once, with a note.
-pub fn expand(paths: &[PathBuf], lang: Lang) -> Result<Vec<Source>> {
+pub fn expand(paths: &[PathBuf], db: Option<&Path>, lang: Lang) -> Result<Vec<Source>> {
     let mut seen: HashMap<FileId, Rc<str>> = HashMap::new();
     let mut sources = Vec::new();
-    for source in expand_all(paths)? {
-        let id = source.path.as_deref().and_then(FileId::of);
+    for source in expand_all(paths, db)? {
+        let id = match source.kind {
+            Kind::Campaign => None,
+            _ => source.path.as_deref().and_then(FileId::of),
+        };
         match id.map(|id| seen.entry(id)) {
             Some(Entry::Occupied(first)) => {
                 let args = [("file", &*source.name), ("first", &**first.get())];
@@ -91,7 +96,7 @@ pub fn expand(paths: &[PathBuf], lang: Lang) -> Result<Vec<Source>> {
     Ok(sources)
 }
 
-fn expand_all(paths: &[PathBuf]) -> Result<Vec<Source>> {
+fn expand_all(paths: &[PathBuf], db: Option<&Path>) -> Result<Vec<Source>> {
     if paths.is_empty() {
         return Ok(vec![stdin()]);
     }
@@ -99,6 +104,23 @@ fn expand_all(paths: &[PathBuf]) -> Result<Vec<Source>> {
     for path in paths {
         if path.as_os_str() == "-" {
             sources.push(stdin());
+            continue;
+        }
+        if let Some(name) = path
+            .to_str()
+            .and_then(|p| p.strip_prefix(super::campaign::PREFIX))
+            .filter(|_| !path.exists())
+        {
+            let db = match db {
+                Some(db) => db.to_path_buf(),
+                None => crate::store::default_path()
+                    .ok_or_else(|| Localized::new("db-no-default", &[]))?,
+            };
+            sources.push(Source {
+                path: Some(db),
+                name: Rc::from(name),
+                kind: Kind::Campaign,
+            });
             continue;
         }
         let metadata = std::fs::metadata(path)
@@ -189,6 +211,10 @@ pub fn read(
             Ok(None)
         }
         Kind::Csv => csv_file::read_csv(input, name, bank, on_record).map(Some),
+        Kind::Campaign => {
+            let db = source.path.as_deref().unwrap_or(Path::new("-"));
+            super::campaign::read(db, &name, bank, matcher, on_record).map(|()| None)
+        }
         Kind::FromContent => {
             let mut input = input;
             let mut head = Vec::new();
@@ -254,6 +280,10 @@ fn read_document(input: Box<dyn Read>, name: &str) -> Result<String> {
 
 /// Opens a source for reading.
 pub fn open(source: &Source) -> Result<Box<dyn Read>> {
+    if source.kind == Kind::Campaign {
+        // Read from the database by `read`, not as a stream.
+        return Ok(Box::new(std::io::empty()));
+    }
     match &source.path {
         None => Ok(Box::new(std::io::stdin())),
         Some(path) => {

@@ -134,7 +134,7 @@ impl Store {
         Ok(erased)
     }
 
-    fn campaign_id(&self, name: &str) -> Result<Option<i64>> {
+    pub(super) fn campaign_id(&self, name: &str) -> Result<Option<i64>> {
         self.conn
             .query_row(
                 "SELECT id FROM campaigns WHERE name = ?1",
@@ -153,7 +153,7 @@ impl Store {
             .localized(|| self.cannot_write())
     }
 
-    fn unknown(&self, name: &str) -> anyhow::Error {
+    pub(super) fn unknown(&self, name: &str) -> anyhow::Error {
         let names: Vec<String> = self
             .campaigns()
             .map(|all| all.into_iter().map(|c| c.name).collect())
@@ -164,14 +164,14 @@ impl Store {
             .into()
     }
 
-    fn cannot_read(&self) -> Localized {
+    pub(super) fn cannot_read(&self) -> Localized {
         Localized::new(
             "cannot-read-file",
             &[("file", &self.path.display().to_string())],
         )
     }
 
-    fn cannot_write(&self) -> Localized {
+    pub(super) fn cannot_write(&self) -> Localized {
         Localized::new(
             "cannot-write",
             &[("file", &self.path.display().to_string())],

@@ -5,6 +5,7 @@
 //! before the caller reports success (WAL, `synchronous = FULL`).
 
 pub mod campaigns;
+pub mod respondents;
 
 use crate::messages::{Localized, LocalizedContext};
 use anyhow::Result;
