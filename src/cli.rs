@@ -69,6 +69,17 @@ pub enum Command {
         after_help = "Examples:\n  pyramid campaign new \"Team Q4\"\n  pyramid campaign new \"Workshop\" --model social --anonymous --db workshop.sqlite\n  pyramid campaign list --format json\n  pyramid campaign erase \"Team Q4\" --respondent \"An Peeters\""
     )]
     Campaign(CampaignCommand),
+    /// Serve the campaigns as a web form for a whole team
+    #[command(
+        after_help = "Examples:\n  pyramid serve\n  pyramid serve --db team.sqlite --bind 127.0.0.1:0"
+    )]
+    Serve {
+        /// Address and port to listen on; port 0 picks a free one
+        #[arg(long, value_name = "ADDR:PORT", default_value = "127.0.0.1:8080")]
+        bind: String,
+        #[command(flatten)]
+        db: DbArg,
+    },
     /// Check question bank files: every loader check, plus warnings
     #[command(
         after_help = "Examples:\n  pyramid validate mybank.yaml\n  pyramid validate --strict questions/*.yaml"

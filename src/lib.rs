@@ -22,6 +22,7 @@ pub mod lang;
 pub mod messages;
 pub mod model;
 pub mod output;
+pub mod serve;
 pub mod store;
 pub mod terminal;
 pub mod visible;

@@ -414,3 +414,19 @@ db-not-sqlite = { $file } is not a pyramid database (not an SQLite file); name a
 db-no-default = this system has no data folder for pyramid's database; name a file with --db FILE
 respondent-unknown = this answer belongs to no respondent of an open campaign
 campaign-for-another-bank = campaign "{ $name }" was made with the model `{ $model }`, not `{ $bank }`; score it with --model { $model }
+
+## The web form.
+
+web-languages = Language
+web-who-sees = Your answers go to the organisers of "{ $campaign }", who see them with everyone else's.
+web-name = Name
+web-start = Start
+web-next = Next
+web-choose-one = Choose one of the answers.
+web-download = Download your answers (YAML, for pyramid score)
+web-closed = The campaign "{ $campaign }" is closed: no more answers are taken.
+serve-listening = Listening on { $address } (database { $db }); the open campaigns' links:
+serve-not-encrypted = { $address } is reachable from other machines, and its traffic is not encrypted; put a TLS reverse proxy (Caddy, nginx) in front, or bind 127.0.0.1
+serve-bad-address = `{ $bind }` is not an address and port; write for example 127.0.0.1:8080, or 127.0.0.1:0 for a free port
+serve-cannot-bind = cannot listen on { $bind }
+serve-cannot-start = cannot start the server

@@ -430,3 +430,19 @@ db-not-sqlite = { $file } n'est pas une base de données de pyramid (pas un fich
 db-no-default = ce système n'a pas de dossier de données pour la base de pyramid ; indiquez un fichier avec --db FICHIER
 respondent-unknown = cette réponse n'appartient à aucun répondant d'une campagne ouverte
 campaign-for-another-bank = la campagne « { $name } » a été créée avec le modèle `{ $model }`, pas `{ $bank }` ; évaluez-la avec --model { $model }
+
+## The web form.
+
+web-languages = Langue
+web-who-sees = Vos réponses sont transmises aux organisateurs de « { $campaign } », qui les voient avec celles des autres.
+web-name = Nom
+web-start = Commencer
+web-next = Suivant
+web-choose-one = Choisissez une des réponses.
+web-download = Télécharger vos réponses (YAML, pour pyramid score)
+web-closed = La campagne « { $campaign } » est close : elle n'accepte plus de réponses.
+serve-listening = À l'écoute sur { $address } (base de données { $db }) ; les liens des campagnes ouvertes :
+serve-not-encrypted = { $address } est joignable depuis d'autres machines et son trafic n'est pas chiffré ; placez devant un proxy inverse TLS (Caddy, nginx), ou utilisez 127.0.0.1
+serve-bad-address = `{ $bind }` n'est pas une adresse avec un port ; écrivez par exemple 127.0.0.1:8080, ou 127.0.0.1:0 pour un port libre
+serve-cannot-bind = impossible d'écouter sur { $bind }
+serve-cannot-start = impossible de démarrer le serveur

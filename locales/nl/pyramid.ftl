@@ -418,3 +418,19 @@ db-not-sqlite = { $file } is geen database van pyramid (geen SQLite-bestand); ge
 db-no-default = dit systeem heeft geen gegevensmap voor de database van pyramid; geef een bestand met --db BESTAND
 respondent-unknown = dit antwoord hoort bij geen respondent van een open campagne
 campaign-for-another-bank = campagne "{ $name }" is gemaakt met het model `{ $model }`, niet `{ $bank }`; scoor ze met --model { $model }
+
+## The web form.
+
+web-languages = Taal
+web-who-sees = Je antwoorden gaan naar de organisatoren van "{ $campaign }", die ze samen met die van de anderen zien.
+web-name = Naam
+web-start = Beginnen
+web-next = Volgende
+web-choose-one = Kies een van de antwoorden.
+web-download = Download je antwoorden (YAML, voor pyramid score)
+web-closed = De campagne "{ $campaign }" is gesloten: er worden geen antwoorden meer aangenomen.
+serve-listening = Luistert op { $address } (database { $db }); de links van de open campagnes:
+serve-not-encrypted = { $address } is bereikbaar vanaf andere machines en het verkeer is niet versleuteld; zet er een TLS-reverse-proxy (Caddy, nginx) voor, of bind aan 127.0.0.1
+serve-bad-address = `{ $bind }` is geen adres met poort; schrijf bijvoorbeeld 127.0.0.1:8080, of 127.0.0.1:0 voor een vrije poort
+serve-cannot-bind = kan niet luisteren op { $bind }
+serve-cannot-start = kan de server niet starten

@@ -112,6 +112,56 @@ impl Store {
         read().localized(|| self.cannot_read())
     }
 
+    /// The respondent with this cookie token in the campaign, with their
+    /// answers; `None` for a token of no one or of another campaign.
+    pub fn respondent(&self, campaign: &str, token: &str) -> Result<Option<StoredRespondent>> {
+        let Some(id) = self.campaign_id(campaign)? else {
+            return Ok(None);
+        };
+        let found: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT token FROM respondents WHERE campaign_id = ?1 AND token = ?2",
+                params![id, token],
+                |row| row.get(0),
+            )
+            .optional()
+            .localized(|| self.cannot_read())?;
+        if found.is_none() {
+            return Ok(None);
+        }
+        let read = || -> rusqlite::Result<StoredRespondent> {
+            let (rid, name, lang, finished): (i64, Option<String>, String, bool) = self.conn.query_row(
+                "SELECT id, name, lang, finished_at IS NOT NULL FROM respondents WHERE token = ?1",
+                params![token],
+                |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)),
+            )?;
+            let mut statement = self
+                .conn
+                .prepare("SELECT question, choice FROM answers WHERE respondent_id = ?1")?;
+            let answers = statement
+                .query_map(params![rid], |row| Ok((row.get(0)?, row.get(1)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            Ok(StoredRespondent {
+                name,
+                lang,
+                finished,
+                answers,
+            })
+        };
+        read().map(Some).localized(|| self.cannot_read())
+    }
+
+    /// The campaign whose link holds `secret`, with whether it is closed
+    /// and anonymous.
+    pub fn campaign_by_secret(
+        &self,
+        secret: &str,
+    ) -> Result<Option<crate::store::campaigns::Campaign>> {
+        let link = format!("/c/{secret}");
+        Ok(self.campaigns()?.into_iter().find(|c| c.link == link))
+    }
+
     /// The model a campaign was made with, and its own bank's text where
     /// it has one.
     pub fn campaign_model(&self, campaign: &str) -> Result<(String, Option<String>)> {

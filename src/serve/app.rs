@@ -1,0 +1,503 @@
+//! The routes of the web form and their handlers.
+
+use super::pages;
+use crate::lang::Lang;
+use crate::messages::say_in;
+use crate::model::answers::Responses;
+use crate::model::bank::{Bank, DONT_KNOW_KEY};
+use crate::store::Store;
+use crate::store::campaigns::Campaign;
+use crate::store::respondents::StoredRespondent;
+use axum::Router;
+use axum::extract::{Form, Path, Query, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::get;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::TimeoutLayer;
+
+/// The largest request body accepted; a bigger one gets 413.
+pub const MAX_BODY_BYTES: usize = 64 * 1024;
+/// How long a request may take, reading included.
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
+/// The respondent's cookie: their random id.
+const RESPONDENT_COOKIE: &str = "pyramid_respondent";
+/// The start page's CSRF cookie, matched by the form's hidden field.
+const CSRF_COOKIE: &str = "pyramid_csrf";
+
+struct App {
+    store: Mutex<Store>,
+    /// Each campaign's bank, parsed once.
+    banks: Mutex<HashMap<String, Arc<Bank>>>,
+}
+
+type Shared = State<Arc<App>>;
+
+pub fn router(store: Store) -> Router {
+    let app = Arc::new(App {
+        store: Mutex::new(store),
+        banks: Mutex::new(HashMap::new()),
+    });
+    let headers = [
+        (
+            header::CONTENT_SECURITY_POLICY,
+            "default-src 'self'; frame-ancestors 'none'; form-action 'self'",
+        ),
+        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        (header::REFERRER_POLICY, "no-referrer"),
+        (header::X_FRAME_OPTIONS, "DENY"),
+    ];
+    let mut router = Router::new()
+        .route("/static/style.css", get(style))
+        .route("/c/{secret}", get(start_page).post(start))
+        .route("/c/{secret}/q/{number}", get(question_page).post(answer))
+        .route("/c/{secret}/result", get(result_page))
+        .route("/c/{secret}/answers.yaml", get(answers_file))
+        .fallback(not_found)
+        .with_state(app)
+        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            REQUEST_TIMEOUT,
+        ));
+    for (name, value) in headers {
+        router = router.layer(SetResponseHeaderLayer::overriding(
+            name,
+            HeaderValue::from_static(value),
+        ));
+    }
+    router
+}
+
+async fn style() -> impl IntoResponse {
+    (
+        [(header::CONTENT_TYPE, "text/css; charset=utf-8")],
+        include_str!("style.css"),
+    )
+}
+
+async fn not_found() -> Response {
+    (StatusCode::NOT_FOUND, "404 Not Found\n").into_response()
+}
+
+/// A campaign and its bank; 404 for a link that is unknown.
+fn campaign(app: &App, secret: &str) -> Result<(Campaign, Arc<Bank>), StatusCode> {
+    let fail = |_| StatusCode::INTERNAL_SERVER_ERROR;
+    let store = app
+        .store
+        .lock()
+        .map_err(|_| StatusCode::INTERNAL_SERVER_ERROR)?;
+    let well_formed = secret.len() == 32 && secret.bytes().all(|b| b.is_ascii_hexdigit());
+    let found = if well_formed {
+        store.campaign_by_secret(secret).map_err(fail)?
+    } else {
+        None
+    };
+    let found = found.ok_or(StatusCode::NOT_FOUND)?;
+    let mut banks = app
+        .banks
+        .lock()
+        .map_err(|_| StatusCode::INTERNAL_SERVER_ERROR)?;
+    if let Some(bank) = banks.get(&found.name) {
+        return Ok((found, bank.clone()));
+    }
+    let (model, yaml) = store.campaign_model(&found.name).map_err(fail)?;
+    let bank = match yaml {
+        Some(yaml) => crate::input::bank_file::parse(&yaml, &found.name)
+            .map_err(|_| StatusCode::INTERNAL_SERVER_ERROR)?,
+        None => crate::input::bank_file::model(&model).map_err(fail)?,
+    };
+    let bank = Arc::new(bank);
+    banks.insert(found.name.clone(), bank.clone());
+    Ok((found, bank))
+}
+
+/// A cookie's value from the request.
+fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(key, _)| *key == name)
+        .map(|(_, value)| value.to_string())
+}
+
+/// The page's language: `?lang=`, else the respondent's, else the
+/// browser's first Accept-Language the bank has, else the bank's first.
+fn language(
+    bank: &Bank,
+    query: &HashMap<String, String>,
+    stored: Option<&str>,
+    headers: &HeaderMap,
+) -> Lang {
+    let languages = bank.languages();
+    let has = |lang: &Lang| languages.contains(lang);
+    let asked = query
+        .get("lang")
+        .and_then(|tag| Lang::from_tag(tag))
+        .filter(has);
+    let kept = stored.and_then(Lang::from_code).filter(has);
+    let browser = headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| {
+            value
+                .split(',')
+                .filter_map(|part| Lang::from_tag(part.split(';').next().unwrap_or("").trim()))
+                .find(has)
+        });
+    asked
+        .or(kept)
+        .or(browser)
+        .or_else(|| languages.first().copied())
+        .unwrap_or(Lang::EN)
+}
+
+/// Links to the same page in each of the bank's languages.
+fn language_links(bank: &Bank, path: &str) -> Vec<(Lang, String)> {
+    bank.languages()
+        .into_iter()
+        .map(|lang| (lang, format!("{path}?lang={}", lang.code())))
+        .collect()
+}
+
+/// A POST must come from this site: its Origin (or, without one, its
+/// Referer) names the Host it was sent to.
+fn same_origin(headers: &HeaderMap) -> bool {
+    let Some(host) = headers.get(header::HOST).and_then(|h| h.to_str().ok()) else {
+        return false;
+    };
+    let ours = |url: &str| {
+        ["http://", "https://"].iter().any(|scheme| {
+            url.strip_prefix(scheme)
+                .is_some_and(|rest| rest == host || rest.starts_with(&format!("{host}/")))
+        })
+    };
+    match headers.get(header::ORIGIN) {
+        Some(origin) => origin.to_str().is_ok_and(ours),
+        None => headers
+            .get(header::REFERER)
+            .and_then(|r| r.to_str().ok())
+            .is_none_or(ours),
+    }
+}
+
+/// Two secrets compared in time that does not depend on where they differ.
+fn same_secret(a: &str, b: &str) -> bool {
+    a.len() == b.len()
+        && a.bytes()
+            .zip(b.bytes())
+            .fold(0u8, |diff, (x, y)| diff | (x ^ y))
+            == 0
+}
+
+fn forbidden() -> Response {
+    (StatusCode::FORBIDDEN, "403 Forbidden\n").into_response()
+}
+
+fn closed(lang: Lang, bank: &Bank, name: &str) -> Response {
+    let title = bank.title.get(lang);
+    let text = say_in(lang, "web-closed", &[("campaign", name)]);
+    (
+        StatusCode::GONE,
+        Html(pages::message(lang, title, &text).into_string()),
+    )
+        .into_response()
+}
+
+fn error_page() -> Response {
+    StatusCode::INTERNAL_SERVER_ERROR.into_response()
+}
+
+/// The respondent of this campaign whose cookie the request carries.
+fn respondent(
+    app: &App,
+    campaign: &Campaign,
+    headers: &HeaderMap,
+) -> Option<(String, StoredRespondent)> {
+    let token = cookie(headers, RESPONDENT_COOKIE)?;
+    let store = app.store.lock().ok()?;
+    let found = store.respondent(&campaign.name, &token).ok()??;
+    Some((token, found))
+}
+
+/// The stored answers as responses to the bank.
+fn responses(bank: &Bank, stored: &StoredRespondent) -> Responses {
+    let mut responses = Responses::empty(bank);
+    for (question, key) in &stored.answers {
+        let _ = responses.set_key(bank, question, key);
+    }
+    responses
+}
+
+/// The first question without an answer, counted from 1.
+fn first_unanswered(bank: &Bank, responses: &Responses) -> Option<usize> {
+    (0..bank.questions.len())
+        .find(|&q| responses.get(q).is_none())
+        .map(|q| q + 1)
+}
+
+async fn start_page(
+    State(app): Shared,
+    Path(secret): Path<String>,
+    Query(query): Query<HashMap<String, String>>,
+    headers: HeaderMap,
+) -> Response {
+    let (campaign, bank) = match campaign(&app, &secret) {
+        Ok(found) => found,
+        Err(status) => return status.into_response(),
+    };
+    let lang = language(&bank, &query, None, &headers);
+    if campaign.closed {
+        return closed(lang, &bank, &campaign.name);
+    }
+    // Back in the same browser: on where they left off.
+    if let Some((_, stored)) = respondent(&app, &campaign, &headers) {
+        let answers = responses(&bank, &stored);
+        let next = match first_unanswered(&bank, &answers) {
+            Some(number) => format!("/c/{secret}/q/{number}"),
+            None => format!("/c/{secret}/result"),
+        };
+        return Redirect::to(&next).into_response();
+    }
+    let Ok(csrf) = crate::store::secret() else {
+        return error_page();
+    };
+    let path = format!("/c/{secret}");
+    let page = pages::start(
+        lang,
+        &bank,
+        &campaign.name,
+        campaign.anonymous,
+        &csrf,
+        &language_links(&bank, &path),
+    );
+    let cookie = format!("{CSRF_COOKIE}={csrf}; Path={path}; HttpOnly; SameSite=Strict");
+    ([(header::SET_COOKIE, cookie)], Html(page.into_string())).into_response()
+}
+
+async fn start(
+    State(app): Shared,
+    Path(secret): Path<String>,
+    headers: HeaderMap,
+    Form(form): Form<HashMap<String, String>>,
+) -> Response {
+    let (campaign, bank) = match campaign(&app, &secret) {
+        Ok(found) => found,
+        Err(status) => return status.into_response(),
+    };
+    let expected = cookie(&headers, CSRF_COOKIE).unwrap_or_default();
+    let sent = form.get("csrf").map(String::as_str).unwrap_or_default();
+    if !same_origin(&headers) || expected.is_empty() || !same_secret(&expected, sent) {
+        return forbidden();
+    }
+    let lang = language(
+        &bank,
+        &HashMap::new(),
+        form.get("lang").map(String::as_str),
+        &headers,
+    );
+    if campaign.closed {
+        return closed(lang, &bank, &campaign.name);
+    }
+    let name = form
+        .get("name")
+        .map(|name| name.trim())
+        .filter(|name| !name.is_empty() && !campaign.anonymous)
+        .map(|name| {
+            name.chars()
+                .filter(|c| !c.is_control())
+                .take(100)
+                .collect::<String>()
+        });
+    let Ok(token) = crate::store::secret() else {
+        return error_page();
+    };
+    {
+        let Ok(store) = app.store.lock() else {
+            return error_page();
+        };
+        if store
+            .start_respondent(&campaign.name, &token, name.as_deref(), lang.code())
+            .is_err()
+        {
+            return error_page();
+        }
+    }
+    let cookie = format!(
+        "{RESPONDENT_COOKIE}={token}; Path=/c/{secret}; HttpOnly; SameSite=Strict; Max-Age=31536000"
+    );
+    (
+        [(header::SET_COOKIE, cookie)],
+        Redirect::to(&format!("/c/{secret}/q/1")),
+    )
+        .into_response()
+}
+
+async fn question_page(
+    State(app): Shared,
+    Path((secret, number)): Path<(String, usize)>,
+    Query(query): Query<HashMap<String, String>>,
+    headers: HeaderMap,
+) -> Response {
+    let (campaign, bank) = match campaign(&app, &secret) {
+        Ok(found) => found,
+        Err(status) => return status.into_response(),
+    };
+    if number == 0 || number > bank.questions.len() {
+        return not_found().await;
+    }
+    let Some((token, stored)) = respondent(&app, &campaign, &headers) else {
+        return Redirect::to(&format!("/c/{secret}")).into_response();
+    };
+    let lang = language(&bank, &query, Some(&stored.lang), &headers);
+    if campaign.closed {
+        return closed(lang, &bank, &campaign.name);
+    }
+    let answers = responses(&bank, &stored);
+    let back = (number > 1).then(|| format!("/c/{secret}/q/{}", number - 1));
+    let path = format!("/c/{secret}/q/{number}");
+    let page = pages::question(
+        lang,
+        &bank,
+        number,
+        answers.get(number - 1),
+        &token,
+        back.as_deref(),
+        false,
+        &language_links(&bank, &path),
+    );
+    Html(page.into_string()).into_response()
+}
+
+async fn answer(
+    State(app): Shared,
+    Path((secret, number)): Path<(String, usize)>,
+    headers: HeaderMap,
+    Form(form): Form<HashMap<String, String>>,
+) -> Response {
+    let (campaign, bank) = match campaign(&app, &secret) {
+        Ok(found) => found,
+        Err(status) => return status.into_response(),
+    };
+    if number == 0 || number > bank.questions.len() {
+        return not_found().await;
+    }
+    let Some((token, stored)) = respondent(&app, &campaign, &headers) else {
+        return forbidden();
+    };
+    let sent = form.get("csrf").map(String::as_str).unwrap_or_default();
+    if !same_origin(&headers) || !same_secret(&token, sent) {
+        return forbidden();
+    }
+    let lang = language(&bank, &HashMap::new(), Some(&stored.lang), &headers);
+    if campaign.closed {
+        return closed(lang, &bank, &campaign.name);
+    }
+    let question = &bank.questions[number - 1];
+    let key = form.get("answer").map(String::as_str).unwrap_or_default();
+    let valid = question.options.iter().any(|o| o.key == key)
+        || (question.dont_know && key == DONT_KNOW_KEY);
+    if !valid {
+        let answers = responses(&bank, &stored);
+        let back = (number > 1).then(|| format!("/c/{secret}/q/{}", number - 1));
+        let path = format!("/c/{secret}/q/{number}");
+        let page = pages::question(
+            lang,
+            &bank,
+            number,
+            answers.get(number - 1),
+            &token,
+            back.as_deref(),
+            true,
+            &language_links(&bank, &path),
+        );
+        return (StatusCode::UNPROCESSABLE_ENTITY, Html(page.into_string())).into_response();
+    }
+    {
+        let Ok(store) = app.store.lock() else {
+            return error_page();
+        };
+        if store.save_answer(&token, &question.id, key).is_err() {
+            return error_page();
+        }
+    }
+    let next = if number < bank.questions.len() {
+        format!("/c/{secret}/q/{}", number + 1)
+    } else {
+        format!("/c/{secret}/result")
+    };
+    Redirect::to(&next).into_response()
+}
+
+async fn result_page(
+    State(app): Shared,
+    Path(secret): Path<String>,
+    Query(query): Query<HashMap<String, String>>,
+    headers: HeaderMap,
+) -> Response {
+    let (campaign, bank) = match campaign(&app, &secret) {
+        Ok(found) => found,
+        Err(status) => return status.into_response(),
+    };
+    let Some((token, stored)) = respondent(&app, &campaign, &headers) else {
+        return Redirect::to(&format!("/c/{secret}")).into_response();
+    };
+    let answers = responses(&bank, &stored);
+    if let Some(number) = first_unanswered(&bank, &answers) {
+        return Redirect::to(&format!("/c/{secret}/q/{number}")).into_response();
+    }
+    {
+        let Ok(store) = app.store.lock() else {
+            return error_page();
+        };
+        if store.finish_respondent(&token).is_err() {
+            return error_page();
+        }
+    }
+    let lang = language(&bank, &query, Some(&stored.lang), &headers);
+    let assessment = crate::model::scoring::assess(&bank, &answers);
+    let style = crate::export::TextStyle {
+        width: 72,
+        color: false,
+    };
+    let text = crate::terminal::result_view::render(&bank, &assessment, None, lang, style);
+    let page = pages::result(lang, &bank, &text, &format!("/c/{secret}/answers.yaml"));
+    Html(page.into_string()).into_response()
+}
+
+async fn answers_file(
+    State(app): Shared,
+    Path(secret): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    let (campaign, bank) = match campaign(&app, &secret) {
+        Ok(found) => found,
+        Err(status) => return status.into_response(),
+    };
+    let Some((_, stored)) = respondent(&app, &campaign, &headers) else {
+        return not_found().await;
+    };
+    let answers = responses(&bank, &stored);
+    let name = stored.name.clone().unwrap_or_default();
+    let Ok(yaml) = crate::input::answer_file::to_yaml(&bank, &name, &answers) else {
+        return error_page();
+    };
+    (
+        [
+            (header::CONTENT_TYPE, "application/yaml; charset=utf-8"),
+            (
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"answers.yaml\"",
+            ),
+        ],
+        yaml,
+    )
+        .into_response()
+}

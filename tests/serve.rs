@@ -1,0 +1,437 @@
+//! `pyramid serve` over real HTTP: the respondent's whole way from the
+//! start page to the result, and every refusal (bad answers, other
+//! origins, closed campaigns, made-up links, oversized bodies).
+
+mod common;
+
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+
+/// A server on a free port of 127.0.0.1, stopped when dropped.
+struct Server {
+    child: Child,
+    base: String,
+    links: HashMap<String, String>,
+}
+
+impl Server {
+    fn start(db: &Path) -> Server {
+        let mut child = Command::new(assert_cmd::cargo::cargo_bin!("pyramid"))
+            .args(["serve", "--bind", "127.0.0.1:0", "--lang", "en", "--db"])
+            .arg(db)
+            .env_remove("LANG")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("serve starts");
+        let mut lines = BufReader::new(child.stdout.take().expect("stdout")).lines();
+        let first = lines.next().expect("a line").expect("text");
+        let base = first
+            .split_whitespace()
+            .find(|word| word.starts_with("http://"))
+            .expect("the address")
+            .to_string();
+        let mut links = HashMap::new();
+        for line in lines {
+            let line = line.expect("text");
+            let Some((name, url)) = line.trim().rsplit_once(": ") else {
+                break;
+            };
+            links.insert(name.to_string(), url.trim_start_matches(&base).to_string());
+            if links.len() == 1 {
+                break;
+            }
+        }
+        Server { child, base, links }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A browser: cookies kept, redirects not followed (so each is seen).
+struct Browser {
+    agent: ureq::Agent,
+    base: String,
+    cookies: HashMap<String, String>,
+}
+
+struct Page {
+    status: u16,
+    location: Option<String>,
+    headers: HashMap<String, String>,
+    body: String,
+}
+
+impl Browser {
+    fn new(base: &str) -> Browser {
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .max_redirects(0)
+            .max_redirects_will_error(false)
+            .http_status_as_error(false)
+            .build()
+            .into();
+        Browser {
+            agent,
+            base: base.to_string(),
+            cookies: HashMap::new(),
+        }
+    }
+
+    fn cookie_header(&self) -> String {
+        self.cookies
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
+    fn keep(&mut self, mut response: ureq::http::Response<ureq::Body>) -> Page {
+        for value in response.headers().get_all("set-cookie") {
+            let text = value.to_str().expect("ASCII");
+            let pair = text.split(';').next().expect("a pair");
+            if let Some((k, v)) = pair.split_once('=') {
+                self.cookies.insert(k.to_string(), v.to_string());
+            }
+        }
+        let headers = response
+            .headers()
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_str().unwrap_or("").to_string()))
+            .collect::<HashMap<_, _>>();
+        Page {
+            status: response.status().as_u16(),
+            location: headers.get("location").cloned(),
+            body: response.body_mut().read_to_string().unwrap_or_default(),
+            headers,
+        }
+    }
+
+    fn get(&mut self, path: &str) -> Page {
+        let response = self
+            .agent
+            .get(format!("{}{path}", self.base))
+            .header("Cookie", self.cookie_header())
+            .header("Accept-Language", "nl-BE,nl;q=0.9,en;q=0.5")
+            .call()
+            .expect("answers");
+        self.keep(response)
+    }
+
+    fn post(&mut self, path: &str, form: &[(&str, &str)], origin: &str) -> Page {
+        let response = self
+            .agent
+            .post(format!("{}{path}", self.base))
+            .header("Cookie", self.cookie_header())
+            .header("Origin", origin)
+            .send_form(form.iter().copied())
+            .expect("answers");
+        self.keep(response)
+    }
+}
+
+/// The hidden CSRF field of a page.
+fn csrf(body: &str) -> String {
+    let at = body.find("name=\"csrf\" value=\"").expect("a CSRF field") + 19;
+    body[at..at + 32].to_string()
+}
+
+fn campaign(dir: &Path, name: &str) -> PathBuf {
+    let db = dir.join("team.sqlite");
+    let status = common::pyramid()
+        .args(["campaign", "new", name, "--db"])
+        .arg(&db)
+        .output()
+        .expect("runs")
+        .status;
+    assert!(status.success());
+    db
+}
+
+/// An's answers from the fixture, in question order.
+fn an_answers() -> Vec<(String, String)> {
+    let text = std::fs::read_to_string("tests/fixtures/answers/an.yaml").expect("fixture");
+    let doc: serde_yaml::Value = serde_yaml::from_str(&text).expect("YAML");
+    doc["answers"]
+        .as_mapping()
+        .expect("answers")
+        .iter()
+        .map(|(q, a)| {
+            (
+                q.as_str().expect("id").to_string(),
+                a.as_str().expect("key").to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_respondent_answers_in_the_browser_and_scores_as_the_answer_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = campaign(dir.path(), "Team Q4");
+    let server = Server::start(&db);
+    let link = server.links["Team Q4"].clone();
+    let mut browser = Browser::new(&server.base);
+
+    let start = browser.get(&link);
+    assert_eq!(start.status, 200);
+    assert!(
+        start.body.contains("<html lang=\"nl\""),
+        "Accept-Language chose Dutch"
+    );
+    assert!(
+        start.body.contains("15 vragen, ongeveer 5 minuten."),
+        "{}",
+        start.body
+    );
+    assert!(start.body.contains("<label for=\"name\">Naam</label>"));
+    for header in [
+        "content-security-policy",
+        "x-content-type-options",
+        "referrer-policy",
+    ] {
+        assert!(start.headers.contains_key(header), "{header}");
+    }
+    assert!(start.headers["content-security-policy"].contains("default-src 'self'"));
+    assert!(start.headers["content-security-policy"].contains("frame-ancestors 'none'"));
+
+    let token = csrf(&start.body);
+    let started = browser.post(
+        &link,
+        &[("csrf", &token), ("lang", "nl"), ("name", "An Peeters")],
+        &server.base,
+    );
+    assert_eq!(started.status, 303);
+    assert_eq!(
+        started.location.as_deref(),
+        Some(format!("{link}/q/1").as_str())
+    );
+
+    let answers = an_answers();
+    for (n, (_, key)) in answers.iter().enumerate() {
+        let path = format!("{link}/q/{}", n + 1);
+        let page = browser.get(&path);
+        assert_eq!(page.status, 200, "{path}");
+        assert!(
+            page.body.contains(&format!("Vraag {}/15 · ", n + 1)),
+            "{}",
+            page.body
+        );
+        assert!(page.body.contains("<fieldset><legend>"));
+        let token = csrf(&page.body);
+        let sent = browser.post(&path, &[("csrf", &token), ("answer", key)], &server.base);
+        assert_eq!(sent.status, 303, "{path}: {}", sent.body);
+    }
+    // Back: the earlier answer stays selected.
+    let first = browser.get(&format!("{link}/q/1"));
+    assert!(
+        first
+            .body
+            .contains(&format!("value=\"{}\" checked", answers[0].1)),
+        "{}",
+        first.body
+    );
+    // The link again, in the same browser: on to the result.
+    let again = browser.get(&link);
+    assert_eq!(
+        again.location.as_deref(),
+        Some(format!("{link}/result").as_str())
+    );
+
+    let result = browser.get(&format!("{link}/result"));
+    assert_eq!(result.status, 200);
+    let terminal = common::pyramid()
+        .args([
+            "score",
+            "tests/fixtures/answers/an.yaml",
+            "--summary",
+            "--lang",
+            "nl",
+        ])
+        .output()
+        .expect("runs");
+    let terminal = String::from_utf8(terminal.stdout).expect("UTF-8");
+    let stage_line = terminal.lines().next().expect("a heading");
+    let stage = stage_line
+        .split(": ")
+        .nth(1)
+        .expect("the stage")
+        .split(" (")
+        .next()
+        .expect("name");
+    assert!(
+        result
+            .body
+            .contains(stage.split(", ").nth(1).expect("a name")),
+        "{stage} in {}",
+        result.body
+    );
+
+    let file = browser.get(&format!("{link}/answers.yaml"));
+    assert_eq!(file.status, 200);
+    assert!(
+        file.body.contains("respondent: An Peeters"),
+        "{}",
+        file.body
+    );
+
+    // What the database holds scores as the answer file does.
+    let score = |args: &[&str]| {
+        let output = common::pyramid().args(args).output().expect("runs");
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stdout).expect("UTF-8")
+    };
+    let db_arg = db.display().to_string();
+    assert_eq!(
+        score(&[
+            "score",
+            "--db",
+            &db_arg,
+            "--campaign",
+            "Team Q4",
+            "--summary",
+            "--format",
+            "json"
+        ]),
+        score(&[
+            "score",
+            "tests/fixtures/answers/an.yaml",
+            "--summary",
+            "--format",
+            "json"
+        ])
+    );
+}
+
+#[test]
+fn bad_answers_other_origins_closed_campaigns_and_made_up_links_are_refused() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = campaign(dir.path(), "Team Q4");
+    let server = Server::start(&db);
+    let link = server.links["Team Q4"].clone();
+    let mut browser = Browser::new(&server.base);
+
+    let start = browser.get(&link);
+    let token = csrf(&start.body);
+    // From another site: 403, nothing stored.
+    let forged = browser.post(
+        &link,
+        &[("csrf", &token), ("name", "Eve")],
+        "http://evil.example",
+    );
+    assert_eq!(forged.status, 403);
+    // A wrong CSRF token: 403.
+    let wrong = browser.post(
+        &link,
+        &[
+            ("csrf", "0123456789abcdef0123456789abcdef"),
+            ("name", "Eve"),
+        ],
+        &server.base,
+    );
+    assert_eq!(wrong.status, 403);
+    let started = browser.post(&link, &[("csrf", &token), ("name", "An")], &server.base);
+    assert_eq!(started.status, 303);
+
+    let page = browser.get(&format!("{link}/q/1"));
+    let token = csrf(&page.body);
+    for form in [
+        vec![("csrf", token.as_str())],
+        vec![("csrf", token.as_str()), ("answer", "z")],
+    ] {
+        let refused = browser.post(&format!("{link}/q/1"), &form, &server.base);
+        assert_eq!(refused.status, 422, "{form:?}");
+        assert!(
+            refused.body.contains("Kies een van de antwoorden."),
+            "{}",
+            refused.body
+        );
+        assert!(refused.body.contains("<fieldset>"), "the question again");
+    }
+    let huge = "x".repeat(70 * 1024);
+    let big = browser.post(
+        &format!("{link}/q/1"),
+        &[("csrf", &token), ("answer", &huge)],
+        &server.base,
+    );
+    assert_eq!(big.status, 413);
+
+    // A made-up link: a plain 404.
+    assert_eq!(
+        browser.get("/c/0123456789abcdef0123456789abcdef").status,
+        404
+    );
+    assert_eq!(browser.get("/c/../../etc/passwd").status, 404);
+    assert_eq!(browser.get("/nothing").status, 404);
+
+    // Nothing of the refused requests was stored: one respondent, no answer.
+    let listed = common::pyramid()
+        .args(["campaign", "list", "--format", "json", "--db"])
+        .arg(&db)
+        .output()
+        .expect("runs");
+    let json: serde_json::Value = serde_json::from_slice(&listed.stdout).expect("JSON");
+    assert_eq!(json["campaigns"][0]["unfinished"], 1);
+    let conn = rusqlite::Connection::open(&db).expect("opens");
+    let answers: i64 = conn
+        .query_row("SELECT COUNT(*) FROM answers", [], |row| row.get(0))
+        .expect("count");
+    assert_eq!(answers, 0);
+
+    // Closed: 410 with a page that says so, and nothing stored.
+    let closed = common::pyramid()
+        .args(["campaign", "close", "Team Q4", "--db"])
+        .arg(&db)
+        .output()
+        .expect("runs");
+    assert!(closed.status.success());
+    let gone = browser.get(&link);
+    assert_eq!(gone.status, 410);
+    assert!(gone.body.contains("is gesloten"), "{}", gone.body);
+    let late = browser.post(
+        &format!("{link}/q/1"),
+        &[("csrf", &token), ("answer", "a")],
+        &server.base,
+    );
+    assert_eq!(late.status, 410);
+    let answers: i64 = conn
+        .query_row("SELECT COUNT(*) FROM answers", [], |row| row.get(0))
+        .expect("count");
+    assert_eq!(answers, 0);
+}
+
+#[test]
+fn a_port_in_use_or_a_bad_address_is_a_clear_error() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = campaign(dir.path(), "Team");
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").expect("a port");
+    let address = taken.local_addr().expect("address").to_string();
+    let output = common::pyramid()
+        .args(["serve", "--lang", "en", "--bind", &address, "--db"])
+        .arg(&db)
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains(&format!("cannot listen on {address}")),
+        "{stderr}"
+    );
+    let output = common::pyramid()
+        .args(["serve", "--lang", "nl", "--bind", "localhost", "--db"])
+        .arg(&db)
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("is geen adres met poort"));
+}
