@@ -435,3 +435,129 @@ fn a_port_in_use_or_a_bad_address_is_a_clear_error() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("is geen adres met poort"));
 }
+
+/// Starts a respondent named `name` and answers the questions of
+/// `answers` (question number from 1, key); returns the browser.
+fn answer_all(server: &Server, link: &str, name: &str, answers: &[(usize, String)]) -> Browser {
+    let mut browser = Browser::new(&server.base);
+    let start = browser.get(link);
+    let token = csrf(&start.body);
+    let started = browser.post(link, &[("csrf", &token), ("name", name)], &server.base);
+    assert_eq!(started.status, 303, "{}", started.body);
+    for (number, key) in answers {
+        let path = format!("{link}/q/{number}");
+        let page = browser.get(&path);
+        let token = csrf(&page.body);
+        let sent = browser.post(&path, &[("csrf", &token), ("answer", key)], &server.base);
+        assert_eq!(sent.status, 303, "{path}: {}", sent.body);
+    }
+    browser
+}
+
+#[test]
+fn a_killed_server_loses_no_acknowledged_answer() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = campaign(dir.path(), "Team");
+    let mut server = Server::start(&db);
+    let link = server.links["Team"].clone();
+    let five: Vec<(usize, String)> = (1..=5).map(|n| (n, "c".to_string())).collect();
+    let mut browser = answer_all(&server, &link, "An", &five);
+    // kill -9: no chance to flush or checkpoint.
+    server.child.kill().expect("SIGKILL");
+    server.child.wait().expect("ended");
+
+    let conn = rusqlite::Connection::open(&db).expect("opens");
+    let check: String = conn
+        .query_row("PRAGMA integrity_check", [], |row| row.get(0))
+        .expect("checked");
+    assert_eq!(check, "ok");
+    let kept: i64 = conn
+        .query_row("SELECT COUNT(*) FROM answers", [], |row| row.get(0))
+        .expect("count");
+    assert_eq!(kept, 5, "every acknowledged answer is on disk");
+    drop(conn);
+
+    // Restarted, the same browser goes on at question 6.
+    let restarted = Server::start(&db);
+    browser.base = restarted.base.clone();
+    let again = browser.get(&link);
+    assert_eq!(
+        again.location.as_deref(),
+        Some(format!("{link}/q/6").as_str())
+    );
+}
+
+#[test]
+fn fifty_respondents_at_once_all_end_up_in_the_campaign_as_their_answer_files_score() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = campaign(dir.path(), "Team");
+    let server = Server::start(&db);
+    let link = server.links["Team"].clone();
+    let keys = ["a", "b", "c", "d"];
+    let sets: Vec<Vec<(usize, String)>> = (0..50)
+        .map(|i| {
+            (1..=15)
+                .map(|q| (q, keys[(i * 7 + q * 3 + i / 4) % 4].to_string()))
+                .collect()
+        })
+        .collect();
+    std::thread::scope(|scope| {
+        for (i, set) in sets.iter().enumerate() {
+            let (server, link) = (&server, &link);
+            scope.spawn(move || {
+                let mut browser = answer_all(server, link, &format!("R{i:02}"), set);
+                let result = browser.get(&format!("{link}/result"));
+                assert_eq!(result.status, 200);
+            });
+        }
+    });
+    // The same answers as answer files.
+    let questions: Vec<String> = {
+        let text = std::fs::read_to_string("questions/pyramid.yaml").expect("bank");
+        let bank: serde_yaml::Value = serde_yaml::from_str(&text).expect("YAML");
+        bank["questions"]
+            .as_sequence()
+            .expect("questions")
+            .iter()
+            .map(|q| q["id"].as_str().expect("id").to_string())
+            .collect()
+    };
+    let files = dir.path().join("files");
+    std::fs::create_dir(&files).expect("folder");
+    for (i, set) in sets.iter().enumerate() {
+        let mut yaml = format!("respondent: R{i:02}\nbank: pyramid\nanswers:\n");
+        for (number, key) in set {
+            yaml.push_str(&format!("  {}: {key}\n", questions[number - 1]));
+        }
+        std::fs::write(files.join(format!("r{i:02}.yaml")), yaml).expect("written");
+    }
+    let json = |args: &[&str]| -> serde_json::Value {
+        let output = common::pyramid().args(args).output().expect("runs");
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        serde_json::from_slice(&output.stdout).expect("JSON")
+    };
+    let db_arg = db.display().to_string();
+    let from_web = json(&[
+        "score",
+        "--db",
+        &db_arg,
+        "--campaign",
+        "Team",
+        "--summary",
+        "--format",
+        "json",
+    ]);
+    let from_files = json(&[
+        "score",
+        &files.display().to_string(),
+        "--summary",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(from_web["summary"]["respondents"], 50, "{from_web}");
+    assert_eq!(from_web["summary"], from_files["summary"]);
+}
