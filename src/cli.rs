@@ -77,6 +77,9 @@ pub enum Command {
         /// Address and port to listen on; port 0 picks a free one
         #[arg(long, value_name = "ADDR:PORT", default_value = "127.0.0.1:8080")]
         bind: String,
+        /// Keep the admin token in FILE (made on first use) instead of a fresh one at each start
+        #[arg(long, value_name = "FILE")]
+        admin_token_file: Option<PathBuf>,
         #[command(flatten)]
         db: DbArg,
     },

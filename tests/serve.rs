@@ -14,6 +14,8 @@ struct Server {
     child: Child,
     base: String,
     links: HashMap<String, String>,
+    /// The admin path with its token: `/admin?token=…`.
+    admin: String,
 }
 
 impl Server {
@@ -34,17 +36,25 @@ impl Server {
             .expect("the address")
             .to_string();
         let mut links = HashMap::new();
+        let mut admin = String::new();
         for line in lines {
             let line = line.expect("text");
             let Some((name, url)) = line.trim().rsplit_once(": ") else {
                 break;
             };
-            links.insert(name.to_string(), url.trim_start_matches(&base).to_string());
-            if links.len() == 1 {
+            let path = url.trim_start_matches(&base).to_string();
+            if name == "Admin" {
+                admin = path;
                 break;
             }
+            links.insert(name.to_string(), path);
         }
-        Server { child, base, links }
+        Server {
+            child,
+            base,
+            links,
+            admin,
+        }
     }
 }
 
@@ -560,4 +570,59 @@ fn fifty_respondents_at_once_all_end_up_in_the_campaign_as_their_answer_files_sc
     ]);
     assert_eq!(from_web["summary"]["respondents"], 50, "{from_web}");
     assert_eq!(from_web["summary"], from_files["summary"]);
+}
+
+#[test]
+fn the_admin_token_opens_the_campaigns_and_the_live_team_view() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = campaign(dir.path(), "Team Q4");
+    let server = Server::start(&db);
+    let link = server.links["Team Q4"].clone();
+    assert!(
+        server.admin.starts_with("/admin?token="),
+        "{}",
+        server.admin
+    );
+    let answers: Vec<(usize, String)> = an_answers()
+        .into_iter()
+        .enumerate()
+        .map(|(n, (_, key))| (n + 1, key))
+        .collect();
+    let mut respondent = answer_all(&server, &link, "An Peeters", &answers);
+    assert_eq!(respondent.get(&format!("{link}/result")).status, 200);
+
+    let mut organiser = Browser::new(&server.base);
+    assert_eq!(organiser.get("/admin").status, 403, "no token");
+    let started = std::time::Instant::now();
+    let wrong = organiser.get(&format!("{}x", server.admin));
+    assert_eq!(wrong.status, 403, "a token wrong by one character");
+    assert!(
+        started.elapsed() >= std::time::Duration::from_millis(900),
+        "slowed down"
+    );
+    assert!(organiser.cookies.is_empty());
+
+    let login = organiser.get(&server.admin);
+    assert_eq!(login.status, 303);
+    assert_eq!(login.location.as_deref(), Some("/admin"));
+    let index = organiser.get("/admin");
+    assert_eq!(index.status, 200);
+    assert!(index.body.contains("Team Q4"), "{}", index.body);
+    assert!(index.body.contains(&link), "{}", index.body);
+    let secret = link.trim_start_matches("/c/");
+    let team = organiser.get(&format!("/admin/c/{secret}"));
+    assert_eq!(team.status, 200);
+    assert!(
+        team.body.contains("http-equiv=\"refresh\""),
+        "refreshes itself"
+    );
+    assert!(
+        team.body
+            .contains("1 respondent finished, 0 still answering"),
+        "{}",
+        team.body
+    );
+    assert!(team.body.contains("<td>An Peeters</td>"), "{}", team.body);
+    // A respondent's cookie opens nothing of it.
+    assert_eq!(respondent.get(&format!("/admin/c/{secret}")).status, 403);
 }

@@ -430,3 +430,10 @@ serve-not-encrypted = { $address } is reachable from other machines, and its tra
 serve-bad-address = `{ $bind }` is not an address and port; write for example 127.0.0.1:8080, or 127.0.0.1:0 for a free port
 serve-cannot-bind = cannot listen on { $bind }
 serve-cannot-start = cannot start the server
+serve-admin = Admin: { $url }
+admin-title = Campaigns
+admin-counts = { $finished ->
+    [one] 1 respondent finished
+   *[other] { $finished } respondents finished
+}, { $unfinished } still answering
+admin-token-weak = the admin token in { $file } is shorter than 32 characters or holds spaces or control characters; write a longer one, or delete the file to have one made

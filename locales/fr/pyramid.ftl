@@ -446,3 +446,10 @@ serve-not-encrypted = { $address } est joignable depuis d'autres machines et son
 serve-bad-address = `{ $bind }` n'est pas une adresse avec un port ; écrivez par exemple 127.0.0.1:8080, ou 127.0.0.1:0 pour un port libre
 serve-cannot-bind = impossible d'écouter sur { $bind }
 serve-cannot-start = impossible de démarrer le serveur
+serve-admin = Administration : { $url }
+admin-title = Campagnes
+admin-counts = { $finished ->
+    [one] 1 répondant a terminé
+   *[other] { $finished } répondants ont terminé
+}, { $unfinished } en cours
+admin-token-weak = le jeton d'administration de { $file } compte moins de 32 caractères ou contient des espaces ou des caractères de contrôle ; écrivez-en un plus long, ou supprimez le fichier pour qu'il en soit créé un

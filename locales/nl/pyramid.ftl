@@ -434,3 +434,10 @@ serve-not-encrypted = { $address } is bereikbaar vanaf andere machines en het ve
 serve-bad-address = `{ $bind }` is geen adres met poort; schrijf bijvoorbeeld 127.0.0.1:8080, of 127.0.0.1:0 voor een vrije poort
 serve-cannot-bind = kan niet luisteren op { $bind }
 serve-cannot-start = kan de server niet starten
+serve-admin = Beheer: { $url }
+admin-title = Campagnes
+admin-counts = { $finished ->
+    [one] 1 respondent klaar
+   *[other] { $finished } respondenten klaar
+}, { $unfinished } nog bezig
+admin-token-weak = het beheertoken in { $file } is korter dan 32 tekens of bevat spaties of stuurtekens; schrijf een langer, of verwijder het bestand om er een te laten maken

@@ -31,15 +31,21 @@ const CSRF_COOKIE: &str = "pyramid_csrf";
 
 struct App {
     store: Mutex<Store>,
+    /// The SHA-256 of the admin token: the token itself is not kept.
+    admin_hash: String,
+    /// The organiser's language, for the admin pages.
+    lang: Lang,
     /// Each campaign's bank, parsed once.
     banks: Mutex<HashMap<String, Arc<Bank>>>,
 }
 
 type Shared = State<Arc<App>>;
 
-pub fn router(store: Store) -> Router {
+pub fn router(store: Store, admin_hash: String, lang: Lang) -> Router {
     let app = Arc::new(App {
         store: Mutex::new(store),
+        admin_hash,
+        lang,
         banks: Mutex::new(HashMap::new()),
     });
     let headers = [
@@ -57,6 +63,8 @@ pub fn router(store: Store) -> Router {
         .route("/c/{secret}/q/{number}", get(question_page).post(answer))
         .route("/c/{secret}/result", get(result_page))
         .route("/c/{secret}/answers.yaml", get(answers_file))
+        .route("/admin", get(admin_index))
+        .route("/admin/c/{secret}", get(admin_team))
         .fallback(not_found)
         .with_state(app)
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
@@ -500,4 +508,111 @@ async fn answers_file(
         yaml,
     )
         .into_response()
+}
+
+/// The admin cookie's name; it holds the token, sent only to `/admin`.
+const ADMIN_COOKIE: &str = "pyramid_admin";
+/// How long a wrong admin token waits before its 403.
+const WRONG_TOKEN_DELAY: Duration = Duration::from_secs(1);
+
+/// Whether `token` is the admin token, compared by hash in constant time.
+fn is_admin(app: &App, token: &str) -> bool {
+    same_secret(&super::admin::hash(token), &app.admin_hash)
+}
+
+/// The admin cookie checked: `Ok` for the organiser, else the 403 (late,
+/// when a wrong token was sent).
+async fn admin_check(app: &App, headers: &HeaderMap) -> Result<(), Response> {
+    match cookie(headers, ADMIN_COOKIE) {
+        Some(token) if is_admin(app, &token) => Ok(()),
+        Some(_) => {
+            tokio::time::sleep(WRONG_TOKEN_DELAY).await;
+            Err(forbidden())
+        }
+        None => Err(forbidden()),
+    }
+}
+
+async fn admin_index(
+    State(app): Shared,
+    Query(query): Query<HashMap<String, String>>,
+    headers: HeaderMap,
+) -> Response {
+    // The link printed at start: the token goes into a cookie, and the
+    // address bar loses it.
+    if let Some(token) = query.get("token") {
+        if !is_admin(&app, token) {
+            tokio::time::sleep(WRONG_TOKEN_DELAY).await;
+            return forbidden();
+        }
+        let cookie = format!("{ADMIN_COOKIE}={token}; Path=/admin; HttpOnly; SameSite=Strict");
+        return ([(header::SET_COOKIE, cookie)], Redirect::to("/admin")).into_response();
+    }
+    if let Err(response) = admin_check(&app, &headers).await {
+        return response;
+    }
+    let campaigns = match app.store.lock() {
+        Ok(store) => store.campaigns(),
+        Err(_) => return error_page(),
+    };
+    let Ok(campaigns) = campaigns else {
+        return error_page();
+    };
+    Html(pages::admin_index(app.lang, &campaigns).into_string()).into_response()
+}
+
+async fn admin_team(
+    State(app): Shared,
+    Path(secret): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    if let Err(response) = admin_check(&app, &headers).await {
+        return response;
+    }
+    let (campaign, bank) = match campaign(&app, &secret) {
+        Ok(found) => found,
+        Err(status) => return status.into_response(),
+    };
+    let people = match app.store.lock() {
+        Ok(store) => store.respondents(&campaign.name),
+        Err(_) => return error_page(),
+    };
+    let Ok(people) = people else {
+        return error_page();
+    };
+    let lang = app.lang;
+    let dash = || "–".to_string();
+    let mut sums = vec![(0u64, 0u64); bank.pillars.len()];
+    let mut rows = Vec::new();
+    for (n, person) in people.iter().filter(|p| p.finished).enumerate() {
+        let assessment = crate::model::scoring::assess(&bank, &responses(&bank, person));
+        for (sum, pillar) in sums.iter_mut().zip(&assessment.pillars) {
+            if let Some(score) = pillar.score {
+                sum.0 += u64::from(score);
+                sum.1 += 1;
+            }
+        }
+        let stage = assessment.stage.map_or_else(dash, |level| {
+            let name = bank.stages[usize::from(level) - 1].name.get(lang);
+            format!("{level} · {name}")
+        });
+        rows.push(pages::TeamRow {
+            respondent: person.name.clone().unwrap_or_else(|| format!("#{}", n + 1)),
+            stage,
+            score: assessment.score.map_or_else(dash, |s| s.to_string()),
+            pillars: assessment
+                .pillars
+                .iter()
+                .map(|p| p.score.map_or_else(dash, |s| s.to_string()))
+                .collect(),
+        });
+    }
+    let means: Vec<String> = sums
+        .iter()
+        .map(|(sum, count)| match count {
+            0 => dash(),
+            _ => crate::messages::decimal(lang, *sum as f64 / *count as f64, 1),
+        })
+        .collect();
+    Html(pages::team(lang, &bank, &campaign, &rows, &means).into_string()).into_response()
 }

@@ -4,6 +4,7 @@
 //! Plain HTML forms (no script), pages from maud (every value escaped),
 //! the stylesheet compiled in, nothing read from disk paths.
 
+mod admin;
 mod app;
 mod pages;
 
@@ -17,12 +18,18 @@ use std::net::SocketAddr;
 
 /// Serves the campaigns of the database on `bind` until Ctrl-C or
 /// SIGTERM.
-pub fn run(db: &DbArg, bind: &str, lang: Lang) -> Result<ExitCode> {
+pub fn run(
+    db: &DbArg,
+    bind: &str,
+    admin_token_file: Option<&std::path::Path>,
+    lang: Lang,
+) -> Result<ExitCode> {
     let path = match &db.db {
         Some(path) => path.clone(),
         None => crate::store::default_path().ok_or_else(|| Localized::new("db-no-default", &[]))?,
     };
     let store = Store::open(&path)?;
+    let admin_token = admin::token(admin_token_file)?;
     let addr: SocketAddr = bind
         .parse()
         .map_err(|_| Localized::new("serve-bad-address", &[("bind", bind)]))?;
@@ -39,7 +46,10 @@ pub fn run(db: &DbArg, bind: &str, lang: Lang) -> Result<ExitCode> {
             .local_addr()
             .localized(|| Localized::new("serve-cannot-bind", &[("bind", bind)]))?;
         announce(&store, local, &path, lang)?;
-        let app = app::router(store);
+        let admin_url = format!("http://{local}/admin?token={admin_token}");
+        let line = say_in(lang, "serve-admin", &[("url", &admin_url)]);
+        crate::output::print(&format!("{line}\n"))?;
+        let app = app::router(store, admin::hash(&admin_token), lang);
         axum::serve(listener, app)
             .with_graceful_shutdown(shutdown())
             .await
