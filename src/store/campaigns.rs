@@ -52,14 +52,30 @@ impl Store {
 
     /// Every campaign, oldest first, with its counts.
     pub fn campaigns(&self) -> Result<Vec<Campaign>> {
+        self.select_campaigns("", &[])
+    }
+
+    /// The campaign whose link holds `secret`.
+    pub fn campaign_by_secret(&self, secret: &str) -> Result<Option<Campaign>> {
+        Ok(self
+            .select_campaigns("WHERE c.secret = ?1", &[&secret])?
+            .into_iter()
+            .next())
+    }
+
+    fn select_campaigns(
+        &self,
+        filter: &str,
+        values: &[&dyn rusqlite::ToSql],
+    ) -> Result<Vec<Campaign>> {
         let read = || -> rusqlite::Result<Vec<Campaign>> {
-            let mut statement = self.conn.prepare(
+            let mut statement = self.conn.prepare_cached(&format!(
                 "SELECT c.name, c.model, c.secret, c.anonymous, c.closed_at IS NOT NULL, \
                         COUNT(r.finished_at), COUNT(r.id) - COUNT(r.finished_at) \
                  FROM campaigns c LEFT JOIN respondents r ON r.campaign_id = c.id \
-                 GROUP BY c.id ORDER BY c.id",
-            )?;
-            let rows = statement.query_map([], |row| {
+                 {filter} GROUP BY c.id ORDER BY c.id"
+            ))?;
+            let rows = statement.query_map(values, |row| {
                 Ok(Campaign {
                     name: row.get(0)?,
                     model: row.get(1)?,

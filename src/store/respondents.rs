@@ -152,16 +152,6 @@ impl Store {
         read().map(Some).localized(|| self.cannot_read())
     }
 
-    /// The campaign whose link holds `secret`, with whether it is closed
-    /// and anonymous.
-    pub fn campaign_by_secret(
-        &self,
-        secret: &str,
-    ) -> Result<Option<crate::store::campaigns::Campaign>> {
-        let link = format!("/c/{secret}");
-        Ok(self.campaigns()?.into_iter().find(|c| c.link == link))
-    }
-
     /// The model a campaign was made with, and its own bank's text where
     /// it has one.
     pub fn campaign_model(&self, campaign: &str) -> Result<(String, Option<String>)> {

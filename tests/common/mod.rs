@@ -2,6 +2,8 @@
 // Each test file uses some of these, not all.
 #![allow(dead_code)]
 
+pub mod browser;
+
 use assert_cmd::Command;
 use serde_json::Value;
 
