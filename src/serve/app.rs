@@ -368,20 +368,34 @@ async fn question_page(
     if campaign.closed {
         return closed(lang, &bank, &campaign.name);
     }
-    let answers = responses(&bank, &stored);
+    question_html(&secret, number, lang, &bank, &stored, &token, false).into_response()
+}
+
+/// Question `number` with the respondent's earlier answer selected, and
+/// with the message to choose one where `error`.
+fn question_html(
+    secret: &str,
+    number: usize,
+    lang: Lang,
+    bank: &Bank,
+    stored: &StoredRespondent,
+    token: &str,
+    error: bool,
+) -> Html<String> {
+    let answers = responses(bank, stored);
     let back = (number > 1).then(|| format!("/c/{secret}/q/{}", number - 1));
     let path = format!("/c/{secret}/q/{number}");
     let page = pages::question(
         lang,
-        &bank,
+        bank,
         number,
         answers.get(number - 1),
-        &token,
+        token,
         back.as_deref(),
-        false,
-        &language_links(&bank, &path),
+        error,
+        &language_links(bank, &path),
     );
-    Html(page.into_string()).into_response()
+    Html(page.into_string())
 }
 
 async fn answer(
@@ -413,20 +427,8 @@ async fn answer(
     let valid = question.options.iter().any(|o| o.key == key)
         || (question.dont_know && key == DONT_KNOW_KEY);
     if !valid {
-        let answers = responses(&bank, &stored);
-        let back = (number > 1).then(|| format!("/c/{secret}/q/{}", number - 1));
-        let path = format!("/c/{secret}/q/{number}");
-        let page = pages::question(
-            lang,
-            &bank,
-            number,
-            answers.get(number - 1),
-            &token,
-            back.as_deref(),
-            true,
-            &language_links(&bank, &path),
-        );
-        return (StatusCode::UNPROCESSABLE_ENTITY, Html(page.into_string())).into_response();
+        let page = question_html(&secret, number, lang, &bank, &stored, &token, true);
+        return (StatusCode::UNPROCESSABLE_ENTITY, page).into_response();
     }
     {
         let Ok(store) = app.store.lock() else {

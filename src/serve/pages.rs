@@ -9,12 +9,26 @@ use maud::{DOCTYPE, Markup, html};
 
 /// A whole page: head, the language links, the body.
 fn page(lang: Lang, title: &str, languages: &[(Lang, String)], body: Markup) -> Markup {
+    page_refreshed(lang, title, languages, None, body)
+}
+
+/// A page that reloads itself every `refresh` seconds where given.
+fn page_refreshed(
+    lang: Lang,
+    title: &str,
+    languages: &[(Lang, String)],
+    refresh: Option<u32>,
+    body: Markup,
+) -> Markup {
     html! {
         (DOCTYPE)
         html lang=(lang.code()) {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
+                @if let Some(seconds) = refresh {
+                    meta http-equiv="refresh" content=(seconds);
+                }
                 title { (title) }
                 link rel="stylesheet" href="/static/style.css";
             }
@@ -225,47 +239,41 @@ pub fn team(
         .count("finished", campaign.finished)
         .count("unfinished", campaign.unfinished)
         .in_lang(lang);
-    html! {
-        (DOCTYPE)
-        html lang=(lang.code()) {
-            head {
-                meta charset="utf-8";
-                meta name="viewport" content="width=device-width, initial-scale=1";
-                meta http-equiv="refresh" content="10";
-                title { (campaign.name) }
-                link rel="stylesheet" href="/static/style.css";
-            }
-            body { main {
-                p { a href="/admin" { (say_in(lang, "admin-title", &[])) } }
-                h1 { (campaign.name) " · " (bank.title.get(lang)) }
-                p { (counts) }
-                @if !rows.is_empty() {
-                    table {
-                        thead { tr {
-                            th { (w.respondent) }
-                            th { (w.stage) }
-                            th { (w.score) }
-                            @for pillar in &bank.pillars { th { (pillar.name.get(lang)) } }
-                        } }
-                        tbody {
-                            @for row in rows {
-                                tr {
-                                    td { (row.respondent) }
-                                    td { (row.stage) }
-                                    td { (row.score) }
-                                    @for score in &row.pillars { td { (score) } }
-                                }
-                            }
+    page_refreshed(
+        lang,
+        &campaign.name,
+        &[],
+        Some(10),
+        html! {
+            p { a href="/admin" { (say_in(lang, "admin-title", &[])) } }
+            h1 { (campaign.name) " · " (bank.title.get(lang)) }
+            p { (counts) }
+            @if !rows.is_empty() {
+                table {
+                    thead { tr {
+                        th { (w.respondent) }
+                        th { (w.stage) }
+                        th { (w.score) }
+                        @for pillar in &bank.pillars { th { (pillar.name.get(lang)) } }
+                    } }
+                    tbody {
+                        @for row in rows {
                             tr {
-                                th { (w.mean) }
-                                td {}
-                                td {}
-                                @for mean in means { th { (mean) } }
+                                td { (row.respondent) }
+                                td { (row.stage) }
+                                td { (row.score) }
+                                @for score in &row.pillars { td { (score) } }
                             }
+                        }
+                        tr {
+                            th { (w.mean) }
+                            td {}
+                            td {}
+                            @for mean in means { th { (mean) } }
                         }
                     }
                 }
-            } }
-        }
-    }
+            }
+        },
+    )
 }
