@@ -175,9 +175,15 @@ fn language_links(bank: &Bank, path: &str) -> Vec<(Lang, String)> {
         .collect()
 }
 
-/// A POST must come from this site: its Origin (or, without one, its
-/// Referer) names the Host it was sent to.
+/// A POST must come from this site: a browser's `Sec-Fetch-Site` says
+/// `same-origin`; else its Origin (or, without one, its Referer) names the
+/// Host it was sent to. Under `Referrer-Policy: no-referrer` a browser
+/// may send `Origin: null`; the token (in a `SameSite=Strict` cookie that
+/// no other site's request carries) then decides.
 fn same_origin(headers: &HeaderMap) -> bool {
+    if let Some(site) = headers.get("sec-fetch-site") {
+        return site == "same-origin" || site == "none";
+    }
     let Some(host) = headers.get(header::HOST).and_then(|h| h.to_str().ok()) else {
         return false;
     };
@@ -188,6 +194,7 @@ fn same_origin(headers: &HeaderMap) -> bool {
         })
     };
     match headers.get(header::ORIGIN) {
+        Some(origin) if origin == "null" => true,
         Some(origin) => origin.to_str().is_ok_and(ours),
         None => headers
             .get(header::REFERER)

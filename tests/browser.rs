@@ -1,0 +1,214 @@
+//! The web form in Debian's headless Chromium, driven through
+//! chromium-driver (WebDriver) from Rust: a whole self-test with
+//! JavaScript off by clicking labels, one answer with the keyboard alone,
+//! and no sideways scrolling at 360 px. Needs `chromium` and
+//! `chromium-driver`; `.ci/run` installs them and runs this with
+//! `--ignored`.
+
+mod common;
+
+use fantoccini::key::Key;
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::json;
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+struct Killed(Child);
+
+impl Drop for Killed {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .expect("a port")
+        .local_addr()
+        .expect("address")
+        .port()
+}
+
+async fn browser(port: u16, javascript: bool) -> Client {
+    let mut prefs = serde_json::Map::new();
+    if !javascript {
+        prefs.insert(
+            "profile.managed_default_content_settings.javascript".into(),
+            json!(2),
+        );
+    }
+    let capabilities = json!({
+        "goog:chromeOptions": {
+            "binary": "/usr/bin/chromium",
+            "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=360,740"],
+            "prefs": prefs,
+        }
+    });
+    let serde_json::Value::Object(capabilities) = capabilities else {
+        unreachable!("an object")
+    };
+    let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+    let mut last = None;
+    for _ in 0..50 {
+        match ClientBuilder::new(connector.clone())
+            .capabilities(capabilities.clone())
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+        {
+            Ok(client) => return client,
+            Err(err) => last = Some(err),
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    panic!("chromium-driver did not start: {last:?}");
+}
+
+/// Serves a fresh campaign; gives the server and the link's full URL.
+fn serve(dir: &std::path::Path) -> (Killed, String) {
+    let db = dir.join("team.sqlite");
+    let made = common::pyramid()
+        .args(["campaign", "new", "Team", "--db"])
+        .arg(&db)
+        .output()
+        .expect("runs");
+    assert!(made.status.success());
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin!("pyramid"))
+        .args(["serve", "--bind", "127.0.0.1:0", "--db"])
+        .arg(&db)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("serve");
+    let mut lines = BufReader::new(child.stdout.take().expect("stdout")).lines();
+    let _listening = lines.next().expect("line").expect("text");
+    let link = lines.next().expect("line").expect("text");
+    let url = link.rsplit_once(": ").expect("a link").1.to_string();
+    (Killed(child), url)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs chromium and chromium-driver; run by .ci/run"]
+async fn a_whole_test_in_headless_chromium_without_javascript() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (_server, url) = serve(dir.path());
+    let port = free_port();
+    let _driver = Killed(
+        Command::new("chromedriver")
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("chromedriver from chromium-driver"),
+    );
+    let client = browser(port, false).await;
+    client
+        .goto(&format!("{url}?lang=en"))
+        .await
+        .expect("start page");
+    client
+        .find(Locator::Id("name"))
+        .await
+        .expect("a name field")
+        .send_keys("An Peeters")
+        .await
+        .expect("typed");
+    client
+        .find(Locator::Css("button[type=submit]"))
+        .await
+        .expect("start")
+        .click()
+        .await
+        .expect("started");
+
+    // Question 1 with the keyboard alone: the first answer, one down
+    // (the second), Tab to Next, Enter.
+    client
+        .find(Locator::Css("input[type=radio]"))
+        .await
+        .expect("a radio")
+        .send_keys(" ")
+        .await
+        .expect("chosen");
+    let active = client.active_element().await.expect("focus");
+    active
+        .send_keys(&Key::Down.to_string())
+        .await
+        .expect("down");
+    let active = client.active_element().await.expect("focus");
+    active.send_keys(&Key::Tab.to_string()).await.expect("tab");
+    let active = client.active_element().await.expect("focus");
+    active
+        .send_keys(&Key::Enter.to_string())
+        .await
+        .expect("enter");
+
+    // Questions 2 to 15 by clicking each third label.
+    for number in 2..=15 {
+        let header = client
+            .find(Locator::Css("p.header"))
+            .await
+            .expect("a header")
+            .text()
+            .await
+            .expect("text");
+        assert!(
+            header.starts_with(&format!("Question {number}/15 · ")),
+            "{header}"
+        );
+        client
+            .find(Locator::Css("label:nth-of-type(3)"))
+            .await
+            .expect("a label")
+            .click()
+            .await
+            .expect("clicked");
+        client
+            .find(Locator::Css("button[type=submit]"))
+            .await
+            .expect("next")
+            .click()
+            .await
+            .expect("sent");
+    }
+    let body = client.source().await.expect("the result");
+    assert!(body.contains("Stage "), "{body}");
+    assert!(body.contains("answers.yaml"), "{body}");
+    client.close().await.expect("closed");
+
+    // What was clicked is what is stored: question 1 the second answer,
+    // the others the third.
+    let db = dir.path().join("team.sqlite");
+    let conn = rusqlite::Connection::open(&db).expect("opens");
+    let first: String = conn
+        .query_row(
+            "SELECT choice FROM answers WHERE question = 'strategy-role'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("an answer");
+    assert_eq!(first, "b");
+    let thirds: i64 = conn
+        .query_row("SELECT COUNT(*) FROM answers WHERE choice = 'c'", [], |r| {
+            r.get(0)
+        })
+        .expect("count");
+    assert_eq!(thirds, 14);
+
+    // No sideways scrolling at 360 px (measured with script on, in a
+    // second browser: the pages themselves have none).
+    let client = browser(port, true).await;
+    for path in [format!("{url}?lang=nl"), format!("{url}?lang=fr")] {
+        client.goto(&path).await.expect("page");
+        let fits = client
+            .execute(
+                "return document.documentElement.scrollWidth <= window.innerWidth;",
+                vec![],
+            )
+            .await
+            .expect("measured");
+        assert_eq!(fits, json!(true), "{path}");
+    }
+    client.close().await.expect("closed");
+}
