@@ -88,6 +88,16 @@ fn serve(dir: &std::path::Path) -> (Killed, String) {
     (Killed(child), url)
 }
 
+/// With `PYRAMID_SCREENSHOTS=DIR`, the page shown as DIR/NAME (PNG): how
+/// the README's screenshots are made (`PYRAMID_SCREENSHOTS=docs cargo test
+/// --test browser -- --ignored`).
+async fn screenshot(client: &Client, name: &str) {
+    if let Some(dir) = std::env::var_os("PYRAMID_SCREENSHOTS") {
+        let png = client.screenshot().await.expect("a screenshot");
+        std::fs::write(std::path::Path::new(&dir).join(name), png).expect("written");
+    }
+}
+
 /// Waits (up to 10 s) until the page shown is the one whose header starts
 /// with `prefix`: a click starts a navigation that ends a little later.
 async fn until_header(client: &Client, prefix: &str) {
@@ -178,6 +188,9 @@ async fn a_whole_test_in_headless_chromium_without_javascript() {
     // Questions 2 to 15 by clicking each third label.
     for number in 2..=15 {
         until_header(&client, &format!("Question {number}/15 · ")).await;
+        if number == 3 {
+            screenshot(&client, "serve-question.png").await;
+        }
         client
             .find(Locator::Css("label:nth-of-type(3)"))
             .await
@@ -195,6 +208,7 @@ async fn a_whole_test_in_headless_chromium_without_javascript() {
     }
     let body = until_source(&client, "answers.yaml").await;
     assert!(body.contains("Stage "), "{body}");
+    screenshot(&client, "serve-result.png").await;
     client.close().await.expect("closed");
 
     // What was clicked is what is stored: question 1 the second answer,

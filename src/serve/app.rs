@@ -24,6 +24,8 @@ use tower_http::timeout::TimeoutLayer;
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
 /// How long a request may take, reading included.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
+/// The result's text is laid out for this many columns: it fits a phone.
+const RESULT_COLUMNS: u16 = 42;
 /// The respondent's cookie: their random id.
 const RESPONDENT_COOKIE: &str = "pyramid_respondent";
 /// The start page's CSRF cookie, matched by the form's hidden field.
@@ -481,7 +483,7 @@ async fn result_page(
     let lang = language(&bank, &query, Some(&stored.lang), &headers);
     let assessment = crate::model::scoring::assess(&bank, &answers);
     let style = crate::export::TextStyle {
-        width: 72,
+        width: RESULT_COLUMNS,
         color: false,
     };
     let text = crate::terminal::result_view::render(&bank, &assessment, None, lang, style);
