@@ -7,7 +7,7 @@
 //! back), `export` writes it in each format and `output` puts it in a
 //! file or on standard output; `terminal` talks to
 //! the person taking the self-test; `store` keeps campaigns in an SQLite
-//! file; `commands` joins them up, one module
+//! file and `serve` puts them on the web; `commands` joins them up, one module
 //! per subcommand; `main.rs` only parses and maps errors to exit codes.
 #![forbid(unsafe_code)]
 

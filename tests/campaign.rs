@@ -162,6 +162,30 @@ fn a_campaign_keeps_its_own_bank_whole() {
 }
 
 #[test]
+fn an_older_database_is_upgraded_in_place_keeping_what_it_holds() {
+    // Version 0: an SQLite file from before the schema (a table of the
+    // organisation's own, which the upgrade must leave alone).
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("old.sqlite");
+    let conn = rusqlite::Connection::open(&db).expect("creates");
+    conn.execute_batch("CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES ('keep me');")
+        .expect("written");
+    drop(conn);
+    let (code, _, err) = run(&db, &["campaign", "new", "Team"]);
+    assert_eq!(code, Some(0), "{err}");
+    let conn = rusqlite::Connection::open(&db).expect("opens");
+    let version: u32 = conn
+        .query_row("PRAGMA user_version", [], |row| row.get(0))
+        .expect("version");
+    assert_eq!(version, pyramid::store::SCHEMA_VERSION);
+    let kept: String = conn
+        .query_row("SELECT text FROM notes", [], |row| row.get(0))
+        .expect("kept");
+    assert_eq!(kept, "keep me");
+    assert_eq!(listed(&db)["campaigns"][0]["name"], "Team");
+}
+
+#[test]
 fn a_file_that_is_not_a_pyramid_database_is_refused_and_left_alone() {
     let dir = tempfile::tempdir().expect("temp dir");
     let text = dir.path().join("notes.sqlite");
