@@ -261,25 +261,26 @@ pub fn bank_valid(
 /// (CLDR, through ICU4X): `50,0` in Dutch and French, `50.0` in English.
 pub fn decimal(lang: Lang, value: f64, places: usize) -> String {
     let text = format!("{value:.places$}");
-    match text.parse::<Decimal>() {
-        Ok(number) => DECIMALS.with(|formatters| {
-            formatters[lang.interface_index()]
-                .format(&number)
-                .to_string()
-        }),
+    let Ok(number) = text.parse::<Decimal>() else {
         // NaN or infinity: no number to format.
-        Err(_) => text,
-    }
+        return text;
+    };
+    DECIMALS.with(|formatters| match &formatters[lang.interface_index()] {
+        Some(formatter) => formatter.format(&number).to_string(),
+        None => text,
+    })
 }
 
 thread_local! {
     /// A decimal formatter per interface language, built once a thread.
-    static DECIMALS: [DecimalFormatter; 3] = Lang::INTERFACE.map(|lang| {
+    /// (`None` only if ICU4X had no data even for the root locale: the
+    /// number is then written as Rust writes it.)
+    static DECIMALS: [Option<DecimalFormatter>; 3] = Lang::INTERFACE.map(|lang| {
         let id: Option<icu_locale_core::LanguageIdentifier> = lang.code().parse().ok();
         let prefs = id.map(|id| (&id).into()).unwrap_or_default();
         DecimalFormatter::try_new(prefs, Default::default())
             .or_else(|_| DecimalFormatter::try_new(Default::default(), Default::default()))
-            .expect("ICU4X has compiled data for the root locale")
+            .ok()
     });
 }
 
