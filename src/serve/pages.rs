@@ -208,7 +208,7 @@ pub fn admin_index(lang: Lang, campaigns: &[crate::store::campaigns::Campaign]) 
                 h2 { (column("campaign-links")) }
                 ul {
                     @for campaign in campaigns.iter().filter(|c| !c.closed) {
-                        li { (campaign.name) ": " code { (campaign.link) } }
+                        li { (campaign.name) ": " a href=(campaign.link) { code { (campaign.link) } } }
                     }
                 }
             }
