@@ -67,6 +67,13 @@ async fn browser(port: u16, javascript: bool) -> Client {
 
 /// Serves a fresh campaign; gives the server and the link's full URL.
 fn serve(dir: &std::path::Path) -> (Killed, String) {
+    let (server, link, _) = serve_with_admin(dir);
+    (server, link)
+}
+
+/// Serves a fresh campaign; gives the server, the link's full URL and the
+/// admin URL with its token.
+fn serve_with_admin(dir: &std::path::Path) -> (Killed, String, String) {
     let db = dir.join("team.sqlite");
     let made = common::pyramid()
         .args(["campaign", "new", "Team", "--db"])
@@ -85,7 +92,39 @@ fn serve(dir: &std::path::Path) -> (Killed, String) {
     let _listening = lines.next().expect("line").expect("text");
     let link = lines.next().expect("line").expect("text");
     let url = link.rsplit_once(": ").expect("a link").1.to_string();
-    (Killed(child), url)
+    let admin = lines.next().expect("line").expect("text");
+    let admin = admin
+        .rsplit_once(": ")
+        .expect("the admin URL")
+        .1
+        .to_string();
+    (Killed(child), url, admin)
+}
+
+/// chromium-driver on a free port, and its port.
+fn driver() -> (Killed, u16) {
+    let port = free_port();
+    let driver = Killed(
+        Command::new("chromedriver")
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("chromedriver from chromium-driver"),
+    );
+    (driver, port)
+}
+
+/// Whether the page shown fits the window's width (no sideways scroll).
+async fn fits(client: &Client) -> bool {
+    let fits = client
+        .execute(
+            "return document.documentElement.scrollWidth <= window.innerWidth;",
+            vec![],
+        )
+        .await
+        .expect("measured");
+    fits == json!(true)
 }
 
 /// With `PYRAMID_SCREENSHOTS=DIR`, the page shown as DIR/NAME (PNG): how
@@ -133,15 +172,7 @@ async fn until_source(client: &Client, needle: &str) -> String {
 async fn a_whole_test_in_headless_chromium_without_javascript() {
     let dir = tempfile::tempdir().expect("temp dir");
     let (_server, url) = serve(dir.path());
-    let port = free_port();
-    let _driver = Killed(
-        Command::new("chromedriver")
-            .arg(format!("--port={port}"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("chromedriver from chromium-driver"),
-    );
+    let (_driver, port) = driver();
     let client = browser(port, false).await;
     client
         .goto(&format!("{url}?lang=en"))
@@ -235,14 +266,98 @@ async fn a_whole_test_in_headless_chromium_without_javascript() {
     let client = browser(port, true).await;
     for path in [format!("{url}?lang=nl"), format!("{url}?lang=fr")] {
         client.goto(&path).await.expect("page");
-        let fits = client
-            .execute(
-                "return document.documentElement.scrollWidth <= window.innerWidth;",
-                vec![],
-            )
-            .await
-            .expect("measured");
-        assert_eq!(fits, json!(true), "{path}");
+        assert!(fits(&client).await, "{path}");
     }
+    client.close().await.expect("closed");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs chromium and chromium-driver; run by .ci/run"]
+async fn the_organiser_creates_a_campaign_and_reveals_the_team_pyramid_without_javascript() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (_server, url, admin) = serve_with_admin(dir.path());
+    let (_driver, port) = driver();
+    let client = browser(port, false).await;
+    client.goto(&admin).await.expect("admin page");
+    until_source(&client, "/admin/campaigns").await;
+
+    // A new campaign, typed and submitted with the keyboard.
+    client
+        .find(Locator::Id("name"))
+        .await
+        .expect("a name field")
+        .send_keys("Workshop")
+        .await
+        .expect("typed");
+    let active = client.active_element().await.expect("focus");
+    active
+        .send_keys(&Key::Enter.to_string())
+        .await
+        .expect("sent");
+    until_source(&client, "Nobody has finished yet.").await;
+    assert!(
+        client
+            .current_url()
+            .await
+            .expect("url")
+            .path()
+            .starts_with("/admin/c/")
+    );
+    assert!(fits(&client).await, "the team view at 360 px");
+
+    // Three colleagues answer (over plain HTTP) in the first campaign.
+    let base = url.split("/c/").next().expect("base").to_string();
+    let link = url.trim_start_matches(&base).to_string();
+    for (name, key) in [("An", "b"), ("Jan", "c"), ("Els", "d")] {
+        let mut colleague = common::browser::Browser::new(&base);
+        let start = colleague.get(&link);
+        let token = common::browser::csrf(&start.body);
+        colleague.post(&link, &[("csrf", &token), ("name", name)], &base);
+        for number in 1..=15 {
+            let path = format!("{link}/q/{number}");
+            let page = colleague.get(&path);
+            let token = common::browser::csrf(&page.body);
+            let sent = colleague.post(&path, &[("csrf", &token), ("answer", key)], &base);
+            assert_eq!(sent.status, 303);
+        }
+        assert_eq!(colleague.get(&format!("{link}/result")).status, 200);
+    }
+    let team = format!("{base}/admin{link}");
+    client.goto(&team).await.expect("team view");
+    let source = until_source(&client, "3 respondents finished").await;
+    assert!(source.contains("<th scope=\"row\">Jan</th>"), "{source}");
+    assert!(
+        fits(&client).await,
+        "the team view with its table at 360 px"
+    );
+    screenshot(&client, "serve-team.png").await;
+
+    // The presenter view: the count, then the pyramid when revealed.
+    client
+        .find(Locator::LinkText("Presenter view"))
+        .await
+        .expect("a link")
+        .click()
+        .await
+        .expect("opened");
+    until_source(&client, "3 people have answered").await;
+    client
+        .find(Locator::LinkText("Show the team's pyramid"))
+        .await
+        .expect("a link")
+        .click()
+        .await
+        .expect("revealed");
+    let source = until_source(&client, "stage here").await;
+    assert!(source.contains("Where the team disagrees most"), "{source}");
+    assert!(fits(&client).await, "the presenter view at 360 px");
+    let drawn = client
+        .find(Locator::Css("svg.pyramid"))
+        .await
+        .expect("the pyramid")
+        .rectangle()
+        .await
+        .expect("its box");
+    assert!(drawn.2 > 200.0 && drawn.3 > 50.0, "drawn: {drawn:?}");
     client.close().await.expect("closed");
 }

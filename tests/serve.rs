@@ -5,96 +5,7 @@
 mod common;
 
 use common::browser::{Browser, csrf};
-
-use std::collections::HashMap;
-use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-
-/// A server on a free port of 127.0.0.1, stopped when dropped.
-struct Server {
-    child: Child,
-    base: String,
-    links: HashMap<String, String>,
-    /// The admin path with its token: `/admin?token=…`.
-    admin: String,
-}
-
-impl Server {
-    fn start(db: &Path) -> Server {
-        let mut child = Command::new(assert_cmd::cargo::cargo_bin!("pyramid"))
-            .args(["serve", "--bind", "127.0.0.1:0", "--lang", "en", "--db"])
-            .arg(db)
-            .env_remove("LANG")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("serve starts");
-        let mut lines = BufReader::new(child.stdout.take().expect("stdout")).lines();
-        let first = lines.next().expect("a line").expect("text");
-        let base = first
-            .split_whitespace()
-            .find(|word| word.starts_with("http://"))
-            .expect("the address")
-            .to_string();
-        let mut links = HashMap::new();
-        let mut admin = String::new();
-        for line in lines {
-            let line = line.expect("text");
-            let Some((name, url)) = line.trim().rsplit_once(": ") else {
-                break;
-            };
-            let path = url.trim_start_matches(&base).to_string();
-            if name == "Admin" {
-                admin = path;
-                break;
-            }
-            links.insert(name.to_string(), path);
-        }
-        Server {
-            child,
-            base,
-            links,
-            admin,
-        }
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn campaign(dir: &Path, name: &str) -> PathBuf {
-    let db = dir.join("team.sqlite");
-    let status = common::pyramid()
-        .args(["campaign", "new", name, "--db"])
-        .arg(&db)
-        .output()
-        .expect("runs")
-        .status;
-    assert!(status.success());
-    db
-}
-
-/// An's answers from the fixture, in question order.
-fn an_answers() -> Vec<(String, String)> {
-    let text = std::fs::read_to_string("tests/fixtures/answers/an.yaml").expect("fixture");
-    let doc: serde_yaml::Value = serde_yaml::from_str(&text).expect("YAML");
-    doc["answers"]
-        .as_mapping()
-        .expect("answers")
-        .iter()
-        .map(|(q, a)| {
-            (
-                q.as_str().expect("id").to_string(),
-                a.as_str().expect("key").to_string(),
-            )
-        })
-        .collect()
-}
+use common::server::{Server, an_answers, answer_all, campaign};
 
 #[test]
 fn a_respondent_answers_in_the_browser_and_scores_as_the_answer_file() {
@@ -366,22 +277,6 @@ fn a_port_in_use_or_a_bad_address_is_a_clear_error() {
 
 /// Starts a respondent named `name` and answers the questions of
 /// `answers` (question number from 1, key); returns the browser.
-fn answer_all(server: &Server, link: &str, name: &str, answers: &[(usize, String)]) -> Browser {
-    let mut browser = Browser::new(&server.base);
-    let start = browser.get(link);
-    let token = csrf(&start.body);
-    let started = browser.post(link, &[("csrf", &token), ("name", name)], &server.base);
-    assert_eq!(started.status, 303, "{}", started.body);
-    for (number, key) in answers {
-        let path = format!("{link}/q/{number}");
-        let page = browser.get(&path);
-        let token = csrf(&page.body);
-        let sent = browser.post(&path, &[("csrf", &token), ("answer", key)], &server.base);
-        assert_eq!(sent.status, 303, "{path}: {}", sent.body);
-    }
-    browser
-}
-
 #[test]
 fn a_killed_server_loses_no_acknowledged_answer() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -540,7 +435,11 @@ fn the_admin_token_opens_the_campaigns_and_the_live_team_view() {
         "{}",
         team.body
     );
-    assert!(team.body.contains("<td>An Peeters</td>"), "{}", team.body);
+    assert!(
+        team.body.contains("<th scope=\"row\">An Peeters</th>"),
+        "{}",
+        team.body
+    );
     // A respondent's cookie opens nothing of it.
     assert_eq!(respondent.get(&format!("/admin/c/{secret}")).status, 403);
 }

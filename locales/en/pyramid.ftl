@@ -437,3 +437,29 @@ admin-counts = { $finished ->
    *[other] { $finished } respondents finished
 }, { $unfinished } still answering
 admin-token-weak = the admin token in { $file } is shorter than 32 characters or holds spaces or control characters; write a longer one, or delete the file to have one made
+admin-new-campaign = New campaign
+admin-campaign-name = Name of the campaign
+admin-model = Model
+admin-anonymous = Anonymous: do not ask for names
+admin-create = Create
+admin-link = Link for the respondents
+admin-qr = QR code of the link
+admin-present = Presenter view
+admin-downloads = Downloads
+admin-report = Report (HTML)
+admin-scores-csv = Scores (CSV)
+admin-scores-json = Scores and team summary (JSON)
+admin-manage = Manage
+admin-close = Close the campaign
+admin-erase = Erase the campaign
+admin-erase-explain = This erases the campaign "{ $campaign }" and every answer in it, for good. Type its name to confirm.
+admin-erase-name = Name of the campaign to erase
+admin-erase-button = Erase for good
+admin-erase-mismatch = The name you typed is not the campaign's name: nothing was erased.
+admin-nobody-yet = Nobody has finished yet.
+admin-answered = { $count ->
+    [one] 1 person has answered
+   *[other] { $count } people have answered
+}
+admin-reveal = Show the team's pyramid
+admin-hide = Hide the pyramid

@@ -453,3 +453,29 @@ admin-counts = { $finished ->
    *[other] { $finished } répondants ont terminé
 }, { $unfinished } en cours
 admin-token-weak = le jeton d'administration de { $file } compte moins de 32 caractères ou contient des espaces ou des caractères de contrôle ; écrivez-en un plus long, ou supprimez le fichier pour qu'il en soit créé un
+admin-new-campaign = Nouvelle campagne
+admin-campaign-name = Nom de la campagne
+admin-model = Modèle
+admin-anonymous = Anonyme : ne pas demander de noms
+admin-create = Créer
+admin-link = Lien pour les répondants
+admin-qr = Code QR du lien
+admin-present = Vue de présentation
+admin-downloads = Téléchargements
+admin-report = Rapport (HTML)
+admin-scores-csv = Scores (CSV)
+admin-scores-json = Scores et synthèse de l'équipe (JSON)
+admin-manage = Gérer
+admin-close = Clore la campagne
+admin-erase = Effacer la campagne
+admin-erase-explain = Ceci efface la campagne « { $campaign } » et toutes ses réponses, définitivement. Tapez son nom pour confirmer.
+admin-erase-name = Nom de la campagne à effacer
+admin-erase-button = Effacer définitivement
+admin-erase-mismatch = Le nom tapé n'est pas celui de la campagne : rien n'a été effacé.
+admin-nobody-yet = Personne n'a encore terminé.
+admin-answered = { $count ->
+    [one] 1 personne a répondu
+   *[other] { $count } personnes ont répondu
+}
+admin-reveal = Montrer la pyramide de l'équipe
+admin-hide = Masquer la pyramide

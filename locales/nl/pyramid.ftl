@@ -441,3 +441,29 @@ admin-counts = { $finished ->
    *[other] { $finished } respondenten klaar
 }, { $unfinished } nog bezig
 admin-token-weak = het beheertoken in { $file } is korter dan 32 tekens of bevat spaties of stuurtekens; schrijf een langer, of verwijder het bestand om er een te laten maken
+admin-new-campaign = Nieuwe campagne
+admin-campaign-name = Naam van de campagne
+admin-model = Model
+admin-anonymous = Anoniem: geen namen vragen
+admin-create = Aanmaken
+admin-link = Link voor de respondenten
+admin-qr = QR-code van de link
+admin-present = Presentatieweergave
+admin-downloads = Downloads
+admin-report = Rapport (HTML)
+admin-scores-csv = Scores (CSV)
+admin-scores-json = Scores en teamoverzicht (JSON)
+admin-manage = Beheren
+admin-close = De campagne sluiten
+admin-erase = De campagne wissen
+admin-erase-explain = Dit wist de campagne "{ $campaign }" en elk antwoord erin, voorgoed. Typ de naam om te bevestigen.
+admin-erase-name = Naam van de campagne die je wist
+admin-erase-button = Voorgoed wissen
+admin-erase-mismatch = De naam die je typte is niet die van de campagne: er is niets gewist.
+admin-nobody-yet = Nog niemand is klaar.
+admin-answered = { $count ->
+    [one] 1 persoon heeft geantwoord
+   *[other] { $count } mensen hebben geantwoord
+}
+admin-reveal = De piramide van het team tonen
+admin-hide = De piramide verbergen

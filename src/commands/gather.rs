@@ -70,7 +70,13 @@ impl Tally<'_> {
         }
     }
 
-    fn add(&mut self, record: Record) {
+    /// The problems found, as far as they are listed.
+    pub fn problems(&self) -> &[String] {
+        &self.problems
+    }
+
+    /// Scores one respondent, or counts their problems.
+    pub fn add(&mut self, record: Record) {
         let incomplete = !self.allow_incomplete && !record.missing.is_empty();
         if !record.bad.is_empty() || incomplete {
             self.rejected += 1;
@@ -116,26 +122,45 @@ impl Tally<'_> {
         self.keep(record.respondent, record.place.to_string(), assessment);
     }
 
-    /// Takes out the rows that later submissions replaced, and says which.
-    fn finish(&mut self) {
-        let (shown, count) = &self.replaced;
-        if *count == 0 {
-            return;
+    /// A tally to which `add` gives respondents one at a time.
+    pub fn new<'a>(bank: &'a Bank, lang: Lang, options: &Options) -> Tally<'a> {
+        Tally {
+            answers: options.keep_answers.then(Vec::new),
+            bank,
+            lang,
+            allow_incomplete: options.read.allow_incomplete,
+            respondents: options.keep_rows.then(Vec::new),
+            team: TeamCollector::new(bank),
+            scored: 0,
+            rejected: 0,
+            problems: Vec::new(),
+            problem_count: 0,
+            duplicates: (!options.read.keep_duplicates).then(Duplicates::default),
+            replaced_rows: Vec::new(),
+            replaced: (Vec::new(), 0),
         }
-        let lang = self.lang;
-        let twice = Localized::new("answered-twice", &[]).count("count", *count);
-        crate::output::say(&messages::note(lang, &twice.in_lang(lang)));
-        for line in shown {
-            crate::output::say(&format!("  {line}"));
-        }
-        if *count > shown.len() as u64 {
-            let more = Localized::new("and-more", &[]).count("count", *count - shown.len() as u64);
-            crate::output::say(&format!("  {}", more.in_lang(lang)));
-        }
+    }
+
+    /// Takes out the rows that later submissions replaced; returns the
+    /// note that says which, if any were.
+    pub fn settle(&mut self) -> Option<Vec<String>> {
         let mut gone = std::mem::take(&mut self.replaced_rows);
         gone.sort_unstable();
         retain_except(&mut self.respondents, &gone);
         retain_except(&mut self.answers, &gone);
+        let (shown, count) = &self.replaced;
+        if *count == 0 {
+            return None;
+        }
+        let lang = self.lang;
+        let twice = Localized::new("answered-twice", &[]).count("count", *count);
+        let mut lines = vec![messages::note(lang, &twice.in_lang(lang))];
+        lines.extend(shown.iter().map(|line| format!("  {line}")));
+        if *count > shown.len() as u64 {
+            let more = Localized::new("and-more", &[]).count("count", *count - shown.len() as u64);
+            lines.push(format!("  {}", more.in_lang(lang)));
+        }
+        Some(lines)
     }
 
     fn keep(
@@ -207,21 +232,7 @@ fn retain_except<T>(list: &mut Option<Vec<T>>, gone: &[usize]) {
 pub fn gather<'a>(setup: &'a Setup, paths: &[PathBuf], options: Options) -> Result<Tally<'a>> {
     let bank = &setup.bank;
     let sources = sources::expand(paths, options.db.as_deref(), setup.lang)?;
-    let mut tally = Tally {
-        answers: options.keep_answers.then(Vec::new),
-        bank,
-        lang: setup.lang,
-        allow_incomplete: options.read.allow_incomplete,
-        respondents: options.keep_rows.then(Vec::new),
-        team: TeamCollector::new(bank),
-        scored: 0,
-        rejected: 0,
-        problems: Vec::new(),
-        problem_count: 0,
-        duplicates: (!options.read.keep_duplicates).then(Duplicates::default),
-        replaced_rows: Vec::new(),
-        replaced: (Vec::new(), 0),
-    };
+    let mut tally = Tally::new(bank, setup.lang, &options);
     let matcher = AnswerMatcher::new(bank);
     let progress = Progress::new(total_bytes(&sources), sources.len());
     for source in &sources {
@@ -271,7 +282,9 @@ pub fn gather<'a>(setup: &'a Setup, paths: &[PathBuf], options: Options) -> Resu
         }
     }
     progress.finish();
-    tally.finish();
+    for line in tally.settle().unwrap_or_default() {
+        crate::output::say(&line);
+    }
 
     Ok(tally)
 }

@@ -5,7 +5,7 @@ mod bank_tools;
 mod campaign;
 mod compare;
 mod duplicates;
-mod gather;
+pub mod gather;
 mod questions;
 mod report;
 mod score;

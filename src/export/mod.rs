@@ -13,6 +13,7 @@ mod notes;
 mod questions;
 pub mod svg;
 pub mod table;
+mod web;
 mod yaml;
 
 use crate::documents::{ComparisonDocument, ReportDocument, ScoresDocument};
@@ -22,6 +23,7 @@ use anyhow::Result;
 use std::io::Write;
 
 pub use table::TextStyle;
+pub use web::WebExporter;
 
 /// A format that writes document `D`, to `out` as it goes (so a million
 /// rows need not be held as text first). A format writes only the

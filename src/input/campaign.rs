@@ -23,7 +23,18 @@ pub fn read(
     matcher: &AnswerMatcher,
     on_record: &mut dyn FnMut(Record),
 ) -> Result<()> {
-    let store = Store::open(db)?;
+    records(&Store::open(db)?, name, bank, matcher, on_record)
+}
+
+/// The finished respondents of campaign `name` in `store`, each as a
+/// record (its answers matched to the bank the way a file's are).
+pub fn records(
+    store: &Store,
+    name: &str,
+    bank: &Bank,
+    matcher: &AnswerMatcher,
+    on_record: &mut dyn FnMut(Record),
+) -> Result<()> {
     let (model, _) = store.campaign_model(name)?;
     if model != bank.id {
         let args = [

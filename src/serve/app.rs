@@ -9,7 +9,8 @@ use crate::store::Store;
 use crate::store::campaigns::Campaign;
 use crate::store::respondents::StoredRespondent;
 use axum::Router;
-use axum::extract::{Form, Path, Query, State};
+use axum::extract::{Form, FromRequestParts, Path, Query, State};
+use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::get;
@@ -31,23 +32,61 @@ const RESPONDENT_COOKIE: &str = "pyramid_respondent";
 /// The start page's CSRF cookie, matched by the form's hidden field.
 const CSRF_COOKIE: &str = "pyramid_csrf";
 
-struct App {
-    store: Mutex<Store>,
+pub(super) struct App {
+    pub store: Mutex<Store>,
     /// The SHA-256 of the admin token: the token itself is not kept.
-    admin_hash: String,
+    pub admin_hash: String,
     /// The organiser's language, for the admin pages.
-    lang: Lang,
-    /// Each campaign's bank, parsed once.
+    pub lang: Lang,
+    /// Where the server listens, for links when a request names no
+    /// usable Host.
+    pub base: String,
+    /// Each campaign's bank, parsed once, by the campaign's secret.
     banks: Mutex<HashMap<String, Arc<Bank>>>,
 }
 
-type Shared = State<Arc<App>>;
+impl App {
+    /// Drops what is kept of an erased campaign.
+    pub fn forget(&self, secret: &str) {
+        if let Ok(mut banks) = self.banks.lock() {
+            banks.remove(secret);
+        }
+    }
+}
 
-pub fn router(store: Store, admin_hash: String, lang: Lang) -> Router {
+pub(super) type Shared = State<Arc<App>>;
+
+/// The campaign a link names (`/c/{secret}/…`, `/admin/c/{secret}/…`)
+/// and its bank; an unknown link is a plain 404.
+pub(super) struct Linked {
+    pub secret: String,
+    pub campaign: Campaign,
+    pub bank: Arc<Bank>,
+}
+
+impl FromRequestParts<Arc<App>> for Linked {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, app: &Arc<App>) -> Result<Linked, Response> {
+        let Path(params) = Path::<HashMap<String, String>>::from_request_parts(parts, app)
+            .await
+            .map_err(|_| not_found())?;
+        let secret = params.get("secret").cloned().unwrap_or_default();
+        let (campaign, bank) = campaign(app, &secret).map_err(IntoResponse::into_response)?;
+        Ok(Linked {
+            secret,
+            campaign,
+            bank,
+        })
+    }
+}
+
+pub fn router(store: Store, admin_hash: String, lang: Lang, base: String) -> Router {
     let app = Arc::new(App {
         store: Mutex::new(store),
         admin_hash,
         lang,
+        base,
         banks: Mutex::new(HashMap::new()),
     });
     let headers = [
@@ -65,9 +104,8 @@ pub fn router(store: Store, admin_hash: String, lang: Lang) -> Router {
         .route("/c/{secret}/q/{number}", get(question_page).post(answer))
         .route("/c/{secret}/result", get(result_page))
         .route("/c/{secret}/answers.yaml", get(answers_file))
-        .route("/admin", get(admin_index))
-        .route("/admin/c/{secret}", get(admin_team))
-        .fallback(not_found)
+        .merge(super::admin::routes())
+        .fallback(not_found_page)
         .with_state(app)
         .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .layer(TimeoutLayer::with_status_code(
@@ -90,7 +128,11 @@ async fn style() -> impl IntoResponse {
     )
 }
 
-async fn not_found() -> Response {
+async fn not_found_page() -> Response {
+    not_found()
+}
+
+pub(super) fn not_found() -> Response {
     (StatusCode::NOT_FOUND, "404 Not Found\n").into_response()
 }
 
@@ -112,7 +154,7 @@ fn campaign(app: &App, secret: &str) -> Result<(Campaign, Arc<Bank>), StatusCode
         .banks
         .lock()
         .map_err(|_| StatusCode::INTERNAL_SERVER_ERROR)?;
-    if let Some(bank) = banks.get(&found.name) {
+    if let Some(bank) = banks.get(secret) {
         return Ok((found, bank.clone()));
     }
     let (model, yaml) = store.campaign_model(&found.name).map_err(fail)?;
@@ -122,12 +164,12 @@ fn campaign(app: &App, secret: &str) -> Result<(Campaign, Arc<Bank>), StatusCode
         None => crate::input::bank_file::model(&model).map_err(fail)?,
     };
     let bank = Arc::new(bank);
-    banks.insert(found.name.clone(), bank.clone());
+    banks.insert(secret.to_string(), bank.clone());
     Ok((found, bank))
 }
 
 /// A cookie's value from the request.
-fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
+pub(super) fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
     headers
         .get_all(header::COOKIE)
         .iter()
@@ -140,7 +182,7 @@ fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
 
 /// The page's language: `?lang=`, else the respondent's, else the
 /// browser's first Accept-Language the bank has, else the bank's first.
-fn language(
+pub(super) fn language(
     bank: &Bank,
     query: &HashMap<String, String>,
     stored: Option<&str>,
@@ -170,7 +212,7 @@ fn language(
 }
 
 /// Links to the same page in each of the bank's languages.
-fn language_links(bank: &Bank, path: &str) -> Vec<(Lang, String)> {
+pub(super) fn language_links(bank: &Bank, path: &str) -> Vec<(Lang, String)> {
     bank.languages()
         .into_iter()
         .map(|lang| (lang, format!("{path}?lang={}", lang.code())))
@@ -182,7 +224,7 @@ fn language_links(bank: &Bank, path: &str) -> Vec<(Lang, String)> {
 /// Host it was sent to. Under `Referrer-Policy: no-referrer` a browser
 /// may send `Origin: null`; the token (in a `SameSite=Strict` cookie that
 /// no other site's request carries) then decides.
-fn same_origin(headers: &HeaderMap) -> bool {
+pub(super) fn same_origin(headers: &HeaderMap) -> bool {
     if let Some(site) = headers.get("sec-fetch-site") {
         return site == "same-origin" || site == "none";
     }
@@ -206,7 +248,7 @@ fn same_origin(headers: &HeaderMap) -> bool {
 }
 
 /// Two secrets compared in time that does not depend on where they differ.
-fn same_secret(a: &str, b: &str) -> bool {
+pub(super) fn same_secret(a: &str, b: &str) -> bool {
     a.len() == b.len()
         && a.bytes()
             .zip(b.bytes())
@@ -214,7 +256,7 @@ fn same_secret(a: &str, b: &str) -> bool {
             == 0
 }
 
-fn forbidden() -> Response {
+pub(super) fn forbidden() -> Response {
     (StatusCode::FORBIDDEN, "403 Forbidden\n").into_response()
 }
 
@@ -228,7 +270,7 @@ fn closed(lang: Lang, bank: &Bank, name: &str) -> Response {
         .into_response()
 }
 
-fn error_page() -> Response {
+pub(super) fn error_page() -> Response {
     StatusCode::INTERNAL_SERVER_ERROR.into_response()
 }
 
@@ -245,7 +287,7 @@ fn respondent(
 }
 
 /// The stored answers as responses to the bank.
-fn responses(bank: &Bank, stored: &StoredRespondent) -> Responses {
+pub(super) fn responses(bank: &Bank, stored: &StoredRespondent) -> Responses {
     let mut responses = Responses::empty(bank);
     for (question, key) in &stored.answers {
         let _ = responses.set_key(bank, question, key);
@@ -254,7 +296,7 @@ fn responses(bank: &Bank, stored: &StoredRespondent) -> Responses {
 }
 
 /// The first question without an answer, counted from 1.
-fn first_unanswered(bank: &Bank, responses: &Responses) -> Option<usize> {
+pub(super) fn first_unanswered(bank: &Bank, responses: &Responses) -> Option<usize> {
     (0..bank.questions.len())
         .find(|&q| responses.get(q).is_none())
         .map(|q| q + 1)
@@ -262,14 +304,14 @@ fn first_unanswered(bank: &Bank, responses: &Responses) -> Option<usize> {
 
 async fn start_page(
     State(app): Shared,
-    Path(secret): Path<String>,
+    Linked {
+        secret,
+        campaign,
+        bank,
+    }: Linked,
     Query(query): Query<HashMap<String, String>>,
     headers: HeaderMap,
 ) -> Response {
-    let (campaign, bank) = match campaign(&app, &secret) {
-        Ok(found) => found,
-        Err(status) => return status.into_response(),
-    };
     let lang = language(&bank, &query, None, &headers);
     if campaign.closed {
         return closed(lang, &bank, &campaign.name);
@@ -301,14 +343,14 @@ async fn start_page(
 
 async fn start(
     State(app): Shared,
-    Path(secret): Path<String>,
+    Linked {
+        secret,
+        campaign,
+        bank,
+    }: Linked,
     headers: HeaderMap,
     Form(form): Form<HashMap<String, String>>,
 ) -> Response {
-    let (campaign, bank) = match campaign(&app, &secret) {
-        Ok(found) => found,
-        Err(status) => return status.into_response(),
-    };
     let expected = cookie(&headers, CSRF_COOKIE).unwrap_or_default();
     let sent = form.get("csrf").map(String::as_str).unwrap_or_default();
     if !same_origin(&headers) || expected.is_empty() || !same_secret(&expected, sent) {
@@ -359,16 +401,17 @@ async fn start(
 
 async fn question_page(
     State(app): Shared,
-    Path((secret, number)): Path<(String, usize)>,
+    Linked {
+        secret,
+        campaign,
+        bank,
+    }: Linked,
+    Path((_, number)): Path<(String, usize)>,
     Query(query): Query<HashMap<String, String>>,
     headers: HeaderMap,
 ) -> Response {
-    let (campaign, bank) = match campaign(&app, &secret) {
-        Ok(found) => found,
-        Err(status) => return status.into_response(),
-    };
     if number == 0 || number > bank.questions.len() {
-        return not_found().await;
+        return not_found();
     }
     let Some((token, stored)) = respondent(&app, &campaign, &headers) else {
         return Redirect::to(&format!("/c/{secret}")).into_response();
@@ -409,16 +452,17 @@ fn question_html(
 
 async fn answer(
     State(app): Shared,
-    Path((secret, number)): Path<(String, usize)>,
+    Linked {
+        secret,
+        campaign,
+        bank,
+    }: Linked,
+    Path((_, number)): Path<(String, usize)>,
     headers: HeaderMap,
     Form(form): Form<HashMap<String, String>>,
 ) -> Response {
-    let (campaign, bank) = match campaign(&app, &secret) {
-        Ok(found) => found,
-        Err(status) => return status.into_response(),
-    };
     if number == 0 || number > bank.questions.len() {
-        return not_found().await;
+        return not_found();
     }
     let Some((token, stored)) = respondent(&app, &campaign, &headers) else {
         return forbidden();
@@ -457,14 +501,14 @@ async fn answer(
 
 async fn result_page(
     State(app): Shared,
-    Path(secret): Path<String>,
+    Linked {
+        secret,
+        campaign,
+        bank,
+    }: Linked,
     Query(query): Query<HashMap<String, String>>,
     headers: HeaderMap,
 ) -> Response {
-    let (campaign, bank) = match campaign(&app, &secret) {
-        Ok(found) => found,
-        Err(status) => return status.into_response(),
-    };
     let Some((token, stored)) = respondent(&app, &campaign, &headers) else {
         return Redirect::to(&format!("/c/{secret}")).into_response();
     };
@@ -493,15 +537,15 @@ async fn result_page(
 
 async fn answers_file(
     State(app): Shared,
-    Path(secret): Path<String>,
+    Linked {
+        secret: _,
+        campaign,
+        bank,
+    }: Linked,
     headers: HeaderMap,
 ) -> Response {
-    let (campaign, bank) = match campaign(&app, &secret) {
-        Ok(found) => found,
-        Err(status) => return status.into_response(),
-    };
     let Some((_, stored)) = respondent(&app, &campaign, &headers) else {
-        return not_found().await;
+        return not_found();
     };
     let answers = responses(&bank, &stored);
     let name = stored.name.clone().unwrap_or_default();
@@ -519,111 +563,4 @@ async fn answers_file(
         yaml,
     )
         .into_response()
-}
-
-/// The admin cookie's name; it holds the token, sent only to `/admin`.
-const ADMIN_COOKIE: &str = "pyramid_admin";
-/// How long a wrong admin token waits before its 403.
-const WRONG_TOKEN_DELAY: Duration = Duration::from_secs(1);
-
-/// Whether `token` is the admin token, compared by hash in constant time.
-fn is_admin(app: &App, token: &str) -> bool {
-    same_secret(&super::admin::hash(token), &app.admin_hash)
-}
-
-/// The admin cookie checked: `Ok` for the organiser, else the 403 (late,
-/// when a wrong token was sent).
-async fn admin_check(app: &App, headers: &HeaderMap) -> Result<(), Response> {
-    match cookie(headers, ADMIN_COOKIE) {
-        Some(token) if is_admin(app, &token) => Ok(()),
-        Some(_) => {
-            tokio::time::sleep(WRONG_TOKEN_DELAY).await;
-            Err(forbidden())
-        }
-        None => Err(forbidden()),
-    }
-}
-
-async fn admin_index(
-    State(app): Shared,
-    Query(query): Query<HashMap<String, String>>,
-    headers: HeaderMap,
-) -> Response {
-    // The link printed at start: the token goes into a cookie, and the
-    // address bar loses it.
-    if let Some(token) = query.get("token") {
-        if !is_admin(&app, token) {
-            tokio::time::sleep(WRONG_TOKEN_DELAY).await;
-            return forbidden();
-        }
-        let cookie = format!("{ADMIN_COOKIE}={token}; Path=/admin; HttpOnly; SameSite=Strict");
-        return ([(header::SET_COOKIE, cookie)], Redirect::to("/admin")).into_response();
-    }
-    if let Err(response) = admin_check(&app, &headers).await {
-        return response;
-    }
-    let campaigns = match app.store.lock() {
-        Ok(store) => store.campaigns(),
-        Err(_) => return error_page(),
-    };
-    let Ok(campaigns) = campaigns else {
-        return error_page();
-    };
-    Html(pages::admin_index(app.lang, &campaigns).into_string()).into_response()
-}
-
-async fn admin_team(
-    State(app): Shared,
-    Path(secret): Path<String>,
-    headers: HeaderMap,
-) -> Response {
-    if let Err(response) = admin_check(&app, &headers).await {
-        return response;
-    }
-    let (campaign, bank) = match campaign(&app, &secret) {
-        Ok(found) => found,
-        Err(status) => return status.into_response(),
-    };
-    let people = match app.store.lock() {
-        Ok(store) => store.respondents(&campaign.name),
-        Err(_) => return error_page(),
-    };
-    let Ok(people) = people else {
-        return error_page();
-    };
-    let lang = app.lang;
-    let dash = || "–".to_string();
-    let mut sums = vec![(0u64, 0u64); bank.pillars.len()];
-    let mut rows = Vec::new();
-    for (n, person) in people.iter().filter(|p| p.finished).enumerate() {
-        let assessment = crate::model::scoring::assess(&bank, &responses(&bank, person));
-        for (sum, pillar) in sums.iter_mut().zip(&assessment.pillars) {
-            if let Some(score) = pillar.score {
-                sum.0 += u64::from(score);
-                sum.1 += 1;
-            }
-        }
-        let stage = assessment.stage.map_or_else(dash, |level| {
-            let name = bank.stages[usize::from(level) - 1].name.get(lang);
-            format!("{level} · {name}")
-        });
-        rows.push(pages::TeamRow {
-            respondent: person.name.clone().unwrap_or_else(|| format!("#{}", n + 1)),
-            stage,
-            score: assessment.score.map_or_else(dash, |s| s.to_string()),
-            pillars: assessment
-                .pillars
-                .iter()
-                .map(|p| p.score.map_or_else(dash, |s| s.to_string()))
-                .collect(),
-        });
-    }
-    let means: Vec<String> = sums
-        .iter()
-        .map(|(sum, count)| match count {
-            0 => dash(),
-            _ => crate::messages::decimal(lang, *sum as f64 / *count as f64, 1),
-        })
-        .collect();
-    Html(pages::team(lang, &bank, &campaign, &rows, &means).into_string()).into_response()
 }

@@ -5,8 +5,11 @@
 //! the stylesheet compiled in, nothing read from disk paths.
 
 mod admin;
+mod admin_pages;
 mod app;
 mod pages;
+mod team;
+mod token;
 
 use crate::cli::DbArg;
 use crate::exit_code::ExitCode;
@@ -29,7 +32,7 @@ pub fn run(
         None => crate::store::default_path().ok_or_else(|| Localized::new("db-no-default", &[]))?,
     };
     let store = Store::open(&path)?;
-    let admin_token = admin::token(admin_token_file)?;
+    let admin_token = token::token(admin_token_file)?;
     let addr: SocketAddr = bind
         .parse()
         .map_err(|_| Localized::new("serve-bad-address", &[("bind", bind)]))?;
@@ -49,7 +52,12 @@ pub fn run(
         let admin_url = format!("http://{local}/admin?token={admin_token}");
         let line = say_in(lang, "serve-admin", &[("url", &admin_url)]);
         crate::output::print(&format!("{line}\n"))?;
-        let app = app::router(store, admin::hash(&admin_token), lang);
+        let app = app::router(
+            store,
+            token::hash(&admin_token),
+            lang,
+            format!("http://{local}"),
+        );
         axum::serve(listener, app)
             .with_graceful_shutdown(shutdown())
             .await

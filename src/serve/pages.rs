@@ -8,12 +8,12 @@ use crate::model::bank::Bank;
 use maud::{DOCTYPE, Markup, html};
 
 /// A whole page: head, the language links, the body.
-fn page(lang: Lang, title: &str, languages: &[(Lang, String)], body: Markup) -> Markup {
+pub(super) fn page(lang: Lang, title: &str, languages: &[(Lang, String)], body: Markup) -> Markup {
     page_refreshed(lang, title, languages, None, body)
 }
 
 /// A page that reloads itself every `refresh` seconds where given.
-fn page_refreshed(
+pub(super) fn page_refreshed(
     lang: Lang,
     title: &str,
     languages: &[(Lang, String)],
@@ -167,113 +167,6 @@ pub fn message(lang: Lang, title: &str, text: &str) -> Markup {
         html! {
             h1 { (title) }
             p { (text) }
-        },
-    )
-}
-
-/// The organiser's list of campaigns, each with its counts and links.
-pub fn admin_index(lang: Lang, campaigns: &[crate::store::campaigns::Campaign]) -> Markup {
-    let title = say_in(lang, "admin-title", &[]);
-    let column = |key| say_in(lang, key, &[]);
-    page(
-        lang,
-        &title,
-        &[],
-        html! {
-            h1 { (title) }
-            @if campaigns.is_empty() {
-                p { (say_in(lang, "campaign-none", &[])) }
-            } @else {
-                table {
-                    thead { tr {
-                        th { (column("campaign-column-name")) }
-                        th { (column("campaign-column-model")) }
-                        th { (column("campaign-column-finished")) }
-                        th { (column("campaign-column-unfinished")) }
-                        th { (column("campaign-column-status")) }
-                    } }
-                    tbody {
-                        @for campaign in campaigns {
-                            @let secret = campaign.link.trim_start_matches("/c/");
-                            tr {
-                                td { a href=(format!("/admin/c/{secret}")) { (campaign.name) } }
-                                td { (campaign.model) }
-                                td { (campaign.finished) }
-                                td { (campaign.unfinished) }
-                                td { (say_in(lang, "campaign-status", &[("status", if campaign.closed { "closed" } else { "open" })])) }
-                            }
-                        }
-                    }
-                }
-                h2 { (column("campaign-links")) }
-                ul {
-                    @for campaign in campaigns.iter().filter(|c| !c.closed) {
-                        li { (campaign.name) ": " a href=(campaign.link) { code { (campaign.link) } } }
-                    }
-                }
-            }
-        },
-    )
-}
-
-/// One row of the team view: a respondent's overall stage and pillar
-/// scores.
-pub struct TeamRow {
-    pub respondent: String,
-    pub stage: String,
-    pub score: String,
-    pub pillars: Vec<String>,
-}
-
-/// A campaign's live team view: who has answered and how they score; the
-/// page reloads itself every 10 seconds (no script).
-pub fn team(
-    lang: Lang,
-    bank: &Bank,
-    campaign: &crate::store::campaigns::Campaign,
-    rows: &[TeamRow],
-    means: &[String],
-) -> Markup {
-    let w = crate::messages::words(lang);
-    let counts = crate::messages::Localized::new("admin-counts", &[])
-        .count("finished", campaign.finished)
-        .count("unfinished", campaign.unfinished)
-        .in_lang(lang);
-    page_refreshed(
-        lang,
-        &campaign.name,
-        &[],
-        Some(10),
-        html! {
-            p { a href="/admin" { (say_in(lang, "admin-title", &[])) } }
-            h1 { (campaign.name) " · " (bank.title.get(lang)) }
-            p { (counts) }
-            @if !rows.is_empty() {
-                table {
-                    thead { tr {
-                        th { (w.respondent) }
-                        th { (w.stage) }
-                        th { (w.score) }
-                        @for pillar in &bank.pillars { th { (pillar.name.get(lang)) } }
-                    } }
-                    tbody {
-                        @for row in rows {
-                            tr {
-                                td { (row.respondent) }
-                                td { (row.stage) }
-                                td { (row.score) }
-                                @for score in &row.pillars { td { (score) } }
-                            }
-                        }
-                        tr {
-                            th { (w.mean) }
-                            td {}
-                            td {}
-                            @for mean in means { th { (mean) } }
-                        }
-                    }
-                }
-            }
         },
     )
 }

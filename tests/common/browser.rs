@@ -87,5 +87,5 @@ impl Browser {
 /// The hidden CSRF field of a page.
 pub fn csrf(body: &str) -> String {
     let at = body.find("name=\"csrf\" value=\"").expect("a CSRF field") + 19;
-    body[at..at + 32].to_string()
+    body[at..].split('"').next().unwrap_or_default().to_string()
 }

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod browser;
+pub mod server;
 
 use assert_cmd::Command;
 use serde_json::Value;

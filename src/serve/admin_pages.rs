@@ -1,0 +1,218 @@
+//! The organiser's pages, written with maud (every value escaped), in the
+//! organiser's language.
+
+use super::admin::REFRESH_SECONDS;
+use super::app::Linked;
+use super::pages::{page, page_refreshed};
+use super::team::TeamScores;
+use crate::lang::Lang;
+use crate::messages::{Localized, say_in};
+use crate::store::campaigns::Campaign;
+use maud::{Markup, PreEscaped, html};
+
+fn text(lang: Lang, key: &'static str) -> String {
+    say_in(lang, key, &[])
+}
+
+/// The campaigns with their counts, and the form for a new one.
+pub fn index(lang: Lang, campaigns: &[Campaign], csrf: &str, refused: Option<&str>) -> Markup {
+    let title = text(lang, "admin-title");
+    let column = |key| text(lang, key);
+    page(
+        lang,
+        &title,
+        &[],
+        html! {
+            h1 { (title) }
+            @if campaigns.is_empty() {
+                p { (text(lang, "campaign-none")) }
+            } @else {
+                div.wide role="region" aria-label=(title) tabindex="0" {
+                    table {
+                        thead { tr {
+                            th scope="col" { (column("campaign-column-name")) }
+                            th scope="col" { (column("campaign-column-model")) }
+                            th scope="col" { (column("campaign-column-finished")) }
+                            th scope="col" { (column("campaign-column-unfinished")) }
+                            th scope="col" { (column("campaign-column-status")) }
+                        } }
+                        tbody {
+                            @for campaign in campaigns {
+                                tr {
+                                    th scope="row" { a href=(format!("/admin{}", campaign.link)) { (campaign.name) } }
+                                    td { (campaign.model) }
+                                    td.number { (campaign.finished) }
+                                    td.number { (campaign.unfinished) }
+                                    td { (say_in(lang, "campaign-status", &[("status", if campaign.closed { "closed" } else { "open" })])) }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            h2 { (text(lang, "admin-new-campaign")) }
+            form method="post" action="/admin/campaigns" {
+                input type="hidden" name="csrf" value=(csrf);
+                @if let Some(reason) = refused {
+                    p.error role="alert" { (reason) }
+                }
+                p {
+                    label for="name" { (text(lang, "admin-campaign-name")) }
+                    input type="text" id="name" name="name" maxlength="100" required;
+                }
+                p {
+                    label for="model" { (text(lang, "admin-model")) }
+                    select id="model" name="model" {
+                        @for (model, _, _) in crate::input::bank_file::MODELS {
+                            option value=(model) { (model) }
+                        }
+                    }
+                }
+                p {
+                    label { input type="checkbox" name="anonymous" value="1"; " " (text(lang, "admin-anonymous")) }
+                }
+                button type="submit" { (text(lang, "admin-create")) }
+            }
+        },
+    )
+}
+
+/// A campaign's live team view: counts, the link and its QR code, the
+/// downloads, what `score --summary --rows` shows (`tables`, drawn by
+/// the web format), and the buttons to close or erase. It reloads itself.
+pub fn team(
+    lang: Lang,
+    linked: &Linked,
+    link: &str,
+    csrf: &str,
+    notes: &[String],
+    tables: Option<&str>,
+) -> Markup {
+    let campaign = &linked.campaign;
+    let counts = Localized::new("admin-counts", &[])
+        .count("finished", campaign.finished)
+        .count("unfinished", campaign.unfinished)
+        .in_lang(lang);
+    let here = format!("/admin/c/{}", linked.secret);
+    let status = if campaign.closed { "closed" } else { "open" };
+    page_refreshed(
+        lang,
+        &campaign.name,
+        &[],
+        Some(REFRESH_SECONDS),
+        html! {
+            p { a href="/admin" { (text(lang, "admin-title")) } }
+            h1 { (campaign.name) " · " (linked.bank.title.get(lang)) }
+            p { (say_in(lang, "campaign-status", &[("status", status)])) " · " (counts) }
+            ul.actions {
+                li { a href=(format!("{here}/present")) { (text(lang, "admin-present")) } }
+            }
+            @if !notes.is_empty() {
+                ul.notes { @for note in notes { li { (crate::visible::visible(note)) } } }
+            }
+            @match tables {
+                Some(tables) => {
+                    (PreEscaped(tables))
+                    h2 { (text(lang, "admin-downloads")) }
+                    ul.actions {
+                        li { a href=(format!("{here}/report.html")) download { (text(lang, "admin-report")) } }
+                        li { a href=(format!("{here}/scores.csv")) download { (text(lang, "admin-scores-csv")) } }
+                        li { a href=(format!("{here}/scores.json")) download { (text(lang, "admin-scores-json")) } }
+                    }
+                }
+                None => p { (text(lang, "admin-nobody-yet")) }
+            }
+            (link_and_code(lang, &campaign.link, link, &here))
+            h2 { (text(lang, "admin-manage")) }
+            @if !campaign.closed {
+                form method="post" action=(format!("{here}/close")) {
+                    input type="hidden" name="csrf" value=(csrf);
+                    button type="submit" { (text(lang, "admin-close")) }
+                }
+            }
+            p { a href=(format!("{here}/erase")) { (text(lang, "admin-erase")) } }
+        },
+    )
+}
+
+/// The respondents' link, written out and as a QR code.
+fn link_and_code(lang: Lang, path: &str, link: &str, admin: &str) -> Markup {
+    html! {
+        h2 { (text(lang, "admin-link")) }
+        p { a href=(path) { code { (link) } } }
+        p.qr { img src=(format!("{admin}/qr.svg")) alt=(text(lang, "admin-qr")) width="256" height="256"; }
+    }
+}
+
+/// The presenter view for a projector: how many have answered and the
+/// link with its QR code to answer, and when revealed the team's pyramid and where the team disagrees most. It
+/// reloads itself, revealed or not.
+pub fn present(
+    lang: Lang,
+    linked: &Linked,
+    link: &str,
+    scores: &TeamScores,
+    reveal: bool,
+) -> Markup {
+    let campaign = &linked.campaign;
+    let admin = format!("/admin/c/{}", linked.secret);
+    let here = format!("{admin}/present");
+    let answered = Localized::new("admin-answered", &[])
+        .count("count", scores.respondents.len())
+        .in_lang(lang);
+    let notes = scores.notes_for_team(lang);
+    let pyramid = scores.pyramid(lang);
+    page_refreshed(
+        lang,
+        &campaign.name,
+        &[],
+        Some(REFRESH_SECONDS),
+        html! {
+            div.present {
+                h1 { (campaign.name) }
+                p.answered { (answered) }
+                @if reveal {
+                    @if let (Some(notes), Some(pyramid)) = (&notes, &pyramid) {
+                        h2 { (notes.heading) }
+                        (PreEscaped(pyramid))
+                        @if !notes.disagreement.is_empty() {
+                            h2 { (crate::messages::words(lang).disagreement) }
+                            ul { @for line in &notes.disagreement { li { (line) } } }
+                        }
+                    }
+                    p { a href=(here) { (text(lang, "admin-hide")) } }
+                } @else {
+                    p { a.button href=(format!("{here}?reveal")) { (text(lang, "admin-reveal")) } }
+                    (link_and_code(lang, &campaign.link, link, &admin))
+                }
+            }
+        },
+    )
+}
+
+/// Asks for the campaign's name before erasing it; with `mismatch`, says
+/// that the name typed was not it.
+pub fn erase(lang: Lang, name: &str, csrf: &str, mismatch: bool) -> Markup {
+    let title = text(lang, "admin-erase");
+    page(
+        lang,
+        &title,
+        &[],
+        html! {
+            p { a href="/admin" { (text(lang, "admin-title")) } }
+            h1 { (title) }
+            p { (say_in(lang, "admin-erase-explain", &[("campaign", name)])) }
+            form method="post" {
+                input type="hidden" name="csrf" value=(csrf);
+                @if mismatch {
+                    p.error role="alert" { (text(lang, "admin-erase-mismatch")) }
+                }
+                p {
+                    label for="confirm" { (text(lang, "admin-erase-name")) }
+                    input type="text" id="confirm" name="confirm" maxlength="100" autocomplete="off" required;
+                }
+                button.danger type="submit" { (text(lang, "admin-erase-button")) }
+            }
+        },
+    )
+}

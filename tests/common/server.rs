@@ -1,0 +1,111 @@
+//! A `pyramid serve` on a free port of 127.0.0.1 for the web form's
+//! tests, and the respondent's way through it.
+
+use super::browser::{Browser, csrf};
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+
+/// A server on a free port of 127.0.0.1, stopped when dropped.
+pub struct Server {
+    pub child: Child,
+    pub base: String,
+    pub links: HashMap<String, String>,
+    /// The admin path with its token: `/admin?token=…`.
+    pub admin: String,
+}
+
+impl Server {
+    pub fn start(db: &Path) -> Server {
+        let mut child = Command::new(assert_cmd::cargo::cargo_bin!("pyramid"))
+            .args(["serve", "--bind", "127.0.0.1:0", "--lang", "en", "--db"])
+            .arg(db)
+            .env_remove("LANG")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("serve starts");
+        let mut lines = BufReader::new(child.stdout.take().expect("stdout")).lines();
+        let first = lines.next().expect("a line").expect("text");
+        let base = first
+            .split_whitespace()
+            .find(|word| word.starts_with("http://"))
+            .expect("the address")
+            .to_string();
+        let mut links = HashMap::new();
+        let mut admin = String::new();
+        for line in lines {
+            let line = line.expect("text");
+            let Some((name, url)) = line.trim().rsplit_once(": ") else {
+                break;
+            };
+            let path = url.trim_start_matches(&base).to_string();
+            if name == "Admin" {
+                admin = path;
+                break;
+            }
+            links.insert(name.to_string(), path);
+        }
+        Server {
+            child,
+            base,
+            links,
+            admin,
+        }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+pub fn campaign(dir: &Path, name: &str) -> PathBuf {
+    let db = dir.join("team.sqlite");
+    let status = super::pyramid()
+        .args(["campaign", "new", name, "--db"])
+        .arg(&db)
+        .output()
+        .expect("runs")
+        .status;
+    assert!(status.success());
+    db
+}
+
+/// An's answers from the fixture, in question order.
+pub fn an_answers() -> Vec<(String, String)> {
+    let text = std::fs::read_to_string("tests/fixtures/answers/an.yaml").expect("fixture");
+    let doc: serde_yaml::Value = serde_yaml::from_str(&text).expect("YAML");
+    doc["answers"]
+        .as_mapping()
+        .expect("answers")
+        .iter()
+        .map(|(q, a)| {
+            (
+                q.as_str().expect("id").to_string(),
+                a.as_str().expect("key").to_string(),
+            )
+        })
+        .collect()
+}
+
+/// One respondent's whole way: the start page with `name`, then each
+/// `(number, key)` answer; returns their browser.
+pub fn answer_all(server: &Server, link: &str, name: &str, answers: &[(usize, String)]) -> Browser {
+    let mut browser = Browser::new(&server.base);
+    let start = browser.get(link);
+    let token = csrf(&start.body);
+    let started = browser.post(link, &[("csrf", &token), ("name", name)], &server.base);
+    assert_eq!(started.status, 303, "{}", started.body);
+    for (number, key) in answers {
+        let path = format!("{link}/q/{number}");
+        let page = browser.get(&path);
+        let token = csrf(&page.body);
+        let sent = browser.post(&path, &[("csrf", &token), ("answer", key)], &server.base);
+        assert_eq!(sent.status, 303, "{path}: {}", sent.body);
+    }
+    browser
+}
