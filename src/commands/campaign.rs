@@ -9,7 +9,7 @@ use crate::lang::Lang;
 use crate::messages::{Localized, say_in};
 use crate::output::print;
 use crate::store::Store;
-use crate::store::campaigns::{Campaign, NewCampaign};
+use crate::store::campaigns::{Campaign, Listed, NewCampaign};
 use crate::terminal::style::stdout_style;
 use anyhow::Result;
 use serde::Serialize;
@@ -105,7 +105,7 @@ fn status(campaign: &Campaign) -> &'static str {
     if campaign.closed { "closed" } else { "open" }
 }
 
-fn table(campaigns: &[Campaign], lang: Lang) -> String {
+fn table(campaigns: &[Listed], lang: Lang) -> String {
     let mut table = new_table(stdout_style());
     let heading = |key| say_in(lang, key, &[]);
     table.set_header(vec![
@@ -115,13 +115,14 @@ fn table(campaigns: &[Campaign], lang: Lang) -> String {
         heading("campaign-column-unfinished"),
         heading("campaign-column-status"),
     ]);
-    for campaign in campaigns {
+    for listed in campaigns {
+        let campaign = &listed.campaign;
         let status = say_in(lang, "campaign-status", &[("status", status(campaign))]);
         table.add_row(vec![
             crate::visible::visible(&campaign.name).into_owned(),
             campaign.model.clone(),
-            campaign.finished.to_string(),
-            campaign.unfinished.to_string(),
+            listed.finished.to_string(),
+            listed.unfinished.to_string(),
             status,
         ]);
     }
@@ -130,7 +131,7 @@ fn table(campaigns: &[Campaign], lang: Lang) -> String {
     }
     // The links below the table, each on one line to be copied whole.
     let mut text = format!("{table}\n\n{}\n", heading("campaign-links"));
-    for campaign in campaigns {
+    for Listed { campaign, .. } in campaigns {
         let name = crate::visible::visible(&campaign.name);
         text.push_str(&format!("  {name}: {}\n", campaign.link));
     }
@@ -154,19 +155,19 @@ struct CampaignJson<'a> {
     status: &'static str,
 }
 
-fn json(campaigns: &[Campaign]) -> Result<String> {
+fn json(campaigns: &[Listed]) -> Result<String> {
     let document = CampaignsJson {
         version: 1,
         campaigns: campaigns
             .iter()
-            .map(|c| CampaignJson {
-                name: &c.name,
-                model: &c.model,
-                link: &c.link,
-                anonymous: c.anonymous,
-                finished: c.finished,
-                unfinished: c.unfinished,
-                status: status(c),
+            .map(|listed| CampaignJson {
+                name: &listed.campaign.name,
+                model: &listed.campaign.model,
+                link: &listed.campaign.link,
+                anonymous: listed.campaign.anonymous,
+                finished: listed.finished,
+                unfinished: listed.unfinished,
+                status: status(&listed.campaign),
             })
             .collect(),
     };

@@ -128,9 +128,9 @@ async fn index(
 /// The list of campaigns and the form for a new one; with `refused`, the
 /// reason the last one was not made (422).
 fn index_page(app: &App, organiser: &Organiser, refused: Option<&str>) -> Response {
-    let campaigns = match app.store.lock() {
-        Ok(store) => store.campaigns(),
-        Err(_) => return error_page(),
+    let campaigns = match app.read() {
+        Some(store) => store.campaigns(),
+        None => return error_page(),
     };
     let Ok(campaigns) = campaigns else {
         return error_page();
@@ -160,14 +160,14 @@ async fn create(
     else {
         return (StatusCode::UNPROCESSABLE_ENTITY, "422 Unknown model\n").into_response();
     };
-    let made = match app.store.lock() {
-        Ok(store) => store.create_campaign(&NewCampaign {
+    let made = match app.read() {
+        Some(store) => store.create_campaign(&NewCampaign {
             name,
             model,
             bank_yaml: None,
             anonymous: form.contains_key("anonymous"),
         }),
-        Err(_) => return error_page(),
+        None => return error_page(),
     };
     match made {
         Ok(campaign) => Redirect::to(&format!("/admin{}", campaign.link)).into_response(),
@@ -178,7 +178,7 @@ async fn create(
 /// The campaign's scores, read under the store's lock; `None` where the
 /// store fails (a 500).
 fn scores<'a>(app: &App, linked: &'a Linked) -> Option<TeamScores<'a>> {
-    let store = app.store.lock().ok()?;
+    let store = app.read()?;
     TeamScores::read(&store, &linked.campaign.name, &linked.bank, app.lang).ok()
 }
 
@@ -194,10 +194,18 @@ async fn team(
     let Ok(tables) = scores.html(app.lang) else {
         return error_page();
     };
+    let counts = match app.read() {
+        Some(store) => store.listed(&linked.campaign.name),
+        None => return error_page(),
+    };
+    let Ok(counts) = counts else {
+        return error_page();
+    };
     let link = format!("{}{}", base(&app, &headers), linked.campaign.link);
     let page = admin_pages::team(
         app.lang,
         &linked,
+        &counts,
         &link,
         &organiser.csrf,
         &scores.notes,
@@ -280,9 +288,9 @@ async fn close(
     if !organiser.sent(&headers, &form) {
         return forbidden();
     }
-    let closed = match app.store.lock() {
-        Ok(store) => store.close_campaign(&linked.campaign.name),
-        Err(_) => return error_page(),
+    let closed = match app.read() {
+        Some(store) => store.close_campaign(&linked.campaign.name),
+        None => return error_page(),
     };
     match closed {
         Ok(()) => Redirect::to(&format!("/admin/c/{}", linked.secret)).into_response(),
@@ -311,9 +319,9 @@ async fn erase(
         let page = admin_pages::erase(app.lang, name, &organiser.csrf, true);
         return (StatusCode::UNPROCESSABLE_ENTITY, Html(page.into_string())).into_response();
     }
-    let erased = match app.store.lock() {
-        Ok(store) => store.erase_campaign(name),
-        Err(_) => return error_page(),
+    let erased = match app.read() {
+        Some(store) => store.erase_campaign(name),
+        None => return error_page(),
     };
     app.forget(&linked.secret);
     match erased {

@@ -7,7 +7,7 @@ use super::pages::{page, page_refreshed};
 use super::team::TeamScores;
 use crate::lang::Lang;
 use crate::messages::{Localized, say_in};
-use crate::store::campaigns::Campaign;
+use crate::store::campaigns::Listed;
 use maud::{Markup, PreEscaped, html};
 
 fn text(lang: Lang, key: &'static str) -> String {
@@ -15,7 +15,7 @@ fn text(lang: Lang, key: &'static str) -> String {
 }
 
 /// The campaigns with their counts, and the form for a new one.
-pub fn index(lang: Lang, campaigns: &[Campaign], csrf: &str, refused: Option<&str>) -> Markup {
+pub fn index(lang: Lang, campaigns: &[Listed], csrf: &str, refused: Option<&str>) -> Markup {
     let title = text(lang, "admin-title");
     let column = |key| text(lang, key);
     page(
@@ -37,12 +37,12 @@ pub fn index(lang: Lang, campaigns: &[Campaign], csrf: &str, refused: Option<&st
                             th scope="col" { (column("campaign-column-status")) }
                         } }
                         tbody {
-                            @for campaign in campaigns {
+                            @for Listed { campaign, finished, unfinished } in campaigns {
                                 tr {
                                     th scope="row" { a href=(format!("/admin{}", campaign.link)) { (campaign.name) } }
                                     td { (campaign.model) }
-                                    td.number { (campaign.finished) }
-                                    td.number { (campaign.unfinished) }
+                                    td.number { (finished) }
+                                    td.number { (unfinished) }
                                     td { (say_in(lang, "campaign-status", &[("status", if campaign.closed { "closed" } else { "open" })])) }
                                 }
                             }
@@ -83,6 +83,7 @@ pub fn index(lang: Lang, campaigns: &[Campaign], csrf: &str, refused: Option<&st
 pub fn team(
     lang: Lang,
     linked: &Linked,
+    counts: &Listed,
     link: &str,
     csrf: &str,
     notes: &[String],
@@ -90,8 +91,8 @@ pub fn team(
 ) -> Markup {
     let campaign = &linked.campaign;
     let counts = Localized::new("admin-counts", &[])
-        .count("finished", campaign.finished)
-        .count("unfinished", campaign.unfinished)
+        .count("finished", counts.finished)
+        .count("unfinished", counts.unfinished)
         .in_lang(lang);
     let here = format!("/admin/c/{}", linked.secret);
     let status = if campaign.closed { "closed" } else { "open" };

@@ -1,6 +1,7 @@
 //! The routes of the web form and their handlers.
 
 use super::pages;
+use super::writer::Writer;
 use crate::lang::Lang;
 use crate::messages::say_in;
 use crate::model::answers::Responses;
@@ -15,7 +16,7 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::get;
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -33,7 +34,11 @@ const RESPONDENT_COOKIE: &str = "pyramid_respondent";
 const CSRF_COOKIE: &str = "pyramid_csrf";
 
 pub(super) struct App {
-    pub store: Mutex<Store>,
+    /// Connections that read (and the organiser's rare changes): a
+    /// request takes one that is free.
+    readers: Vec<Mutex<Store>>,
+    /// The respondents' changes, taken together.
+    pub writer: Writer,
     /// The SHA-256 of the admin token: the token itself is not kept.
     pub admin_hash: String,
     /// The organiser's language, for the admin pages.
@@ -46,6 +51,18 @@ pub(super) struct App {
 }
 
 impl App {
+    /// A connection to read with: a free one, else the first.
+    pub fn read(&self) -> Option<MutexGuard<'_, Store>> {
+        let free = self
+            .readers
+            .iter()
+            .find_map(|reader| reader.try_lock().ok());
+        match free {
+            Some(reader) => Some(reader),
+            None => self.readers.first()?.lock().ok(),
+        }
+    }
+
     /// Drops what is kept of an erased campaign.
     pub fn forget(&self, secret: &str) {
         if let Ok(mut banks) = self.banks.lock() {
@@ -81,9 +98,16 @@ impl FromRequestParts<Arc<App>> for Linked {
     }
 }
 
-pub fn router(store: Store, admin_hash: String, lang: Lang, base: String) -> Router {
+pub fn router(
+    readers: Vec<Store>,
+    writer: Writer,
+    admin_hash: String,
+    lang: Lang,
+    base: String,
+) -> Router {
     let app = Arc::new(App {
-        store: Mutex::new(store),
+        readers: readers.into_iter().map(Mutex::new).collect(),
+        writer,
         admin_hash,
         lang,
         base,
@@ -139,10 +163,7 @@ pub(super) fn not_found() -> Response {
 /// A campaign and its bank; 404 for a link that is unknown.
 fn campaign(app: &App, secret: &str) -> Result<(Campaign, Arc<Bank>), StatusCode> {
     let fail = |_| StatusCode::INTERNAL_SERVER_ERROR;
-    let store = app
-        .store
-        .lock()
-        .map_err(|_| StatusCode::INTERNAL_SERVER_ERROR)?;
+    let store = app.read().ok_or(StatusCode::INTERNAL_SERVER_ERROR)?;
     let well_formed = secret.len() == 32 && secret.bytes().all(|b| b.is_ascii_hexdigit());
     let found = if well_formed {
         store.campaign_by_secret(secret).map_err(fail)?
@@ -281,7 +302,7 @@ fn respondent(
     headers: &HeaderMap,
 ) -> Option<(String, StoredRespondent)> {
     let token = cookie(headers, RESPONDENT_COOKIE)?;
-    let store = app.store.lock().ok()?;
+    let store = app.read()?;
     let found = store.respondent(&campaign.name, &token).ok()??;
     Some((token, found))
 }
@@ -378,16 +399,15 @@ async fn start(
     let Ok(token) = crate::store::secret() else {
         return error_page();
     };
-    {
-        let Ok(store) = app.store.lock() else {
-            return error_page();
-        };
-        if store
-            .start_respondent(&campaign.name, &token, name.as_deref(), lang.code())
-            .is_err()
-        {
-            return error_page();
-        }
+    let (campaign_name, kept_token) = (campaign.name.clone(), token.clone());
+    let started = app
+        .writer
+        .write(move |store| {
+            store.start_respondent(&campaign_name, &kept_token, name.as_deref(), lang.code())
+        })
+        .await;
+    if started.is_err() {
+        return error_page();
     }
     let cookie = format!(
         "{RESPONDENT_COOKIE}={token}; Path=/c/{secret}; HttpOnly; SameSite=Strict; Max-Age=31536000"
@@ -483,13 +503,13 @@ async fn answer(
         let page = question_html(&secret, number, lang, &bank, &stored, &token, true);
         return (StatusCode::UNPROCESSABLE_ENTITY, page).into_response();
     }
-    {
-        let Ok(store) = app.store.lock() else {
-            return error_page();
-        };
-        if store.save_answer(&token, &question.id, key).is_err() {
-            return error_page();
-        }
+    let (question_id, key) = (question.id.clone(), key.to_string());
+    let saved = app
+        .writer
+        .write(move |store| store.save_answer(&token, &question_id, &key))
+        .await;
+    if saved.is_err() {
+        return error_page();
     }
     let next = if number < bank.questions.len() {
         format!("/c/{secret}/q/{}", number + 1)
@@ -516,11 +536,12 @@ async fn result_page(
     if let Some(number) = first_unanswered(&bank, &answers) {
         return Redirect::to(&format!("/c/{secret}/q/{number}")).into_response();
     }
-    {
-        let Ok(store) = app.store.lock() else {
-            return error_page();
-        };
-        if store.finish_respondent(&token).is_err() {
+    if !stored.finished {
+        let finished = app
+            .writer
+            .write(move |store| store.finish_respondent(&token))
+            .await;
+        if finished.is_err() {
             return error_page();
         }
     }

@@ -10,6 +10,7 @@ mod app;
 mod pages;
 mod team;
 mod token;
+mod writer;
 
 use crate::cli::DbArg;
 use crate::exit_code::ExitCode;
@@ -18,6 +19,9 @@ use crate::messages::{Localized, LocalizedContext, say_in};
 use crate::store::Store;
 use anyhow::Result;
 use std::net::SocketAddr;
+
+/// The threads that answer requests (this runs on small machines).
+const WORKERS: usize = 2;
 
 /// Serves the campaigns of the database on `bind` until Ctrl-C or
 /// SIGTERM.
@@ -31,13 +35,19 @@ pub fn run(
         Some(path) => path.clone(),
         None => crate::store::default_path().ok_or_else(|| Localized::new("db-no-default", &[]))?,
     };
-    let store = Store::open(&path)?;
+    // The first opening checks the file and upgrades it; then one
+    // connection to read per worker thread, and one that writes answers.
+    let mut readers = vec![Store::open(&path)?];
+    for _ in 1..WORKERS {
+        readers.push(Store::open(&path)?);
+    }
+    let writer = writer::Writer::start(Store::open(&path)?)?;
     let admin_token = token::token(admin_token_file)?;
     let addr: SocketAddr = bind
         .parse()
         .map_err(|_| Localized::new("serve-bad-address", &[("bind", bind)]))?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
+        .worker_threads(WORKERS)
         .enable_all()
         .build()
         .localized(|| Localized::new("serve-cannot-start", &[]))?;
@@ -48,12 +58,13 @@ pub fn run(
         let local = listener
             .local_addr()
             .localized(|| Localized::new("serve-cannot-bind", &[("bind", bind)]))?;
-        announce(&store, local, &path, lang)?;
+        announce(&readers[0], local, &path, lang)?;
         let admin_url = format!("http://{local}/admin?token={admin_token}");
         let line = say_in(lang, "serve-admin", &[("url", &admin_url)]);
         crate::output::print(&format!("{line}\n"))?;
         let app = app::router(
-            store,
+            readers,
+            writer,
             token::hash(&admin_token),
             lang,
             format!("http://{local}"),
@@ -73,7 +84,8 @@ fn announce(store: &Store, local: SocketAddr, path: &std::path::Path, lang: Lang
     let db = path.display().to_string();
     let mut text = say_in(lang, "serve-listening", &[("address", &base), ("db", &db)]);
     text.push('\n');
-    for campaign in store.campaigns()?.iter().filter(|c| !c.closed) {
+    let campaigns = store.campaigns()?;
+    for campaign in campaigns.iter().map(|c| &c.campaign).filter(|c| !c.closed) {
         let name = crate::visible::visible(&campaign.name);
         text.push_str(&format!("  {name}: {base}{}\n", campaign.link));
     }

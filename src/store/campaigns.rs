@@ -8,7 +8,7 @@ use rusqlite::{OptionalExtension, params};
 /// The longest campaign name, in characters.
 pub const MAX_NAME_CHARS: usize = 100;
 
-/// A campaign as listed.
+/// A campaign.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Campaign {
     pub name: String,
@@ -18,8 +18,30 @@ pub struct Campaign {
     pub link: String,
     pub anonymous: bool,
     pub closed: bool,
+}
+
+/// A campaign as listed: with how many respondents have finished and how
+/// many are still answering (counting takes a look at every respondent,
+/// so the respondents' pages, which need no counts, do not count).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Listed {
+    pub campaign: Campaign,
     pub finished: u64,
     pub unfinished: u64,
+}
+
+/// The columns `campaign_from` reads, in its order.
+const CAMPAIGN_COLUMNS: &str = "c.name, c.model, c.secret, c.anonymous, c.closed_at IS NOT NULL";
+
+/// A campaign from a row that starts with `CAMPAIGN_COLUMNS`.
+fn campaign_from(row: &rusqlite::Row) -> rusqlite::Result<Campaign> {
+    Ok(Campaign {
+        name: row.get(0)?,
+        model: row.get(1)?,
+        link: format!("/c/{}", row.get::<_, String>(2)?),
+        anonymous: row.get(3)?,
+        closed: row.get(4)?,
+    })
 }
 
 /// What a new campaign asks with.
@@ -40,48 +62,25 @@ impl Store {
             return Err(Localized::new("campaign-exists", &[("name", new.name)]).into());
         }
         let secret = super::secret()?;
-        self.conn
-            .execute(
-                "INSERT INTO campaigns (name, secret, model, bank_yaml, anonymous) \
+        self.run(
+            "INSERT INTO campaigns (name, secret, model, bank_yaml, anonymous) \
                  VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![new.name, secret, new.model, new.bank_yaml, new.anonymous],
-            )
-            .localized(|| self.cannot_write())?;
+            params![new.name, secret, new.model, new.bank_yaml, new.anonymous],
+        )?;
         self.campaign(new.name)
     }
 
     /// Every campaign, oldest first, with its counts.
-    pub fn campaigns(&self) -> Result<Vec<Campaign>> {
-        self.select_campaigns("", &[])
-    }
-
-    /// The campaign whose link holds `secret`.
-    pub fn campaign_by_secret(&self, secret: &str) -> Result<Option<Campaign>> {
-        Ok(self
-            .select_campaigns("WHERE c.secret = ?1", &[&secret])?
-            .into_iter()
-            .next())
-    }
-
-    fn select_campaigns(
-        &self,
-        filter: &str,
-        values: &[&dyn rusqlite::ToSql],
-    ) -> Result<Vec<Campaign>> {
-        let read = || -> rusqlite::Result<Vec<Campaign>> {
+    pub fn campaigns(&self) -> Result<Vec<Listed>> {
+        let read = || -> rusqlite::Result<Vec<Listed>> {
             let mut statement = self.conn.prepare_cached(&format!(
-                "SELECT c.name, c.model, c.secret, c.anonymous, c.closed_at IS NOT NULL, \
-                        COUNT(r.finished_at), COUNT(r.id) - COUNT(r.finished_at) \
+                "SELECT {CAMPAIGN_COLUMNS}, COUNT(r.finished_at), COUNT(r.id) - COUNT(r.finished_at) \
                  FROM campaigns c LEFT JOIN respondents r ON r.campaign_id = c.id \
-                 {filter} GROUP BY c.id ORDER BY c.id"
+                 GROUP BY c.id ORDER BY c.id"
             ))?;
-            let rows = statement.query_map(values, |row| {
-                Ok(Campaign {
-                    name: row.get(0)?,
-                    model: row.get(1)?,
-                    link: format!("/c/{}", row.get::<_, String>(2)?),
-                    anonymous: row.get(3)?,
-                    closed: row.get(4)?,
+            let rows = statement.query_map([], |row| {
+                Ok(Listed {
+                    campaign: campaign_from(row)?,
                     finished: row.get::<_, i64>(5)?.max(0) as u64,
                     unfinished: row.get::<_, i64>(6)?.max(0) as u64,
                 })
@@ -91,25 +90,43 @@ impl Store {
         read().localized(|| self.cannot_read())
     }
 
-    /// One campaign by name.
-    pub fn campaign(&self, name: &str) -> Result<Campaign> {
+    /// One campaign by name, with its counts.
+    pub fn listed(&self, name: &str) -> Result<Listed> {
         self.campaigns()?
             .into_iter()
-            .find(|c| c.name == name)
+            .find(|c| c.campaign.name == name)
             .ok_or_else(|| self.unknown(name))
+    }
+
+    /// One campaign by name.
+    pub fn campaign(&self, name: &str) -> Result<Campaign> {
+        self.campaign_where("c.name = ?1", name)?
+            .ok_or_else(|| self.unknown(name))
+    }
+
+    /// The campaign whose link holds `secret`: one look-up in an index,
+    /// on every request of a respondent.
+    pub fn campaign_by_secret(&self, secret: &str) -> Result<Option<Campaign>> {
+        self.campaign_where("c.secret = ?1", secret)
+    }
+
+    fn campaign_where(&self, filter: &str, value: &str) -> Result<Option<Campaign>> {
+        self.conn
+            .prepare_cached(&format!(
+                "SELECT {CAMPAIGN_COLUMNS} FROM campaigns c WHERE {filter}"
+            ))
+            .and_then(|mut statement| statement.query_row([value], campaign_from).optional())
+            .localized(|| self.cannot_read())
     }
 
     /// Closes a campaign: its link then answers that it is closed and
     /// stores nothing. Closing a closed campaign is fine.
     pub fn close_campaign(&self, name: &str) -> Result<()> {
-        let changed = self
-            .conn
-            .execute(
-                "UPDATE campaigns SET closed_at = \
+        let changed = self.run(
+            "UPDATE campaigns SET closed_at = \
                  COALESCE(closed_at, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) WHERE name = ?1",
-                params![name],
-            )
-            .localized(|| self.cannot_write())?;
+            params![name],
+        )?;
         if changed == 0 {
             return Err(self.unknown(name));
         }
@@ -119,10 +136,7 @@ impl Store {
     /// Erases a campaign with every answer in it, for good: the rows are
     /// overwritten (`secure_delete`) and the write-ahead log emptied.
     pub fn erase_campaign(&self, name: &str) -> Result<()> {
-        let changed = self
-            .conn
-            .execute("DELETE FROM campaigns WHERE name = ?1", params![name])
-            .localized(|| self.cannot_write())?;
+        let changed = self.run("DELETE FROM campaigns WHERE name = ?1", params![name])?;
         if changed == 0 {
             return Err(self.unknown(name));
         }
@@ -135,13 +149,10 @@ impl Store {
         let Some(id) = self.campaign_id(campaign)? else {
             return Err(self.unknown(campaign));
         };
-        let erased = self
-            .conn
-            .execute(
-                "DELETE FROM respondents WHERE campaign_id = ?1 AND name = ?2",
-                params![id, respondent],
-            )
-            .localized(|| self.cannot_write())?;
+        let erased = self.run(
+            "DELETE FROM respondents WHERE campaign_id = ?1 AND name = ?2",
+            params![id, respondent],
+        )?;
         if erased == 0 {
             let args = [("campaign", campaign), ("respondent", respondent)];
             return Err(Localized::new("campaign-no-respondent", &args).into());
@@ -172,7 +183,7 @@ impl Store {
     pub(super) fn unknown(&self, name: &str) -> anyhow::Error {
         let names: Vec<String> = self
             .campaigns()
-            .map(|all| all.into_iter().map(|c| c.name).collect())
+            .map(|all| all.into_iter().map(|c| c.campaign.name).collect())
             .unwrap_or_default();
         let known = names.join(", ");
         Localized::new("campaign-unknown", &[("name", name), ("known", &known)])
@@ -238,7 +249,7 @@ mod tests {
             .campaigns()
             .expect("listed")
             .into_iter()
-            .map(|c| c.name)
+            .map(|c| c.campaign.name)
             .collect();
         assert_eq!(names, ["Team Q4", "Team Q3"]);
         store.close_campaign("Team Q4").expect("closed");
@@ -271,7 +282,7 @@ mod tests {
                  INSERT INTO respondents (campaign_id, token, name, lang, finished_at) VALUES (1, 't2', 'Jan', 'nl', 'x');",
             )
             .expect("rows");
-        let team = store.campaign("Team").expect("found");
+        let team = store.listed("Team").expect("found");
         assert_eq!((team.finished, team.unfinished), (1, 1));
         assert_eq!(store.erase_respondent("Team", "An").expect("erased"), 1);
         let answers: i64 = store

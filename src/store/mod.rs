@@ -64,6 +64,55 @@ impl Store {
         Ok(store)
     }
 
+    /// Runs `steps` in one transaction, each in a savepoint of its own (a
+    /// step that fails is undone alone, the others kept), with one commit:
+    /// one sync to disk for all of them. Gives each step's outcome, or the
+    /// error of the commit, which undoes them all.
+    pub fn together<I>(&self, steps: I) -> Result<Vec<Result<()>>>
+    where
+        I: IntoIterator,
+        I::Item: FnOnce(&Store) -> Result<()>,
+    {
+        let sql = |statement: &str| {
+            self.conn
+                .execute_batch(statement)
+                .localized(|| self.cannot_write())
+        };
+        sql("BEGIN IMMEDIATE")?;
+        let mut outcomes = Vec::new();
+        for step in steps {
+            let kept = sql("SAVEPOINT step").and_then(|()| {
+                let outcome = step(self);
+                if outcome.is_err() {
+                    sql("ROLLBACK TO step")?;
+                }
+                sql("RELEASE step")?;
+                Ok(outcome)
+            });
+            match kept {
+                Ok(outcome) => outcomes.push(outcome),
+                Err(err) => {
+                    let _ = sql("ROLLBACK");
+                    return Err(err);
+                }
+            }
+        }
+        if let Err(err) = sql("COMMIT") {
+            let _ = sql("ROLLBACK");
+            return Err(err);
+        }
+        Ok(outcomes)
+    }
+
+    /// Runs one statement that writes, prepared once per connection (the
+    /// web form runs the same few for every answer).
+    fn run(&self, sql: &str, values: impl rusqlite::Params) -> Result<usize> {
+        self.conn
+            .prepare_cached(sql)
+            .and_then(|mut statement| statement.execute(values))
+            .localized(|| self.cannot_write())
+    }
+
     pub fn path(&self) -> &Path {
         &self.path
     }

@@ -32,28 +32,23 @@ impl Store {
         let id = self
             .campaign_id(campaign)?
             .ok_or_else(|| self.unknown(campaign))?;
-        self.conn
-            .execute(
-                "INSERT INTO respondents (campaign_id, token, name, lang) VALUES (?1, ?2, ?3, ?4)",
-                params![id, token, name, lang],
-            )
-            .localized(|| self.cannot_write())?;
+        self.run(
+            "INSERT INTO respondents (campaign_id, token, name, lang) VALUES (?1, ?2, ?3, ?4)",
+            params![id, token, name, lang],
+        )?;
         Ok(())
     }
 
     /// Keeps one answer (a later one to the same question replaces it),
     /// committed before this returns.
     pub fn save_answer(&self, token: &str, question: &str, choice: &str) -> Result<()> {
-        let changed = self
-            .conn
-            .execute(
-                "INSERT INTO answers (respondent_id, question, choice) \
-                 SELECT id, ?2, ?3 FROM respondents WHERE token = ?1 \
-                 ON CONFLICT (respondent_id, question) DO UPDATE SET \
-                 choice = excluded.choice, answered_at = excluded.answered_at",
-                params![token, question, choice],
-            )
-            .localized(|| self.cannot_write())?;
+        let changed = self.run(
+            "INSERT INTO answers (respondent_id, question, choice) \
+             SELECT id, ?2, ?3 FROM respondents WHERE token = ?1 \
+             ON CONFLICT (respondent_id, question) DO UPDATE SET \
+             choice = excluded.choice, answered_at = excluded.answered_at",
+            params![token, question, choice],
+        )?;
         if changed == 0 {
             return Err(Localized::new("respondent-unknown", &[]).into());
         }
@@ -62,13 +57,11 @@ impl Store {
 
     /// Marks a respondent as finished (the result was shown).
     pub fn finish_respondent(&self, token: &str) -> Result<()> {
-        self.conn
-            .execute(
-                "UPDATE respondents SET finished_at = \
-                 COALESCE(finished_at, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) WHERE token = ?1",
-                params![token],
-            )
-            .localized(|| self.cannot_write())?;
+        self.run(
+            "UPDATE respondents SET finished_at = \
+             COALESCE(finished_at, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) WHERE token = ?1",
+            params![token],
+        )?;
         Ok(())
     }
 
@@ -115,41 +108,35 @@ impl Store {
     /// The respondent with this cookie token in the campaign, with their
     /// answers; `None` for a token of no one or of another campaign.
     pub fn respondent(&self, campaign: &str, token: &str) -> Result<Option<StoredRespondent>> {
-        let Some(id) = self.campaign_id(campaign)? else {
-            return Ok(None);
-        };
-        let found: Option<String> = self
-            .conn
-            .query_row(
-                "SELECT token FROM respondents WHERE campaign_id = ?1 AND token = ?2",
-                params![id, token],
-                |row| row.get(0),
-            )
-            .optional()
-            .localized(|| self.cannot_read())?;
-        if found.is_none() {
-            return Ok(None);
-        }
-        let read = || -> rusqlite::Result<StoredRespondent> {
-            let (rid, name, lang, finished): (i64, Option<String>, String, bool) = self.conn.query_row(
-                "SELECT id, name, lang, finished_at IS NOT NULL FROM respondents WHERE token = ?1",
-                params![token],
-                |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)),
-            )?;
-            let mut statement = self
+        let read = || -> rusqlite::Result<Option<StoredRespondent>> {
+            let found: Option<(i64, Option<String>, String, bool)> = self
                 .conn
-                .prepare("SELECT question, choice FROM answers WHERE respondent_id = ?1")?;
-            let answers = statement
-                .query_map(params![rid], |row| Ok((row.get(0)?, row.get(1)?)))?
+                .prepare_cached(
+                    // A subquery, not a join: SQLite plans a join again
+                    // for each run.
+                    "SELECT id, name, lang, finished_at IS NOT NULL FROM respondents \
+                     WHERE token = ?1 AND campaign_id = (SELECT id FROM campaigns WHERE name = ?2)",
+                )?
+                .query_row(params![token, campaign], |row| {
+                    Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?))
+                })
+                .optional()?;
+            let Some((id, name, lang, finished)) = found else {
+                return Ok(None);
+            };
+            let answers = self
+                .conn
+                .prepare_cached("SELECT question, choice FROM answers WHERE respondent_id = ?1")?
+                .query_map(params![id], |row| Ok((row.get(0)?, row.get(1)?)))?
                 .collect::<rusqlite::Result<_>>()?;
-            Ok(StoredRespondent {
+            Ok(Some(StoredRespondent {
                 name,
                 lang,
                 finished,
                 answers,
-            })
+            }))
         };
-        read().map(Some).localized(|| self.cannot_read())
+        read().localized(|| self.cannot_read())
     }
 
     /// The model a campaign was made with, and its own bank's text where
@@ -218,7 +205,7 @@ mod tests {
                 ("strategy-role".to_string(), "b".to_string())
             ]
         );
-        let campaign = store.campaign("Team").expect("found");
+        let campaign = store.listed("Team").expect("found");
         assert_eq!((campaign.finished, campaign.unfinished), (1, 1));
     }
 }
