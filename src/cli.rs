@@ -311,6 +311,14 @@ pub enum CampaignCommand {
         #[command(flatten)]
         db: DbArg,
     },
+    /// Copy the database file with every campaign, consistent even while a server writes to it
+    Backup {
+        /// The copy to write (replaced whole if it exists)
+        #[arg(long, short, value_name = "FILE")]
+        output: PathBuf,
+        #[command(flatten)]
+        db: DbArg,
+    },
     /// Erase a campaign, or one respondent's answers in it, for good
     Erase {
         /// The campaign's name

@@ -359,5 +359,6 @@ async fn the_organiser_creates_a_campaign_and_reveals_the_team_pyramid_without_j
         .await
         .expect("its box");
     assert!(drawn.2 > 200.0 && drawn.3 > 50.0, "drawn: {drawn:?}");
+    screenshot(&client, "serve-present.png").await;
     client.close().await.expect("closed");
 }

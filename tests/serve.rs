@@ -6,6 +6,7 @@ mod common;
 
 use common::browser::{Browser, csrf};
 use common::server::{Server, an_answers, answer_all, campaign};
+use std::path::Path;
 
 #[test]
 fn a_respondent_answers_in_the_browser_and_scores_as_the_answer_file() {
@@ -460,4 +461,68 @@ fn raw_status(base: &str, request: &str) -> String {
         .next()
         .unwrap_or_default()
         .to_string()
+}
+
+#[test]
+fn a_backup_taken_while_the_server_runs_holds_every_acknowledged_answer() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = campaign(dir.path(), "Team");
+    let server = Server::start(&db);
+    let link = server.links["Team"].clone();
+    let answers: Vec<(usize, String)> = an_answers()
+        .into_iter()
+        .enumerate()
+        .map(|(n, (_, key))| (n + 1, key))
+        .collect();
+    let mut an = answer_all(&server, &link, "An", &answers);
+    assert_eq!(an.get(&format!("{link}/result")).status, 200);
+    answer_all(&server, &link, "Busy", &answers[..3]);
+
+    // Taken with the server still running; the copy replaces an old one.
+    let copy = dir.path().join("copy.sqlite");
+    std::fs::write(&copy, "an older copy").expect("written");
+    let backed_up = common::pyramid()
+        .args(["campaign", "backup", "--lang", "en", "--db"])
+        .arg(&db)
+        .arg("--output")
+        .arg(&copy)
+        .output()
+        .expect("runs");
+    assert!(
+        backed_up.status.success(),
+        "{}",
+        String::from_utf8_lossy(&backed_up.stderr)
+    );
+    assert!(String::from_utf8_lossy(&backed_up.stdout).starts_with("Copied "));
+    let conn = rusqlite::Connection::open(&copy).expect("opens");
+    let check: String = conn
+        .query_row("PRAGMA integrity_check", [], |row| row.get(0))
+        .expect("checked");
+    assert_eq!(check, "ok");
+    let kept: i64 = conn
+        .query_row("SELECT COUNT(*) FROM answers", [], |row| row.get(0))
+        .expect("count");
+    assert_eq!(kept, 18, "An's 15 and Busy's 3");
+    drop(conn);
+    let score = |file: &Path| {
+        common::pyramid()
+            .args(["score", "--campaign", "Team", "--format", "csv", "--db"])
+            .arg(file)
+            .output()
+            .expect("runs")
+            .stdout
+    };
+    assert_eq!(score(&copy), score(&db));
+
+    // The file itself as the copy: refused, and left as it was.
+    let before = std::fs::read(&db).expect("read");
+    let onto_itself = common::pyramid()
+        .args(["campaign", "backup", "--db"])
+        .arg(&db)
+        .arg("--output")
+        .arg(&db)
+        .output()
+        .expect("runs");
+    assert_eq!(onto_itself.status.code(), Some(2));
+    assert_eq!(std::fs::read(&db).expect("read"), before);
 }

@@ -312,7 +312,7 @@ fn the_qr_code_holds_the_link_and_the_presenter_view_reveals_the_pyramid() {
         .map(str::to_string)
         .unwrap_or_default();
     assert!(
-        marked.contains(&stage_name) && marked.contains("Team of 3"),
+        marked.contains(&stage_name) && marked.contains("Team stage"),
         "stage {stage} {stage_name:?}: {marked}"
     );
     assert!(

@@ -385,6 +385,7 @@ csv-record-too-long = { $line ->
 campaign-created = Campaign "{ $name }" created ({ $model }); the respondents' link is { $link } on the server. Database: { $db }
 campaign-closed = Campaign "{ $name }" is closed: its link stores no more answers.
 campaign-erased = Campaign "{ $name }" is erased, with every answer in it.
+campaign-backed-up = Copied { $db } to { $file }: every campaign as it was at this moment (a server may keep running meanwhile).
 respondent-erased = { $count ->
     [one] The answers of { $respondent } are
    *[other] The answers of { $count } respondents named { $respondent } are

@@ -401,6 +401,7 @@ csv-record-too-long = { $line ->
 campaign-created = Campagne « { $name } » créée ({ $model }) ; le lien des répondants est { $link } sur le serveur. Base de données : { $db }
 campaign-closed = La campagne « { $name } » est close : son lien n'enregistre plus de réponses.
 campaign-erased = La campagne « { $name } » est effacée, avec toutes ses réponses.
+campaign-backed-up = { $db } copié vers { $file } : chaque campagne telle qu'elle était à cet instant (un serveur peut continuer à tourner entre-temps).
 respondent-erased = { $count ->
     [one] Les réponses de { $respondent } sont effacées
    *[other] Les réponses des { $count } répondants nommés { $respondent } sont effacées

@@ -389,6 +389,7 @@ csv-record-too-long = { $line ->
 campaign-created = Campagne "{ $name }" aangemaakt ({ $model }); de link voor de respondenten is { $link } op de server. Database: { $db }
 campaign-closed = Campagne "{ $name }" is gesloten: de link bewaart geen antwoorden meer.
 campaign-erased = Campagne "{ $name }" is gewist, met alle antwoorden erin.
+campaign-backed-up = { $db } gekopieerd naar { $file }: elke campagne zoals ze op dit moment was (een server mag intussen blijven draaien).
 respondent-erased = { $count ->
     [one] De antwoorden van { $respondent } zijn
    *[other] De antwoorden van { $count } respondenten met de naam { $respondent } zijn

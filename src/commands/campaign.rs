@@ -65,6 +65,17 @@ pub fn run(command: &CampaignCommand, setup: Option<&Setup>, lang: Lang) -> Resu
                 say_in(lang, "campaign-closed", &[("name", name)])
             ))?;
         }
+        CampaignCommand::Backup { output, db } => {
+            let store = open(db)?;
+            crate::output::Destination::new(Some(output)).check(&[store.path()])?;
+            store.back_up(output)?;
+            let args = [
+                ("db", store.path().display().to_string()),
+                ("file", output.display().to_string()),
+            ];
+            let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            print(&format!("{}\n", say_in(lang, "campaign-backed-up", &args)))?;
+        }
         CampaignCommand::Erase {
             name,
             respondent,

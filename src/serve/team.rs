@@ -77,8 +77,8 @@ impl<'a> TeamScores<'a> {
             .iter()
             .map(|stage| stage.name.get(lang).to_string())
             .collect();
-        let team = crate::messages::team_of(lang, summary.respondents);
-        Some(svg::pyramid(&names, summary.team.stage, &team))
+        let label = crate::messages::words(lang).team_stage;
+        Some(svg::pyramid(&names, summary.team.stage, label))
     }
 
     /// The rows and the summary as HTML: `score --summary --rows`.

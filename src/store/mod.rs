@@ -104,6 +104,32 @@ impl Store {
         Ok(outcomes)
     }
 
+    /// Writes a consistent copy of the whole file to `path` (SQLite's
+    /// `VACUUM INTO`: one read transaction, so a server may go on writing),
+    /// through a temporary file in the same folder, synced and renamed: an
+    /// existing copy is replaced whole or not at all.
+    pub fn back_up(&self, path: &Path) -> Result<()> {
+        let shown = crate::visible::visible(&path.display().to_string()).into_owned();
+        let cannot = || Localized::new("cannot-write", &[("file", &shown)]);
+        let folder = match path.parent() {
+            Some(folder) if !folder.as_os_str().is_empty() => folder,
+            _ => Path::new("."),
+        };
+        let copy = tempfile::Builder::new()
+            .prefix(".pyramid-backup-")
+            .tempfile_in(folder)
+            .localized(cannot)?;
+        let target = copy.path().to_string_lossy().into_owned();
+        self.conn
+            .execute("VACUUM INTO ?1", [&target])
+            .localized(cannot)?;
+        copy.as_file().sync_all().localized(cannot)?;
+        copy.persist(path)
+            .map_err(|err| err.error)
+            .localized(cannot)?;
+        Ok(())
+    }
+
     /// Runs one statement that writes, prepared once per connection (the
     /// web form runs the same few for every answer).
     fn run(&self, sql: &str, values: impl rusqlite::Params) -> Result<usize> {
