@@ -798,3 +798,107 @@ fn the_whole_self_test_runs_in_french_with_no_english_word() {
         assert!(!screen.contains(english), "{english:?} in {screen}");
     }
 }
+
+#[test]
+fn four_answer_sets_give_the_same_result_in_the_terminal_the_browser_and_answer_files() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mixed: [usize; 15] = std::array::from_fn(|n| (n * 3 + 1) % 4);
+    let sets: [(&str, [usize; 15]); 4] = [
+        ("An", AN_DOWNS),
+        ("Low", [0; 15]),
+        ("High", [3; 15]),
+        ("Mixed", mixed),
+    ];
+    let questions: Vec<String> = {
+        let text = std::fs::read_to_string("questions/pyramid.yaml").expect("bank");
+        let bank: serde_yaml::Value = serde_yaml::from_str(&text).expect("YAML");
+        bank["questions"]
+            .as_sequence()
+            .expect("questions")
+            .iter()
+            .map(|q| q["id"].as_str().expect("id").to_string())
+            .collect()
+    };
+    // An option n places down is key a, b, c, d; one more is don't know.
+    let key = |downs: usize| ["a", "b", "c", "d", "dont_know"][downs].to_string();
+
+    // 1. The terminal self-test, each set saved as it ends.
+    let mut screens = Vec::new();
+    let mut saved = Vec::new();
+    for (name, downs) in &sets {
+        let file = format!("{name}-terminal.yaml");
+        let mut session = spawn(&["test", "--lang", "en", "--save", &file], &[], dir.path());
+        for (n, down) in downs.iter().enumerate() {
+            pick(&mut session, &format!("Question {}/15", n + 1), *down);
+        }
+        screens.push(readable(&until_exit(&mut session)));
+        assert_eq!(exit_code(&session), 0);
+        saved.push(dir.path().join(file).display().to_string());
+    }
+
+    // 2. The same answers in the browser, one campaign.
+    let db = common::server::campaign(dir.path(), "Four");
+    let server = common::server::Server::start(&db);
+    let link = server.links["Four"].clone();
+    let mut pages = Vec::new();
+    for (name, downs) in &sets {
+        let answers: Vec<(usize, String)> = downs
+            .iter()
+            .enumerate()
+            .map(|(n, down)| (n + 1, key(*down)))
+            .collect();
+        let mut browser = common::server::answer_all(&server, &link, name, &answers);
+        let result = browser.get(&format!("{link}/result?lang=en"));
+        assert_eq!(result.status, 200);
+        pages.push(readable(&result.body));
+    }
+
+    // 3. The same answers as answer files written by hand.
+    let mut files = Vec::new();
+    for (name, downs) in &sets {
+        let mut yaml = format!("respondent: {name}\nbank: pyramid\nanswers:\n");
+        for (question, down) in questions.iter().zip(downs) {
+            yaml.push_str(&format!("  {question}: {}\n", key(*down)));
+        }
+        let path = dir.path().join(format!("{name}.yaml"));
+        std::fs::write(&path, yaml).expect("written");
+        files.push(path.display().to_string());
+    }
+
+    let with_lang = |mut args: Vec<&str>| {
+        args.extend(["--lang", "en"]);
+        scored_results(&args)
+    };
+    let from_files = with_lang(files.iter().map(String::as_str).collect());
+    let from_terminal = with_lang(saved.iter().map(String::as_str).collect());
+    let db_arg = db.display().to_string();
+    let from_browser = with_lang(vec!["--db", &db_arg, "--campaign", "Four"]);
+    assert_eq!(from_files.len(), 4);
+    assert_eq!(from_terminal, from_files, "the terminal's saved answers");
+    assert_eq!(from_browser, from_files, "the browser's stored answers");
+    let stages: Vec<&serde_json::Value> = from_files.iter().map(|r| &r["stage"]).collect();
+    assert!(
+        stages.windows(2).any(|pair| pair[0] != pair[1]),
+        "the four sets reach different stages: {stages:?}"
+    );
+    // And the result each person saw says the stage that score gives.
+    for (n, scored) in from_files.iter().enumerate() {
+        let line = match scored["stage"].as_u64() {
+            Some(stage) => format!(
+                "Stage {stage}/4: {}",
+                scored["stage_name"].as_str().expect("a name")
+            ),
+            None => "Not enough answers".to_string(),
+        };
+        assert!(
+            screens[n].contains(&line),
+            "terminal {n}: {line}\n{}",
+            screens[n]
+        );
+        assert!(
+            pages[n].contains(&line),
+            "browser {n}: {line}\n{}",
+            pages[n]
+        );
+    }
+}
