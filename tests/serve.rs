@@ -5,7 +5,7 @@
 mod common;
 
 use common::browser::{Browser, csrf};
-use common::server::{Server, an_answers, answer_all, campaign};
+use common::server::{Server, an_answers, answer_all, campaign, checked, numbered};
 use std::path::Path;
 
 #[test]
@@ -290,16 +290,11 @@ fn a_killed_server_loses_no_acknowledged_answer() {
     server.child.kill().expect("SIGKILL");
     server.child.wait().expect("ended");
 
-    let conn = rusqlite::Connection::open(&db).expect("opens");
-    let check: String = conn
-        .query_row("PRAGMA integrity_check", [], |row| row.get(0))
-        .expect("checked");
-    assert_eq!(check, "ok");
-    let kept: i64 = conn
-        .query_row("SELECT COUNT(*) FROM answers", [], |row| row.get(0))
-        .expect("count");
-    assert_eq!(kept, 5, "every acknowledged answer is on disk");
-    drop(conn);
+    assert_eq!(
+        checked(&db),
+        ("ok".to_string(), 5),
+        "every acknowledged answer is on disk"
+    );
 
     // Restarted, the same browser goes on at question 6.
     let restarted = Server::start(&db);
@@ -397,11 +392,7 @@ fn the_admin_token_opens_the_campaigns_and_the_live_team_view() {
         "{}",
         server.admin
     );
-    let answers: Vec<(usize, String)> = an_answers()
-        .into_iter()
-        .enumerate()
-        .map(|(n, (_, key))| (n + 1, key))
-        .collect();
+    let answers = numbered(an_answers());
     let mut respondent = answer_all(&server, &link, "An Peeters", &answers);
     assert_eq!(respondent.get(&format!("{link}/result")).status, 200);
 
@@ -469,11 +460,7 @@ fn a_backup_taken_while_the_server_runs_holds_every_acknowledged_answer() {
     let db = campaign(dir.path(), "Team");
     let server = Server::start(&db);
     let link = server.links["Team"].clone();
-    let answers: Vec<(usize, String)> = an_answers()
-        .into_iter()
-        .enumerate()
-        .map(|(n, (_, key))| (n + 1, key))
-        .collect();
+    let answers = numbered(an_answers());
     let mut an = answer_all(&server, &link, "An", &answers);
     assert_eq!(an.get(&format!("{link}/result")).status, 200);
     answer_all(&server, &link, "Busy", &answers[..3]);
@@ -494,16 +481,11 @@ fn a_backup_taken_while_the_server_runs_holds_every_acknowledged_answer() {
         String::from_utf8_lossy(&backed_up.stderr)
     );
     assert!(String::from_utf8_lossy(&backed_up.stdout).starts_with("Copied "));
-    let conn = rusqlite::Connection::open(&copy).expect("opens");
-    let check: String = conn
-        .query_row("PRAGMA integrity_check", [], |row| row.get(0))
-        .expect("checked");
-    assert_eq!(check, "ok");
-    let kept: i64 = conn
-        .query_row("SELECT COUNT(*) FROM answers", [], |row| row.get(0))
-        .expect("count");
-    assert_eq!(kept, 18, "An's 15 and Busy's 3");
-    drop(conn);
+    assert_eq!(
+        checked(&copy),
+        ("ok".to_string(), 18),
+        "An's 15 and Busy's 3"
+    );
     let score = |file: &Path| {
         common::pyramid()
             .args(["score", "--campaign", "Team", "--format", "csv", "--db"])

@@ -7,36 +7,16 @@
 mod common;
 
 use common::browser::{Browser, csrf};
-use common::server::{Server, an_answers, answer_all, campaign};
+use common::server::{Server, answer_all, campaign, fixture_answers, numbered};
 use std::path::Path;
 
 /// Three respondents finished (An and Jan from the fixtures, Els with
 /// every answer `c`) and one still answering.
 fn team_answered(server: &Server, link: &str) {
-    let numbered = |answers: Vec<(String, String)>| -> Vec<(usize, String)> {
-        answers
-            .into_iter()
-            .enumerate()
-            .map(|(n, (_, key))| (n + 1, key))
-            .collect()
-    };
-    let jan = {
-        let text = std::fs::read_to_string("tests/fixtures/answers/jan.yaml").expect("fixture");
-        let doc: serde_yaml::Value = serde_yaml::from_str(&text).expect("YAML");
-        doc["answers"]
-            .as_mapping()
-            .expect("answers")
-            .iter()
-            .map(|(q, a)| {
-                let text = |v: &serde_yaml::Value| v.as_str().expect("text").to_string();
-                (text(q), text(a))
-            })
-            .collect()
-    };
     let els: Vec<(usize, String)> = (1..=15).map(|n| (n, "c".to_string())).collect();
     for (name, answers) in [
-        ("An Peeters", numbered(an_answers())),
-        ("Jan De Smet", numbered(jan)),
+        ("An Peeters", numbered(fixture_answers("an"))),
+        ("Jan De Smet", numbered(fixture_answers("jan"))),
         ("Els", els),
     ] {
         let mut browser = answer_all(server, link, name, &answers);

@@ -9,7 +9,7 @@ use crate::lang::Lang;
 use crate::messages::{Localized, say_in};
 use crate::output::print;
 use crate::store::Store;
-use crate::store::campaigns::{Campaign, Listed, NewCampaign};
+use crate::store::campaigns::{Listed, NewCampaign};
 use crate::terminal::style::stdout_style;
 use anyhow::Result;
 use serde::Serialize;
@@ -112,10 +112,6 @@ fn open(db: &DbArg) -> Result<Store> {
     Store::open(&path)
 }
 
-fn status(campaign: &Campaign) -> &'static str {
-    if campaign.closed { "closed" } else { "open" }
-}
-
 fn table(campaigns: &[Listed], lang: Lang) -> String {
     let mut table = new_table(stdout_style());
     let heading = |key| say_in(lang, key, &[]);
@@ -128,7 +124,7 @@ fn table(campaigns: &[Listed], lang: Lang) -> String {
     ]);
     for listed in campaigns {
         let campaign = &listed.campaign;
-        let status = say_in(lang, "campaign-status", &[("status", status(campaign))]);
+        let status = say_in(lang, "campaign-status", &[("status", campaign.status())]);
         table.add_row(vec![
             crate::visible::visible(&campaign.name).into_owned(),
             campaign.model.clone(),
@@ -178,7 +174,7 @@ fn json(campaigns: &[Listed]) -> Result<String> {
                 anonymous: listed.campaign.anonymous,
                 finished: listed.finished,
                 unfinished: listed.unfinished,
-                status: status(&listed.campaign),
+                status: listed.campaign.status(),
             })
             .collect(),
     };

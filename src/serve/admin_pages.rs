@@ -43,7 +43,7 @@ pub fn index(lang: Lang, campaigns: &[Listed], csrf: &str, refused: Option<&str>
                                     td { (campaign.model) }
                                     td.number { (finished) }
                                     td.number { (unfinished) }
-                                    td { (say_in(lang, "campaign-status", &[("status", if campaign.closed { "closed" } else { "open" })])) }
+                                    td { (say_in(lang, "campaign-status", &[("status", campaign.status())])) }
                                 }
                             }
                         }
@@ -95,7 +95,6 @@ pub fn team(
         .count("unfinished", counts.unfinished)
         .in_lang(lang);
     let here = format!("/admin/c/{}", linked.secret);
-    let status = if campaign.closed { "closed" } else { "open" };
     page_refreshed(
         lang,
         &campaign.name,
@@ -104,7 +103,7 @@ pub fn team(
         html! {
             p { a href="/admin" { (text(lang, "admin-title")) } }
             h1 { (campaign.name) " · " (linked.bank.title.get(lang)) }
-            p { (say_in(lang, "campaign-status", &[("status", status)])) " · " (counts) }
+            p { (say_in(lang, "campaign-status", &[("status", campaign.status())])) " · " (counts) }
             ul.actions {
                 li { a href=(format!("{here}/present")) { (text(lang, "admin-present")) } }
             }

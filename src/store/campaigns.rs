@@ -20,6 +20,14 @@ pub struct Campaign {
     pub closed: bool,
 }
 
+impl Campaign {
+    /// `open` or `closed`: as the JSON list says it, and the key of its
+    /// word in the language files.
+    pub fn status(&self) -> &'static str {
+        if self.closed { "closed" } else { "open" }
+    }
+}
+
 /// A campaign as listed: with how many respondents have finished and how
 /// many are still answering (counting takes a look at every respondent,
 /// so the respondents' pages, which need no counts, do not count).

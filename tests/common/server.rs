@@ -77,7 +77,14 @@ pub fn campaign(dir: &Path, name: &str) -> PathBuf {
 
 /// An's answers from the fixture, in question order.
 pub fn an_answers() -> Vec<(String, String)> {
-    let text = std::fs::read_to_string("tests/fixtures/answers/an.yaml").expect("fixture");
+    fixture_answers("an")
+}
+
+/// The answers of `tests/fixtures/answers/NAME.yaml` in question order:
+/// question id and option key.
+pub fn fixture_answers(name: &str) -> Vec<(String, String)> {
+    let text =
+        std::fs::read_to_string(format!("tests/fixtures/answers/{name}.yaml")).expect("fixture");
     let doc: serde_yaml::Value = serde_yaml::from_str(&text).expect("YAML");
     doc["answers"]
         .as_mapping()
@@ -108,4 +115,26 @@ pub fn answer_all(server: &Server, link: &str, name: &str, answers: &[(usize, St
         assert_eq!(sent.status, 303, "{path}: {}", sent.body);
     }
     browser
+}
+
+/// Answers numbered from 1, as the question pages are.
+pub fn numbered(answers: Vec<(String, String)>) -> Vec<(usize, String)> {
+    answers
+        .into_iter()
+        .enumerate()
+        .map(|(n, (_, key))| (n + 1, key))
+        .collect()
+}
+
+/// A database file's `PRAGMA integrity_check`, and how many answers it
+/// holds.
+pub fn checked(db: &Path) -> (String, i64) {
+    let conn = rusqlite::Connection::open(db).expect("opens");
+    let check: String = conn
+        .query_row("PRAGMA integrity_check", [], |row| row.get(0))
+        .expect("checked");
+    let answers: i64 = conn
+        .query_row("SELECT COUNT(*) FROM answers", [], |row| row.get(0))
+        .expect("count");
+    (check, answers)
 }
