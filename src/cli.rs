@@ -73,16 +73,7 @@ pub enum Command {
     #[command(
         after_help = "Examples:\n  pyramid serve\n  pyramid serve --db team.sqlite --bind 127.0.0.1:0"
     )]
-    Serve {
-        /// Address and port to listen on; port 0 picks a free one
-        #[arg(long, value_name = "ADDR:PORT", default_value = "127.0.0.1:8080")]
-        bind: String,
-        /// Keep the admin token in FILE (made on first use) instead of a fresh one at each start
-        #[arg(long, value_name = "FILE")]
-        admin_token_file: Option<PathBuf>,
-        #[command(flatten)]
-        db: DbArg,
-    },
+    Serve(ServeArgs),
     /// Check question bank files: every loader check, plus warnings
     #[command(
         after_help = "Examples:\n  pyramid validate mybank.yaml\n  pyramid validate --strict questions/*.yaml"
@@ -329,6 +320,25 @@ pub enum CampaignCommand {
         #[command(flatten)]
         db: DbArg,
     },
+}
+
+/// `pyramid serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address and port to listen on; port 0 picks a free one
+    #[arg(long, value_name = "ADDR:PORT", default_value = "127.0.0.1:8080")]
+    pub bind: String,
+    /// Keep the admin token in FILE (made on first use) instead of a fresh one at each start
+    #[arg(long, value_name = "FILE")]
+    pub admin_token_file: Option<PathBuf>,
+    /// Form posts a second from one address (a burst of eight seconds' worth passes); 0: no limit
+    #[arg(long, value_name = "N", default_value_t = 50)]
+    pub post_limit: u32,
+    /// Keep the database file under this many MiB: beyond it, answers get "try again" (503)
+    #[arg(long, value_name = "MIB")]
+    pub max_db_size: Option<u64>,
+    #[command(flatten)]
+    pub db: DbArg,
 }
 
 /// The database file of campaigns.

@@ -310,7 +310,9 @@ fn a_killed_server_loses_no_acknowledged_answer() {
 fn fifty_respondents_at_once_all_end_up_in_the_campaign_as_their_answer_files_score() {
     let dir = tempfile::tempdir().expect("temp dir");
     let db = campaign(dir.path(), "Team");
-    let server = Server::start(&db);
+    // 800 posts as fast as the machine goes: no people do that, so no
+    // rate limit here.
+    let server = Server::start_with(&db, &["--post-limit", "0"]);
     let link = server.links["Team"].clone();
     let keys = ["a", "b", "c", "d"];
     let sets: Vec<Vec<(usize, String)>> = (0..50)
@@ -507,4 +509,40 @@ fn a_backup_taken_while_the_server_runs_holds_every_acknowledged_answer() {
         .expect("runs");
     assert_eq!(onto_itself.status.code(), Some(2));
     assert_eq!(std::fs::read(&db).expect("read"), before);
+}
+
+#[test]
+fn sigterm_ends_the_server_with_everything_in_the_file_and_exit_code_0() {
+    use nix::sys::signal::{Signal, kill};
+    use nix::unistd::Pid;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = campaign(dir.path(), "Team");
+    let mut server = Server::start(&db);
+    let link = server.links["Team"].clone();
+    let three: Vec<(usize, String)> = (1..=3).map(|n| (n, "b".to_string())).collect();
+    answer_all(&server, &link, "An", &three);
+    let wal = dir.path().join("team.sqlite-wal");
+    assert!(wal.exists(), "answers wait in the write-ahead log");
+
+    let pid = Pid::from_raw(i32::try_from(server.child.id()).expect("a pid"));
+    let sent = std::time::Instant::now();
+    kill(pid, Signal::SIGTERM).expect("SIGTERM");
+    let status = loop {
+        if let Some(status) = server.child.try_wait().expect("waits") {
+            break status;
+        }
+        assert!(
+            sent.elapsed() < std::time::Duration::from_secs(10),
+            "still running 10 s after SIGTERM"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    assert_eq!(status.code(), Some(0));
+    let said = server.stdout.next().expect("a line").expect("text");
+    assert!(said.starts_with("Stopped; every answer is in "), "{said}");
+    assert!(
+        std::fs::metadata(&wal).map_or(true, |m| m.len() == 0),
+        "the write-ahead log is emptied into the file"
+    );
+    assert_eq!(checked(&db), ("ok".to_string(), 3));
 }

@@ -426,12 +426,15 @@ web-next = Next
 web-choose-one = Choose one of the answers.
 web-download = Download your answers (YAML, for pyramid score)
 web-closed = The campaign "{ $campaign }" is closed: no more answers are taken.
+web-try-again = This could not be saved just now. Wait a moment, then go back and send the page again; your earlier answers are kept.
 serve-listening = Listening on { $address } (database { $db }); the open campaigns' links:
 serve-not-encrypted = { $address } is reachable from other machines, and its traffic is not encrypted; put a TLS reverse proxy (Caddy, nginx) in front, or bind 127.0.0.1
 serve-bad-address = `{ $bind }` is not an address and port; write for example 127.0.0.1:8080, or 127.0.0.1:0 for a free port
 serve-cannot-bind = cannot listen on { $bind }
 serve-cannot-start = cannot start the server
 serve-admin = Admin: { $url }
+serve-stopped = Stopped; every answer is in { $db }.
+serve-cannot-save = an answer could not be saved ({ $reason }); the respondent was asked to try again
 admin-title = Campaigns
 admin-counts = { $finished ->
     [one] 1 respondent finished

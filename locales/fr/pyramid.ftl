@@ -442,12 +442,15 @@ web-next = Suivant
 web-choose-one = Choisissez une des réponses.
 web-download = Télécharger vos réponses (YAML, pour pyramid score)
 web-closed = La campagne « { $campaign } » est close : elle n'accepte plus de réponses.
+web-try-again = Ceci n'a pas pu être enregistré pour l'instant. Attendez un moment, puis revenez en arrière et renvoyez la page ; vos réponses précédentes sont conservées.
 serve-listening = À l'écoute sur { $address } (base de données { $db }) ; les liens des campagnes ouvertes :
 serve-not-encrypted = { $address } est joignable depuis d'autres machines et son trafic n'est pas chiffré ; placez devant un proxy inverse TLS (Caddy, nginx), ou utilisez 127.0.0.1
 serve-bad-address = `{ $bind }` n'est pas une adresse avec un port ; écrivez par exemple 127.0.0.1:8080, ou 127.0.0.1:0 pour un port libre
 serve-cannot-bind = impossible d'écouter sur { $bind }
 serve-cannot-start = impossible de démarrer le serveur
 serve-admin = Administration : { $url }
+serve-stopped = Arrêté ; toutes les réponses sont dans { $db }.
+serve-cannot-save = une réponse n'a pas pu être enregistrée ({ $reason }) ; le répondant a été invité à réessayer
 admin-title = Campagnes
 admin-counts = { $finished ->
     [one] 1 répondant a terminé

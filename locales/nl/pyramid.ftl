@@ -430,12 +430,15 @@ web-next = Volgende
 web-choose-one = Kies een van de antwoorden.
 web-download = Download je antwoorden (YAML, voor pyramid score)
 web-closed = De campagne "{ $campaign }" is gesloten: er worden geen antwoorden meer aangenomen.
+web-try-again = Dit kon nu niet bewaard worden. Wacht even, ga dan terug en verstuur de pagina opnieuw; je eerdere antwoorden blijven bewaard.
 serve-listening = Luistert op { $address } (database { $db }); de links van de open campagnes:
 serve-not-encrypted = { $address } is bereikbaar vanaf andere machines en het verkeer is niet versleuteld; zet er een TLS-reverse-proxy (Caddy, nginx) voor, of bind aan 127.0.0.1
 serve-bad-address = `{ $bind }` is geen adres met poort; schrijf bijvoorbeeld 127.0.0.1:8080, of 127.0.0.1:0 voor een vrije poort
 serve-cannot-bind = kan niet luisteren op { $bind }
 serve-cannot-start = kan de server niet starten
 serve-admin = Beheer: { $url }
+serve-stopped = Gestopt; elk antwoord staat in { $db }.
+serve-cannot-save = een antwoord kon niet bewaard worden ({ $reason }); de respondent kreeg de vraag het opnieuw te proberen
 admin-title = Campagnes
 admin-counts = { $finished ->
     [one] 1 respondent klaar

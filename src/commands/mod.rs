@@ -74,11 +74,7 @@ pub fn run(cli: Cli, lang: Lang) -> Result<ExitCode> {
         Command::Report(args) => report::run(&setup()?, &args),
         Command::Questions(args) => questions::run(&setup()?, &args),
         Command::Models => bank_tools::models(lang),
-        Command::Serve {
-            bind,
-            db,
-            admin_token_file,
-        } => crate::serve::run(&db, &bind, admin_token_file.as_deref(), lang),
+        Command::Serve(args) => crate::serve::run(&args, lang),
         Command::Campaign(command) => match command {
             crate::cli::CampaignCommand::New { .. } => {
                 campaign::run(&command, Some(&setup()?), lang)

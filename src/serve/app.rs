@@ -98,19 +98,30 @@ impl FromRequestParts<Arc<App>> for Linked {
     }
 }
 
-pub fn router(
-    readers: Vec<Store>,
-    writer: Writer,
-    admin_hash: String,
-    lang: Lang,
-    base: String,
-) -> Router {
+/// What the server is started with.
+pub struct Settings {
+    /// The SHA-256 of the admin token.
+    pub admin_hash: String,
+    /// The organiser's language.
+    pub lang: Lang,
+    /// Where the server listens: `http://ADDR:PORT`.
+    pub base: String,
+    /// Form posts a second from one address; 0 for no limit.
+    pub post_limit: u32,
+}
+
+/// How many seconds' worth of posts one address may send at once: a
+/// workshop's opening rush (everyone pressing Start) passes.
+const BURST_SECONDS: u32 = 8;
+
+pub fn router(settings: Settings, readers: Vec<Store>, writer: Writer) -> Router {
+    let post_limit = settings.post_limit;
     let app = Arc::new(App {
         readers: readers.into_iter().map(Mutex::new).collect(),
         writer,
-        admin_hash,
-        lang,
-        base,
+        admin_hash: settings.admin_hash,
+        lang: settings.lang,
+        base: settings.base,
         banks: Mutex::new(HashMap::new()),
     });
     let headers = [
@@ -124,6 +135,7 @@ pub fn router(
     ];
     let mut router = Router::new()
         .route("/static/style.css", get(style))
+        .route("/healthz", get(healthz))
         .route("/c/{secret}", get(start_page).post(start))
         .route("/c/{secret}/q/{number}", get(question_page).post(answer))
         .route("/c/{secret}/result", get(result_page))
@@ -136,6 +148,18 @@ pub fn router(
             StatusCode::REQUEST_TIMEOUT,
             REQUEST_TIMEOUT,
         ));
+    // At most `post_limit` form posts a second from one address (after a
+    // burst of `BURST_SECONDS` seconds' worth); beyond that 429 with
+    // `Retry-After`, before anything is read or stored.
+    let mut limit = tower_governor::governor::GovernorConfigBuilder::default();
+    limit
+        .period(Duration::from_secs(1) / post_limit.max(1))
+        .burst_size(post_limit.saturating_mul(BURST_SECONDS).max(1))
+        .methods(vec![axum::http::Method::POST]);
+    if let Some(limit) = limit.finish().filter(|_| post_limit > 0) {
+        router = router
+            .layer(tower_governor::GovernorLayer::new(limit).error_handler(too_many_requests));
+    }
     for (name, value) in headers {
         router = router.layer(SetResponseHeaderLayer::overriding(
             name,
@@ -145,11 +169,33 @@ pub fn router(
     router
 }
 
+/// 429, with how many seconds to wait.
+fn too_many_requests(error: tower_governor::GovernorError) -> Response {
+    let wait = match error {
+        tower_governor::GovernorError::TooManyRequests { wait_time, .. } => wait_time.max(1),
+        _ => 1,
+    };
+    let mut response = (StatusCode::TOO_MANY_REQUESTS, "429 Too Many Requests\n").into_response();
+    if let Ok(value) = HeaderValue::from_str(&wait.to_string()) {
+        response.headers_mut().insert(header::RETRY_AFTER, value);
+    }
+    response
+}
+
 async fn style() -> impl IntoResponse {
     (
         [(header::CONTENT_TYPE, "text/css; charset=utf-8")],
         include_str!("style.css"),
     )
+}
+
+/// For a container's or a load balancer's health check: 200 when the
+/// database answers, else 503.
+async fn healthz(State(app): Shared) -> Response {
+    match app.read().map(|store| store.healthy()) {
+        Some(true) => (StatusCode::OK, "ok\n").into_response(),
+        _ => (StatusCode::SERVICE_UNAVAILABLE, "database unavailable\n").into_response(),
+    }
 }
 
 async fn not_found_page() -> Response {
@@ -291,6 +337,23 @@ fn closed(lang: Lang, bank: &Bank, name: &str) -> Response {
         .into_response()
 }
 
+/// Storing failed (a full disk, the size limit, a file another program
+/// holds locked or made read-only): the respondent is asked to try again
+/// (503), the organiser told on standard error; nothing else changes.
+fn try_again(app: &App, lang: Lang, bank: &Bank, err: &anyhow::Error) -> Response {
+    let reason = crate::messages::describe(err, app.lang);
+    let line = say_in(app.lang, "serve-cannot-save", &[("reason", &reason)]);
+    crate::output::say(&crate::messages::warning(app.lang, &line));
+    let text = say_in(lang, "web-try-again", &[]);
+    let page = pages::message(lang, bank.title.get(lang), &text);
+    (
+        StatusCode::SERVICE_UNAVAILABLE,
+        [(header::RETRY_AFTER, "30")],
+        Html(page.into_string()),
+    )
+        .into_response()
+}
+
 pub(super) fn error_page() -> Response {
     StatusCode::INTERNAL_SERVER_ERROR.into_response()
 }
@@ -323,6 +386,15 @@ pub(super) fn first_unanswered(bank: &Bank, responses: &Responses) -> Option<usi
         .map(|q| q + 1)
 }
 
+/// The first question without an answer, or the result.
+fn where_they_left_off(secret: &str, bank: &Bank, stored: &StoredRespondent) -> Response {
+    let next = match first_unanswered(bank, &responses(bank, stored)) {
+        Some(number) => format!("/c/{secret}/q/{number}"),
+        None => format!("/c/{secret}/result"),
+    };
+    Redirect::to(&next).into_response()
+}
+
 async fn start_page(
     State(app): Shared,
     Linked {
@@ -339,12 +411,7 @@ async fn start_page(
     }
     // Back in the same browser: on where they left off.
     if let Some((_, stored)) = respondent(&app, &campaign, &headers) {
-        let answers = responses(&bank, &stored);
-        let next = match first_unanswered(&bank, &answers) {
-            Some(number) => format!("/c/{secret}/q/{number}"),
-            None => format!("/c/{secret}/result"),
-        };
-        return Redirect::to(&next).into_response();
+        return where_they_left_off(&secret, &bank, &stored);
     }
     let Ok(csrf) = crate::store::secret() else {
         return error_page();
@@ -386,6 +453,11 @@ async fn start(
     if campaign.closed {
         return closed(lang, &bank, &campaign.name);
     }
+    // The form sent again by a browser that has started: no second
+    // respondent.
+    if let Some((_, stored)) = respondent(&app, &campaign, &headers) {
+        return where_they_left_off(&secret, &bank, &stored);
+    }
     let name = form
         .get("name")
         .map(|name| name.trim())
@@ -406,8 +478,8 @@ async fn start(
             store.start_respondent(&campaign_name, &kept_token, name.as_deref(), lang.code())
         })
         .await;
-    if started.is_err() {
-        return error_page();
+    if let Err(err) = started {
+        return try_again(&app, lang, &bank, &err);
     }
     let cookie = format!(
         "{RESPONDENT_COOKIE}={token}; Path=/c/{secret}; HttpOnly; SameSite=Strict; Max-Age=31536000"
@@ -508,8 +580,8 @@ async fn answer(
         .writer
         .write(move |store| store.save_answer(&token, &question_id, &key))
         .await;
-    if saved.is_err() {
-        return error_page();
+    if let Err(err) = saved {
+        return try_again(&app, lang, &bank, &err);
     }
     let next = if number < bank.questions.len() {
         format!("/c/{secret}/q/{}", number + 1)
@@ -536,16 +608,16 @@ async fn result_page(
     if let Some(number) = first_unanswered(&bank, &answers) {
         return Redirect::to(&format!("/c/{secret}/q/{number}")).into_response();
     }
+    let lang = language(&bank, &query, Some(&stored.lang), &headers);
     if !stored.finished {
         let finished = app
             .writer
             .write(move |store| store.finish_respondent(&token))
             .await;
-        if finished.is_err() {
-            return error_page();
+        if let Err(err) = finished {
+            return try_again(&app, lang, &bank, &err);
         }
     }
-    let lang = language(&bank, &query, Some(&stored.lang), &headers);
     let assessment = crate::model::scoring::assess(&bank, &answers);
     let style = crate::export::TextStyle {
         width: RESULT_COLUMNS,

@@ -7,12 +7,13 @@
 mod admin;
 mod admin_pages;
 mod app;
+mod listen;
 mod pages;
 mod team;
 mod token;
 mod writer;
 
-use crate::cli::DbArg;
+use crate::cli::ServeArgs;
 use crate::exit_code::ExitCode;
 use crate::lang::Lang;
 use crate::messages::{Localized, LocalizedContext, say_in};
@@ -23,26 +24,29 @@ use std::net::SocketAddr;
 /// The threads that answer requests (this runs on small machines).
 const WORKERS: usize = 2;
 
-/// Serves the campaigns of the database on `bind` until Ctrl-C or
-/// SIGTERM.
-pub fn run(
-    db: &DbArg,
-    bind: &str,
-    admin_token_file: Option<&std::path::Path>,
-    lang: Lang,
-) -> Result<ExitCode> {
-    let path = match &db.db {
+/// Serves the campaigns of the database until Ctrl-C or SIGTERM, then
+/// lets the requests in flight finish and leaves everything in the file.
+pub fn run(args: &ServeArgs, lang: Lang) -> Result<ExitCode> {
+    let path = match &args.db.db {
         Some(path) => path.clone(),
         None => crate::store::default_path().ok_or_else(|| Localized::new("db-no-default", &[]))?,
     };
+    let bind = args.bind.as_str();
+    let open = || -> Result<Store> {
+        let store = Store::open(&path)?;
+        if let Some(mib) = args.max_db_size {
+            store.limit_size(mib)?;
+        }
+        Ok(store)
+    };
     // The first opening checks the file and upgrades it; then one
     // connection to read per worker thread, and one that writes answers.
-    let mut readers = vec![Store::open(&path)?];
+    let mut readers = vec![open()?];
     for _ in 1..WORKERS {
-        readers.push(Store::open(&path)?);
+        readers.push(open()?);
     }
-    let writer = writer::Writer::start(Store::open(&path)?)?;
-    let admin_token = token::token(admin_token_file)?;
+    let (writer, writing) = writer::Writer::start(open()?)?;
+    let admin_token = token::token(args.admin_token_file.as_deref())?;
     let addr: SocketAddr = bind
         .parse()
         .map_err(|_| Localized::new("serve-bad-address", &[("bind", bind)]))?;
@@ -51,6 +55,7 @@ pub fn run(
         .enable_all()
         .build()
         .localized(|| Localized::new("serve-cannot-start", &[]))?;
+    let db_path = path.clone();
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(addr)
             .await
@@ -58,22 +63,34 @@ pub fn run(
         let local = listener
             .local_addr()
             .localized(|| Localized::new("serve-cannot-bind", &[("bind", bind)]))?;
-        announce(&readers[0], local, &path, lang)?;
+        announce(&readers[0], local, &db_path, lang)?;
         let admin_url = format!("http://{local}/admin?token={admin_token}");
         let line = say_in(lang, "serve-admin", &[("url", &admin_url)]);
         crate::output::print(&format!("{line}\n"))?;
         let app = app::router(
+            app::Settings {
+                admin_hash: token::hash(&admin_token),
+                lang,
+                base: format!("http://{local}"),
+                post_limit: args.post_limit,
+            },
             readers,
             writer,
-            token::hash(&admin_token),
-            lang,
-            format!("http://{local}"),
         );
-        axum::serve(listener, app)
-            .with_graceful_shutdown(shutdown())
-            .await
-            .localized(|| Localized::new("serve-cannot-start", &[]))
+        listen::serve(listener, app, shutdown()).await;
+        Ok::<(), anyhow::Error>(())
     })?;
+    // The requests in flight have finished and the routes are dropped:
+    // the writer ends once its queue is empty. Then the write-ahead log
+    // goes into the file, so the file alone holds everything.
+    drop(runtime);
+    let _ = writing.join();
+    Store::open(&path)?.checkpoint()?;
+    let db = path.display().to_string();
+    crate::output::print(&format!(
+        "{}\n",
+        say_in(lang, "serve-stopped", &[("db", &db)])
+    ))?;
     Ok(ExitCode::Success)
 }
 
@@ -97,7 +114,7 @@ fn announce(store: &Store, local: SocketAddr, path: &std::path::Path, lang: Lang
     Ok(())
 }
 
-/// Resolves on Ctrl-C or SIGTERM: the requests in flight finish.
+/// Resolves on Ctrl-C or SIGTERM.
 async fn shutdown() {
     let interrupt = async {
         let _ = tokio::signal::ctrl_c().await;

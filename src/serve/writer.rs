@@ -26,14 +26,15 @@ pub struct Writer {
 }
 
 impl Writer {
-    /// Starts the writer's thread on its own connection; it ends when
-    /// the last `Writer` is dropped, after the changes already sent.
-    pub fn start(store: Store) -> Result<Writer> {
+    /// Starts the writer's thread on its own connection; the thread ends
+    /// (and closes its connection) when the last `Writer` is dropped,
+    /// after the changes already sent.
+    pub fn start(store: Store) -> Result<(Writer, std::thread::JoinHandle<()>)> {
         let (queue, jobs) = mpsc::channel();
-        std::thread::Builder::new()
+        let thread = std::thread::Builder::new()
             .name("pyramid-writer".to_string())
             .spawn(move || write(&store, &jobs))?;
-        Ok(Writer { queue })
+        Ok((Writer { queue }, thread))
     }
 
     /// Runs `step` with the next commit; resolves when that commit is on
@@ -100,7 +101,7 @@ mod tests {
                 anonymous: false,
             })
             .expect("created");
-        let writer = Writer::start(Store::open(&path).expect("opened")).expect("started");
+        let (writer, _) = Writer::start(Store::open(&path).expect("opened")).expect("started");
         let mut waiting = Vec::new();
         for n in 0..20 {
             let writer = writer.clone();

@@ -180,9 +180,9 @@ impl Store {
             .localized(|| self.cannot_read())
     }
 
-    /// Empties the write-ahead log into the file, so erased rows are gone
-    /// from both.
-    fn checkpoint(&self) -> Result<()> {
+    /// Empties the write-ahead log into the file: erased rows are then
+    /// gone from both, and the file alone holds everything.
+    pub fn checkpoint(&self) -> Result<()> {
         self.conn
             .pragma_update(None, "wal_checkpoint", "TRUNCATE")
             .localized(|| self.cannot_write())

@@ -130,6 +130,28 @@ impl Store {
         Ok(())
     }
 
+    /// Keeps the file under `mib` MiB: a change that would grow it beyond
+    /// fails (as on a full disk), and what was there stays whole.
+    pub fn limit_size(&self, mib: u64) -> Result<()> {
+        let set = || -> rusqlite::Result<()> {
+            let page: i64 = self
+                .conn
+                .pragma_query_value(None, "page_size", |row| row.get(0))?;
+            let bytes = i64::try_from(mib.saturating_mul(1024 * 1024)).unwrap_or(i64::MAX);
+            let pages = (bytes / page.max(1)).max(1);
+            self.conn.pragma_update(None, "max_page_count", pages)
+        };
+        set().localized(|| self.cannot_write())
+    }
+
+    /// Whether the file can be read now.
+    pub fn healthy(&self) -> bool {
+        self.conn
+            .prepare_cached("SELECT COUNT(*) FROM campaigns")
+            .and_then(|mut statement| statement.query_row([], |row| row.get::<_, i64>(0)))
+            .is_ok()
+    }
+
     /// Runs one statement that writes, prepared once per connection (the
     /// web form runs the same few for every answer).
     fn run(&self, sql: &str, values: impl rusqlite::Params) -> Result<usize> {

@@ -14,13 +14,21 @@ pub struct Server {
     pub links: HashMap<String, String>,
     /// The admin path with its token: `/admin?token=…`.
     pub admin: String,
+    /// What the server prints after its start lines.
+    pub stdout: std::io::Lines<BufReader<std::process::ChildStdout>>,
 }
 
 impl Server {
     pub fn start(db: &Path) -> Server {
+        Server::start_with(db, &[])
+    }
+
+    /// A server started with more options.
+    pub fn start_with(db: &Path, options: &[&str]) -> Server {
         let mut child = Command::new(assert_cmd::cargo::cargo_bin!("pyramid"))
             .args(["serve", "--bind", "127.0.0.1:0", "--lang", "en", "--db"])
             .arg(db)
+            .args(options)
             .env_remove("LANG")
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
@@ -35,7 +43,7 @@ impl Server {
             .to_string();
         let mut links = HashMap::new();
         let mut admin = String::new();
-        for line in lines {
+        for line in lines.by_ref() {
             let line = line.expect("text");
             let Some((name, url)) = line.trim().rsplit_once(": ") else {
                 break;
@@ -52,6 +60,7 @@ impl Server {
             base,
             links,
             admin,
+            stdout: lines,
         }
     }
 }
