@@ -5,7 +5,7 @@
 mod common;
 
 use common::browser::{Browser, csrf};
-use common::server::{Server, an_answers, answer_all, campaign, checked, numbered};
+use common::server::{Server, an_answers, answer_all, campaign, checked, numbered, raw};
 use std::path::Path;
 
 #[test]
@@ -201,10 +201,7 @@ fn bad_answers_other_origins_closed_campaigns_and_made_up_links_are_refused() {
         "POST {link}/q/1 HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
         70 * 1024
     );
-    assert_eq!(
-        raw_status(&server.base, &request),
-        "HTTP/1.1 413 Payload Too Large"
-    );
+    assert_eq!(raw(&server.base, request.as_bytes()), 413);
 
     // A made-up link: a plain 404.
     assert_eq!(
@@ -436,24 +433,6 @@ fn the_admin_token_opens_the_campaigns_and_the_live_team_view() {
     );
     // A respondent's cookie opens nothing of it.
     assert_eq!(respondent.get(&format!("/admin/c/{secret}")).status, 403);
-}
-
-/// The status line the server answers a raw request with.
-fn raw_status(base: &str, request: &str) -> String {
-    use std::io::{Read, Write};
-    let mut stream =
-        std::net::TcpStream::connect(base.trim_start_matches("http://")).expect("connects");
-    stream
-        .set_read_timeout(Some(std::time::Duration::from_secs(5)))
-        .expect("timeout");
-    stream.write_all(request.as_bytes()).expect("sent");
-    let mut answer = Vec::new();
-    let _ = stream.read_to_end(&mut answer);
-    String::from_utf8_lossy(&answer)
-        .lines()
-        .next()
-        .unwrap_or_default()
-        .to_string()
 }
 
 #[test]

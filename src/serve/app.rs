@@ -156,6 +156,7 @@ pub fn router(settings: Settings, readers: Vec<Store>, writer: Writer) -> Router
         .period(Duration::from_secs(1) / post_limit.max(1))
         .burst_size(post_limit.saturating_mul(BURST_SECONDS).max(1))
         .methods(vec![axum::http::Method::POST]);
+    router = router.layer(axum::middleware::from_fn(head_limit));
     if let Some(limit) = limit.finish().filter(|_| post_limit > 0) {
         router = router
             .layer(tower_governor::GovernorLayer::new(limit).error_handler(too_many_requests));
@@ -167,6 +168,29 @@ pub fn router(settings: Settings, readers: Vec<Store>, writer: Writer) -> Router
         ));
     }
     router
+}
+
+/// The longest request head (target and headers) answered: browsers send
+/// a few KiB.
+pub const MAX_HEAD_BYTES: usize = 16 * 1024;
+
+/// 431 for a request whose target and headers together pass
+/// `MAX_HEAD_BYTES`, before anything else looks at it.
+async fn head_limit(request: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    let head = request.uri().to_string().len()
+        + request
+            .headers()
+            .iter()
+            .map(|(name, value)| name.as_str().len() + value.len() + 4)
+            .sum::<usize>();
+    if head > MAX_HEAD_BYTES {
+        return (
+            StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
+            "431 Request Header Fields Too Large\n",
+        )
+            .into_response();
+    }
+    next.run(request).await
 }
 
 /// 429, with how many seconds to wait.

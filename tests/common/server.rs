@@ -147,3 +147,24 @@ pub fn checked(db: &Path) -> (String, i64) {
         .expect("count");
     (check, answers)
 }
+
+/// The status the server answers `request` (raw bytes, sent whole) with:
+/// 0 when it closes the connection without an answer.
+pub fn raw(base: &str, request: &[u8]) -> u16 {
+    use std::io::{Read, Write};
+    let mut stream =
+        std::net::TcpStream::connect(base.trim_start_matches("http://")).expect("connects");
+    stream
+        .set_read_timeout(Some(std::time::Duration::from_secs(5)))
+        .expect("timeout");
+    // A server that refuses early may close before all is sent.
+    let _ = stream.write_all(request);
+    let mut answer = Vec::new();
+    let _ = stream.read_to_end(&mut answer);
+    String::from_utf8_lossy(&answer)
+        .lines()
+        .next()
+        .and_then(|line| line.split_whitespace().nth(1))
+        .and_then(|code| code.parse().ok())
+        .unwrap_or(0)
+}
