@@ -62,30 +62,45 @@ impl Browser {
     }
 
     pub fn get(&mut self, path: &str) -> Page {
+        self.try_get(path).expect("answers")
+    }
+
+    pub fn post(&mut self, path: &str, form: &[(&str, &str)], origin: &str) -> Page {
+        self.try_post(path, form, origin).expect("answers")
+    }
+
+    /// A GET, `None` when the server does not answer (it was killed).
+    pub fn try_get(&mut self, path: &str) -> Option<Page> {
         let response = self
             .agent
             .get(format!("{}{path}", self.base))
             .header("Cookie", self.cookie_header())
             .header("Accept-Language", "nl-BE,nl;q=0.9,en;q=0.5")
             .call()
-            .expect("answers");
-        self.keep(response)
+            .ok()?;
+        Some(self.keep(response))
     }
 
-    pub fn post(&mut self, path: &str, form: &[(&str, &str)], origin: &str) -> Page {
+    /// A POST's status, `None` when the server does not answer.
+    pub fn try_post(&mut self, path: &str, form: &[(&str, &str)], origin: &str) -> Option<Page> {
         let response = self
             .agent
             .post(format!("{}{path}", self.base))
             .header("Cookie", self.cookie_header())
             .header("Origin", origin)
             .send_form(form.iter().copied())
-            .expect("answers");
-        self.keep(response)
+            .ok()?;
+        Some(self.keep(response))
     }
 }
 
 /// The hidden CSRF field of a page.
 pub fn csrf(body: &str) -> String {
-    let at = body.find("name=\"csrf\" value=\"").expect("a CSRF field") + 19;
-    body[at..].split('"').next().unwrap_or_default().to_string()
+    try_csrf(body).expect("a CSRF field")
+}
+
+/// The hidden CSRF field of a page, if it has one.
+pub fn try_csrf(body: &str) -> Option<String> {
+    let at = body.find("name=\"csrf\" value=\"")? + 19;
+    Some(body[at..].split('"').next().unwrap_or_default().to_string())
 }
