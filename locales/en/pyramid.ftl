@@ -201,6 +201,12 @@ io-reason = { $kind ->
     [read-only] the file system is read-only
    *[other] { $reason }
 }
+sqlite-reason = { $kind ->
+    [read-only] the file or its folder cannot be written by this user; check the permissions, or name another file with --db
+    [locked] another program holds the file locked; wait a moment, or close the other program
+    [full] the disk is full, or the size limit (--max-db-size) is reached; make room and try again
+   *[not-a-database] the file is not an intact SQLite database; restore a backup
+}
 same-file = { $file } is the same file as { $first }; it is read once
 cannot-read-folder = cannot read the folder { $folder }
 cannot-read-file = cannot read { $file }

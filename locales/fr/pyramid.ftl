@@ -217,6 +217,12 @@ io-reason = { $kind ->
     [read-only] le système de fichiers est en lecture seule
    *[other] { $reason }
 }
+sqlite-reason = { $kind ->
+    [read-only] cet utilisateur ne peut pas écrire le fichier ou son dossier ; vérifiez les droits, ou choisissez un autre fichier avec --db
+    [locked] un autre programme tient le fichier verrouillé ; attendez un moment, ou fermez cet autre programme
+    [full] le disque est plein, ou la limite (--max-db-size) est atteinte ; libérez de la place et réessayez
+   *[not-a-database] le fichier n'est pas une base SQLite intacte ; restaurez une sauvegarde
+}
 same-file = { $file } est le même fichier que { $first } ; il n'est lu qu'une fois
 cannot-read-folder = impossible de lire le dossier { $folder }
 cannot-read-file = impossible de lire { $file }

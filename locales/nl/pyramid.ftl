@@ -205,6 +205,12 @@ io-reason = { $kind ->
     [read-only] het bestandssysteem is alleen-lezen
    *[other] { $reason }
 }
+sqlite-reason = { $kind ->
+    [read-only] deze gebruiker kan het bestand of de map niet beschrijven; kijk de rechten na, of kies een ander bestand met --db
+    [locked] een ander programma houdt het bestand vergrendeld; wacht even, of sluit dat programma
+    [full] de schijf is vol, of de limiet (--max-db-size) is bereikt; maak ruimte en probeer opnieuw
+   *[not-a-database] het bestand is geen gave SQLite-database; zet een back-up terug
+}
 same-file = { $file } is hetzelfde bestand als { $first }; het wordt één keer gelezen
 cannot-read-folder = kan de map { $folder } niet lezen
 cannot-read-file = kan { $file } niet lezen

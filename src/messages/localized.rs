@@ -149,10 +149,26 @@ fn io_reason(err: &std::io::Error) -> Localized {
     Localized::new("io-reason", &[("kind", kind), ("reason", &err.to_string())])
 }
 
+/// The common reasons SQLite gives, with what to do; `None` for the rest.
+fn sqlite_reason(err: &rusqlite::Error) -> Option<Localized> {
+    use rusqlite::ErrorCode;
+    let kind = match err.sqlite_error_code()? {
+        ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::PermissionDenied => "read-only",
+        ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked => "locked",
+        ErrorCode::DiskFull => "full",
+        ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt => "not-a-database",
+        _ => return None,
+    };
+    Some(Localized::new("sqlite-reason", &[("kind", kind)]))
+}
+
 /// An error and its causes, `outer: inner`, each in the reader's language
-/// where the language files have it.
+/// where the language files have it. A reason SQLite gives that the
+/// language files have ends the list (its own causes say it again).
 pub fn describe(err: &anyhow::Error, lang: Lang) -> String {
+    let known_sqlite = std::cell::Cell::new(false);
     err.chain()
+        .take_while(|_| !known_sqlite.get())
         .map(|cause| {
             if let Some(localized) = cause.downcast_ref::<Localized>() {
                 localized.in_lang(lang)
@@ -160,6 +176,12 @@ pub fn describe(err: &anyhow::Error, lang: Lang) -> String {
                 bank.in_lang(lang)
             } else if let Some(io) = cause.downcast_ref::<std::io::Error>() {
                 io_reason(io).in_lang(lang)
+            } else if let Some(reason) = cause
+                .downcast_ref::<rusqlite::Error>()
+                .and_then(sqlite_reason)
+            {
+                known_sqlite.set(true);
+                reason.in_lang(lang)
             } else {
                 cause.to_string()
             }
