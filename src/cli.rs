@@ -302,6 +302,29 @@ pub enum CampaignCommand {
         #[command(flatten)]
         db: DbArg,
     },
+    /// Write a campaign's finished respondents as answer files, one per respondent, into an empty folder
+    Export {
+        /// The campaign's name
+        name: String,
+        /// The folder to write (made if missing; must be empty)
+        #[arg(long, short, value_name = "DIR")]
+        output: PathBuf,
+        #[command(flatten)]
+        db: DbArg,
+    },
+    /// Make a campaign from answer files or survey exports (what `score` reads), every respondent finished
+    Import {
+        /// The new campaign's name
+        name: String,
+        /// Answer files, folders of them or survey exports
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Keep no names
+        #[arg(long)]
+        anonymous: bool,
+        #[command(flatten)]
+        db: DbArg,
+    },
     /// Copy the database file with every campaign, consistent even while a server writes to it
     Backup {
         /// The copy to write (replaced whole if it exists)

@@ -329,3 +329,95 @@ fn a_campaign_scores_exactly_as_the_same_answer_files_do() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("was made with the model `pyramid`"));
 }
+
+#[test]
+fn a_campaign_exported_as_answer_files_and_imported_back_scores_the_same() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("team.sqlite");
+    let db_arg = db.display().to_string();
+    let run = |args: &[&str]| {
+        common::pyramid()
+            .args(args)
+            .args(["--db", &db_arg, "--lang", "en"])
+            .output()
+            .expect("runs")
+    };
+    let imported = run(&["campaign", "import", "Q3", "tests/fixtures/answers"]);
+    assert!(
+        imported.status.success(),
+        "{}",
+        String::from_utf8_lossy(&imported.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&imported.stdout).contains("3 respondents imported into \"Q3\""),
+        "{}",
+        String::from_utf8_lossy(&imported.stdout)
+    );
+    let folder = dir.path().join("export");
+    let folder_arg = folder.display().to_string();
+    let exported = run(&["campaign", "export", "Q3", "--output", &folder_arg]);
+    assert!(
+        exported.status.success(),
+        "{}",
+        String::from_utf8_lossy(&exported.stderr)
+    );
+    assert_eq!(std::fs::read_dir(&folder).expect("folder").count(), 3);
+
+    // The answer files score as the campaign does, and so does their copy.
+    let rows = |args: &[&str]| -> Vec<serde_json::Value> {
+        let mut all = vec!["score"];
+        all.extend(args);
+        all.extend(["--lang", "en"]);
+        let document = common::json(&all);
+        document["respondents"]
+            .as_array()
+            .expect("rows")
+            .iter()
+            .map(|row| {
+                let mut row = row.clone();
+                row.as_object_mut().expect("object").remove("source");
+                row
+            })
+            .collect()
+    };
+    let original = rows(&["--db", &db_arg, "--campaign", "Q3"]);
+    assert_eq!(original.len(), 3);
+    assert_eq!(rows(&[&folder_arg]), original, "the exported files");
+    let back = run(&["campaign", "import", "Q3 again", &folder_arg]);
+    assert!(
+        back.status.success(),
+        "{}",
+        String::from_utf8_lossy(&back.stderr)
+    );
+    assert_eq!(rows(&["--db", &db_arg, "--campaign", "Q3 again"]), original);
+
+    // Into a folder that holds files: refused, nothing written.
+    let again = run(&["campaign", "export", "Q3", "--output", &folder_arg]);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("is not an empty folder"));
+    assert_eq!(std::fs::read_dir(&folder).expect("folder").count(), 3);
+
+    // A bad answer among the inputs: nothing imported, no campaign made.
+    let bad = dir.path().join("bad.yaml");
+    std::fs::write(
+        &bad,
+        "respondent: Bad\nbank: pyramid\nanswers:\n  strategy-role: z\n",
+    )
+    .expect("written");
+    let refused = run(&[
+        "campaign",
+        "import",
+        "Mixed",
+        &folder_arg,
+        &bad.display().to_string(),
+    ]);
+    assert_eq!(refused.status.code(), Some(2));
+    let listed = common::json(&["campaign", "list", "--db", &db_arg]);
+    let names: Vec<&str> = listed["campaigns"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .filter_map(|c| c["name"].as_str())
+        .collect();
+    assert_eq!(names, ["Q3", "Q3 again"]);
+}

@@ -250,7 +250,10 @@ fn a_read_only_file_is_a_clear_error_at_start() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(2), "{stderr}");
     assert!(stderr.contains("team.sqlite"), "names the file: {stderr}");
-    assert!(stderr.contains("check the permissions"), "says what to do: {stderr}");
+    assert!(
+        stderr.contains("check the permissions"),
+        "says what to do: {stderr}"
+    );
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert_eq!(std::fs::read(&db).expect("read"), before, "left as it was");
 }

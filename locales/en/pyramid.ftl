@@ -392,6 +392,19 @@ campaign-created = Campaign "{ $name }" created ({ $model }); the respondents' l
 campaign-closed = Campaign "{ $name }" is closed: its link stores no more answers.
 campaign-erased = Campaign "{ $name }" is erased, with every answer in it.
 campaign-backed-up = Copied { $db } to { $file }: every campaign as it was at this moment (a server may keep running meanwhile).
+campaign-imported = { $count ->
+    [one] 1 respondent imported into "{ $name }", finished.
+   *[other] { $count } respondents imported into "{ $name }", finished.
+}
+campaign-exported = { $count ->
+    [one] 1 answer file of "{ $name }" written
+   *[other] { $count } answer files of "{ $name }" written
+} to { $folder }{ $unfinished ->
+    [0] .
+    [one] ; 1 respondent who has not finished is left out.
+   *[other] ; { $unfinished } respondents who have not finished are left out.
+}
+export-folder-not-empty = { $folder } is not an empty folder; name a new or empty folder, so that the answer files are not mixed with others
 respondent-erased = { $count ->
     [one] The answers of { $respondent } are
    *[other] The answers of { $count } respondents named { $respondent } are

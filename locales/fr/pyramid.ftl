@@ -408,6 +408,19 @@ campaign-created = Campagne « { $name } » créée ({ $model }) ; le lien des r
 campaign-closed = La campagne « { $name } » est close : son lien n'enregistre plus de réponses.
 campaign-erased = La campagne « { $name } » est effacée, avec toutes ses réponses.
 campaign-backed-up = { $db } copié vers { $file } : chaque campagne telle qu'elle était à cet instant (un serveur peut continuer à tourner entre-temps).
+campaign-imported = { $count ->
+    [one] 1 répondant importé dans « { $name } », terminé.
+   *[other] { $count } répondants importés dans « { $name } », terminés.
+}
+campaign-exported = { $count ->
+    [one] 1 fichier de réponses de « { $name } » écrit
+   *[other] { $count } fichiers de réponses de « { $name } » écrits
+} dans { $folder }{ $unfinished ->
+    [0] .
+    [one] ; 1 répondant qui n'a pas terminé est laissé de côté.
+   *[other] ; { $unfinished } répondants qui n'ont pas terminé sont laissés de côté.
+}
+export-folder-not-empty = { $folder } n'est pas un dossier vide ; choisissez un dossier nouveau ou vide, pour que les fichiers de réponses ne soient pas mêlés à d'autres
 respondent-erased = { $count ->
     [one] Les réponses de { $respondent } sont effacées
    *[other] Les réponses des { $count } répondants nommés { $respondent } sont effacées

@@ -396,6 +396,19 @@ campaign-created = Campagne "{ $name }" aangemaakt ({ $model }); de link voor de
 campaign-closed = Campagne "{ $name }" is gesloten: de link bewaart geen antwoorden meer.
 campaign-erased = Campagne "{ $name }" is gewist, met alle antwoorden erin.
 campaign-backed-up = { $db } gekopieerd naar { $file }: elke campagne zoals ze op dit moment was (een server mag intussen blijven draaien).
+campaign-imported = { $count ->
+    [one] 1 respondent in "{ $name }" gezet, klaar.
+   *[other] { $count } respondenten in "{ $name }" gezet, klaar.
+}
+campaign-exported = { $count ->
+    [one] 1 antwoordbestand van "{ $name }" geschreven
+   *[other] { $count } antwoordbestanden van "{ $name }" geschreven
+} naar { $folder }{ $unfinished ->
+    [0] .
+    [one] ; 1 respondent die niet klaar is, is weggelaten.
+   *[other] ; { $unfinished } respondenten die niet klaar zijn, zijn weggelaten.
+}
+export-folder-not-empty = { $folder } is geen lege map; kies een nieuwe of lege map, zodat de antwoordbestanden niet met andere vermengd raken
 respondent-erased = { $count ->
     [one] De antwoorden van { $respondent } zijn
    *[other] De antwoorden van { $count } respondenten met de naam { $respondent } zijn

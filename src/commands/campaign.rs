@@ -1,15 +1,17 @@
-//! `pyramid campaign new|list|close|erase`: the campaigns of the web form,
-//! kept in the database file.
+//! `pyramid campaign new|list|close|erase|export|import|backup`: the
+//! campaigns of the web form, kept in the database file.
 
 use super::Setup;
+use super::gather::{Options, gather};
 use crate::cli::{CampaignCommand, CampaignFormat, DbArg};
 use crate::exit_code::ExitCode;
 use crate::export::table::new_table;
 use crate::lang::Lang;
+use crate::messages::LocalizedContext;
 use crate::messages::{Localized, say_in};
 use crate::output::print;
 use crate::store::Store;
-use crate::store::campaigns::{Listed, NewCampaign};
+use crate::store::campaigns::{Campaign, Listed, NewCampaign};
 use crate::terminal::style::stdout_style;
 use anyhow::Result;
 use serde::Serialize;
@@ -26,28 +28,22 @@ pub fn run(command: &CampaignCommand, setup: Option<&Setup>, lang: Lang) -> Resu
                 return Ok(ExitCode::BadInput);
             };
             let store = open(db)?;
-            let bank_yaml = match &setup.bank_path {
-                Some(path) => Some(crate::input::read_text(path)?),
-                None => None,
+            let made = store.in_transaction(|store| create(store, setup, name, *anonymous))?;
+            created(&store, &made, lang)?;
+        }
+        CampaignCommand::Import {
+            name,
+            paths,
+            anonymous,
+            db,
+        } => {
+            let Some(setup) = setup else {
+                return Ok(ExitCode::BadInput);
             };
-            let model = match &setup.bank_path {
-                Some(_) => setup.bank.id.clone(),
-                None => setup.model.clone(),
-            };
-            let made = store.create_campaign(&NewCampaign {
-                name,
-                model: &model,
-                bank_yaml: bank_yaml.as_deref(),
-                anonymous: *anonymous,
-            })?;
-            let db = store.path().display().to_string();
-            let args = [
-                ("name", made.name.as_str()),
-                ("model", made.model.as_str()),
-                ("link", made.link.as_str()),
-                ("db", db.as_str()),
-            ];
-            print(&format!("{}\n", say_in(lang, "campaign-created", &args)))?;
+            return import(setup, name, paths, *anonymous, db, lang);
+        }
+        CampaignCommand::Export { name, output, db } => {
+            export(&open(db)?, name, output, lang)?;
         }
         CampaignCommand::List { format, db } => {
             let store = open(db)?;
@@ -101,6 +97,122 @@ pub fn run(command: &CampaignCommand, setup: Option<&Setup>, lang: Lang) -> Resu
         }
     }
     Ok(ExitCode::Success)
+}
+
+/// Creates campaign `name` with the model or bank of `setup`.
+fn create(store: &Store, setup: &Setup, name: &str, anonymous: bool) -> Result<Campaign> {
+    let bank_yaml = match &setup.bank_path {
+        Some(path) => Some(crate::input::read_text(path)?),
+        None => None,
+    };
+    let model = match &setup.bank_path {
+        Some(_) => setup.bank.id.clone(),
+        None => setup.model.clone(),
+    };
+    store.create_campaign(&NewCampaign {
+        name,
+        model: &model,
+        bank_yaml: bank_yaml.as_deref(),
+        anonymous,
+    })
+}
+
+/// Says that a campaign was made, and its link.
+fn created(store: &Store, made: &Campaign, lang: Lang) -> Result<()> {
+    let db = store.path().display().to_string();
+    let args = [
+        ("name", made.name.as_str()),
+        ("model", made.model.as_str()),
+        ("link", made.link.as_str()),
+        ("db", db.as_str()),
+    ];
+    print(&format!("{}\n", say_in(lang, "campaign-created", &args)))
+}
+
+/// Reads `paths` as `score` does and, when every respondent is valid,
+/// makes campaign `name` of them, each finished: all in one transaction,
+/// so a problem leaves the file as it was.
+fn import(
+    setup: &Setup,
+    name: &str,
+    paths: &[std::path::PathBuf],
+    anonymous: bool,
+    db: &DbArg,
+    lang: Lang,
+) -> Result<ExitCode> {
+    let store = open(db)?;
+    let options = Options {
+        read: crate::cli::ReadArgs::default(),
+        keep_rows: true,
+        keep_answers: true,
+        db: db.db.clone(),
+    };
+    let tally = gather(setup, paths, options)?;
+    if tally.problem_count > 0 {
+        tally.report_problems(false);
+        return Err(crate::exit_code::AlreadyReported.into());
+    }
+    let bank = &setup.bank;
+    let respondents = tally.respondents.unwrap_or_default();
+    let answers = tally.answers.unwrap_or_default();
+    if respondents.is_empty() {
+        return Err(Localized::new("no-answers", &[]).into());
+    }
+    let respondent_lang = bank
+        .languages()
+        .first()
+        .map_or("en", |l| l.code())
+        .to_string();
+    let made = store.in_transaction(|store| {
+        let made = create(store, setup, name, anonymous)?;
+        for (scored, responses) in respondents.iter().zip(&answers) {
+            let Some(responses) = responses else {
+                continue;
+            };
+            let keys: Vec<(&str, &str)> = responses.keys(bank).collect();
+            let person = (!anonymous).then_some(scored.respondent.as_str());
+            let token = crate::store::secret()?;
+            store.add_finished(name, &token, person, &respondent_lang, &keys)?;
+        }
+        Ok(made)
+    })?;
+    created(&store, &made, lang)?;
+    let line = Localized::new("campaign-imported", &[("name", name)])
+        .count("count", respondents.len())
+        .in_lang(lang);
+    print(&format!("{line}\n"))?;
+    Ok(ExitCode::Success)
+}
+
+/// Writes each finished respondent of campaign `name` as an answer file
+/// (`0001.yaml`, …) into `folder`, which must be new or empty.
+fn export(store: &Store, name: &str, folder: &std::path::Path, lang: Lang) -> Result<()> {
+    let shown = folder.display().to_string();
+    let bank = crate::input::campaign::bank(store, name)?;
+    let people = store.respondents(name)?;
+    let empty = match std::fs::read_dir(folder) {
+        Ok(mut entries) => entries.next().is_none(),
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => true,
+        Err(err) => return Err(crate::messages::cannot_read(&shown, &err)),
+    };
+    if !empty || folder.is_file() {
+        return Err(Localized::new("export-folder-not-empty", &[("folder", &shown)]).into());
+    }
+    std::fs::create_dir_all(folder)
+        .localized(|| Localized::new("cannot-write", &[("file", &shown)]))?;
+    let finished: Vec<_> = people.iter().filter(|p| p.finished).collect();
+    for (n, person) in finished.iter().enumerate() {
+        let responses = crate::input::campaign::responses(&bank, person);
+        let label = person.name.clone().unwrap_or_else(|| format!("#{}", n + 1));
+        let yaml = crate::input::answer_file::to_yaml(&bank, &label, &responses)?;
+        let file = folder.join(format!("{:04}.yaml", n + 1));
+        crate::output::write_atomically(&file, yaml.as_bytes())?;
+    }
+    let line = Localized::new("campaign-exported", &[("name", name), ("folder", &shown)])
+        .count("count", finished.len())
+        .count("unfinished", people.len() - finished.len())
+        .in_lang(lang);
+    print(&format!("{line}\n"))
 }
 
 /// The database named by `--db`, else the one in the user's data folder.

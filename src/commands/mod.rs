@@ -76,7 +76,8 @@ pub fn run(cli: Cli, lang: Lang) -> Result<ExitCode> {
         Command::Models => bank_tools::models(lang),
         Command::Serve(args) => crate::serve::run(&args, lang),
         Command::Campaign(command) => match command {
-            crate::cli::CampaignCommand::New { .. } => {
+            crate::cli::CampaignCommand::New { .. }
+            | crate::cli::CampaignCommand::Import { .. } => {
                 campaign::run(&command, Some(&setup()?), lang)
             }
             _ => campaign::run(&command, None, lang),

@@ -14,6 +14,26 @@ use std::rc::Rc;
 /// How a path names a campaign: `campaign:Team Q4`.
 pub const PREFIX: &str = "campaign:";
 
+/// The bank campaign `name` was made with: its bundled model, or the bank
+/// of its own kept in the file.
+pub fn bank(store: &Store, name: &str) -> Result<Bank> {
+    let (model, yaml) = store.campaign_model(name)?;
+    match yaml {
+        Some(yaml) => Ok(super::bank_file::parse(&yaml, name)?),
+        None => super::bank_file::model(&model),
+    }
+}
+
+/// A stored respondent's answers as responses to the bank (answers to
+/// questions the bank no longer has are left out).
+pub fn responses(bank: &Bank, stored: &crate::store::respondents::StoredRespondent) -> Responses {
+    let mut responses = Responses::empty(bank);
+    for (question, key) in &stored.answers {
+        let _ = responses.set_key(bank, question, key);
+    }
+    responses
+}
+
 /// Reads the finished respondents of campaign `name` in the database at
 /// `db`; a campaign made with another model is refused.
 pub fn read(

@@ -248,13 +248,7 @@ fn campaign(app: &App, secret: &str) -> Result<(Campaign, Arc<Bank>), StatusCode
     if let Some(bank) = banks.get(secret) {
         return Ok((found, bank.clone()));
     }
-    let (model, yaml) = store.campaign_model(&found.name).map_err(fail)?;
-    let bank = match yaml {
-        Some(yaml) => crate::input::bank_file::parse(&yaml, &found.name)
-            .map_err(|_| StatusCode::INTERNAL_SERVER_ERROR)?,
-        None => crate::input::bank_file::model(&model).map_err(fail)?,
-    };
-    let bank = Arc::new(bank);
+    let bank = Arc::new(crate::input::campaign::bank(&store, &found.name).map_err(fail)?);
     banks.insert(secret.to_string(), bank.clone());
     Ok((found, bank))
 }
@@ -396,11 +390,7 @@ fn respondent(
 
 /// The stored answers as responses to the bank.
 pub(super) fn responses(bank: &Bank, stored: &StoredRespondent) -> Responses {
-    let mut responses = Responses::empty(bank);
-    for (question, key) in &stored.answers {
-        let _ = responses.set_key(bank, question, key);
-    }
-    responses
+    crate::input::campaign::responses(bank, stored)
 }
 
 /// The first question without an answer, counted from 1.

@@ -64,6 +64,24 @@ impl Store {
         Ok(store)
     }
 
+    /// Runs `work` in one transaction: all of it is kept, or (on an
+    /// error) none of it.
+    pub fn in_transaction<T>(&self, work: impl FnOnce(&Store) -> Result<T>) -> Result<T> {
+        let sql = |statement: &str| {
+            self.conn
+                .execute_batch(statement)
+                .localized(|| self.cannot_write())
+        };
+        sql("BEGIN IMMEDIATE")?;
+        match work(self).and_then(|done| sql("COMMIT").map(|()| done)) {
+            Ok(done) => Ok(done),
+            Err(err) => {
+                let _ = sql("ROLLBACK");
+                Err(err)
+            }
+        }
+    }
+
     /// Runs `steps` in one transaction, each in a savepoint of its own (a
     /// step that fails is undone alone, the others kept), with one commit:
     /// one sync to disk for all of them. Gives each step's outcome, or the

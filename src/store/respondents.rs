@@ -55,6 +55,23 @@ impl Store {
         Ok(())
     }
 
+    /// Adds a respondent who has finished, with all their answers (a
+    /// campaign read back from answer files); `token` is a fresh random id.
+    pub fn add_finished(
+        &self,
+        campaign: &str,
+        token: &str,
+        name: Option<&str>,
+        lang: &str,
+        answers: &[(&str, &str)],
+    ) -> Result<()> {
+        self.start_respondent(campaign, token, name, lang)?;
+        for (question, choice) in answers {
+            self.save_answer(token, question, choice)?;
+        }
+        self.finish_respondent(token)
+    }
+
     /// Marks a respondent as finished (the result was shown).
     pub fn finish_respondent(&self, token: &str) -> Result<()> {
         self.run(
