@@ -32,7 +32,21 @@ fn free_port() -> u16 {
 }
 
 async fn browser(port: u16, javascript: bool) -> Client {
+    browser_sized(port, javascript, "360,740", 1).await
+}
+
+/// A browser whose window is `size` pixels, zoomed to `zoom` times (the
+/// browser's own zoom, as Ctrl-+ sets it: 2 is 200%).
+async fn browser_sized(port: u16, javascript: bool, size: &str, zoom: u32) -> Client {
     let mut prefs = serde_json::Map::new();
+    if zoom != 1 {
+        // Chromium keeps zoom as a level: the factor is 1.2 to its power.
+        let level = f64::from(zoom).ln() / 1.2f64.ln();
+        prefs.insert(
+            "partition".into(),
+            json!({ "default_zoom_level": { "x": level } }),
+        );
+    }
     if !javascript {
         prefs.insert(
             "profile.managed_default_content_settings.javascript".into(),
@@ -42,7 +56,12 @@ async fn browser(port: u16, javascript: bool) -> Client {
     let capabilities = json!({
         "goog:chromeOptions": {
             "binary": "/usr/bin/chromium",
-            "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=360,740"],
+            "args": [
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                format!("--window-size={size}"),
+            ],
             "prefs": prefs,
         }
     });
@@ -361,4 +380,165 @@ async fn the_organiser_creates_a_campaign_and_reveals_the_team_pyramid_without_j
     assert!(drawn.2 > 200.0 && drawn.3 > 50.0, "drawn: {drawn:?}");
     screenshot(&client, "serve-present.png").await;
     client.close().await.expect("closed");
+}
+
+/// axe-core's script: `PYRAMID_AXE`, else where `.ci/run` installs it.
+fn axe_source() -> String {
+    let path = std::env::var("PYRAMID_AXE")
+        .unwrap_or_else(|_| "target/axe/node_modules/axe-core/axe.min.js".to_string());
+    std::fs::read_to_string(&path).unwrap_or_else(|err| {
+        panic!(
+            "axe-core is not at {path} ({err}): run .ci/run, or \
+             npm install --no-save --prefix target/axe axe-core@4.14.1"
+        )
+    })
+}
+
+/// The serious and critical accessibility violations axe-core finds on
+/// the page shown, each with where.
+async fn violations(client: &Client, axe: &str) -> Vec<String> {
+    client
+        .execute(&format!("{axe}\nreturn true;"), vec![])
+        .await
+        .expect("axe-core loaded");
+    let found = client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             axe.run(document, { resultTypes: ['violations'] }).then(result => done(
+               result.violations
+                 .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                 .map(v => v.id + ' (' + v.impact + '): ' +
+                   v.nodes.map(n => n.target.join(' ')).join(', '))));",
+            vec![],
+        )
+        .await
+        .expect("axe-core ran");
+    serde_json::from_value(found).expect("a list")
+}
+
+/// Whether the focused element shows it: an outline that is drawn.
+async fn focus_visible(client: &Client) -> bool {
+    let drawn = client
+        .execute(
+            "const style = getComputedStyle(document.activeElement);
+             return document.activeElement !== document.body
+               && style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;",
+            vec![],
+        )
+        .await
+        .expect("measured");
+    drawn == json!(true)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs chromium, chromium-driver and axe-core; run by .ci/run"]
+async fn every_page_passes_axe_at_360_px_and_at_200_percent_zoom_with_focus_visible() {
+    let axe = axe_source();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (_server, url, admin) = serve_with_admin(dir.path());
+    let (_driver, port) = driver();
+    for (size, zoom) in [("360,740", 1), ("1280,900", 2)] {
+        let client = browser_sized(port, true, size, zoom).await;
+        if zoom == 2 {
+            let width = client
+                .execute("return window.innerWidth;", vec![])
+                .await
+                .expect("measured");
+            assert_eq!(width, json!(640), "200% zoom: 640 CSS pixels");
+        }
+        let mut checked = Vec::new();
+        let mut check = async |client: &Client, page: &str| {
+            let found = violations(client, &axe).await;
+            assert!(found.is_empty(), "{page} at {size} ×{zoom}: {found:#?}");
+            assert!(
+                fits(client).await,
+                "{page} at {size} ×{zoom} scrolls sideways"
+            );
+            checked.push(page.to_string());
+        };
+
+        client
+            .goto(&format!("{url}?lang=en"))
+            .await
+            .expect("start page");
+        check(&client, "start").await;
+        // Focus is visible: Tab to the first control.
+        client
+            .find(Locator::Css("body"))
+            .await
+            .expect("body")
+            .send_keys(&Key::Tab.to_string())
+            .await
+            .expect("tab");
+        assert!(focus_visible(&client).await, "focus on the start page");
+        client
+            .find(Locator::Id("name"))
+            .await
+            .expect("a name field")
+            .send_keys("Ann")
+            .await
+            .expect("typed");
+        client
+            .find(Locator::Css("button[type=submit]"))
+            .await
+            .expect("start")
+            .click()
+            .await
+            .expect("started");
+        for number in 1..=15 {
+            until_header(&client, &format!("Question {number}/15 · ")).await;
+            if number == 1 {
+                check(&client, "question").await;
+                let radio = client
+                    .find(Locator::Css("input[type=radio]"))
+                    .await
+                    .expect("a radio");
+                radio.send_keys(" ").await.expect("chosen");
+                assert!(focus_visible(&client).await, "focus on a radio button");
+            }
+            client
+                .find(Locator::Css("label:nth-of-type(2)"))
+                .await
+                .expect("a label")
+                .click()
+                .await
+                .expect("clicked");
+            client
+                .find(Locator::Css("button[type=submit]"))
+                .await
+                .expect("next")
+                .click()
+                .await
+                .expect("sent");
+        }
+        until_source(&client, "answers.yaml").await;
+        check(&client, "result").await;
+
+        client.goto(&admin).await.expect("admin");
+        until_source(&client, "/admin/campaigns").await;
+        check(&client, "campaigns").await;
+        let team = format!(
+            "{}/admin{}",
+            url.split("/c/").next().expect("base"),
+            url.split_once("/c/")
+                .map(|(_, s)| format!("/c/{s}"))
+                .expect("link")
+        );
+        client.goto(&team).await.expect("team view");
+        until_source(&client, "Pause updates").await;
+        check(&client, "team view").await;
+        client
+            .goto(&format!("{team}/present?reveal"))
+            .await
+            .expect("presenter");
+        until_source(&client, "Pause updates").await;
+        check(&client, "presenter view").await;
+        client
+            .goto(&format!("{team}/erase"))
+            .await
+            .expect("erase page");
+        check(&client, "erase").await;
+        assert_eq!(checked.len(), 7);
+        client.close().await.expect("closed");
+    }
 }

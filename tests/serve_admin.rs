@@ -245,7 +245,16 @@ fn the_qr_code_holds_the_link_and_the_presenter_view_reveals_the_pyramid() {
         "{}",
         waiting.body
     );
-    assert!(waiting.body.contains("http-equiv=\"refresh\""));
+    assert_eq!(
+        waiting.headers.get("refresh").map(String::as_str),
+        Some("10")
+    );
+    let paused = organiser.get(&format!("{admin}/present?paused"));
+    assert!(
+        !paused.headers.contains_key("refresh"),
+        "paused: no reloading"
+    );
+    assert!(paused.body.contains("Resume updates"), "{}", paused.body);
     assert!(!waiting.body.contains("<svg"), "nothing revealed yet");
     assert!(
         waiting.body.contains(&format!("{admin}/qr.svg")) && waiting.body.contains(&link),
@@ -263,7 +272,7 @@ fn the_qr_code_holds_the_link_and_the_presenter_view_reveals_the_pyramid() {
 
     let revealed = organiser.get(&format!("{admin}/present?reveal"));
     assert!(
-        revealed.body.contains("http-equiv=\"refresh\""),
+        revealed.headers.get("refresh").map(String::as_str) == Some("10"),
         "still refreshing"
     );
     assert!(revealed.body.contains("<svg"), "{}", revealed.body);

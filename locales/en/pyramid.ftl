@@ -486,3 +486,7 @@ admin-answered = { $count ->
 }
 admin-reveal = Show the team's pyramid
 admin-hide = Hide the pyramid
+admin-live = Updated every { $seconds } seconds
+admin-pause = Pause updates
+admin-paused = Updates paused
+admin-resume = Resume updates

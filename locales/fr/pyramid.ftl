@@ -502,3 +502,7 @@ admin-answered = { $count ->
 }
 admin-reveal = Montrer la pyramide de l'équipe
 admin-hide = Masquer la pyramide
+admin-live = Mis à jour toutes les { $seconds } secondes
+admin-pause = Suspendre les mises à jour
+admin-paused = Mises à jour suspendues
+admin-resume = Reprendre les mises à jour

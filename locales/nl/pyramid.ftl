@@ -490,3 +490,7 @@ admin-answered = { $count ->
 }
 admin-reveal = De piramide van het team tonen
 admin-hide = De piramide verbergen
+admin-live = Wordt elke { $seconds } seconden bijgewerkt
+admin-pause = Bijwerken pauzeren
+admin-paused = Bijwerken gepauzeerd
+admin-resume = Bijwerken hervatten

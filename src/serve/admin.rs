@@ -186,8 +186,10 @@ async fn team(
     State(app): Shared,
     organiser: Organiser,
     linked: Linked,
+    Query(query): Query<HashMap<String, String>>,
     headers: HeaderMap,
 ) -> Response {
+    let paused = query.contains_key("paused");
     let Some(scores) = scores(&app, &linked) else {
         return error_page();
     };
@@ -210,8 +212,9 @@ async fn team(
         &organiser.csrf,
         &scores.notes,
         (!scores.respondents.is_empty()).then_some(tables.as_str()),
+        paused,
     );
-    Html(page.into_string()).into_response()
+    live(page, paused)
 }
 
 async fn present(
@@ -225,9 +228,10 @@ async fn present(
         return error_page();
     };
     let reveal = query.contains_key("reveal");
+    let paused = query.contains_key("paused");
     let link = format!("{}{}", base(&app, &headers), linked.campaign.link);
-    let page = admin_pages::present(app.lang, &linked, &link, &scores, reveal);
-    Html(page.into_string()).into_response()
+    let page = admin_pages::present(app.lang, &linked, &link, &scores, reveal, paused);
+    live(page, paused)
 }
 
 /// The respondents' link as a QR code, to put on a projector.
@@ -241,6 +245,20 @@ async fn qr(State(app): Shared, _: Organiser, linked: Linked, headers: HeaderMap
         .min_dimensions(256, 256)
         .build();
     ([(header::CONTENT_TYPE, "image/svg+xml")], svg).into_response()
+}
+
+/// A live view: reloaded every `REFRESH_SECONDS` through the HTTP
+/// `Refresh` header (no script), unless the organiser paused it (WCAG
+/// 2.2.1: a page that reloads itself lets its reader stop that).
+fn live(page: maud::Markup, paused: bool) -> Response {
+    let mut response = Html(page.into_string()).into_response();
+    if !paused {
+        response.headers_mut().insert(
+            header::REFRESH,
+            axum::http::HeaderValue::from(REFRESH_SECONDS),
+        );
+    }
+    response
 }
 
 /// A download: `content` as the file `name` of `kind`.

@@ -3,7 +3,7 @@
 
 use super::admin::REFRESH_SECONDS;
 use super::app::Linked;
-use super::pages::{page, page_refreshed};
+use super::pages::page;
 use super::team::TeamScores;
 use crate::lang::Lang;
 use crate::messages::{Localized, say_in};
@@ -79,7 +79,9 @@ pub fn index(lang: Lang, campaigns: &[Listed], csrf: &str, refused: Option<&str>
 
 /// A campaign's live team view: counts, the link and its QR code, the
 /// downloads, what `score --summary --rows` shows (`tables`, drawn by
-/// the web format), and the buttons to close or erase. It reloads itself.
+/// the web format), and the buttons to close or erase. It reloads itself
+/// unless `paused`.
+#[allow(clippy::too_many_arguments)]
 pub fn team(
     lang: Lang,
     linked: &Linked,
@@ -88,6 +90,7 @@ pub fn team(
     csrf: &str,
     notes: &[String],
     tables: Option<&str>,
+    paused: bool,
 ) -> Markup {
     let campaign = &linked.campaign;
     let counts = Localized::new("admin-counts", &[])
@@ -95,13 +98,13 @@ pub fn team(
         .count("unfinished", counts.unfinished)
         .in_lang(lang);
     let here = format!("/admin/c/{}", linked.secret);
-    page_refreshed(
+    page(
         lang,
         &campaign.name,
         &[],
-        Some(REFRESH_SECONDS),
         html! {
             p { a href="/admin" { (text(lang, "admin-title")) } }
+            (live(lang, &here, paused))
             h1 { (campaign.name) " · " (linked.bank.title.get(lang)) }
             p { (say_in(lang, "campaign-status", &[("status", campaign.status())])) " · " (counts) }
             ul.actions {
@@ -135,6 +138,25 @@ pub fn team(
     )
 }
 
+/// The line atop a live view: it reloads every `REFRESH_SECONDS` (the
+/// handler sends the `Refresh` header), with a link to pause; paused,
+/// a link to go on. `here` is the page's own path and query.
+fn live(lang: Lang, here: &str, paused: bool) -> Markup {
+    let join = if here.contains('?') { '&' } else { '?' };
+    let seconds = REFRESH_SECONDS.to_string();
+    html! {
+        p.live {
+            @if paused {
+                (text(lang, "admin-paused")) " · "
+                a href=(here) { (text(lang, "admin-resume")) }
+            } @else {
+                (say_in(lang, "admin-live", &[("seconds", &seconds)])) " · "
+                a href=(format!("{here}{join}paused")) { (text(lang, "admin-pause")) }
+            }
+        }
+    }
+}
+
 /// The respondents' link, written out and as a QR code.
 fn link_and_code(lang: Lang, path: &str, link: &str, admin: &str) -> Markup {
     html! {
@@ -153,6 +175,7 @@ pub fn present(
     link: &str,
     scores: &TeamScores,
     reveal: bool,
+    paused: bool,
 ) -> Markup {
     let campaign = &linked.campaign;
     let admin = format!("/admin/c/{}", linked.secret);
@@ -162,12 +185,17 @@ pub fn present(
         .in_lang(lang);
     let notes = scores.notes_for_team(lang);
     let pyramid = scores.pyramid(lang);
-    page_refreshed(
+    let shown = if reveal {
+        format!("{here}?reveal")
+    } else {
+        here.clone()
+    };
+    page(
         lang,
         &campaign.name,
         &[],
-        Some(REFRESH_SECONDS),
         html! {
+            (live(lang, &shown, paused))
             div.present {
                 h1 { (campaign.name) }
                 p.answered { (answered) }

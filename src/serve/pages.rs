@@ -9,26 +9,12 @@ use maud::{DOCTYPE, Markup, html};
 
 /// A whole page: head, the language links, the body.
 pub(super) fn page(lang: Lang, title: &str, languages: &[(Lang, String)], body: Markup) -> Markup {
-    page_refreshed(lang, title, languages, None, body)
-}
-
-/// A page that reloads itself every `refresh` seconds where given.
-pub(super) fn page_refreshed(
-    lang: Lang,
-    title: &str,
-    languages: &[(Lang, String)],
-    refresh: Option<u32>,
-    body: Markup,
-) -> Markup {
     html! {
         (DOCTYPE)
         html lang=(lang.code()) {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
-                @if let Some(seconds) = refresh {
-                    meta http-equiv="refresh" content=(seconds);
-                }
                 title { (title) }
                 link rel="stylesheet" href="/static/style.css";
             }
