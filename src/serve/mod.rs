@@ -63,6 +63,7 @@ pub fn run(args: &ServeArgs, lang: Lang) -> Result<ExitCode> {
         let local = listener
             .local_addr()
             .localized(|| Localized::new("serve-cannot-bind", &[("bind", bind)]))?;
+        let stop = shutdown().localized(|| Localized::new("serve-cannot-start", &[]))?;
         announce(&readers[0], local, &db_path, lang)?;
         let admin_url = format!("http://{local}/admin?token={admin_token}");
         let line = say_in(lang, "serve-admin", &[("url", &admin_url)]);
@@ -77,7 +78,7 @@ pub fn run(args: &ServeArgs, lang: Lang) -> Result<ExitCode> {
             readers,
             writer,
         );
-        listen::serve(listener, app, shutdown()).await;
+        listen::serve(listener, app, stop).await;
         Ok::<(), anyhow::Error>(())
     })?;
     // The requests in flight have finished and the routes are dropped:
@@ -114,23 +115,26 @@ fn announce(store: &Store, local: SocketAddr, path: &std::path::Path, lang: Lang
     Ok(())
 }
 
-/// Resolves on Ctrl-C or SIGTERM.
-async fn shutdown() {
-    let interrupt = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
+/// Resolves on Ctrl-C or SIGTERM. The handlers are installed when this is
+/// called, before the links are printed: a signal sent as soon as they
+/// appear still ends the server cleanly.
+fn shutdown() -> std::io::Result<impl std::future::Future<Output = ()>> {
     #[cfg(unix)]
-    let terminate = async {
-        if let Ok(mut signal) =
-            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
-        {
-            signal.recv().await;
-        }
-    };
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        let mut terminate = signal(SignalKind::terminate())?;
+        let mut interrupt = signal(SignalKind::interrupt())?;
+        Ok(async move {
+            tokio::select! {
+                _ = terminate.recv() => {},
+                _ = interrupt.recv() => {},
+            }
+        })
+    }
     #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        () = interrupt => {},
-        () = terminate => {},
+    {
+        Ok(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
     }
 }
