@@ -63,6 +63,11 @@ pub enum Command {
     /// List the bundled models
     #[command(after_help = "Example:\n  pyramid models --lang nl")]
     Models,
+    /// List the self-tests kept on this machine, with their dates and stages
+    #[command(
+        after_help = "Examples:\n  pyramid history\n  pyramid compare            compare the last two\n  pyramid report self-test:3 --previous self-test:1 --output then-and-now.html"
+    )]
+    History(HistoryArgs),
     /// Team campaigns kept in a database file: create, list, close, erase
     #[command(
         subcommand,
@@ -144,11 +149,12 @@ pub struct ScoreArgs {
 
 #[derive(Debug, Args)]
 pub struct CompareArgs {
-    /// The earlier assessment: an answer file, a survey export, a folder, or the JSON `pyramid score` wrote
-    pub old: PathBuf,
+    /// The earlier assessment: an answer file, a survey export, a folder, the JSON `pyramid score` wrote, campaign:NAME or self-test:N [default: your second-last self-test]
+    #[arg(requires = "new")]
+    pub old: Option<PathBuf>,
 
-    /// The later assessment, in any of the same forms
-    pub new: PathBuf,
+    /// The later assessment, in any of the same forms [default: your last self-test]
+    pub new: Option<PathBuf>,
 
     #[command(flatten)]
     pub db: DbArg,
@@ -264,6 +270,9 @@ pub struct TestArgs {
     pub resume: bool,
 
     #[command(flatten)]
+    pub db: DbArg,
+
+    #[command(flatten)]
     pub target: TargetArg,
 }
 
@@ -345,6 +354,16 @@ pub enum CampaignCommand {
     },
 }
 
+/// `pyramid history`.
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = CampaignFormat::Table)]
+    pub format: CampaignFormat,
+    #[command(flatten)]
+    pub db: DbArg,
+}
+
 /// `pyramid serve`.
 #[derive(Debug, Args)]
 pub struct ServeArgs {
@@ -367,8 +386,8 @@ pub struct ServeArgs {
 /// The database file of campaigns.
 #[derive(Clone, Debug, Default, Args)]
 pub struct DbArg {
-    /// The database file of campaigns; `campaign:NAME` as a path reads one [default: pyramid.sqlite in the user's data folder]
-    #[arg(long, value_name = "FILE")]
+    /// The database file of campaigns and self-tests; `campaign:NAME` and `self-test:N` as a path read one [default: pyramid.sqlite in the user's data folder]
+    #[arg(long, value_name = "FILE", env = "PYRAMID_DB")]
     pub db: Option<PathBuf>,
 }
 

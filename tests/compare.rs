@@ -196,3 +196,28 @@ fn a_team_without_summary_and_bad_answers_are_refused() {
             "strategy-role: \"x\" is not an answer",
         ));
 }
+
+#[test]
+fn compare_without_arguments_needs_two_self_tests_in_the_history() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("empty.sqlite");
+    let output = common::pyramid()
+        .args(["compare", "--lang", "en"])
+        .env("PYRAMID_DB", &db)
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("there is no self-test in your history yet")
+            && stderr.contains("pyramid compare OLD NEW"),
+        "{stderr}"
+    );
+    let listed = common::pyramid()
+        .args(["history", "--lang", "nl"])
+        .env("PYRAMID_DB", &db)
+        .output()
+        .expect("runs");
+    assert!(listed.status.success());
+    assert!(String::from_utf8_lossy(&listed.stdout).contains("Nog geen zelftest bewaard"));
+}

@@ -354,15 +354,29 @@ fn a_workshop_behind_one_address_passes_and_a_flood_gets_429() {
         base.trim_start_matches("http://")
     );
     let mut refused = 0;
+    let flooding = Instant::now();
     for _ in 0..1000 {
         if raw(&base, flood.as_bytes()) == 429 {
             refused += 1;
         }
     }
-    assert!(refused > 300, "only {refused} of 1000 refused");
+    // The bucket's promise, however fast this machine sends: at most a
+    // burst of 400 and 50 a second get through.
+    let let_through = 1000 - refused;
+    let most = 400.0 + 50.0 * flooding.elapsed().as_secs_f64() + 5.0;
+    assert!(refused > 0, "none of 1000 refused");
+    assert!(
+        f64::from(let_through) <= most,
+        "{let_through} of 1000 let through in {:?}",
+        flooding.elapsed()
+    );
+    // A refusal says when to come back. (The bucket refills a post each
+    // 20 ms, so one of a few quick posts meets it empty.)
     let mut browser = Browser::new(&base);
-    let page = browser.post(&link, &[("csrf", "x")], &base);
-    assert_eq!(page.status, 429);
+    let page = (0..50)
+        .map(|_| browser.post(&link, &[("csrf", "x")], &base))
+        .find(|page| page.status == 429)
+        .expect("a refused post");
     assert!(
         page.headers.contains_key("retry-after"),
         "{:?}",

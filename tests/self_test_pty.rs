@@ -22,6 +22,7 @@ fn spawn(args: &[&str], env: &[(&str, &str)], dir: &Path) -> PtySession {
         .args(args)
         .current_dir(dir)
         .env("XDG_STATE_HOME", dir.join("state"))
+        .env("XDG_DATA_HOME", dir.join("data"))
         .env_remove("PYRAMID_LANG")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
@@ -901,4 +902,75 @@ fn four_answer_sets_give_the_same_result_in_the_terminal_the_browser_and_answer_
             pages[n]
         );
     }
+}
+
+#[test]
+fn every_finished_self_test_is_kept_and_compare_takes_the_last_two() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("history.sqlite");
+    let db_text = db.display().to_string();
+    let env = [("PYRAMID_DB", db_text.as_str())];
+    // An's answers, then the same a quarter later with two conversion
+    // answers raised (to c, two places further down).
+    let mut later = AN_DOWNS;
+    later[11] = 2;
+    later[12] = 2;
+    for downs in [AN_DOWNS, later] {
+        let mut session = spawn(&["test", "--lang", "en"], &env, dir.path());
+        for (n, down) in downs.iter().enumerate() {
+            pick(&mut session, &format!("Question {}/15", n + 1), *down);
+        }
+        let screen = readable(&until_exit(&mut session));
+        assert_eq!(exit_code(&session), 0);
+        assert!(
+            screen.contains("kept in your history as self-test"),
+            "{screen}"
+        );
+    }
+    let history = common::json(&["history", "--db", &db_text, "--lang", "en"]);
+    let kept = history["self_tests"].as_array().expect("a list");
+    assert_eq!(kept.len(), 2, "{history}");
+    assert_eq!(kept[0]["number"], 1);
+    assert_eq!(kept[0]["pyramid"], env!("CARGO_PKG_VERSION"));
+    assert!(
+        kept[1]["taken_at"]
+            .as_str()
+            .is_some_and(|d| d.ends_with('Z'))
+    );
+    // The first scores as An's answer file does.
+    let an = common::score_json(&["tests/fixtures/answers/an.yaml", "--lang", "en"]);
+    assert_eq!(kept[0]["score"], an["respondents"][0]["score"]);
+    assert_eq!(kept[0]["stage"], an["respondents"][0]["stage"]);
+
+    // No arguments: the last two, in order.
+    let compared = common::pyramid()
+        .args(["compare", "--lang", "en", "--format", "json"])
+        .env("PYRAMID_DB", &db)
+        .output()
+        .expect("runs");
+    assert!(
+        compared.status.success(),
+        "{}",
+        String::from_utf8_lossy(&compared.stderr)
+    );
+    let document: serde_json::Value = serde_json::from_slice(&compared.stdout).expect("JSON");
+    let text = document.to_string();
+    assert!(
+        text.contains("self-test:1") && text.contains("self-test:2"),
+        "{text}"
+    );
+    let explicit = common::pyramid()
+        .args([
+            "compare",
+            "self-test:1",
+            "self-test:2",
+            "--lang",
+            "en",
+            "--format",
+            "json",
+        ])
+        .env("PYRAMID_DB", &db)
+        .output()
+        .expect("runs");
+    assert_eq!(explicit.stdout, compared.stdout);
 }

@@ -391,6 +391,22 @@ csv-record-too-long = { $line ->
 campaign-created = Campaign "{ $name }" created ({ $model }); the respondents' link is { $link } on the server. Database: { $db }
 campaign-closed = Campaign "{ $name }" is closed: its link stores no more answers.
 campaign-erased = Campaign "{ $name }" is erased, with every answer in it.
+history-kept = kept in your history as self-test { $number }: `pyramid history` lists them, `pyramid compare` compares the last two
+history-not-kept = the result could not be kept in your history ({ $reason })
+history-too-short = { $count ->
+    [0] there is no self-test in your history yet
+    [one] there is only one self-test in your history
+   *[other] there are { $count } self-tests in your history
+}: comparing needs two; take the self-test (pyramid) again, or name two assessments: pyramid compare OLD NEW
+self-test-unknown = there is no self-test { $number } in the history ({ $count ->
+    [one] 1 is kept
+   *[other] { $count } are kept
+}); pyramid history lists them
+self-test-for-another-bank = self-test { $number } was taken with { $model }, not { $bank }; choose that model with --model { $model }
+history-none = No self-test kept yet: take one with `pyramid`.
+history-column-number = #
+history-column-date = Date (UTC)
+history-column-respondent = Respondent
 campaign-backed-up = Copied { $db } to { $file }: every campaign as it was at this moment (a server may keep running meanwhile).
 campaign-imported = { $count ->
     [one] 1 respondent imported into "{ $name }", finished.

@@ -407,6 +407,22 @@ csv-record-too-long = { $line ->
 campaign-created = Campagne « { $name } » créée ({ $model }) ; le lien des répondants est { $link } sur le serveur. Base de données : { $db }
 campaign-closed = La campagne « { $name } » est close : son lien n'enregistre plus de réponses.
 campaign-erased = La campagne « { $name } » est effacée, avec toutes ses réponses.
+history-kept = conservé dans votre historique comme autotest { $number } : `pyramid history` les liste, `pyramid compare` compare les deux derniers
+history-not-kept = le résultat n'a pas pu être conservé dans votre historique ({ $reason })
+history-too-short = { $count ->
+    [0] votre historique ne contient encore aucun autotest
+    [one] votre historique ne contient qu'un autotest
+   *[other] votre historique contient { $count } autotests
+} : une comparaison en demande deux ; refaites l'autotest (pyramid), ou nommez deux évaluations : pyramid compare ANCIEN NOUVEAU
+self-test-unknown = il n'y a pas d'autotest { $number } dans l'historique ({ $count ->
+    [one] 1 est conservé
+   *[other] { $count } sont conservés
+}) ; pyramid history les liste
+self-test-for-another-bank = l'autotest { $number } a été fait avec { $model }, pas avec { $bank } ; choisissez ce modèle avec --model { $model }
+history-none = Aucun autotest conservé pour l'instant : faites-en un avec `pyramid`.
+history-column-number = n°
+history-column-date = Date (UTC)
+history-column-respondent = Répondant
 campaign-backed-up = { $db } copié vers { $file } : chaque campagne telle qu'elle était à cet instant (un serveur peut continuer à tourner entre-temps).
 campaign-imported = { $count ->
     [one] 1 répondant importé dans « { $name } », terminé.

@@ -395,6 +395,22 @@ csv-record-too-long = { $line ->
 campaign-created = Campagne "{ $name }" aangemaakt ({ $model }); de link voor de respondenten is { $link } op de server. Database: { $db }
 campaign-closed = Campagne "{ $name }" is gesloten: de link bewaart geen antwoorden meer.
 campaign-erased = Campagne "{ $name }" is gewist, met alle antwoorden erin.
+history-kept = bewaard in je geschiedenis als zelftest { $number }: `pyramid history` toont ze, `pyramid compare` vergelijkt de laatste twee
+history-not-kept = het resultaat kon niet in je geschiedenis bewaard worden ({ $reason })
+history-too-short = { $count ->
+    [0] er staat nog geen zelftest in je geschiedenis
+    [one] er staat maar één zelftest in je geschiedenis
+   *[other] er staan { $count } zelftests in je geschiedenis
+}: vergelijken vraagt er twee; doe de zelftest (pyramid) opnieuw, of noem twee metingen: pyramid compare OUD NIEUW
+self-test-unknown = er is geen zelftest { $number } in de geschiedenis ({ $count ->
+    [one] er is er 1 bewaard
+   *[other] er zijn er { $count } bewaard
+}); pyramid history toont ze
+self-test-for-another-bank = zelftest { $number } is gedaan met { $model }, niet met { $bank }; kies dat model met --model { $model }
+history-none = Nog geen zelftest bewaard: doe er een met `pyramid`.
+history-column-number = #
+history-column-date = Datum (UTC)
+history-column-respondent = Respondent
 campaign-backed-up = { $db } gekopieerd naar { $file }: elke campagne zoals ze op dit moment was (een server mag intussen blijven draaien).
 campaign-imported = { $count ->
     [one] 1 respondent in "{ $name }" gezet, klaar.

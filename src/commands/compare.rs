@@ -14,16 +14,20 @@ use anyhow::Result;
 use std::path::Path;
 
 pub fn run(setup: &Setup, args: &CompareArgs) -> Result<ExitCode> {
+    let (old_path, new_path) = match (&args.old, &args.new) {
+        (Some(old), Some(new)) => (old.clone(), new.clone()),
+        _ => last_two(setup, &args.db)?,
+    };
     let destination = Destination::new(args.output.path.as_deref());
-    destination.check(&setup.inputs([args.old.as_path(), args.new.as_path()]))?;
+    destination.check(&setup.inputs([old_path.as_path(), new_path.as_path()]))?;
     let options = || Options {
         read: args.read,
         keep_rows: !args.summary,
         keep_answers: !args.summary,
         db: args.db.db.clone(),
     };
-    let old = gather(setup, std::slice::from_ref(&args.old), options())?;
-    let new = gather(setup, std::slice::from_ref(&args.new), options())?;
+    let old = gather(setup, std::slice::from_ref(&old_path), options())?;
+    let new = gather(setup, std::slice::from_ref(&new_path), options())?;
     for side in [&old, &new] {
         if side.problem_count > 0 {
             side.report_problems(false);
@@ -44,7 +48,7 @@ pub fn run(setup: &Setup, args: &CompareArgs) -> Result<ExitCode> {
                 responses: None,
             },
         ),
-        _ => (one(&old, &args.old)?, one(&new, &args.new)?),
+        _ => (one(&old, &old_path)?, one(&new, &new_path)?),
     };
     let comparison = compare(bank, &old_side, &new_side);
     let target = super::target(setup, args.target.spec.as_deref())?;
@@ -52,8 +56,8 @@ pub fn run(setup: &Setup, args: &CompareArgs) -> Result<ExitCode> {
         crate::model::target::plan(bank, new_side.assessment, new_side.responses, target)
     });
     let (old_name, new_name) = (
-        args.old.display().to_string(),
-        args.new.display().to_string(),
+        old_path.display().to_string(),
+        new_path.display().to_string(),
     );
     let report = ComparisonDocument {
         bank,
@@ -65,6 +69,38 @@ pub fn run(setup: &Setup, args: &CompareArgs) -> Result<ExitCode> {
     let style = style_for(&destination);
     destination.write_with(|out| args.format.write(style, &report, setup.lang, out))?;
     Ok(ExitCode::Success)
+}
+
+/// The last two self-tests kept with this model: `self-test:N` paths.
+fn last_two(
+    setup: &Setup,
+    db: &crate::cli::DbArg,
+) -> Result<(std::path::PathBuf, std::path::PathBuf)> {
+    let path = match &db.db {
+        Some(path) => path.clone(),
+        None => crate::store::default_path().ok_or_else(|| Localized::new("db-no-default", &[]))?,
+    };
+    let tests = if path.exists() {
+        crate::store::Store::open(&path)?.self_tests()?
+    } else {
+        Vec::new()
+    };
+    let mine: Vec<i64> = tests
+        .iter()
+        .filter(|test| test.model == setup.bank.id)
+        .map(|test| test.number)
+        .collect();
+    match mine.as_slice() {
+        [.., old, new] => {
+            let named = |n: &i64| {
+                std::path::PathBuf::from(format!("{}{n}", crate::input::campaign::SELF_TEST_PREFIX))
+            };
+            Ok((named(old), named(new)))
+        }
+        _ => Err(Localized::new("history-too-short", &[])
+            .count("count", mine.len())
+            .into()),
+    }
 }
 
 /// The one respondent of a side, with its answers where they are known.

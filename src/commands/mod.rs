@@ -6,6 +6,7 @@ mod campaign;
 mod compare;
 mod duplicates;
 pub mod gather;
+mod history;
 mod questions;
 mod report;
 mod score;
@@ -74,6 +75,7 @@ pub fn run(cli: Cli, lang: Lang) -> Result<ExitCode> {
         Command::Report(args) => report::run(&setup()?, &args),
         Command::Questions(args) => questions::run(&setup()?, &args),
         Command::Models => bank_tools::models(lang),
+        Command::History(args) => history::run(&args, lang),
         Command::Serve(args) => crate::serve::run(&args, lang),
         Command::Campaign(command) => match command {
             crate::cli::CampaignCommand::New { .. }

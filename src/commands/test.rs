@@ -118,6 +118,7 @@ pub fn run(setup: &Setup, args: &TestArgs) -> Result<ExitCode> {
     if let Some(store) = &store {
         store.remove()?;
     }
+    keep_in_history(setup, &args.db, &respondent, &responses);
     let assessment = assess(bank, &responses);
     let plan = target
         .as_ref()
@@ -130,6 +131,57 @@ pub fn run(setup: &Setup, args: &TestArgs) -> Result<ExitCode> {
         stdout_style(),
     ))?;
     Ok(ExitCode::Success)
+}
+
+/// Keeps the finished self-test in the history (the database), and says
+/// so; a history that cannot be written is a warning, not a lost result.
+fn keep_in_history(setup: &Setup, db: &crate::cli::DbArg, respondent: &str, responses: &Responses) {
+    let lang = setup.lang;
+    let kept = || -> Result<i64> {
+        let path = match &db.db {
+            Some(path) => path.clone(),
+            None => {
+                crate::store::default_path().ok_or_else(|| Localized::new("db-no-default", &[]))?
+            }
+        };
+        if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(folder)?;
+        }
+        let store = crate::store::Store::open(&path)?;
+        let bank_yaml = match &setup.bank_path {
+            Some(path) => Some(crate::input::read_text(path)?),
+            None => None,
+        };
+        let model = match &setup.bank_path {
+            Some(_) => setup.bank.id.as_str(),
+            None => setup.model.as_str(),
+        };
+        let answers: Vec<(&str, &str)> = responses.keys(&setup.bank).collect();
+        store.keep_self_test(&crate::store::self_tests::NewSelfTest {
+            version: env!("CARGO_PKG_VERSION"),
+            model,
+            bank_yaml: bank_yaml.as_deref(),
+            respondent,
+            lang: lang.code(),
+            answers: &answers,
+        })
+    };
+    match kept() {
+        Ok(number) => {
+            let number = number.to_string();
+            crate::output::say(&messages::note(
+                lang,
+                &messages::say_in(lang, "history-kept", &[("number", &number)]),
+            ));
+        }
+        Err(err) => {
+            let reason = messages::describe(&err, lang);
+            crate::output::say(&messages::warning(
+                lang,
+                &messages::say_in(lang, "history-not-kept", &[("reason", &reason)]),
+            ));
+        }
+    }
 }
 
 /// The respondent and answers to start from: the saved progress when the

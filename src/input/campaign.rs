@@ -46,6 +46,49 @@ pub fn read(
     records(&Store::open(db)?, name, bank, matcher, on_record)
 }
 
+/// Stored answers (question id, choice) as a record, matched to the bank
+/// the way a file's are; a question the bank no longer has is left out,
+/// as a progress file's would be.
+pub fn record(
+    bank: &Bank,
+    matcher: &AnswerMatcher,
+    respondent: String,
+    named: bool,
+    place: &Rc<str>,
+    answers: &[(String, String)],
+) -> Record {
+    let mut responses = Responses::empty(bank);
+    let mut bad = Vec::new();
+    for (question_id, choice) in answers {
+        let Some(question) = bank.question_position(question_id) else {
+            continue;
+        };
+        match matcher.resolve(question, choice) {
+            Resolved::Answer(choice) => responses.set(question, Some(choice)),
+            Resolved::Empty => {}
+            Resolved::Invalid => bad.push(BadAnswer {
+                question,
+                value: Some(choice.clone()),
+                at: None,
+            }),
+        }
+    }
+    let missing = (0..bank.questions.len())
+        .filter(|&q| responses.get(q).is_none() && !bad.iter().any(|b| b.question == q))
+        .collect();
+    Record {
+        named,
+        respondent,
+        place: Place {
+            file: place.clone(),
+            line: None,
+        },
+        responses,
+        bad,
+        missing,
+    }
+}
+
 /// The finished respondents of campaign `name` in `store`, each as a
 /// record (its answers matched to the bank the way a file's are).
 pub fn records(
@@ -67,38 +110,56 @@ pub fn records(
     let place: Rc<str> = Rc::from(format!("{PREFIX}{name}"));
     let finished = store.respondents(name)?.into_iter().filter(|r| r.finished);
     for (n, respondent) in finished.enumerate() {
-        let mut responses = Responses::empty(bank);
-        let mut bad = Vec::new();
-        for (question_id, choice) in &respondent.answers {
-            // A question the bank no longer has is left out, as a
-            // progress file's would be.
-            let Some(question) = bank.question_position(question_id) else {
-                continue;
-            };
-            match matcher.resolve(question, choice) {
-                Resolved::Answer(choice) => responses.set(question, Some(choice)),
-                Resolved::Empty => {}
-                Resolved::Invalid => bad.push(BadAnswer {
-                    question,
-                    value: Some(choice.clone()),
-                    at: None,
-                }),
-            }
-        }
-        let missing = (0..bank.questions.len())
-            .filter(|&q| responses.get(q).is_none() && !bad.iter().any(|b| b.question == q))
-            .collect();
-        on_record(Record {
-            named: respondent.name.is_some(),
-            respondent: respondent.name.unwrap_or_else(|| format!("#{}", n + 1)),
-            place: Place {
-                file: place.clone(),
-                line: None,
-            },
-            responses,
-            bad,
-            missing,
-        });
+        let named = respondent.name.is_some();
+        let label = respondent.name.unwrap_or_else(|| format!("#{}", n + 1));
+        on_record(record(
+            bank,
+            matcher,
+            label,
+            named,
+            &place,
+            &respondent.answers,
+        ));
     }
+    Ok(())
+}
+
+/// How a path names a self-test kept on this machine: `self-test:3`.
+pub const SELF_TEST_PREFIX: &str = "self-test:";
+
+/// Reads self-test `number` kept in the database at `db`; one taken with
+/// another model is refused.
+pub fn read_self_test(
+    db: &Path,
+    number: &str,
+    bank: &Bank,
+    matcher: &AnswerMatcher,
+    on_record: &mut dyn FnMut(Record),
+) -> Result<()> {
+    let store = Store::open(db)?;
+    let tests = store.self_tests()?;
+    let Some(test) = tests.iter().find(|t| t.number.to_string() == number) else {
+        let args = [("number", number)];
+        return Err(Localized::new("self-test-unknown", &args)
+            .count("count", tests.len())
+            .into());
+    };
+    if test.model != bank.id {
+        let args = [
+            ("number", number),
+            ("model", test.model.as_str()),
+            ("bank", bank.id.as_str()),
+        ];
+        return Err(Localized::new("self-test-for-another-bank", &args).into());
+    }
+    let place: Rc<str> = Rc::from(format!("{SELF_TEST_PREFIX}{number}"));
+    on_record(record(
+        bank,
+        matcher,
+        test.respondent.clone(),
+        true,
+        &place,
+        &test.answers,
+    ));
     Ok(())
 }

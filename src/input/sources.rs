@@ -31,6 +31,8 @@ pub enum Kind {
     FromContent,
     /// A campaign in the database at `path`; `name` is the campaign's.
     Campaign,
+    /// A self-test kept in the database at `path`; `name` is its number.
+    SelfTest,
 }
 
 /// One input: a file, or standard input when `path` is `None`.
@@ -77,7 +79,7 @@ pub fn expand(paths: &[PathBuf], db: Option<&Path>, lang: Lang) -> Result<Vec<So
     let mut sources = Vec::new();
     for source in expand_all(paths, db)? {
         let id = match source.kind {
-            Kind::Campaign => None,
+            Kind::Campaign | Kind::SelfTest => None,
             _ => source.path.as_deref().and_then(FileId::of),
         };
         match id.map(|id| seen.entry(id)) {
@@ -106,11 +108,17 @@ fn expand_all(paths: &[PathBuf], db: Option<&Path>) -> Result<Vec<Source>> {
             sources.push(stdin());
             continue;
         }
-        if let Some(name) = path
-            .to_str()
-            .and_then(|p| p.strip_prefix(super::campaign::PREFIX))
-            .filter(|_| !path.exists())
-        {
+        let stored = [
+            (super::campaign::PREFIX, Kind::Campaign),
+            (super::campaign::SELF_TEST_PREFIX, Kind::SelfTest),
+        ]
+        .into_iter()
+        .find_map(|(prefix, kind)| {
+            let name = path.to_str()?.strip_prefix(prefix)?;
+            Some((name, kind))
+        })
+        .filter(|_| !path.exists());
+        if let Some((name, kind)) = stored {
             let db = match db {
                 Some(db) => db.to_path_buf(),
                 None => crate::store::default_path()
@@ -119,7 +127,7 @@ fn expand_all(paths: &[PathBuf], db: Option<&Path>) -> Result<Vec<Source>> {
             sources.push(Source {
                 path: Some(db),
                 name: Rc::from(name),
-                kind: Kind::Campaign,
+                kind,
             });
             continue;
         }
@@ -215,6 +223,10 @@ pub fn read(
             let db = source.path.as_deref().unwrap_or(Path::new("-"));
             super::campaign::read(db, &name, bank, matcher, on_record).map(|()| None)
         }
+        Kind::SelfTest => {
+            let db = source.path.as_deref().unwrap_or(Path::new("-"));
+            super::campaign::read_self_test(db, &name, bank, matcher, on_record).map(|()| None)
+        }
         Kind::FromContent => {
             let mut input = input;
             let mut head = Vec::new();
@@ -280,7 +292,7 @@ fn read_document(input: Box<dyn Read>, name: &str) -> Result<String> {
 
 /// Opens a source for reading.
 pub fn open(source: &Source) -> Result<Box<dyn Read>> {
-    if source.kind == Kind::Campaign {
+    if matches!(source.kind, Kind::Campaign | Kind::SelfTest) {
         // Read from the database by `read`, not as a stream.
         return Ok(Box::new(std::io::empty()));
     }

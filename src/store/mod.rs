@@ -6,6 +6,7 @@
 
 pub mod campaigns;
 pub mod respondents;
+pub mod self_tests;
 
 use crate::messages::{Localized, LocalizedContext};
 use anyhow::Result;
@@ -15,10 +16,10 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// The schema this build writes: `PRAGMA user_version`.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
 
 /// `MIGRATIONS[n]` takes a file from version `n` to `n + 1`.
-const MIGRATIONS: [&str; 1] = [include_str!("schema-1.sql")];
+const MIGRATIONS: [&str; 2] = [include_str!("schema-1.sql"), include_str!("schema-2.sql")];
 
 /// How long a write waits for another process holding the file.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
@@ -172,7 +173,7 @@ impl Store {
 
     /// Runs one statement that writes, prepared once per connection (the
     /// web form runs the same few for every answer).
-    fn run(&self, sql: &str, values: impl rusqlite::Params) -> Result<usize> {
+    pub(super) fn run(&self, sql: &str, values: impl rusqlite::Params) -> Result<usize> {
         self.conn
             .prepare_cached(sql)
             .and_then(|mut statement| statement.execute(values))

@@ -1,0 +1,142 @@
+//! `pyramid history`: the self-tests kept on this machine, oldest first,
+//! each with its date and the stage it reached.
+
+use crate::cli::{CampaignFormat, HistoryArgs};
+use crate::exit_code::ExitCode;
+use crate::export::table::new_table;
+use crate::lang::Lang;
+use crate::messages::{Localized, say_in, words};
+use crate::model::answers::Responses;
+use crate::model::bank::Bank;
+use crate::model::scoring::{Assessment, assess};
+use crate::output::print;
+use crate::store::self_tests::SelfTest;
+use crate::terminal::style::stdout_style;
+use anyhow::Result;
+use serde::Serialize;
+
+pub fn run(args: &HistoryArgs, lang: Lang) -> Result<ExitCode> {
+    let path = match &args.db.db {
+        Some(path) => path.clone(),
+        None => crate::store::default_path().ok_or_else(|| Localized::new("db-no-default", &[]))?,
+    };
+    let tests = if path.exists() {
+        crate::store::Store::open(&path)?.self_tests()?
+    } else {
+        Vec::new()
+    };
+    let scored: Vec<(&SelfTest, Option<(Bank, Assessment)>)> =
+        tests.iter().map(|test| (test, score(test))).collect();
+    let text = match args.format {
+        CampaignFormat::Table => table(&scored, lang),
+        CampaignFormat::Json => json(&scored, lang)?,
+    };
+    print(&text)?;
+    Ok(ExitCode::Success)
+}
+
+/// The self-test scored with its own model (`None` where that model is
+/// no longer there).
+fn score(test: &SelfTest) -> Option<(Bank, Assessment)> {
+    let bank = match &test.bank_yaml {
+        Some(yaml) => crate::input::bank_file::parse(yaml, &test.model).ok()?,
+        None => crate::input::bank_file::model(&test.model).ok()?,
+    };
+    let mut responses = Responses::empty(&bank);
+    for (question, key) in &test.answers {
+        let _ = responses.set_key(&bank, question, key);
+    }
+    let assessment = assess(&bank, &responses);
+    Some((bank, assessment))
+}
+
+/// `2 · Consciously incompetent`, or a dash.
+fn stage(scored: Option<&(Bank, Assessment)>, lang: Lang) -> String {
+    scored
+        .and_then(|(bank, a)| {
+            let level = a.stage?;
+            Some(format!("{level} · {}", bank.stage(level)?.name.get(lang)))
+        })
+        .unwrap_or_else(|| "–".to_string())
+}
+
+fn table(tests: &[(&SelfTest, Option<(Bank, Assessment)>)], lang: Lang) -> String {
+    if tests.is_empty() {
+        return format!("{}\n", say_in(lang, "history-none", &[]));
+    }
+    let w = words(lang);
+    let heading = |key| say_in(lang, key, &[]);
+    let mut table = new_table(stdout_style());
+    table.set_header(vec![
+        heading("history-column-number"),
+        heading("history-column-date"),
+        heading("campaign-column-model"),
+        heading("history-column-respondent"),
+        w.stage.to_string(),
+        w.score.to_string(),
+    ]);
+    for (test, scored) in tests {
+        let score = scored
+            .as_ref()
+            .and_then(|(_, a)| a.score)
+            .map_or_else(|| "–".to_string(), |s| s.to_string());
+        table.add_row(vec![
+            test.number.to_string(),
+            test.taken_at
+                .replace('T', " ")
+                .trim_end_matches('Z')
+                .to_string(),
+            test.model.clone(),
+            crate::visible::visible(&test.respondent).into_owned(),
+            stage(scored.as_ref(), lang),
+            score,
+        ]);
+    }
+    format!("{table}\n")
+}
+
+#[derive(Serialize)]
+struct HistoryJson<'a> {
+    version: u32,
+    self_tests: Vec<SelfTestJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct SelfTestJson<'a> {
+    number: i64,
+    taken_at: &'a str,
+    /// The pyramid version that asked.
+    pyramid: &'a str,
+    model: &'a str,
+    respondent: &'a str,
+    lang: &'a str,
+    score: Option<u8>,
+    stage: Option<u8>,
+    stage_name: Option<String>,
+}
+
+fn json(tests: &[(&SelfTest, Option<(Bank, Assessment)>)], lang: Lang) -> Result<String> {
+    let document = HistoryJson {
+        version: 1,
+        self_tests: tests
+            .iter()
+            .map(|(test, scored)| {
+                let assessment = scored.as_ref().map(|(_, a)| a);
+                SelfTestJson {
+                    number: test.number,
+                    taken_at: &test.taken_at,
+                    pyramid: &test.version,
+                    model: &test.model,
+                    respondent: &test.respondent,
+                    lang: &test.lang,
+                    score: assessment.and_then(|a| a.score),
+                    stage: assessment.and_then(|a| a.stage),
+                    stage_name: scored.as_ref().and_then(|(bank, a)| {
+                        Some(bank.stage(a.stage?)?.name.get(lang).to_string())
+                    }),
+                }
+            })
+            .collect(),
+    };
+    Ok(format!("{}\n", serde_json::to_string_pretty(&document)?))
+}
