@@ -20,12 +20,22 @@ pub struct Cli {
     pub lang: Option<Lang>,
 
     /// Use the question bank in FILE instead of a bundled model
-    #[arg(long, global = true, value_name = "FILE", conflicts_with = "model")]
+    #[arg(long, global = true, value_name = "FILE", env = "PYRAMID_BANK")]
     pub bank: Option<PathBuf>,
 
-    /// The bundled model to use (see `pyramid models`)
-    #[arg(long, global = true, value_name = "NAME", default_value = "pyramid")]
+    /// The bundled model to use (see `pyramid models`); --bank takes precedence
+    #[arg(
+        long,
+        global = true,
+        value_name = "NAME",
+        default_value = "pyramid",
+        env = "PYRAMID_MODEL"
+    )]
     pub model: String,
+
+    /// When to colour tables and the self-test
+    #[arg(long, global = true, value_name = "WHEN", value_enum, default_value_t = crate::terminal::style::ColorChoice::Auto)]
+    pub color: crate::terminal::style::ColorChoice,
 
     #[command(subcommand)]
     pub command: Option<Command>,

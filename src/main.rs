@@ -7,6 +7,7 @@ use pyramid::messages;
 fn main() -> std::process::ExitCode {
     let cli = pyramid::cli::Cli::parse();
     let lang = cli.lang();
+    pyramid::terminal::style::choose_color(cli.color);
     match pyramid::commands::run(cli, lang) {
         Ok(code) => code.into(),
         Err(err) => {

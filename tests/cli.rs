@@ -276,17 +276,45 @@ fn models_are_listed_and_chosen_by_name() {
         .stderr(predicate::str::contains(
             "there is no bundled model `social-media`; the models are: pyramid",
         ));
+    // A bank of one's own takes precedence over a model, so that
+    // PYRAMID_MODEL in the environment never blocks --bank.
     pyramid()
         .args([
             "--model",
-            "pyramid",
+            "social",
             "--bank",
-            "questions/pyramid.yaml",
+            "tests/fixtures/banks/four-languages.yaml",
             "questions",
+            "--format",
+            "json",
         ])
         .assert()
+        .success()
+        .stdout(predicate::str::contains("\"bank\": \"webshop\""));
+}
+
+#[test]
+fn the_model_the_bank_and_colour_come_from_the_environment_too() {
+    pyramid()
+        .args(["questions", "--format", "json"])
+        .env("PYRAMID_MODEL", "social")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\"bank\": \"social\""));
+    pyramid()
+        .args(["questions", "--format", "json"])
+        .env("PYRAMID_MODEL", "social")
+        .env("PYRAMID_BANK", "tests/fixtures/banks/four-languages.yaml")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\"bank\": \"webshop\""));
+    pyramid()
+        .args(["questions", "--color", "sometimes"])
+        .assert()
         .code(2)
-        .stderr(predicate::str::contains("cannot be used with"));
+        .stderr(predicate::str::contains(
+            "possible values: auto, always, never",
+        ));
 }
 
 /// The README's example files: the ones a reader runs its commands on.

@@ -915,13 +915,18 @@ fn every_finished_self_test_is_kept_and_compare_takes_the_last_two() {
     let mut later = AN_DOWNS;
     later[11] = 2;
     later[12] = 2;
-    for downs in [AN_DOWNS, later] {
-        let mut session = spawn(&["test", "--lang", "en"], &env, dir.path());
+    // The second also with --color always, over NO_COLOR.
+    for (downs, color) in [(AN_DOWNS, "auto"), (later, "always")] {
+        let args = ["test", "--lang", "en", "--color", color];
+        let mut session = spawn(&args, &env, dir.path());
         for (n, down) in downs.iter().enumerate() {
             pick(&mut session, &format!("Question {}/15", n + 1), *down);
         }
-        let screen = readable(&until_exit(&mut session));
+        let raw = until_exit(&mut session);
         assert_eq!(exit_code(&session), 0);
+        let cyan = raw.contains("\x1b[36m");
+        assert_eq!(cyan, color == "always", "--color {color}: coloured {cyan}");
+        let screen = readable(&raw);
         assert!(
             screen.contains("kept in your history as self-test"),
             "{screen}"

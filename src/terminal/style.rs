@@ -8,11 +8,48 @@ use std::io::IsTerminal;
 /// 80-column window.
 pub const DEFAULT_WIDTH: u16 = 80;
 
-/// Whether colour is wanted: stdout is a terminal that is not `dumb`, and
-/// `NO_COLOR` is unset or empty (https://no-color.org).
+/// `--color`: when to colour.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    /// On a terminal, unless NO_COLOR is set or TERM is dumb; CLICOLOR_FORCE forces it
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+static CHOICE: std::sync::OnceLock<ColorChoice> = std::sync::OnceLock::new();
+
+/// Sets `--color` for the run (once, at start; later calls change nothing),
+/// for pyramid's own output and the interactive prompts alike.
+pub fn choose_color(choice: ColorChoice) {
+    let _ = CHOICE.set(choice);
+    match choice {
+        ColorChoice::Always => dialoguer::console::set_colors_enabled(true),
+        ColorChoice::Never => dialoguer::console::set_colors_enabled(false),
+        ColorChoice::Auto => {}
+    }
+}
+
+/// Whether colour is wanted: `--color always` or `never` decide; else
+/// `CLICOLOR_FORCE` (not empty, not `0`) turns it on, `NO_COLOR` (not
+/// empty, https://no-color.org) or `TERM=dumb` off, and otherwise a
+/// terminal on standard output has it.
 pub fn color_wanted() -> bool {
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty());
-    !no_color && !dumb_terminal() && std::io::stdout().is_terminal()
+    let set = |name: &str| std::env::var_os(name).is_some_and(|value| !value.is_empty());
+    match CHOICE.get().copied().unwrap_or_default() {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto
+            if set("CLICOLOR_FORCE")
+                && std::env::var_os("CLICOLOR_FORCE").is_some_and(|v| v != "0") =>
+        {
+            true
+        }
+        ColorChoice::Auto => {
+            !set("NO_COLOR") && !dumb_terminal() && std::io::stdout().is_terminal()
+        }
+    }
 }
 
 /// `TERM=dumb`: a terminal that takes no cursor movement and no colour.
@@ -20,13 +57,13 @@ pub fn dumb_terminal() -> bool {
     std::env::var_os("TERM").is_some_and(|term| term == "dumb")
 }
 
-/// The table style for stdout: the terminal's width (kept between 60 and
-/// 100 columns) on a terminal, a fixed 80 columns elsewhere.
+/// The table style for stdout: the terminal's width (at least 60 columns)
+/// on a terminal, a fixed 80 columns elsewhere.
 pub fn stdout_style() -> TextStyle {
     let width = if std::io::stdout().is_terminal() {
         Term::stdout()
             .size_checked()
-            .map_or(DEFAULT_WIDTH, |(_, columns)| columns.clamp(60, 100))
+            .map_or(DEFAULT_WIDTH, |(_, columns)| columns.max(60))
     } else {
         DEFAULT_WIDTH
     };
