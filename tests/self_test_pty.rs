@@ -979,3 +979,16 @@ fn every_finished_self_test_is_kept_and_compare_takes_the_last_two() {
         .expect("runs");
     assert_eq!(explicit.stdout, compared.stdout);
 }
+
+#[test]
+fn score_at_a_terminal_without_a_file_says_it_reads_standard_input() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut session = spawn(&["score", "--lang", "en"], &[], dir.path());
+    expect(&mut session, "reading answers from standard input");
+    expect(&mut session, "end with Ctrl-D");
+    // Ctrl-C ends the wait (the pseudo-terminal is not in line mode, so
+    // Ctrl-D is not an end of file here).
+    press(&mut session, &["\x03"]);
+    until_exit(&mut session);
+    assert_eq!(exit_code(&session), 130);
+}

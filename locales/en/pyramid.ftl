@@ -207,6 +207,7 @@ sqlite-reason = { $kind ->
     [full] the disk is full, or the size limit (--max-db-size) is reached; make room and try again
    *[not-a-database] the file is not an intact SQLite database; restore a backup
 }
+reading-stdin = reading answers from standard input (an answer file or a survey export); end with { $end }, or name files instead: pyramid score FILE…
 same-file = { $file } is the same file as { $first }; it is read once
 cannot-read-folder = cannot read the folder { $folder }
 cannot-read-file = cannot read { $file }

@@ -223,6 +223,7 @@ sqlite-reason = { $kind ->
     [full] le disque est plein, ou la limite (--max-db-size) est atteinte ; libérez de la place et réessayez
    *[not-a-database] le fichier n'est pas une base SQLite intacte ; restaurez une sauvegarde
 }
+reading-stdin = lecture des réponses sur l'entrée standard (un fichier de réponses ou un export d'enquête) ; terminez avec { $end }, ou nommez des fichiers : pyramid score FICHIER…
 same-file = { $file } est le même fichier que { $first } ; il n'est lu qu'une fois
 cannot-read-folder = impossible de lire le dossier { $folder }
 cannot-read-file = impossible de lire { $file }

@@ -211,6 +211,7 @@ sqlite-reason = { $kind ->
     [full] de schijf is vol, of de limiet (--max-db-size) is bereikt; maak ruimte en probeer opnieuw
    *[not-a-database] het bestand is geen gave SQLite-database; zet een back-up terug
 }
+reading-stdin = antwoorden worden gelezen van standaardinvoer (een antwoordbestand of een enquête-export); sluit af met { $end }, of noem bestanden: pyramid score BESTAND…
 same-file = { $file } is hetzelfde bestand als { $first }; het wordt één keer gelezen
 cannot-read-folder = kan de map { $folder } niet lezen
 cannot-read-file = kan { $file } niet lezen

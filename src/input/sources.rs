@@ -14,6 +14,7 @@ use crate::model::bank::Bank;
 use anyhow::Result;
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
+use std::io::IsTerminal;
 use std::io::{Cursor, Read};
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
@@ -77,7 +78,19 @@ pub fn read_from_folders(path: &Path) -> bool {
 pub fn expand(paths: &[PathBuf], db: Option<&Path>, lang: Lang) -> Result<Vec<Source>> {
     let mut seen: HashMap<FileId, Rc<str>> = HashMap::new();
     let mut sources = Vec::new();
-    for source in expand_all(paths, db)? {
+    let all = expand_all(paths, db)?;
+    // Typing answers at a terminal is rare: say what is awaited, and how
+    // to stop, instead of waiting in silence.
+    if all.iter().any(|source| source.path.is_none()) && std::io::stdin().is_terminal() {
+        let end = if cfg!(windows) {
+            "Ctrl-Z, Enter"
+        } else {
+            "Ctrl-D"
+        };
+        let line = say_in(lang, "reading-stdin", &[("end", end)]);
+        crate::output::say(&crate::messages::note(lang, &line));
+    }
+    for source in all {
         let id = match source.kind {
             Kind::Campaign | Kind::SelfTest => None,
             _ => source.path.as_deref().and_then(FileId::of),
