@@ -736,3 +736,56 @@ fn a_scores_document_reads_back_as_the_scores_it_holds() {
             "a scores document of version 9, written by a newer pyramid; this one reads version 1",
         ));
 }
+
+#[test]
+fn headers_as_form_tools_decorate_them_still_name_their_questions() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let headers = [
+        "Naam",
+        "1. Welke rol speelt de website in jullie organisatie? *",
+        "Q2. strategy-choices (required)",
+        "3) strategy-people",
+        "Vraag 4: strategy-ownership (verplicht)",
+        "platform-audience",
+        "6. Wat vindt een ge&iuml;nteresseerde op jullie platform voordat die contact opneemt?",
+        "platform-coherence",
+        "traffic-findable",
+        "traffic-channels",
+        "traffic-content",
+        "traffic-data",
+        "conversion-next-step",
+        "conversion-rate",
+        "conversion-follow-up",
+        "conversion-improve",
+    ];
+    let csv = format!(
+        "{}\nAn Peeters,b,c,c,b,c,c,d,c,d,c,dont_know,a,a,a,b\n",
+        headers
+            .iter()
+            .map(|h| format!("\"{h}\""))
+            .collect::<Vec<_>>()
+            .join(",")
+    );
+    let decorated = dir.path().join("decorated.csv");
+    std::fs::write(&decorated, csv).expect("written");
+    let from_export = common::score_json(&[decorated.to_str().expect("path"), "--lang", "en"]);
+    let from_file = common::score_json(&["tests/fixtures/answers/an.yaml", "--lang", "en"]);
+    assert_eq!(
+        from_export["respondents"][0]["pillars"], from_file["respondents"][0]["pillars"],
+        "every decorated header found its question"
+    );
+
+    // A header with a typo is ignored, with a "did you mean".
+    let typo = dir.path().join("typo.csv");
+    std::fs::write(&typo, "Naam,strategy-rol,strategy-choices\nAn,b,c\n").expect("written");
+    let output = common::pyramid()
+        .args(["score", "--allow-incomplete", "--lang", "en"])
+        .arg(&typo)
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("the column strategy-rol names no question; did you mean strategy-role"),
+        "{stderr}"
+    );
+}

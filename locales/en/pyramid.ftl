@@ -208,6 +208,7 @@ sqlite-reason = { $kind ->
    *[not-a-database] the file is not an intact SQLite database; restore a backup
 }
 reading-stdin = reading answers from standard input (an answer file or a survey export); end with { $end }, or name files instead: pyramid score FILE…
+did-you-mean = { $file }: the column { $header } names no question; did you mean { $question } ("{ $text }")? Name the column { $question } to count it
 same-file = { $file } is the same file as { $first }; it is read once
 cannot-read-folder = cannot read the folder { $folder }
 cannot-read-file = cannot read { $file }

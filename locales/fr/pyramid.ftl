@@ -224,6 +224,7 @@ sqlite-reason = { $kind ->
    *[not-a-database] le fichier n'est pas une base SQLite intacte ; restaurez une sauvegarde
 }
 reading-stdin = lecture des réponses sur l'entrée standard (un fichier de réponses ou un export d'enquête) ; terminez avec { $end }, ou nommez des fichiers : pyramid score FICHIER…
+did-you-mean = { $file } : la colonne { $header } ne nomme aucune question ; vouliez-vous dire { $question } (« { $text } ») ? Nommez la colonne { $question } pour la compter
 same-file = { $file } est le même fichier que { $first } ; il n'est lu qu'une fois
 cannot-read-folder = impossible de lire le dossier { $folder }
 cannot-read-file = impossible de lire { $file }

@@ -212,6 +212,7 @@ sqlite-reason = { $kind ->
    *[not-a-database] het bestand is geen gave SQLite-database; zet een back-up terug
 }
 reading-stdin = antwoorden worden gelezen van standaardinvoer (een antwoordbestand of een enquête-export); sluit af met { $end }, of noem bestanden: pyramid score BESTAND…
+did-you-mean = { $file }: de kolom { $header } noemt geen vraag; bedoel je { $question } ("{ $text }")? Noem de kolom { $question } om ze mee te tellen
 same-file = { $file } is hetzelfde bestand als { $first }; het wordt één keer gelezen
 cannot-read-folder = kan de map { $folder } niet lezen
 cannot-read-file = kan { $file } niet lezen

@@ -260,6 +260,19 @@ pub fn gather<'a>(setup: &'a Setup, paths: &[PathBuf], options: Options) -> Resu
                     );
                     crate::output::say(&messages::note(setup.lang, &line));
                 }
+                for (header, question) in &table.near {
+                    let question = &bank.questions[*question];
+                    let header = crate::visible::quoted(&crate::visible::shorten(header, 60));
+                    let text = crate::visible::shorten(question.text.get(setup.lang), 60);
+                    let args = [
+                        ("file", &*source.name),
+                        ("header", header.as_str()),
+                        ("question", question.id.as_str()),
+                        ("text", text.as_ref()),
+                    ];
+                    let line = say_in(setup.lang, "did-you-mean", &args);
+                    crate::output::say(&messages::note(setup.lang, &line));
+                }
                 if !table.missing_columns.is_empty() {
                     let ids: Vec<&str> = table
                         .missing_columns

@@ -7,8 +7,9 @@ use crate::model::answers::Choice;
 use crate::model::bank::{Bank, DONT_KNOW_KEY};
 use std::collections::HashMap;
 
-/// Folds text for matching: HTML tags dropped, common entities decoded,
-/// white space collapsed and trimmed, case folded.
+/// Folds text for matching: HTML tags dropped, every HTML entity decoded
+/// (`ge&iuml;nteresseerde`, `&#8217;`), white space collapsed and trimmed,
+/// case folded.
 pub fn fold(text: &str) -> String {
     let mut plain = String::with_capacity(text.len());
     let mut in_tag = false;
@@ -23,13 +24,7 @@ pub fn fold(text: &str) -> String {
             _ => {}
         }
     }
-    let plain = plain
-        .replace("&nbsp;", " ")
-        .replace("&amp;", "&")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
+    let plain = html_escape::decode_html_entities(&plain)
         .replace('\u{a0}', " ")
         .replace(['\u{2019}', '\u{2018}'], "'");
     plain
@@ -193,9 +188,63 @@ impl HeaderMatcher {
         HeaderMatcher { folded }
     }
 
+    /// The question a header names: its id or text, also with what form
+    /// tools add around it (numbering, a required marker).
     pub fn question(&self, header: &str) -> Option<usize> {
-        self.folded.get(&fold(header)).copied()
+        let folded = fold(header);
+        self.folded
+            .get(&folded)
+            .or_else(|| self.folded.get(undecorated(&folded)))
+            .copied()
     }
+
+    /// For a header that names no question: the question whose id or text
+    /// it comes closest to, where that is close (a typo, a word changed).
+    pub fn nearest(&self, header: &str) -> Option<usize> {
+        let folded = fold(header);
+        let header = undecorated(&folded);
+        self.folded
+            .iter()
+            .map(|(known, &question)| (strsim::normalized_levenshtein(header, known), question))
+            .filter(|(likeness, _)| *likeness >= NEAR)
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, question)| question)
+    }
+}
+
+/// How alike (0 to 1, normalised Levenshtein) a header must be to a
+/// question's id or text to be suggested.
+const NEAR: f64 = 0.8;
+
+/// A folded header without what form tools add: numbering in front
+/// (`1. `, `q1. `, `q1: `, `1) `, `vraag 1: `) and a required marker at the
+/// end (`*`, `(required)`, `(verplicht)`, `(obligatoire)`).
+fn undecorated(folded: &str) -> &str {
+    const REQUIRED: [&str; 5] = [
+        "*",
+        "(required)",
+        "(verplicht)",
+        "(obligatoire)",
+        "(vereist)",
+    ];
+    let mut text = folded.trim();
+    while let Some(rest) = REQUIRED.iter().find_map(|marker| text.strip_suffix(marker)) {
+        text = rest.trim_end();
+    }
+    let counted = ["vraag ", "question ", "q"]
+        .iter()
+        .find_map(|word| text.strip_prefix(word))
+        .unwrap_or(text);
+    let digits = counted.len()
+        - counted
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .len();
+    if digits > 0
+        && let Some(rest) = counted[digits..].strip_prefix(['.', ')', ':'])
+    {
+        return rest.trim_start();
+    }
+    text
 }
 
 /// How well a column header names the respondent: lower is better.

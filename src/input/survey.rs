@@ -27,6 +27,9 @@ pub struct TableInfo {
     pub ignored: Vec<String>,
     /// Questions with no column at all.
     pub missing_columns: Vec<usize>,
+    /// Ignored headers that come close to a question: the header and the
+    /// question, for a "did you mean".
+    pub near: Vec<(String, usize)>,
 }
 
 /// The cells of one row.
@@ -204,6 +207,11 @@ fn columns(header: &[String], headers: &HeaderMatcher, bank: &Bank, file: &str) 
             ignored.push(title.trim().to_string());
         }
     }
+    let near = ignored
+        .iter()
+        .filter_map(|title| Some((title.clone(), headers.nearest(title)?)))
+        .filter(|(_, question)| !questions.iter().any(|(_, q)| q == question))
+        .collect();
     let missing_columns = (0..bank.questions.len())
         .filter(|q| !questions.iter().any(|(_, question)| question == q))
         .collect();
@@ -213,6 +221,7 @@ fn columns(header: &[String], headers: &HeaderMatcher, bank: &Bank, file: &str) 
         info: TableInfo {
             ignored,
             missing_columns,
+            near,
         },
     })
 }
