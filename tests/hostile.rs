@@ -1,6 +1,8 @@
 //! Broken, huge and hostile inputs. Each case runs the real binary under a
 //! 256 MiB address-space limit and a 10 second timeout, and must end with
 //! exit code 2, a message that names the problem, and no output file.
+// These need a Unix shell (ulimit) and symbolic links.
+#![cfg(unix)]
 
 use assert_cmd::Command;
 use std::path::Path;

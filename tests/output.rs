@@ -1,6 +1,8 @@
 //! `--output`: never the input it reads, never a FIFO or device replaced,
 //! `-` for standard output, the umask honoured, a read-only file refused,
 //! no temporary file left behind by a signal.
+// These need Unix file modes, FIFOs and signals.
+#![cfg(unix)]
 
 mod common;
 

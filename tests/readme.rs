@@ -3,6 +3,8 @@
 //! root holds, and must print what the README shows. A change of output
 //! fails here until the README says the same:
 //! `TRYCMD=overwrite cargo test --test readme` writes the new output back.
+// These need symbolic links to the repository folders.
+#![cfg(unix)]
 
 use std::path::Path;
 

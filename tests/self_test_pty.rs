@@ -1,5 +1,7 @@
 //! The interactive self-test, driven end to end in a pseudo-terminal: the
 //! real binary, real key presses, the real result screen.
+// These need pseudo-terminals and Unix signals.
+#![cfg(unix)]
 
 mod common;
 

@@ -491,6 +491,7 @@ fn a_backup_taken_while_the_server_runs_holds_every_acknowledged_answer() {
 }
 
 #[test]
+#[cfg(unix)]
 fn sigterm_ends_the_server_with_everything_in_the_file_and_exit_code_0() {
     use nix::sys::signal::{Signal, kill};
     use nix::unistd::Pid;

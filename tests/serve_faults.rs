@@ -2,6 +2,8 @@
 //! disk (the database's size limit), a file another program holds locked,
 //! a read-only file. Nothing acknowledged is lost, nothing earlier is
 //! damaged, the respondent is asked to try again, the server keeps going.
+// These need Unix signals, file modes and setpriv.
+#![cfg(unix)]
 
 mod common;
 

@@ -1,7 +1,7 @@
 //! The admin token: made fresh at each start or kept in a file for a
 //! service; the server keeps only its hash.
 
-use crate::messages::{Localized, LocalizedContext};
+use crate::messages::Localized;
 use anyhow::Result;
 use sha2::{Digest, Sha256};
 use std::path::Path;
@@ -26,6 +26,7 @@ pub fn token(file: Option<&Path>) -> Result<String> {
             crate::output::write_atomically(file, format!("{token}\n").as_bytes())?;
             #[cfg(unix)]
             {
+                use crate::messages::LocalizedContext;
                 use std::os::unix::fs::PermissionsExt;
                 std::fs::set_permissions(file, std::fs::Permissions::from_mode(0o600))
                     .localized(|| Localized::new("cannot-write", &[("file", &shown)]))?;

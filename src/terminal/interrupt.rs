@@ -6,7 +6,7 @@ use crate::exit_code::ExitCode;
 use crate::lang::Lang;
 use crate::messages::words;
 use dialoguer::console::Term;
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use signal_hook::consts::SIGINT;
 use std::sync::{Mutex, Once};
 use std::time::Duration;
 
@@ -60,7 +60,9 @@ pub fn exit(lang: Lang, code: ExitCode) -> ! {
 /// Watches for SIGINT, SIGTERM and SIGHUP on a thread of its own. dialoguer
 /// reads keys in raw mode with the cursor hidden; a signal that arrives
 /// then would otherwise leave the terminal that way.
+#[cfg(unix)]
 pub fn install(lang: Lang) {
+    use signal_hook::consts::{SIGHUP, SIGTERM};
     // The terminal's mode before any prompt, to put back on a signal.
     let saved = nix::sys::termios::tcgetattr(std::io::stdin()).ok();
     let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
@@ -88,6 +90,11 @@ pub fn install(lang: Lang) {
         exit(lang, ExitCode::Signal(signal));
     });
 }
+
+/// Elsewhere (Windows) Ctrl-C reaches a key read as an interruption, which
+/// `interrupted` handles; there are no other signals to watch.
+#[cfg(not(unix))]
+pub fn install(_lang: Lang) {}
 
 /// How long the signal thread waits for a second signal.
 const OTHER_SIGNALS_WAIT: Duration = Duration::from_millis(20);
