@@ -204,7 +204,14 @@ fn export(store: &Store, name: &str, folder: &std::path::Path, lang: Lang) -> Re
     for (n, person) in finished.iter().enumerate() {
         let responses = crate::input::campaign::responses(&bank, person);
         let label = person.name.clone().unwrap_or_else(|| format!("#{}", n + 1));
-        let yaml = crate::input::answer_file::to_yaml(&bank, &label, &responses)?;
+        // Dated the day they finished.
+        let date = person.finished_at.as_deref().and_then(|at| at.get(..10));
+        let yaml = match date {
+            Some(date) => {
+                crate::input::answer_file::to_yaml_dated(&bank, &label, &responses, date)?
+            }
+            None => crate::input::answer_file::to_yaml(&bank, &label, &responses)?,
+        };
         let file = folder.join(format!("{:04}.yaml", n + 1));
         crate::output::write_atomically(&file, yaml.as_bytes())?;
     }

@@ -4,6 +4,7 @@
 //! ```yaml
 //! respondent: An
 //! bank: pyramid
+//! date: 2026-12-01
 //! answers:
 //!   strategy-role: b
 //!   traffic-data: dont_know
@@ -23,11 +24,47 @@ use std::rc::Rc;
 struct AnswerFile<'a> {
     respondent: &'a str,
     bank: &'a str,
+    /// When the answers were given: `2026-12-01` (UTC).
+    date: &'a str,
     answers: serde_yaml::Mapping,
 }
 
-/// The answer file text for one respondent, answers in bank order.
+/// Today's date, UTC: `2026-12-01`.
+pub fn today() -> String {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |since| since.as_secs());
+    date_of_day(i64::try_from(seconds / 86_400).unwrap_or(0))
+}
+
+/// The civil date of a day counted from 1970-01-01 (Howard Hinnant's
+/// `civil_from_days`, proleptic Gregorian).
+fn date_of_day(days: i64) -> String {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+/// The answer file text for one respondent, answers in bank order, dated
+/// today.
 pub fn to_yaml(bank: &Bank, respondent: &str, responses: &Responses) -> Result<String> {
+    to_yaml_dated(bank, respondent, responses, &today())
+}
+
+/// The answer file text, dated `date` (`2026-12-01`).
+pub fn to_yaml_dated(
+    bank: &Bank,
+    respondent: &str,
+    responses: &Responses,
+    date: &str,
+) -> Result<String> {
     let mut answers = serde_yaml::Mapping::new();
     for (id, key) in responses.keys(bank) {
         answers.insert(id.into(), key.into());
@@ -35,6 +72,7 @@ pub fn to_yaml(bank: &Bank, respondent: &str, responses: &Responses) -> Result<S
     let file = AnswerFile {
         respondent,
         bank: &bank.id,
+        date,
         answers,
     };
     Ok(serde_yaml::to_string(&file)?)
@@ -48,6 +86,10 @@ struct AnswerFileIn {
     respondent: Option<String>,
     #[serde(default)]
     bank: Option<String>,
+    /// When the answers were given; kept for people, not used in scoring.
+    #[serde(default)]
+    #[allow(dead_code)]
+    date: Option<String>,
     answers: serde_yaml::Mapping,
 }
 
@@ -202,4 +244,17 @@ fn locate_answer(text: &str, id: &str) -> Option<Location> {
         line: marker.line(),
         column: marker.column(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn days_become_civil_dates_across_leap_years() {
+        assert_eq!(date_of_day(0), "1970-01-01");
+        assert_eq!(date_of_day(11_016), "2000-02-29");
+        assert_eq!(date_of_day(20_788), "2026-12-01");
+        assert_eq!(date_of_day(-1), "1969-12-31");
+    }
 }

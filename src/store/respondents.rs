@@ -14,6 +14,8 @@ pub struct StoredRespondent {
     pub name: Option<String>,
     pub lang: String,
     pub finished: bool,
+    /// When they finished (UTC, `2026-12-01T09:30:00Z`), where they have.
+    pub finished_at: Option<String>,
     /// Question id and choice (an option key or `dont_know`), in the order
     /// of answering.
     pub answers: Vec<(String, String)>,
@@ -90,7 +92,7 @@ impl Store {
             .ok_or_else(|| self.unknown(campaign))?;
         let read = || -> rusqlite::Result<Vec<StoredRespondent>> {
             let mut people = self.conn.prepare(
-                "SELECT id, name, lang, finished_at IS NOT NULL FROM respondents \
+                "SELECT id, name, lang, finished_at FROM respondents \
                  WHERE campaign_id = ?1 ORDER BY id",
             )?;
             let mut answers = self.conn.prepare(
@@ -99,15 +101,16 @@ impl Store {
             )?;
             let rows: Vec<(i64, StoredRespondent)> = people
                 .query_map(params![id], |row| {
-                    Ok((
-                        row.get(0)?,
+                    Ok((row.get(0)?, {
+                        let finished_at: Option<String> = row.get(3)?;
                         StoredRespondent {
                             name: row.get(1)?,
                             lang: row.get(2)?,
-                            finished: row.get(3)?,
+                            finished: finished_at.is_some(),
+                            finished_at,
                             answers: Vec::new(),
-                        },
-                    ))
+                        }
+                    }))
                 })?
                 .collect::<rusqlite::Result<_>>()?;
             rows.into_iter()
@@ -126,19 +129,19 @@ impl Store {
     /// answers; `None` for a token of no one or of another campaign.
     pub fn respondent(&self, campaign: &str, token: &str) -> Result<Option<StoredRespondent>> {
         let read = || -> rusqlite::Result<Option<StoredRespondent>> {
-            let found: Option<(i64, Option<String>, String, bool)> = self
+            let found: Option<(i64, Option<String>, String, Option<String>)> = self
                 .conn
                 .prepare_cached(
                     // A subquery, not a join: SQLite plans a join again
                     // for each run.
-                    "SELECT id, name, lang, finished_at IS NOT NULL FROM respondents \
+                    "SELECT id, name, lang, finished_at FROM respondents \
                      WHERE token = ?1 AND campaign_id = (SELECT id FROM campaigns WHERE name = ?2)",
                 )?
                 .query_row(params![token, campaign], |row| {
                     Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?))
                 })
                 .optional()?;
-            let Some((id, name, lang, finished)) = found else {
+            let Some((id, name, lang, finished_at)) = found else {
                 return Ok(None);
             };
             let answers = self
@@ -149,7 +152,8 @@ impl Store {
             Ok(Some(StoredRespondent {
                 name,
                 lang,
-                finished,
+                finished: finished_at.is_some(),
+                finished_at,
                 answers,
             }))
         };
