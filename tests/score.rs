@@ -789,3 +789,50 @@ fn headers_as_form_tools_decorate_them_still_name_their_questions() {
         "{stderr}"
     );
 }
+
+#[test]
+fn responses_an_export_marks_as_unfinished_are_skipped_with_a_note() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let ids: Vec<String> = {
+        let text = std::fs::read_to_string("questions/pyramid.yaml").expect("bank");
+        let bank: serde_yaml::Value = serde_yaml::from_str(&text).expect("YAML");
+        bank["questions"]
+            .as_sequence()
+            .expect("questions")
+            .iter()
+            .map(|q| q["id"].as_str().expect("id").to_string())
+            .collect()
+    };
+    let an = "b,c,c,b,c,c,d,c,d,c,dont_know,a,a,a,b";
+    // Qualtrics: Finished True/False; LimeSurvey: an empty submitdate.
+    for (column, done, not_done) in [
+        ("Finished", "True", "False"),
+        ("submitdate", "2026-11-30 10:00:00", ""),
+    ] {
+        let csv = format!(
+            "Name,{column},{}\nAn,{done},{an}\nHalfway,{not_done},b,c,,,,,,,,,,,,,\n",
+            ids.join(",")
+        );
+        let path = dir.path().join(format!("{column}.csv"));
+        std::fs::write(&path, csv).expect("written");
+        let output = common::pyramid()
+            .args(["score", "--format", "json", "--lang", "en"])
+            .arg(&path)
+            .output()
+            .expect("runs");
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            stderr.contains("1 response the export marks as unfinished"),
+            "{column}: {stderr}"
+        );
+        let document: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+        let rows = document["respondents"].as_array().expect("rows");
+        assert_eq!(rows.len(), 1, "{column}: only An is scored");
+        assert_eq!(rows[0]["respondent"], "An");
+    }
+}

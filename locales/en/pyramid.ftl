@@ -209,6 +209,10 @@ sqlite-reason = { $kind ->
 }
 reading-stdin = reading answers from standard input (an answer file or a survey export); end with { $end }, or name files instead: pyramid score FILE…
 did-you-mean = { $file }: the column { $header } names no question; did you mean { $question } ("{ $text }")? Name the column { $question } to count it
+partial-skipped = { $file }: { $count ->
+    [one] 1 response the export marks as unfinished (Finished = False, or no submit date) is skipped
+   *[other] { $count } responses the export marks as unfinished (Finished = False, or no submit date) are skipped
+}
 same-file = { $file } is the same file as { $first }; it is read once
 cannot-read-folder = cannot read the folder { $folder }
 cannot-read-file = cannot read { $file }

@@ -225,6 +225,10 @@ sqlite-reason = { $kind ->
 }
 reading-stdin = lecture des réponses sur l'entrée standard (un fichier de réponses ou un export d'enquête) ; terminez avec { $end }, ou nommez des fichiers : pyramid score FICHIER…
 did-you-mean = { $file } : la colonne { $header } ne nomme aucune question ; vouliez-vous dire { $question } (« { $text } ») ? Nommez la colonne { $question } pour la compter
+partial-skipped = { $file } : { $count ->
+    [one] 1 réponse que l'export marque comme inachevée (Finished = False, ou sans date d'envoi) est ignorée
+   *[other] { $count } réponses que l'export marque comme inachevées (Finished = False, ou sans date d'envoi) sont ignorées
+}
 same-file = { $file } est le même fichier que { $first } ; il n'est lu qu'une fois
 cannot-read-folder = impossible de lire le dossier { $folder }
 cannot-read-file = impossible de lire { $file }

@@ -213,6 +213,10 @@ sqlite-reason = { $kind ->
 }
 reading-stdin = antwoorden worden gelezen van standaardinvoer (een antwoordbestand of een enquête-export); sluit af met { $end }, of noem bestanden: pyramid score BESTAND…
 did-you-mean = { $file }: de kolom { $header } noemt geen vraag; bedoel je { $question } ("{ $text }")? Noem de kolom { $question } om ze mee te tellen
+partial-skipped = { $file }: { $count ->
+    [one] 1 antwoord dat de export als onafgewerkt markeert (Finished = False, of geen verzenddatum) is overgeslagen
+   *[other] { $count } antwoorden die de export als onafgewerkt markeert (Finished = False, of geen verzenddatum) zijn overgeslagen
+}
 same-file = { $file } is hetzelfde bestand als { $first }; het wordt één keer gelezen
 cannot-read-folder = kan de map { $folder } niet lezen
 cannot-read-file = kan { $file } niet lezen

@@ -260,6 +260,12 @@ pub fn gather<'a>(setup: &'a Setup, paths: &[PathBuf], options: Options) -> Resu
                     );
                     crate::output::say(&messages::note(setup.lang, &line));
                 }
+                if table.partial > 0 {
+                    let line = Localized::new("partial-skipped", &[("file", &source.name)])
+                        .count("count", table.partial)
+                        .in_lang(setup.lang);
+                    crate::output::say(&messages::note(setup.lang, &line));
+                }
                 for (header, question) in &table.near {
                     let question = &bank.questions[*question];
                     let header = crate::visible::quoted(&crate::visible::shorten(header, 60));

@@ -30,6 +30,9 @@ pub struct TableInfo {
     /// Ignored headers that come close to a question: the header and the
     /// question, for a "did you mean".
     pub near: Vec<(String, usize)>,
+    /// Rows the export itself marks as unfinished (Qualtrics `Finished` is
+    /// false, LimeSurvey's `submitdate` is empty): skipped, counted here.
+    pub partial: u64,
 }
 
 /// The cells of one row.
@@ -61,7 +64,47 @@ struct Columns {
     /// (column, question) pairs.
     questions: Vec<(usize, usize)>,
     respondent: Option<usize>,
+    /// The column that says whether a response was finished, and how.
+    completion: Option<(usize, Completion)>,
     info: TableInfo,
+}
+
+/// How an export marks a response as finished.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Completion {
+    /// Qualtrics: `Finished` is `True`/`1` or `False`/`0`.
+    Finished,
+    /// LimeSurvey: `submitdate` holds the time it was sent, empty if not.
+    Submitted,
+}
+
+impl Completion {
+    /// The completion column a header names, if any.
+    fn of(header: &str) -> Option<Completion> {
+        match fold(header).as_str() {
+            "finished" => Some(Completion::Finished),
+            "submitdate" | "date submitted" | "datum verstuurd" => Some(Completion::Submitted),
+            _ => None,
+        }
+    }
+
+    /// Whether a row's cell says the response was not finished.
+    fn partial(self, cell: &str) -> bool {
+        match self {
+            Completion::Finished => {
+                matches!(fold(cell).as_str(), "false" | "0" | "no" | "onwaar" | "nee")
+            }
+            Completion::Submitted => cell.trim().is_empty(),
+        }
+    }
+}
+
+impl Columns {
+    /// Whether the export marks this row as unfinished.
+    fn partial(&self, row: &impl Cells) -> bool {
+        self.completion
+            .is_some_and(|(column, completion)| completion.partial(row.cell(column)))
+    }
 }
 
 /// Rows one after another, the current one borrowed from the reader.
@@ -127,16 +170,22 @@ pub(super) fn read_rows(
     }
     let mut data_row = 0u64;
     let mut respondents = 0u64;
+    let mut partial = 0u64;
     for (line, row) in rows {
         data_row += 1;
-        if let Some(record) = to_record(&row, line, data_row, &columns, &answers, bank, file) {
+        if columns.partial(&row) {
+            partial += 1;
+        } else if let Some(record) = to_record(&row, line, data_row, &columns, &answers, bank, file)
+        {
             respondents += 1;
             on_record(record);
         }
     }
     while let Some(line) = source.advance()? {
         data_row += 1;
-        if let Some(record) =
+        if columns.partial(source.row()) {
+            partial += 1;
+        } else if let Some(record) =
             to_record(source.row(), line, data_row, &columns, &answers, bank, file)
         {
             respondents += 1;
@@ -146,7 +195,9 @@ pub(super) fn read_rows(
     if respondents == 0 {
         return Err(Localized::new("survey-no-respondents", &[("file", &**file)]).into());
     }
-    Ok(columns.info)
+    let mut info = columns.info;
+    info.partial = partial;
+    Ok(info)
 }
 
 /// Copies a row out of a reader's buffer.
@@ -181,6 +232,10 @@ fn columns(header: &[String], headers: &HeaderMatcher, bank: &Bank, file: &str) 
     let mut questions: Vec<(usize, usize)> = Vec::new();
     let mut respondent: Option<(u8, usize)> = None;
     let mut ignored = Vec::new();
+    let completion = header
+        .iter()
+        .enumerate()
+        .find_map(|(column, title)| Some((column, Completion::of(title)?)));
     for (column, title) in header.iter().enumerate() {
         if let Some(question) = headers.question(title) {
             if let Some((earlier, _)) = questions.iter().find(|(_, q)| *q == question) {
@@ -218,10 +273,12 @@ fn columns(header: &[String], headers: &HeaderMatcher, bank: &Bank, file: &str) 
     Ok(Columns {
         questions,
         respondent: respondent.map(|(_, column)| column),
+        completion,
         info: TableInfo {
             ignored,
             missing_columns,
             near,
+            partial: 0,
         },
     })
 }
