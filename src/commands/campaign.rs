@@ -101,14 +101,7 @@ pub fn run(command: &CampaignCommand, setup: Option<&Setup>, lang: Lang) -> Resu
 
 /// Creates campaign `name` with the model or bank of `setup`.
 fn create(store: &Store, setup: &Setup, name: &str, anonymous: bool) -> Result<Campaign> {
-    let bank_yaml = match &setup.bank_path {
-        Some(path) => Some(crate::input::read_text(path)?),
-        None => None,
-    };
-    let model = match &setup.bank_path {
-        Some(_) => setup.bank.id.clone(),
-        None => setup.model.clone(),
-    };
+    let (model, bank_yaml) = setup.kept_model()?;
     store.create_campaign(&NewCampaign {
         name,
         model: &model,
@@ -224,10 +217,7 @@ fn export(store: &Store, name: &str, folder: &std::path::Path, lang: Lang) -> Re
 
 /// The database named by `--db`, else the one in the user's data folder.
 fn open(db: &DbArg) -> Result<Store> {
-    let path = match &db.db {
-        Some(path) => path.clone(),
-        None => crate::store::default_path().ok_or_else(|| Localized::new("db-no-default", &[]))?,
-    };
+    let path = crate::store::chosen_path(db.db.as_deref())?;
     Store::open(&path)
 }
 

@@ -76,15 +76,8 @@ fn last_two(
     setup: &Setup,
     db: &crate::cli::DbArg,
 ) -> Result<(std::path::PathBuf, std::path::PathBuf)> {
-    let path = match &db.db {
-        Some(path) => path.clone(),
-        None => crate::store::default_path().ok_or_else(|| Localized::new("db-no-default", &[]))?,
-    };
-    let tests = if path.exists() {
-        crate::store::Store::open(&path)?.self_tests()?
-    } else {
-        Vec::new()
-    };
+    let path = crate::store::chosen_path(db.db.as_deref())?;
+    let tests = crate::store::self_tests::kept_at(&path)?;
     let mine: Vec<i64> = tests
         .iter()
         .filter(|test| test.model == setup.bank.id)

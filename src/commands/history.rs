@@ -5,7 +5,7 @@ use crate::cli::{CampaignFormat, HistoryArgs};
 use crate::exit_code::ExitCode;
 use crate::export::table::new_table;
 use crate::lang::Lang;
-use crate::messages::{Localized, say_in, words};
+use crate::messages::{say_in, words};
 use crate::model::answers::Responses;
 use crate::model::bank::Bank;
 use crate::model::scoring::{Assessment, assess};
@@ -16,15 +16,8 @@ use anyhow::Result;
 use serde::Serialize;
 
 pub fn run(args: &HistoryArgs, lang: Lang) -> Result<ExitCode> {
-    let path = match &args.db.db {
-        Some(path) => path.clone(),
-        None => crate::store::default_path().ok_or_else(|| Localized::new("db-no-default", &[]))?,
-    };
-    let tests = if path.exists() {
-        crate::store::Store::open(&path)?.self_tests()?
-    } else {
-        Vec::new()
-    };
+    let path = crate::store::chosen_path(args.db.db.as_deref())?;
+    let tests = crate::store::self_tests::kept_at(&path)?;
     let scored: Vec<(&SelfTest, Option<(Bank, Assessment)>)> =
         tests.iter().map(|test| (test, score(test))).collect();
     let text = match args.format {

@@ -32,6 +32,15 @@ pub struct Setup {
 }
 
 impl Setup {
+    /// How a campaign or a self-test keeps its model: the bundled model's
+    /// name, or a bank of one's own by its id with its whole text.
+    fn kept_model(&self) -> Result<(String, Option<String>)> {
+        match &self.bank_path {
+            Some(path) => Ok((self.bank.id.clone(), Some(crate::input::read_text(path)?))),
+            None => Ok((self.model.clone(), None)),
+        }
+    }
+
     /// The files a command reads besides the ones it names: the bank.
     fn inputs<'a>(
         &'a self,

@@ -138,28 +138,16 @@ pub fn run(setup: &Setup, args: &TestArgs) -> Result<ExitCode> {
 fn keep_in_history(setup: &Setup, db: &crate::cli::DbArg, respondent: &str, responses: &Responses) {
     let lang = setup.lang;
     let kept = || -> Result<i64> {
-        let path = match &db.db {
-            Some(path) => path.clone(),
-            None => {
-                crate::store::default_path().ok_or_else(|| Localized::new("db-no-default", &[]))?
-            }
-        };
+        let path = crate::store::chosen_path(db.db.as_deref())?;
         if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(folder)?;
         }
         let store = crate::store::Store::open(&path)?;
-        let bank_yaml = match &setup.bank_path {
-            Some(path) => Some(crate::input::read_text(path)?),
-            None => None,
-        };
-        let model = match &setup.bank_path {
-            Some(_) => setup.bank.id.as_str(),
-            None => setup.model.as_str(),
-        };
+        let (model, bank_yaml) = setup.kept_model()?;
         let answers: Vec<(&str, &str)> = responses.keys(&setup.bank).collect();
         store.keep_self_test(&crate::store::self_tests::NewSelfTest {
             version: env!("CARGO_PKG_VERSION"),
-            model,
+            model: &model,
             bank_yaml: bank_yaml.as_deref(),
             respondent,
             lang: lang.code(),

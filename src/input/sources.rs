@@ -132,11 +132,7 @@ fn expand_all(paths: &[PathBuf], db: Option<&Path>) -> Result<Vec<Source>> {
         })
         .filter(|_| !path.exists());
         if let Some((name, kind)) = stored {
-            let db = match db {
-                Some(db) => db.to_path_buf(),
-                None => crate::store::default_path()
-                    .ok_or_else(|| Localized::new("db-no-default", &[]))?,
-            };
+            let db = crate::store::chosen_path(db)?;
             sources.push(Source {
                 path: Some(db),
                 name: Rc::from(name),

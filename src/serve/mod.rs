@@ -27,10 +27,7 @@ const WORKERS: usize = 2;
 /// Serves the campaigns of the database until Ctrl-C or SIGTERM, then
 /// lets the requests in flight finish and leaves everything in the file.
 pub fn run(args: &ServeArgs, lang: Lang) -> Result<ExitCode> {
-    let path = match &args.db.db {
-        Some(path) => path.clone(),
-        None => crate::store::default_path().ok_or_else(|| Localized::new("db-no-default", &[]))?,
-    };
+    let path = crate::store::chosen_path(args.db.db.as_deref())?;
     let bind = args.bind.as_str();
     let open = || -> Result<Store> {
         let store = Store::open(&path)?;

@@ -237,6 +237,14 @@ fn check_header(path: &Path, shown: &str) -> Result<()> {
     }
 }
 
+/// The database file `db` names, else the default one.
+pub fn chosen_path(db: Option<&Path>) -> Result<PathBuf> {
+    match db {
+        Some(path) => Ok(path.to_path_buf()),
+        None => default_path().ok_or_else(|| Localized::new("db-no-default", &[]).into()),
+    }
+}
+
 /// The database file where none is named: `pyramid.sqlite` in the user's
 /// data folder (`~/.local/share/pyramid` on Linux, `~/Library/Application
 /// Support/pyramid` on macOS, `%APPDATA%\pyramid` on Windows).
