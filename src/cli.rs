@@ -108,9 +108,15 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the manual page (roff)
-    #[command(after_help = "Example:\n  pyramid man > pyramid.1 && man ./pyramid.1")]
-    Man,
+    /// Print the manual page (roff), or write one per subcommand into a folder
+    #[command(
+        after_help = "Examples:\n  pyramid man > pyramid.1 && man ./pyramid.1\n  pyramid man --dir ~/.local/share/man/man1"
+    )]
+    Man {
+        /// Write pyramid.1 and a page per subcommand (pyramid-score.1, …) into DIR
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
     /// List the question bank's questions and options
     #[command(
         after_help = "Examples:\n  pyramid questions --lang nl\n  pyramid questions --format json | jq '.questions[].id'"

@@ -356,3 +356,36 @@ fn the_readme_example_files_give_the_readme_results() {
             "an.peeters@example.be,examples/google-forms-nl-excel.csv:2,",
         ));
 }
+
+#[test]
+fn man_dir_writes_a_page_per_subcommand_with_exit_status_and_environment() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pages = dir.path().join("man1");
+    let output = pyramid()
+        .args(["man", "--lang", "en", "--dir"])
+        .arg(&pages)
+        .output()
+        .expect("runs");
+    assert!(output.status.success());
+    assert!(String::from_utf8_lossy(&output.stdout).contains("manual pages written to"));
+    for name in [
+        "pyramid",
+        "pyramid-score",
+        "pyramid-serve",
+        "pyramid-history",
+        "pyramid-campaign-new",
+        "pyramid-campaign-backup",
+    ] {
+        let page = std::fs::read_to_string(pages.join(format!("{name}.1")))
+            .unwrap_or_else(|err| panic!("{name}.1: {err}"));
+        assert!(page.contains(&format!(".TH {name} 1")), "{name}: {page}");
+        assert!(page.contains(".SH \"EXIT STATUS\""), "{name}");
+        assert!(
+            page.contains(".SH ENVIRONMENT") && page.contains("PYRAMID_DB"),
+            "{name}"
+        );
+    }
+    // The page on standard output has them too.
+    let page = pyramid().arg("man").output().expect("runs").stdout;
+    assert!(String::from_utf8_lossy(&page).contains("CLICOLOR_FORCE"));
+}

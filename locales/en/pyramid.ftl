@@ -213,6 +213,10 @@ partial-skipped = { $file }: { $count ->
     [one] 1 response the export marks as unfinished (Finished = False, or no submit date) is skipped
    *[other] { $count } responses the export marks as unfinished (Finished = False, or no submit date) are skipped
 }
+man-written = { $count ->
+    [one] 1 manual page written to { $folder }
+   *[other] { $count } manual pages written to { $folder }
+}
 same-file = { $file } is the same file as { $first }; it is read once
 cannot-read-folder = cannot read the folder { $folder }
 cannot-read-file = cannot read { $file }

@@ -229,6 +229,10 @@ partial-skipped = { $file } : { $count ->
     [one] 1 réponse que l'export marque comme inachevée (Finished = False, ou sans date d'envoi) est ignorée
    *[other] { $count } réponses que l'export marque comme inachevées (Finished = False, ou sans date d'envoi) sont ignorées
 }
+man-written = { $count ->
+    [one] 1 page de manuel écrite dans { $folder }
+   *[other] { $count } pages de manuel écrites dans { $folder }
+}
 same-file = { $file } est le même fichier que { $first } ; il n'est lu qu'une fois
 cannot-read-folder = impossible de lire le dossier { $folder }
 cannot-read-file = impossible de lire { $file }

@@ -217,6 +217,10 @@ partial-skipped = { $file }: { $count ->
     [one] 1 antwoord dat de export als onafgewerkt markeert (Finished = False, of geen verzenddatum) is overgeslagen
    *[other] { $count } antwoorden die de export als onafgewerkt markeert (Finished = False, of geen verzenddatum) zijn overgeslagen
 }
+man-written = { $count ->
+    [one] 1 handleidingspagina geschreven naar { $folder }
+   *[other] { $count } handleidingspagina's geschreven naar { $folder }
+}
 same-file = { $file } is hetzelfde bestand als { $first }; het wordt één keer gelezen
 cannot-read-folder = kan de map { $folder } niet lezen
 cannot-read-file = kan { $file } niet lezen

@@ -96,7 +96,7 @@ pub fn run(cli: Cli, lang: Lang) -> Result<ExitCode> {
         Command::Validate(args) => bank_tools::validate(&args, lang),
         Command::NewBank(args) => bank_tools::new_bank(&args),
         Command::Completions { shell } => shell::completions(shell),
-        Command::Man => shell::man(),
+        Command::Man { dir } => shell::man(dir.as_deref(), lang),
     }
 }
 
