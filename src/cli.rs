@@ -285,6 +285,10 @@ pub struct TestArgs {
     #[arg(long)]
     pub resume: bool,
 
+    /// Print a result taller than the terminal as it is, not through the pager (PAGER, else less -FRX)
+    #[arg(long)]
+    pub no_pager: bool,
+
     #[command(flatten)]
     pub db: DbArg,
 

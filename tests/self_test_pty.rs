@@ -20,8 +20,23 @@ const TIMEOUT_MS: u64 = 20_000;
 /// `dir/state` (XDG_STATE_HOME), so tests do not share or leave state.
 fn spawn(args: &[&str], env: &[(&str, &str)], dir: &Path) -> PtySession {
     let mut command = Command::new(assert_cmd::cargo::cargo_bin!("pyramid"));
+    command.args(args);
+    spawn_command_in(command, env, dir)
+}
+
+/// As `spawn`, in a terminal of 24 rows and 80 columns (set with stty
+/// before pyramid starts).
+fn spawn_sized(args: &[&str], env: &[(&str, &str)], dir: &Path) -> PtySession {
+    let mut command = Command::new("sh");
     command
-        .args(args)
+        .args(["-c", "stty rows 24 cols 80; exec \"$0\" \"$@\""])
+        .arg(assert_cmd::cargo::cargo_bin!("pyramid"))
+        .args(args);
+    spawn_command_in(command, env, dir)
+}
+
+fn spawn_command_in(mut command: Command, env: &[(&str, &str)], dir: &Path) -> PtySession {
+    command
         .current_dir(dir)
         .env("XDG_STATE_HOME", dir.join("state"))
         .env("XDG_DATA_HOME", dir.join("data"))
@@ -541,6 +556,7 @@ fn stopped_by(signal: nix::sys::signal::Signal, code: i32) {
         .args(["-c", &script])
         .current_dir(dir.path())
         .env("XDG_STATE_HOME", dir.path().join("state"))
+        .env("XDG_DATA_HOME", dir.path().join("data"))
         .env("NO_COLOR", "1")
         .env("TERM", "xterm");
     let mut session = spawn_command(command, Some(TIMEOUT_MS)).expect("spawn");
@@ -653,12 +669,17 @@ fn a_bank_in_a_fourth_language_runs_the_self_test_in_it() {
 fn typed_self_test(env: &[(&str, &str)], before: &str) -> (String, i32) {
     let dir = tempfile::tempdir().expect("temp dir");
     let binary = assert_cmd::cargo::cargo_bin!("pyramid");
-    let script = format!("{before} exec '{}' test --lang en", binary.display());
+    // The result as it is: in a two-row window it would go to a pager.
+    let script = format!(
+        "{before} exec '{}' test --lang en --no-pager",
+        binary.display()
+    );
     let mut command = Command::new("sh");
     command
         .arg("-c")
         .arg(script)
         .env("XDG_STATE_HOME", dir.path().join("state"))
+        .env("XDG_DATA_HOME", dir.path().join("data"))
         .env_remove("NO_COLOR")
         .env("TERM", "xterm");
     for (key, value) in env {
@@ -993,4 +1014,32 @@ fn score_at_a_terminal_without_a_file_says_it_reads_standard_input() {
     press(&mut session, &["\x03"]);
     until_exit(&mut session);
     assert_eq!(exit_code(&session), 130);
+}
+
+#[test]
+fn a_result_taller_than_the_terminal_goes_through_the_pager() {
+    for (pager, through) in [(true, true), (false, false)] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        // A pager that keeps what it is given.
+        let pager_env = [("PAGER", "tee paged.txt")];
+        let mut args = vec!["test", "--lang", "en"];
+        if !pager {
+            args.push("--no-pager");
+        }
+        let mut session = spawn_sized(&args, &pager_env, dir.path());
+        for (n, down) in AN_DOWNS.iter().enumerate() {
+            pick(&mut session, &format!("Question {}/15", n + 1), *down);
+        }
+        let screen = readable(&until_exit(&mut session));
+        assert_eq!(exit_code(&session), 0);
+        assert!(screen.contains("Stage 2/4"), "{screen}");
+        let paged = std::fs::read_to_string(dir.path().join("paged.txt"));
+        assert_eq!(paged.is_ok(), through, "--no-pager: {}", !pager);
+        if let Ok(paged) = paged {
+            assert!(
+                paged.contains("Stage 2/4: Consciously incompetent"),
+                "{paged}"
+            );
+        }
+    }
 }

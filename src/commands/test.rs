@@ -14,7 +14,7 @@ use crate::model::answers::Responses;
 use crate::model::bank::Bank;
 use crate::model::scoring::assess;
 use crate::output::Destination;
-use crate::output::{print, write_atomically};
+use crate::output::write_atomically;
 use crate::terminal::interrupt::{self, INTERRUPTED};
 use crate::terminal::plain_prompt::PlainAsker;
 use crate::terminal::prompt::TerminalAsker;
@@ -123,13 +123,8 @@ pub fn run(setup: &Setup, args: &TestArgs) -> Result<ExitCode> {
     let plan = target
         .as_ref()
         .map(|target| crate::model::target::plan(bank, &assessment, Some(&responses), target));
-    print(&result_view::render(
-        bank,
-        &assessment,
-        plan.as_ref(),
-        lang,
-        stdout_style(),
-    ))?;
+    let text = result_view::render(bank, &assessment, plan.as_ref(), lang, stdout_style());
+    crate::terminal::pager::show(&text, !args.no_pager)?;
     Ok(ExitCode::Success)
 }
 
