@@ -793,16 +793,7 @@ fn headers_as_form_tools_decorate_them_still_name_their_questions() {
 #[test]
 fn responses_an_export_marks_as_unfinished_are_skipped_with_a_note() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let ids: Vec<String> = {
-        let text = std::fs::read_to_string("questions/pyramid.yaml").expect("bank");
-        let bank: serde_yaml::Value = serde_yaml::from_str(&text).expect("YAML");
-        bank["questions"]
-            .as_sequence()
-            .expect("questions")
-            .iter()
-            .map(|q| q["id"].as_str().expect("id").to_string())
-            .collect()
-    };
+    let ids = common::question_ids();
     let an = "b,c,c,b,c,c,d,c,d,c,dont_know,a,a,a,b";
     // Qualtrics: Finished True/False; LimeSurvey: an empty submitdate.
     for (column, done, not_done) in [

@@ -833,16 +833,7 @@ fn four_answer_sets_give_the_same_result_in_the_terminal_the_browser_and_answer_
         ("High", [3; 15]),
         ("Mixed", mixed),
     ];
-    let questions: Vec<String> = {
-        let text = std::fs::read_to_string("questions/pyramid.yaml").expect("bank");
-        let bank: serde_yaml::Value = serde_yaml::from_str(&text).expect("YAML");
-        bank["questions"]
-            .as_sequence()
-            .expect("questions")
-            .iter()
-            .map(|q| q["id"].as_str().expect("id").to_string())
-            .collect()
-    };
+    let questions = common::question_ids();
     // An option n places down is key a, b, c, d; one more is don't know.
     let key = |downs: usize| ["a", "b", "c", "d", "dont_know"][downs].to_string();
 

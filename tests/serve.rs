@@ -330,16 +330,7 @@ fn fifty_respondents_at_once_all_end_up_in_the_campaign_as_their_answer_files_sc
         }
     });
     // The same answers as answer files.
-    let questions: Vec<String> = {
-        let text = std::fs::read_to_string("questions/pyramid.yaml").expect("bank");
-        let bank: serde_yaml::Value = serde_yaml::from_str(&text).expect("YAML");
-        bank["questions"]
-            .as_sequence()
-            .expect("questions")
-            .iter()
-            .map(|q| q["id"].as_str().expect("id").to_string())
-            .collect()
-    };
+    let questions = common::question_ids();
     let files = dir.path().join("files");
     std::fs::create_dir(&files).expect("folder");
     for (i, set) in sets.iter().enumerate() {

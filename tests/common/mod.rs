@@ -117,3 +117,15 @@ pub fn lowest(options: &[Value]) -> String {
         .expect("an option")
         .to_string()
 }
+
+/// The question ids of the bundled pyramid bank, in order.
+pub fn question_ids() -> Vec<String> {
+    let text = std::fs::read_to_string("questions/pyramid.yaml").expect("bank");
+    let bank: serde_yaml::Value = serde_yaml::from_str(&text).expect("YAML");
+    bank["questions"]
+        .as_sequence()
+        .expect("questions")
+        .iter()
+        .map(|q| q["id"].as_str().expect("id").to_string())
+        .collect()
+}
