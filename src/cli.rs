@@ -397,7 +397,7 @@ pub struct ServeArgs {
     #[arg(long, value_name = "N", default_value_t = 50)]
     pub post_limit: u32,
     /// Keep the database file under this many MiB: beyond it, answers get "try again" (503)
-    #[arg(long, value_name = "MIB")]
+    #[arg(long, value_name = "MIB", value_parser = clap::value_parser!(u64).range(1..))]
     pub max_db_size: Option<u64>,
     #[command(flatten)]
     pub db: DbArg,

@@ -478,6 +478,7 @@ serve-bad-address = `{ $bind }` is not an address and port; write for example 12
 serve-cannot-bind = cannot listen on { $bind }
 serve-cannot-start = cannot start the server
 serve-admin = Admin: { $url }
+serve-writer-stopped = the server is stopping and stores no more answers
 serve-stopped = Stopped; every answer is in { $db }.
 serve-cannot-save = an answer could not be saved ({ $reason }); the respondent was asked to try again
 admin-title = Campaigns

@@ -494,6 +494,7 @@ serve-bad-address = `{ $bind }` n'est pas une adresse avec un port ; écrivez pa
 serve-cannot-bind = impossible d'écouter sur { $bind }
 serve-cannot-start = impossible de démarrer le serveur
 serve-admin = Administration : { $url }
+serve-writer-stopped = le serveur s'arrête et n'enregistre plus de réponses
 serve-stopped = Arrêté ; toutes les réponses sont dans { $db }.
 serve-cannot-save = une réponse n'a pas pu être enregistrée ({ $reason }) ; le répondant a été invité à réessayer
 admin-title = Campagnes

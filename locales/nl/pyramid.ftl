@@ -482,6 +482,7 @@ serve-bad-address = `{ $bind }` is geen adres met poort; schrijf bijvoorbeeld 12
 serve-cannot-bind = kan niet luisteren op { $bind }
 serve-cannot-start = kan de server niet starten
 serve-admin = Beheer: { $url }
+serve-writer-stopped = de server stopt en bewaart geen antwoorden meer
 serve-stopped = Gestopt; elk antwoord staat in { $db }.
 serve-cannot-save = een antwoord kon niet bewaard worden ({ $reason }); de respondent kreeg de vraag het opnieuw te proberen
 admin-title = Campagnes

@@ -388,11 +388,6 @@ fn respondent(
     Some((token, found))
 }
 
-/// The stored answers as responses to the bank.
-pub(super) fn responses(bank: &Bank, stored: &StoredRespondent) -> Responses {
-    crate::input::campaign::responses(bank, stored)
-}
-
 /// The first question without an answer, counted from 1.
 pub(super) fn first_unanswered(bank: &Bank, responses: &Responses) -> Option<usize> {
     (0..bank.questions.len())
@@ -402,7 +397,7 @@ pub(super) fn first_unanswered(bank: &Bank, responses: &Responses) -> Option<usi
 
 /// The first question without an answer, or the result.
 fn where_they_left_off(secret: &str, bank: &Bank, stored: &StoredRespondent) -> Response {
-    let next = match first_unanswered(bank, &responses(bank, stored)) {
+    let next = match first_unanswered(bank, &crate::input::campaign::responses(bank, stored)) {
         Some(number) => format!("/c/{secret}/q/{number}"),
         None => format!("/c/{secret}/result"),
     };
@@ -540,7 +535,7 @@ fn question_html(
     token: &str,
     error: bool,
 ) -> Html<String> {
-    let answers = responses(bank, stored);
+    let answers = crate::input::campaign::responses(bank, stored);
     let back = (number > 1).then(|| format!("/c/{secret}/q/{}", number - 1));
     let path = format!("/c/{secret}/q/{number}");
     let page = pages::question(
@@ -618,7 +613,7 @@ async fn result_page(
     let Some((token, stored)) = respondent(&app, &campaign, &headers) else {
         return Redirect::to(&format!("/c/{secret}")).into_response();
     };
-    let answers = responses(&bank, &stored);
+    let answers = crate::input::campaign::responses(&bank, &stored);
     if let Some(number) = first_unanswered(&bank, &answers) {
         return Redirect::to(&format!("/c/{secret}/q/{number}")).into_response();
     }
@@ -654,7 +649,7 @@ async fn answers_file(
     let Some((_, stored)) = respondent(&app, &campaign, &headers) else {
         return not_found();
     };
-    let answers = responses(&bank, &stored);
+    let answers = crate::input::campaign::responses(&bank, &stored);
     let name = stored.name.clone().unwrap_or_default();
     let Ok(yaml) = crate::input::answer_file::to_yaml(&bank, &name, &answers) else {
         return error_page();

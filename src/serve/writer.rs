@@ -48,13 +48,14 @@ impl Writer {
             step: Box::new(step),
             kept,
         };
-        self.queue
-            .send(job)
-            .map_err(|_| anyhow!("the database writer has stopped"))?;
-        outcome
-            .await
-            .map_err(|_| anyhow!("the database writer has stopped"))?
+        self.queue.send(job).map_err(|_| stopped())?;
+        outcome.await.map_err(|_| stopped())?
     }
+}
+
+/// The writer's thread is gone (it can only end with the server).
+fn stopped() -> anyhow::Error {
+    crate::messages::Localized::new("serve-writer-stopped", &[]).into()
 }
 
 fn write(store: &Store, jobs: &mpsc::Receiver<Job>) {
