@@ -67,7 +67,7 @@ pub enum Command {
     Compare(CompareArgs),
     /// Write a report as one self-contained HTML file: pyramid, radar chart, table, advice
     #[command(
-        after_help = "Examples:\n  pyramid report an.yaml --output an.html\n  pyramid report export-q4.csv --previous export-q3.csv --lang nl --output team-q4.html"
+        after_help = "Examples:\n  pyramid report an.yaml --output an.html\n  pyramid report export-q4.csv --previous export-q3.csv --lang nl --output team-q4.html\n  pyramid report q4.csv --previous q2.csv --previous q3.csv --output trend.html\n  pyramid report --output my-trend.html     your self-tests: the last, and the trend"
     )]
     Report(ReportArgs),
     /// List the bundled models
@@ -195,13 +195,13 @@ pub struct CompareArgs {
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
-    /// Answer files, survey exports, folders or scores JSON, as for `score`; more than one respondent makes a team report
-    #[arg(value_name = "PATH", required = true)]
+    /// Answer files, survey exports, folders or scores JSON, as for `score`; more than one respondent makes a team report; none: your last self-test, with the ones before it as the trend
+    #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
-    /// The previous assessment, drawn as an outline and compared with
+    /// An earlier assessment, oldest first when repeated (at most 11): the last is drawn as an outline and compared with; three or more assessments add the trend
     #[arg(long, value_name = "PATH")]
-    pub previous: Option<PathBuf>,
+    pub previous: Vec<PathBuf>,
 
     #[command(flatten)]
     pub db: DbArg,

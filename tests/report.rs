@@ -224,6 +224,236 @@ fn a_report_that_cannot_be_made_writes_nothing() {
         .stderr(predicate::str::contains("--output"));
 }
 
+const QUARTERS: [&str; 3] = [
+    "examples/an-q2.yaml",
+    "examples/an-q3.yaml",
+    "examples/an-q4.yaml",
+];
+
+/// The trend's lines (a pillar each, then overall) as their names and the
+/// scores their points stand for, read back from the drawing.
+fn trend_lines(doc: &Document) -> Vec<(String, Vec<f64>)> {
+    let svg = find(doc, "svg", "trend");
+    assert_eq!(svg.len(), 1, "one trend chart");
+    svg[0]
+        .descendants()
+        .filter(|n| has_class(n, "line"))
+        .map(|line| {
+            let name = line
+                .children()
+                .find(|n| n.tag_name().name() == "title")
+                .map(|n| text_of(&n))
+                .expect("a title");
+            let polyline = line
+                .children()
+                .find(|n| n.tag_name().name() == "polyline")
+                .expect("a polyline");
+            let points: Vec<(f64, f64)> = polyline
+                .attribute("points")
+                .expect("points")
+                .split(' ')
+                .map(|pair| {
+                    let (x, y) = pair.split_once(',').expect("x,y");
+                    (x.parse().expect("x"), y.parse().expect("y"))
+                })
+                .collect();
+            assert!(
+                points.windows(2).all(|w| w[0].0 < w[1].0),
+                "{name}: oldest on the left"
+            );
+            // The plot is 240 high from y = 12: 100 at the top, 0 below.
+            let scores = points.iter().map(|(_, y)| (252.0 - y) / 2.4).collect();
+            (name, scores)
+        })
+        .collect()
+}
+
+/// Each path's scores as `score` gives them: the pillars, then overall.
+fn scores_of(path: &str) -> Vec<f64> {
+    let scored = common::score_json(&[path, "--lang", "en"]);
+    let one = &scored["respondents"][0];
+    let mut scores: Vec<f64> = one["pillars"]
+        .as_array()
+        .expect("pillars")
+        .iter()
+        .map(|p| p["score"].as_f64().expect("a score"))
+        .collect();
+    scores.push(one["score"].as_f64().expect("a score"));
+    scores
+}
+
+/// The trend as the drawing and the table say it, checked against the
+/// scores `score` gives for each of `paths` (oldest first); returns the
+/// table's first column.
+fn assert_trend(html: &str, paths: &[&str]) -> Vec<String> {
+    let doc = parse(html);
+    let expected: Vec<Vec<f64>> = paths.iter().map(|p| scores_of(p)).collect();
+    let lines = trend_lines(&doc);
+    assert_eq!(lines.len(), 5, "four pillars and overall");
+    assert_eq!(lines[4].0, "Overall");
+    for (n, (name, drawn)) in lines.iter().enumerate() {
+        let wanted: Vec<f64> = expected.iter().map(|scores| scores[n]).collect();
+        assert_eq!(drawn.len(), wanted.len(), "{name}");
+        for (d, w) in drawn.iter().zip(&wanted) {
+            assert!(
+                (d - w).abs() < 0.1,
+                "{name}: drawn {drawn:?}, scored {wanted:?}"
+            );
+        }
+    }
+    let table = find(&doc, "table", "trend");
+    assert_eq!(table.len(), 1);
+    let rows: Vec<Node> = table[0]
+        .descendants()
+        .filter(|n| n.tag_name().name() == "tr")
+        .skip(1)
+        .collect();
+    assert_eq!(rows.len(), paths.len());
+    rows.iter()
+        .zip(&expected)
+        .map(|(row, scores)| {
+            let cells: Vec<String> = row
+                .children()
+                .filter(|n| n.is_element())
+                .map(|n| text_of(&n))
+                .collect();
+            let overall = scores[4].to_string();
+            assert_eq!(cells[5], overall, "{cells:?}");
+            cells[0].clone()
+        })
+        .collect()
+}
+
+#[test]
+fn three_assessments_or_more_draw_the_trend_oldest_first() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (_, html) = report(
+        dir.path(),
+        "trend.html",
+        &[
+            QUARTERS[2],
+            "--previous",
+            QUARTERS[0],
+            "--previous",
+            QUARTERS[1],
+            "--lang",
+            "en",
+        ],
+    );
+    let labels = assert_trend(&html, &QUARTERS);
+    assert_eq!(
+        labels,
+        [
+            "1 · examples/an-q2.yaml",
+            "2 · examples/an-q3.yaml",
+            "3 · examples/an-q4.yaml"
+        ]
+    );
+    // The last one before is still the one compared with.
+    let (_, two) = report(
+        dir.path(),
+        "two.html",
+        &[QUARTERS[2], "--previous", QUARTERS[1], "--lang", "en"],
+    );
+    let doc = parse(&two);
+    assert!(find(&doc, "svg", "trend").is_empty(), "two make no trend");
+    assert_eq!(
+        find(&parse(&html), "polygon", "previous")[0].attribute("points"),
+        find(&doc, "polygon", "previous")[0].attribute("points"),
+    );
+}
+
+#[test]
+fn with_no_path_the_report_is_your_self_tests_with_the_trend() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("history.sqlite");
+    let store = pyramid::store::Store::open(&db).expect("a database");
+    let keep = |model: &str, path: &str| {
+        let answers = common::answers_in(path);
+        let pairs: Vec<(&str, &str)> = answers
+            .iter()
+            .map(|(q, a)| (q.as_str(), a.as_str()))
+            .collect();
+        let test = pyramid::store::self_tests::NewSelfTest {
+            version: "0.1.0",
+            model,
+            bank_yaml: None,
+            respondent: "An Peeters",
+            lang: "en",
+            answers: &pairs,
+        };
+        store.keep_self_test(&test).expect("kept");
+    };
+    keep("pyramid", QUARTERS[0]);
+    // Another model's self-test is not part of this one's trend.
+    keep("social", QUARTERS[0]);
+    keep("pyramid", QUARTERS[1]);
+    keep("pyramid", QUARTERS[2]);
+    drop(store);
+    let out = dir.path().join("mine.html");
+    pyramid()
+        .args(["report", "--lang", "en", "--output"])
+        .arg(&out)
+        .env("PYRAMID_DB", &db)
+        .assert()
+        .success();
+    let html = std::fs::read_to_string(&out).expect("written");
+    let labels = assert_trend(&html, &QUARTERS);
+    for (label, number) in labels.iter().zip(["1", "3", "4"]) {
+        let start = format!("self-test:{number} · 20");
+        assert!(label.contains(&start), "{label}");
+    }
+    // An empty history says what to do, and writes nothing.
+    let empty = dir.path().join("empty.sqlite");
+    let none = dir.path().join("none.html");
+    pyramid()
+        .args(["report", "--lang", "en", "--db"])
+        .arg(&empty)
+        .arg("--output")
+        .arg(&none)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no self-test with this model"));
+    assert!(!none.exists());
+}
+
+#[test]
+fn a_report_takes_at_most_eleven_earlier_assessments() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("report.html");
+    let mut args = vec!["report", QUARTERS[2], "--lang", "en"];
+    for _ in 0..12 {
+        args.extend(["--previous", QUARTERS[0]]);
+    }
+    pyramid()
+        .args(&args)
+        .arg("--output")
+        .arg(&out)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "12 earlier assessments named with --previous; a report takes at most 11",
+        ));
+    assert!(!out.exists());
+    args.truncate(args.len() - 2);
+    report(dir.path(), "eleven.html", &args[1..]);
+    pyramid()
+        .args([
+            "report",
+            "--previous",
+            QUARTERS[0],
+            "--lang",
+            "en",
+            "--output",
+        ])
+        .arg(&out)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "--previous needs the current assessment",
+        ));
+}
+
 /// Renders a report in headless Chromium and checks the picture is not
 /// blank. Needs Debian's `chromium`: `.ci/run` installs it and runs this
 /// with `--ignored`; a plain `cargo test` lists it as ignored.

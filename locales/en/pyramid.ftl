@@ -39,6 +39,7 @@ distribution = Stage distribution
 disagreement = Where the team disagrees most
 cell-legend = Each cell: score · stage.
 no-stage = Too few answers to give a stage.
+trend = Trend
 
 ## Sentences with numbers and names.
 
@@ -229,6 +230,9 @@ cannot-create-folder = cannot create the folder { $folder }
 cannot-remove = cannot remove { $file }
 csv-one-table = CSV holds one table: use --summary or --rows, not both, or another --format
 no-answers = no respondent could be scored: the input holds no answers
+report-too-many-previous = { $count } earlier assessments named with --previous; a report takes at most { $max }: leave out the oldest
+report-previous-without-path = --previous needs the current assessment too: pyramid report PATH --previous OLDER --output FILE
+report-no-history = there is no self-test with this model in your history to report on: take the self-test (pyramid), or name an assessment: pyramid report PATH --output FILE
 compare-one-with-one = { $file } holds { $count ->
     [one] 1 respondent
    *[other] { $count } respondents

@@ -39,6 +39,7 @@ distribution = Répartition entre les stades
 disagreement = Là où l'équipe est le moins d'accord
 cell-legend = Chaque cellule : score · stade.
 no-stage = Trop peu de réponses pour déterminer un stade.
+trend = Évolution
 
 ## Phrases avec des nombres et des noms.
 
@@ -245,6 +246,9 @@ cannot-create-folder = impossible de créer le dossier { $folder }
 cannot-remove = impossible de supprimer { $file }
 csv-one-table = un CSV contient un seul tableau : utilisez --summary ou --rows, pas les deux, ou un autre --format
 no-answers = aucun répondant n'a pu être évalué : l'entrée ne contient aucune réponse
+report-too-many-previous = { $count } évaluations antérieures données avec --previous ; un rapport en prend au plus { $max } : omettez les plus anciennes
+report-previous-without-path = --previous demande aussi l'évaluation actuelle : pyramid report CHEMIN --previous ANTÉRIEURE --output FICHIER
+report-no-history = votre historique ne contient aucun autotest avec ce modèle : faites l'autotest (pyramid), ou nommez une évaluation : pyramid report CHEMIN --output FICHIER
 compare-one-with-one = { $file } contient { $count ->
     [one] 1 répondant
    *[other] { $count } répondants

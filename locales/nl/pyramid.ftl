@@ -39,6 +39,7 @@ distribution = Verdeling over de fasen
 disagreement = Waar het team het minst eens is
 cell-legend = Elke cel: score · fase.
 no-stage = Te weinig antwoorden om een fase te bepalen.
+trend = Verloop
 
 ## Zinnen met getallen en namen.
 
@@ -233,6 +234,9 @@ cannot-create-folder = kan de map { $folder } niet maken
 cannot-remove = kan { $file } niet verwijderen
 csv-one-table = CSV bevat één tabel: gebruik --summary of --rows, niet allebei, of een ander --format
 no-answers = geen enkele respondent kon gescoord worden: de invoer bevat geen antwoorden
+report-too-many-previous = { $count } eerdere metingen met --previous; een rapport neemt er hoogstens { $max }: laat de oudste weg
+report-previous-without-path = --previous heeft ook de huidige meting nodig: pyramid report PAD --previous OUDER --output BESTAND
+report-no-history = er staat geen zelftest met dit model in je geschiedenis om over te rapporteren: doe de zelftest (pyramid), of noem een meting: pyramid report PAD --output BESTAND
 compare-one-with-one = { $file } bevat { $count ->
     [one] 1 respondent
    *[other] { $count } respondenten

@@ -76,20 +76,9 @@ fn last_two(
     setup: &Setup,
     db: &crate::cli::DbArg,
 ) -> Result<(std::path::PathBuf, std::path::PathBuf)> {
-    let path = crate::store::chosen_path(db.db.as_deref())?;
-    let tests = crate::store::self_tests::kept_at(&path)?;
-    let mine: Vec<i64> = tests
-        .iter()
-        .filter(|test| test.model == setup.bank.id)
-        .map(|test| test.number)
-        .collect();
+    let mine = super::history::mine(setup, db)?;
     match mine.as_slice() {
-        [.., old, new] => {
-            let named = |n: &i64| {
-                std::path::PathBuf::from(format!("{}{n}", crate::input::campaign::SELF_TEST_PREFIX))
-            };
-            Ok((named(old), named(new)))
-        }
+        [.., old, new] => Ok((super::history::path_of(old), super::history::path_of(new))),
         _ => Err(Localized::new("history-too-short", &[])
             .count("count", mine.len())
             .into()),

@@ -28,6 +28,29 @@ pub fn run(args: &HistoryArgs, lang: Lang) -> Result<ExitCode> {
     Ok(ExitCode::Success)
 }
 
+/// The self-tests kept with the current model, oldest first.
+pub(super) fn mine(setup: &super::Setup, db: &crate::cli::DbArg) -> Result<Vec<SelfTest>> {
+    let path = crate::store::chosen_path(db.db.as_deref())?;
+    let mut tests = crate::store::self_tests::kept_at(&path)?;
+    tests.retain(|test| test.model == setup.bank.id);
+    Ok(tests)
+}
+
+/// How a kept self-test is named wherever a path goes: `self-test:N`.
+pub(super) fn path_of(test: &SelfTest) -> std::path::PathBuf {
+    format!(
+        "{}{}",
+        crate::input::campaign::SELF_TEST_PREFIX,
+        test.number
+    )
+    .into()
+}
+
+/// A kept self-test's day: `2026-12-01`.
+pub(super) fn day_of(test: &SelfTest) -> &str {
+    test.taken_at.get(..10).unwrap_or(&test.taken_at)
+}
+
 /// The self-test scored with its own model (`None` where that model is
 /// no longer there).
 fn score(test: &SelfTest) -> Option<(Bank, Assessment)> {

@@ -39,8 +39,8 @@ pub struct ComparisonDocument<'a> {
 }
 
 /// What `pyramid report` draws: one assessment (a person's, or a team's
-/// from its mean pillar scores), with the team summary and the previous
-/// assessment where given.
+/// from its mean pillar scores), with the team summary, the previous
+/// assessment and the trend where given.
 pub struct ReportDocument<'a> {
     pub bank: &'a Bank,
     /// Whose result: a respondent's name or the team heading.
@@ -54,6 +54,16 @@ pub struct ReportDocument<'a> {
         &'a crate::model::target::Target,
         &'a crate::model::target::Plan,
     )>,
+    /// Three or more assessments, oldest first, the last being this one;
+    /// empty with fewer.
+    pub trend: Vec<TrendPoint<'a>>,
+}
+
+/// One assessment in a report's trend.
+pub struct TrendPoint<'a> {
+    /// Its path as given, or `self-test:3 · 2026-12-01`.
+    pub label: &'a str,
+    pub assessment: &'a crate::model::scoring::Assessment,
 }
 
 pub mod json;

@@ -58,6 +58,10 @@ td.number { text-align: right; font-variant-numeric: tabular-nums; }
 .focus h2 { border: 0; margin-top: 4px; }
 .advice { break-inside: avoid; }
 ul, ol { margin: 4px 0; padding-left: 20px; }
+section.trend { break-inside: avoid; }
+svg.trend { width: 100%; max-height: 90mm; }
+svg .threshold { stroke: #c9d1dd; stroke-dasharray: 3 3; }
+svg text.tick { font-size: 14px; fill: #5a6477; }
 footer { margin-top: 18px; font-size: 8.5pt; color: #8a94a6; }
 ";
 
@@ -175,6 +179,7 @@ fn document(report: &ReportDocument, lang: Lang) -> String {
                     }
                     tbody { @for row in &rows { (row.render(lang)) } }
                 }
+                @if !report.trend.is_empty() { (trend(report, lang)) }
                 @for (title, lines, class) in &lists {
                     @if !lines.is_empty() {
                         section class=(class) {
@@ -304,6 +309,87 @@ fn charts(report: &ReportDocument, lang: Lang) -> String {
         ),
         svg::radar(&labels, &rings, &outlines, w.score)
     )
+}
+
+/// The trend's colours: a pillar's is its place in the bank's list.
+const PALETTE: [&str; 12] = [
+    "#1f6fb2", "#e0a030", "#2e8b57", "#c0392b", "#7d3c98", "#16a085", "#d35400", "#5d6d7e",
+    "#b7950b", "#a93226", "#1a5276", "#6e2c00",
+];
+const OVERALL_COLOUR: &str = "#1d2433";
+
+/// The trend over three or more assessments: a line per pillar and one for
+/// the overall score, then a row per assessment (oldest first) with its
+/// scores and stage.
+fn trend(report: &ReportDocument, lang: Lang) -> Markup {
+    let bank = report.bank;
+    let w = words(lang);
+    let points = &report.trend;
+    let mut lines: Vec<svg::Line> = bank
+        .pillars
+        .iter()
+        .enumerate()
+        .map(|(n, pillar)| svg::Line {
+            name: pillar.name.get(lang),
+            colour: PALETTE[n % PALETTE.len()],
+            bold: false,
+            scores: points
+                .iter()
+                .map(|p| p.assessment.pillars.get(n).and_then(|s| s.score))
+                .collect(),
+        })
+        .collect();
+    lines.push(svg::Line {
+        name: w.overall,
+        colour: OVERALL_COLOUR,
+        bold: true,
+        scores: points.iter().map(|p| p.assessment.score).collect(),
+    });
+    let rings: Vec<(u8, String)> = bank
+        .stages
+        .iter()
+        .filter(|s| s.min_score > 0)
+        .map(|s| (s.min_score, s.name.get(lang).to_string()))
+        .chain([(100, String::new())])
+        .collect();
+    let chart = svg::trend(points.len(), &rings, &lines, w.trend);
+    let dash = || "–".to_string();
+    let score = |s: Option<u8>| s.map_or_else(dash, |s| s.to_string());
+    html! {
+        section.trend {
+            h2 { (w.trend) }
+            (PreEscaped(chart))
+            p.legend {
+                @for line in &lines {
+                    span style=(format!("background:{}", line.colour)) {} (line.name)
+                }
+            }
+            table.trend {
+                thead {
+                    tr {
+                        th { "#" }
+                        @for pillar in &bank.pillars { th.number { (pillar.name.get(lang)) } }
+                        th.number { (w.overall) }
+                        th { (w.stage) }
+                    }
+                }
+                tbody {
+                    @for (n, point) in points.iter().enumerate() {
+                        tr {
+                            td { (n + 1) " · " (point.label) }
+                            @for pillar in &point.assessment.pillars { td.number { (score(pillar.score)) } }
+                            th.number { (score(point.assessment.score)) }
+                            td {
+                                (point.assessment.stage
+                                    .and_then(|level| Some(format!("{level} · {}", bank.stage(level)?.name.get(lang))))
+                                    .unwrap_or_else(dash))
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// The report's lists, in order: why, what changed, the target, the team.

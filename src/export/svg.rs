@@ -1,4 +1,5 @@
-//! Inline SVG charts for the HTML report: the pyramid and the radar chart.
+//! Inline SVG charts for the HTML report: the pyramid, the radar chart and
+//! the trend.
 //! Every text goes through `escape`.
 
 use std::fmt::Write;
@@ -118,6 +119,92 @@ pub fn radar(
     svg
 }
 
+/// One line on the trend chart: a pillar's (or the overall) score per
+/// assessment, oldest first.
+pub struct Line<'a> {
+    pub name: &'a str,
+    /// A colour from the report's palette (`#1f6fb2`).
+    pub colour: &'a str,
+    /// Drawn thicker: the overall score.
+    pub bold: bool,
+    /// One score (0-100) per assessment; `None` leaves a gap.
+    pub scores: Vec<Option<u8>>,
+}
+
+/// The trend's size: the plot area inside its margins.
+const TREND_WIDTH: f64 = 640.0;
+const TREND_HEIGHT: f64 = 240.0;
+const TREND_LEFT: f64 = 44.0;
+const TREND_TOP: f64 = 12.0;
+
+/// Where assessment `n` of `count` and `score` sit on the trend chart.
+pub fn trend_point(n: usize, count: usize, score: u8) -> (f64, f64) {
+    let step = TREND_WIDTH / count.saturating_sub(1).max(1) as f64;
+    (
+        TREND_LEFT + step * n as f64,
+        TREND_TOP + TREND_HEIGHT * (1.0 - f64::from(score.min(100)) / 100.0),
+    )
+}
+
+/// A line chart of the scores over the assessments, numbered 1, 2, … from
+/// the oldest, with a dotted line at each stage threshold.
+pub fn trend(count: usize, rings: &[(u8, String)], lines: &[Line], title: &str) -> String {
+    let (right, bottom) = (TREND_LEFT + TREND_WIDTH, TREND_TOP + TREND_HEIGHT);
+    let mut svg = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"trend\" viewBox=\"0 0 {:.0} {:.0}\" role=\"img\" aria-label=\"{}\">",
+        right + 24.0,
+        bottom + 34.0,
+        escape(title)
+    );
+    for (threshold, name) in rings.iter().chain(&[(0, String::new())]) {
+        let (_, y) = trend_point(0, count, *threshold);
+        let _ = write!(
+            svg,
+            "<line class=\"threshold\" x1=\"{TREND_LEFT:.1}\" y1=\"{y:.1}\" x2=\"{right:.1}\" y2=\"{y:.1}\"><title>{}</title></line>\
+             <text class=\"tick\" x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{threshold}</text>",
+            escape(name),
+            TREND_LEFT - 6.0,
+            y + 5.0
+        );
+    }
+    for n in 0..count {
+        let (x, _) = trend_point(n, count, 0);
+        let _ = write!(
+            svg,
+            "<text class=\"tick\" x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{}</text>",
+            bottom + 26.0,
+            n + 1
+        );
+    }
+    for line in lines {
+        let width = if line.bold { 4 } else { 2 };
+        let colour = escape(line.colour);
+        let dots: Vec<(f64, f64)> = line
+            .scores
+            .iter()
+            .enumerate()
+            .filter_map(|(n, score)| Some(trend_point(n, count, (*score)?)))
+            .collect();
+        let points: Vec<String> = dots.iter().map(|(x, y)| format!("{x:.1},{y:.1}")).collect();
+        let _ = write!(
+            svg,
+            "<g class=\"line\"><title>{}</title><polyline points=\"{}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"{width}\"/>",
+            escape(line.name),
+            points.join(" ")
+        );
+        for (x, y) in dots {
+            let _ = write!(
+                svg,
+                "<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{}\" fill=\"{colour}\"/>",
+                width + 2
+            );
+        }
+        svg.push_str("</g>");
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
 /// The pyramid: one band per stage, top stage on top, the reached stage
 /// and those below it filled, the reached one marked.
 pub fn pyramid(names: &[String], reached: Option<u8>, you_are_here: &str) -> String {
@@ -184,6 +271,23 @@ mod tests {
             "&lt;script&gt;&quot;a&quot; &amp; &#39;b&#39;&lt;/script&gt;"
         );
         assert_eq!(escape("An\x1b[31m\u{0}\u{9b}\x7f\tx\n"), "An[31m\tx\n");
+    }
+
+    #[test]
+    fn trend_points_go_left_to_right_and_up_with_the_score() {
+        assert_eq!(trend_point(0, 3, 0), (TREND_LEFT, TREND_TOP + TREND_HEIGHT));
+        assert_eq!(
+            trend_point(2, 3, 100),
+            (TREND_LEFT + TREND_WIDTH, TREND_TOP)
+        );
+        let (x, y) = trend_point(1, 3, 50);
+        assert_eq!(
+            (x, y),
+            (
+                TREND_LEFT + TREND_WIDTH / 2.0,
+                TREND_TOP + TREND_HEIGHT / 2.0
+            )
+        );
     }
 
     #[test]

@@ -46,6 +46,7 @@ pub struct Words {
     pub disagreement: &'static str,
     pub cell_legend: &'static str,
     pub no_stage: &'static str,
+    pub trend: &'static str,
 }
 
 /// Declares which Fluent key fills which field.
@@ -96,6 +97,7 @@ words_from! {
     disagreement => "disagreement",
     cell_legend => "cell-legend",
     no_stage => "no-stage",
+    trend => "trend",
 }
 
 /// One word from the language files, kept for the life of the process

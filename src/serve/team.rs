@@ -124,6 +124,7 @@ impl<'a> TeamScores<'a> {
             previous: None,
             comparison: None,
             target: None,
+            trend: Vec::new(),
         };
         let mut out = Vec::new();
         ReportFormat::Html.write(style(), &document, lang, &mut out)?;

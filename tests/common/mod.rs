@@ -36,6 +36,24 @@ pub fn json(args: &[&str]) -> Value {
     serde_json::from_slice(&output.stdout).expect("valid JSON")
 }
 
+/// The answers of the answer file at `path`, in its order: question id and
+/// option key.
+pub fn answers_in(path: &str) -> Vec<(String, String)> {
+    let text = std::fs::read_to_string(path).expect("answer file");
+    let doc: serde_yaml::Value = serde_yaml::from_str(&text).expect("YAML");
+    doc["answers"]
+        .as_mapping()
+        .expect("answers")
+        .iter()
+        .map(|(q, a)| {
+            (
+                q.as_str().expect("id").to_string(),
+                a.as_str().expect("key").to_string(),
+            )
+        })
+        .collect()
+}
+
 /// `pyramid score ARGS --format json`.
 pub fn score_json(args: &[&str]) -> Value {
     json(&[&["score"], args].concat())

@@ -92,20 +92,7 @@ pub fn an_answers() -> Vec<(String, String)> {
 /// The answers of `tests/fixtures/answers/NAME.yaml` in question order:
 /// question id and option key.
 pub fn fixture_answers(name: &str) -> Vec<(String, String)> {
-    let text =
-        std::fs::read_to_string(format!("tests/fixtures/answers/{name}.yaml")).expect("fixture");
-    let doc: serde_yaml::Value = serde_yaml::from_str(&text).expect("YAML");
-    doc["answers"]
-        .as_mapping()
-        .expect("answers")
-        .iter()
-        .map(|(q, a)| {
-            (
-                q.as_str().expect("id").to_string(),
-                a.as_str().expect("key").to_string(),
-            )
-        })
-        .collect()
+    super::answers_in(&format!("tests/fixtures/answers/{name}.yaml"))
 }
 
 /// One respondent's whole way: the start page with `name`, then each
