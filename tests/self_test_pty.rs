@@ -222,7 +222,7 @@ fn dutch_from_the_locale_every_word_on_screen() {
     expect(&mut session, "Vraag 1/15 · Strategie");
     expect(
         &mut session,
-        "↑/↓ kiezen · Enter bevestigen · Esc of q stoppen",
+        "↑/↓ kiezen · Enter of een cijfertoets bevestigen · Esc of q stoppen",
     );
     choose(&mut session, 0);
     for n in 2..=15 {
@@ -361,6 +361,45 @@ fn saved_answers_score_like_the_yaml_the_json_and_a_form_export() {
     assert_eq!(
         export[0], from_test[0],
         "An's row of the Dutch Excel form export"
+    );
+}
+
+#[test]
+fn number_keys_choose_at_once_and_the_key_help_says_so() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut session = spawn(
+        &["test", "--lang", "en", "--save", "saved.yaml"],
+        &[],
+        dir.path(),
+    );
+    for (n, downs) in AN_DOWNS.into_iter().enumerate() {
+        expect(&mut session, &format!("Question {}/15", n + 1));
+        if n == 0 {
+            expect(&mut session, "Enter or a number key choose");
+            expect(&mut session, "1. ");
+        }
+        if n == 1 {
+            // No seventh entry: the key does nothing.
+            press(&mut session, &["7"]);
+        }
+        if n == 4 {
+            // Question 5: four options, then 5 goes back to question 4,
+            // whose answer is chosen again by its number.
+            press(&mut session, &["5"]);
+            expect(&mut session, "Question 4/15");
+            press(&mut session, &[&(AN_DOWNS[3] + 1).to_string()]);
+            expect(&mut session, "Question 5/15");
+        }
+        press(&mut session, &[&(downs + 1).to_string()]);
+    }
+    until_exit(&mut session);
+    assert_eq!(exit_code(&session), 0);
+    let saved = dir.path().join("saved.yaml");
+    let root = env!("CARGO_MANIFEST_DIR");
+    assert_eq!(
+        common::answers_in(saved.to_str().expect("path")),
+        common::answers_in(&format!("{root}/tests/fixtures/answers/an.yaml")),
+        "number keys give An's answers"
     );
 }
 
@@ -804,7 +843,7 @@ fn the_whole_self_test_runs_in_french_with_no_english_word() {
     );
     expect(
         &mut session,
-        "↑/↓ choisir · Entrée valider · Échap ou q arrêter",
+        "↑/↓ choisir · Entrée ou un chiffre valider · Échap ou q arrêter",
     );
     choose(&mut session, AN_DOWNS[0]);
     for (n, downs) in AN_DOWNS.into_iter().enumerate().skip(1) {

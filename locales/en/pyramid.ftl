@@ -2,7 +2,7 @@
 # Everything about the model itself (questions, stages, advice) is in the bank.
 
 back = ← Back to the previous question
-keys-hint = ↑/↓ move · Enter choose · Esc or q quit
+keys-hint = ↑/↓ move · Enter or a number key choose · Esc or q quit
 quit-confirm = Quit the self-test? Your answers so far are kept.
 keep-going = No, go on with the test
 quit = Yes, quit

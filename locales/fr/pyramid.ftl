@@ -2,7 +2,7 @@
 # Tout ce qui relève du modèle (questions, stades, conseils) est dans la banque.
 
 back = ← Revenir à la question précédente
-keys-hint = ↑/↓ choisir · Entrée valider · Échap ou q arrêter
+keys-hint = ↑/↓ choisir · Entrée ou un chiffre valider · Échap ou q arrêter
 quit-confirm = Arrêter l'autotest ? Vos réponses jusqu'ici restent enregistrées.
 keep-going = Non, continuer le test
 quit = Oui, arrêter

@@ -2,7 +2,7 @@
 # Everything about the model itself (questions, stages, advice) is in the bank.
 
 back = ← Terug naar de vorige vraag
-keys-hint = ↑/↓ kiezen · Enter bevestigen · Esc of q stoppen
+keys-hint = ↑/↓ kiezen · Enter of een cijfertoets bevestigen · Esc of q stoppen
 quit-confirm = Stoppen met de zelftest? Je antwoorden tot nu toe blijven bewaard.
 keep-going = Nee, verder met de test
 quit = Ja, stoppen

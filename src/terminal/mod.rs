@@ -2,6 +2,7 @@
 //! result screen.
 
 pub mod interrupt;
+pub mod menu;
 pub mod pager;
 pub mod plain_prompt;
 pub mod progress_bar;

@@ -1,14 +1,14 @@
-//! The self-test's questions on a terminal, with dialoguer.
+//! The self-test's questions on a terminal, drawn with dialoguer's theme;
+//! the choices are a `menu`.
 
-use super::interrupt;
 use super::session::{Action, Asker, Notices};
 use super::style::paint;
+use super::{interrupt, menu};
 use crate::lang::Lang;
 use crate::messages::{self, words};
 use crate::model::answers::Choice;
 use crate::model::bank::Bank;
 use anyhow::Result;
-use dialoguer::Select;
 use dialoguer::console::{Style, Term};
 use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
 
@@ -46,13 +46,11 @@ impl<'a> TerminalAsker<'a> {
     }
 }
 
-/// Turns a dialoguer error into ours; Ctrl-C ends the process cleanly.
-fn check<T>(result: dialoguer::Result<T>, lang: Lang) -> Result<T> {
+/// Turns a menu's error into ours; Ctrl-C ends the process cleanly.
+fn check<T>(result: std::io::Result<T>, lang: Lang) -> Result<T> {
     match result {
         Ok(value) => Ok(value),
-        Err(dialoguer::Error::IO(err)) if err.kind() == std::io::ErrorKind::Interrupted => {
-            interrupt::interrupted(lang)
-        }
+        Err(err) if err.kind() == std::io::ErrorKind::Interrupted => interrupt::interrupted(lang),
         Err(err) => Err(err.into()),
     }
 }
@@ -69,11 +67,12 @@ impl Asker for TerminalAsker<'_> {
             self.bank.questions.len(),
         ))?;
         let picked = check(
-            Select::with_theme(self.theme.as_ref())
-                .items([w.resume, w.start_over])
-                .default(0)
-                .report(false)
-                .interact_on_opt(&self.term),
+            menu::pick(
+                &self.term,
+                self.theme.as_ref(),
+                &[w.resume, w.start_over],
+                0,
+            ),
             lang,
         )?;
         // Esc keeps the answers: starting over must be chosen.
@@ -124,11 +123,7 @@ impl Asker for TerminalAsker<'_> {
             None => 0,
         };
         let picked = check(
-            Select::with_theme(self.theme.as_ref())
-                .items(&items)
-                .default(selected)
-                .report(false)
-                .interact_on_opt(&self.term),
+            menu::pick(&self.term, self.theme.as_ref(), &items, selected),
             lang,
         )?;
         Ok(match picked {
@@ -145,11 +140,7 @@ impl Asker for TerminalAsker<'_> {
         let w = words(self.lang);
         self.term.write_line(w.quit_confirm)?;
         let answer = check(
-            Select::with_theme(self.theme.as_ref())
-                .items([w.keep_going, w.quit])
-                .default(0)
-                .report(false)
-                .interact_on_opt(&self.term),
+            menu::pick(&self.term, self.theme.as_ref(), &[w.keep_going, w.quit], 0),
             self.lang,
         )?;
         Ok(answer == Some(1))
