@@ -244,8 +244,12 @@ pub struct NewBankArgs {
 }
 
 /// How respondents are read: shared by `score`, `compare` and `report`.
-#[derive(Clone, Copy, Debug, Default, Args)]
+#[derive(Clone, Debug, Default, Args)]
 pub struct ReadArgs {
+    /// A survey column that stands for a question: its header as in the file, `=`, the question's id (repeat for more)
+    #[arg(long, value_name = "COLUMN=QUESTION")]
+    pub map: Vec<crate::input::matching::ColumnMap>,
+
     /// Score respondents with missing answers on what they did answer
     #[arg(long)]
     pub allow_incomplete: bool,
@@ -351,6 +355,9 @@ pub enum CampaignCommand {
         /// Keep no names
         #[arg(long)]
         anonymous: bool,
+        /// A survey column that stands for a question, as for `score`
+        #[arg(long, value_name = "COLUMN=QUESTION")]
+        map: Vec<crate::input::matching::ColumnMap>,
         #[command(flatten)]
         db: DbArg,
     },

@@ -175,7 +175,8 @@ proptest! {
         let from_yaml = answer_file::read(&yaml, Rc::from("x.yaml"), bank, &matcher).expect("YAML");
         let from_json = answer_file::read(&json, Rc::from("x.json"), bank, &matcher).expect("JSON");
         let mut rows = Vec::new();
-        csv_file::read_csv(csv.as_bytes(), Rc::from("x.csv"), bank, &mut |record| rows.push(record)).expect("CSV");
+        let matchers = pyramid::input::matching::Matchers::new(bank, &[]);
+        csv_file::read_csv(csv.as_bytes(), Rc::from("x.csv"), bank, &matchers, &mut |record| rows.push(record)).expect("CSV");
         prop_assert_eq!(rows.len(), 1);
         for record in [&from_yaml, &from_json, &rows[0]] {
             prop_assert!(record.bad.is_empty(), "{:?}", record.bad);

@@ -788,6 +788,97 @@ fn headers_as_form_tools_decorate_them_still_name_their_questions() {
         stderr.contains("the column strategy-rol names no question; did you mean strategy-role"),
         "{stderr}"
     );
+    // The note gives the map that counts it, and that map does.
+    let suggested = "--map \"strategy-rol=strategy-role\"";
+    assert!(stderr.contains(suggested), "{stderr}");
+    let mapped = common::score_json(&[
+        typo.to_str().expect("path"),
+        "--allow-incomplete",
+        "--lang",
+        "en",
+        "--map",
+        "strategy-rol=strategy-role",
+    ]);
+    let strategy = &mapped["respondents"][0]["pillars"][0];
+    assert_eq!(strategy["answered"], 2, "{mapped}");
+}
+
+#[test]
+fn map_names_the_columns_the_matcher_cannot_find() {
+    let own = "examples/own-headers.csv";
+    // Two columns with the team's own titles: those questions have no column.
+    common::pyramid()
+        .args(["score", own, "--lang", "en"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "no column for strategy-role, conversion-rate (--map COLUMN=QUESTION",
+        ));
+    // Mapped (case and spaces as typed do not matter), it scores as the
+    // same answers under the question ids.
+    let maps = [
+        "--map",
+        "Rol van online=strategy-role",
+        "--map",
+        "meten JULLIE  conversie?=conversion-rate",
+    ];
+    let mapped = common::score_json(&[&[own, "--lang", "en"][..], &maps].concat());
+    let plain = common::score_json(&["examples/plain-ids.csv", "--lang", "en"]);
+    let rows = |doc: &serde_json::Value| {
+        doc["respondents"]
+            .as_array()
+            .expect("rows")
+            .iter()
+            .map(|r| (r["respondent"].clone(), r["pillars"].clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(rows(&mapped), rows(&plain));
+    assert_eq!(mapped["respondents"].as_array().map(Vec::len), Some(3));
+
+    // A map whose column is in no table: a warning, the rest goes on.
+    common::pyramid()
+        .args(["score", "examples/plain-ids.csv", "--lang", "en"])
+        .args(["--map", "Rol van=strategy-role"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "warning: --map \"Rol van=strategy-role\": none of the tables read has a column \"Rol van\"",
+        ));
+    // A question the bank does not have: exit 2 before anything is read.
+    common::pyramid()
+        .args(["score", own, "--lang", "en", "--map", "Rol van online=strategy-rol"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains(
+            "--map \"Rol van online=strategy-rol\": `strategy-rol` is not a question of the bank `pyramid`",
+        ));
+    common::pyramid()
+        .args(["score", own, "--map", "no equals sign"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("expected COLUMN=QUESTION"));
+
+    // Campaign import takes the same map.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("team.sqlite");
+    common::pyramid()
+        .args(["campaign", "import", "Team", own, "--db"])
+        .arg(&db)
+        .args(maps)
+        .assert()
+        .success();
+    let db_text = db.to_str().expect("path");
+    let imported = common::score_json(&["--db", db_text, "campaign:Team", "--lang", "en"]);
+    let pillars = |doc: &serde_json::Value| {
+        doc["respondents"]
+            .as_array()
+            .expect("rows")
+            .iter()
+            .map(|r| r["pillars"].clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(pillars(&imported), pillars(&plain));
 }
 
 #[test]

@@ -172,7 +172,7 @@ answered-twice = { $count ->
    *[other] { $count } respondents
 } answered twice; the later answers count (--keep-duplicates keeps both):
 ignored-columns = { $file }: ignored columns: { $columns }
-no-column-for = { $file }: no column for { $questions }
+no-column-for = { $file }: no column for { $questions } (--map COLUMN=QUESTION says which column is one)
 
 ## Errors. $file is a file as given; $reason the system's own words.
 
@@ -209,7 +209,8 @@ sqlite-reason = { $kind ->
    *[not-a-database] the file is not an intact SQLite database; restore a backup
 }
 reading-stdin = reading answers from standard input (an answer file or a survey export); end with { $end }, or name files instead: pyramid score FILE…
-did-you-mean = { $file }: the column { $header } names no question; did you mean { $question } ("{ $text }")? Name the column { $question } to count it
+did-you-mean = { $file }: the column { $header } names no question; did you mean { $question } ("{ $text }")? Name the column { $question }, or count it as that with --map { $map }
+map-unused = --map { $map }: none of the tables read has a column { $column }; the header must be as in the file (case and spaces aside)
 partial-skipped = { $file }: { $count ->
     [one] 1 response the export marks as unfinished (Finished = False, or no submit date) is skipped
    *[other] { $count } responses the export marks as unfinished (Finished = False, or no submit date) are skipped

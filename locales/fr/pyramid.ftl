@@ -184,7 +184,7 @@ answered-twice = { $count ->
    *[other] { $count } répondants ont
 } répondu deux fois ; les réponses les plus récentes comptent (--keep-duplicates garde les deux) :
 ignored-columns = { $file } : colonnes ignorées : { $columns }
-no-column-for = { $file } : pas de colonne pour { $questions }
+no-column-for = { $file } : pas de colonne pour { $questions } (--map COLONNE=QUESTION indique quelle colonne en est une)
 
 ## Erreurs. $file est un fichier tel qu'indiqué ; $reason les mots du système.
 
@@ -225,7 +225,8 @@ sqlite-reason = { $kind ->
    *[not-a-database] le fichier n'est pas une base SQLite intacte ; restaurez une sauvegarde
 }
 reading-stdin = lecture des réponses sur l'entrée standard (un fichier de réponses ou un export d'enquête) ; terminez avec { $end }, ou nommez des fichiers : pyramid score FICHIER…
-did-you-mean = { $file } : la colonne { $header } ne nomme aucune question ; vouliez-vous dire { $question } (« { $text } ») ? Nommez la colonne { $question } pour la compter
+did-you-mean = { $file } : la colonne { $header } ne nomme aucune question ; vouliez-vous dire { $question } (« { $text } ») ? Nommez la colonne { $question }, ou comptez-la comme telle avec --map { $map }
+map-unused = --map { $map } : aucun des tableaux lus n'a de colonne { $column } ; l'en-tête doit être celui du fichier (casse et espaces mis à part)
 partial-skipped = { $file } : { $count ->
     [one] 1 réponse que l'export marque comme inachevée (Finished = False, ou sans date d'envoi) est ignorée
    *[other] { $count } réponses que l'export marque comme inachevées (Finished = False, ou sans date d'envoi) sont ignorées

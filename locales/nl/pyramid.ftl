@@ -172,7 +172,7 @@ answered-twice = { $count ->
    *[other] { $count } respondenten hebben
 } twee keer geantwoord; de latere antwoorden tellen (--keep-duplicates houdt ze allebei):
 ignored-columns = { $file }: genegeerde kolommen: { $columns }
-no-column-for = { $file }: geen kolom voor { $questions }
+no-column-for = { $file }: geen kolom voor { $questions } (--map KOLOM=VRAAG zegt welke kolom er een is)
 
 ## Fouten. $file is een bestand zoals opgegeven; $reason de woorden van het systeem.
 
@@ -213,7 +213,8 @@ sqlite-reason = { $kind ->
    *[not-a-database] het bestand is geen gave SQLite-database; zet een back-up terug
 }
 reading-stdin = antwoorden worden gelezen van standaardinvoer (een antwoordbestand of een enquête-export); sluit af met { $end }, of noem bestanden: pyramid score BESTAND…
-did-you-mean = { $file }: de kolom { $header } noemt geen vraag; bedoel je { $question } ("{ $text }")? Noem de kolom { $question } om ze mee te tellen
+did-you-mean = { $file }: de kolom { $header } noemt geen vraag; bedoel je { $question } ("{ $text }")? Noem de kolom { $question }, of tel ze als die vraag met --map { $map }
+map-unused = --map { $map }: geen van de gelezen tabellen heeft een kolom { $column }; de kop moet zijn zoals in het bestand (hoofdletters en spaties buiten beschouwing)
 partial-skipped = { $file }: { $count ->
     [one] 1 antwoord dat de export als onafgewerkt markeert (Finished = False, of geen verzenddatum) is overgeslagen
    *[other] { $count } antwoorden die de export als onafgewerkt markeert (Finished = False, of geen verzenddatum) zijn overgeslagen

@@ -35,12 +35,17 @@ pub fn run(command: &CampaignCommand, setup: Option<&Setup>, lang: Lang) -> Resu
             name,
             paths,
             anonymous,
+            map,
             db,
         } => {
             let Some(setup) = setup else {
                 return Ok(ExitCode::BadInput);
             };
-            return import(setup, name, paths, *anonymous, db, lang);
+            let read = crate::cli::ReadArgs {
+                map: map.clone(),
+                ..crate::cli::ReadArgs::default()
+            };
+            return import(setup, name, paths, *anonymous, read, db, lang);
         }
         CampaignCommand::Export { name, output, db } => {
             export(&open(db)?, name, output, lang)?;
@@ -130,12 +135,13 @@ fn import(
     name: &str,
     paths: &[std::path::PathBuf],
     anonymous: bool,
+    read: crate::cli::ReadArgs,
     db: &DbArg,
     lang: Lang,
 ) -> Result<ExitCode> {
     let store = open(db)?;
     let options = Options {
-        read: crate::cli::ReadArgs::default(),
+        read,
         keep_rows: true,
         keep_answers: true,
         db: db.db.clone(),

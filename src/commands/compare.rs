@@ -21,7 +21,7 @@ pub fn run(setup: &Setup, args: &CompareArgs) -> Result<ExitCode> {
     let destination = Destination::new(args.output.path.as_deref());
     destination.check(&setup.inputs([old_path.as_path(), new_path.as_path()]))?;
     let options = || Options {
-        read: args.read,
+        read: args.read.clone(),
         keep_rows: !args.summary,
         keep_answers: !args.summary,
         db: args.db.db.clone(),

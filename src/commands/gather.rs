@@ -5,7 +5,7 @@ use super::Setup;
 use super::duplicates::Duplicates;
 use crate::cli::ReadArgs;
 use crate::documents::ScoredRespondent;
-use crate::input::matching::AnswerMatcher;
+use crate::input::matching::{ColumnMap, Matchers};
 use crate::input::record::Record;
 use crate::input::scores_document;
 use crate::input::sources::{self, Respondent, Source};
@@ -232,8 +232,11 @@ fn retain_except<T>(list: &mut Option<Vec<T>>, gone: &[usize]) {
 pub fn gather<'a>(setup: &'a Setup, paths: &[PathBuf], options: Options) -> Result<Tally<'a>> {
     let bank = &setup.bank;
     let sources = sources::expand(paths, options.db.as_deref(), setup.lang)?;
+    check_map(&options.read.map, bank)?;
     let mut tally = Tally::new(bank, setup.lang, &options);
-    let matcher = AnswerMatcher::new(bank);
+    let matchers = Matchers::new(bank, &options.read.map);
+    let mut map_used = vec![false; options.read.map.len()];
+    let mut tables = 0;
     let progress = Progress::new(total_bytes(&sources), sources.len());
     for source in &sources {
         let read = sources::open(source).and_then(|input| {
@@ -242,7 +245,7 @@ pub fn gather<'a>(setup: &'a Setup, paths: &[PathBuf], options: Options) -> Resu
                 source,
                 input,
                 bank,
-                &matcher,
+                &matchers,
                 &mut |respondent| match respondent {
                     Respondent::Answers(record) => tally.add(record),
                     Respondent::Scores(entry) => tally.add_scores(entry, &source.name),
@@ -251,6 +254,10 @@ pub fn gather<'a>(setup: &'a Setup, paths: &[PathBuf], options: Options) -> Resu
         });
         match read {
             Ok(Some(table)) => {
+                tables += 1;
+                for &entry in &table.mapped {
+                    map_used[entry] = true;
+                }
                 if !table.ignored.is_empty() {
                     let columns = listed(&table.ignored, setup.lang);
                     let line = say_in(
@@ -268,13 +275,16 @@ pub fn gather<'a>(setup: &'a Setup, paths: &[PathBuf], options: Options) -> Resu
                 }
                 for (header, question) in &table.near {
                     let question = &bank.questions[*question];
-                    let header = crate::visible::quoted(&crate::visible::shorten(header, 60));
                     let text = crate::visible::shorten(question.text.get(setup.lang), 60);
+                    let map = crate::visible::visible(&format!("\"{header}={}\"", question.id))
+                        .into_owned();
+                    let header = crate::visible::quoted(&crate::visible::shorten(header, 60));
                     let args = [
                         ("file", &*source.name),
                         ("header", header.as_str()),
                         ("question", question.id.as_str()),
                         ("text", text.as_ref()),
+                        ("map", map.as_str()),
                     ];
                     let line = say_in(setup.lang, "did-you-mean", &args);
                     crate::output::say(&messages::note(setup.lang, &line));
@@ -301,11 +311,46 @@ pub fn gather<'a>(setup: &'a Setup, paths: &[PathBuf], options: Options) -> Resu
         }
     }
     progress.finish();
+    if tables > 0 {
+        for (entry, _) in options
+            .read
+            .map
+            .iter()
+            .zip(&map_used)
+            .filter(|(_, used)| !**used)
+        {
+            let column = format!("\"{}\"", crate::visible::quoted(&entry.column));
+            let args = [("map", entry.shown()), ("column", column)];
+            let args = args.each_ref().map(|(key, value)| (*key, value.as_str()));
+            let line = say_in(setup.lang, "map-unused", &args);
+            crate::output::say(&messages::warning(setup.lang, &line));
+        }
+    }
     for line in tally.settle().unwrap_or_default() {
         crate::output::say(&line);
     }
 
     Ok(tally)
+}
+
+/// Every `--map` entry names a question of the bank.
+fn check_map(map: &[ColumnMap], bank: &Bank) -> Result<()> {
+    for entry in map {
+        if !bank.questions.iter().any(|q| q.id == entry.question) {
+            let place = format!("--map {}", entry.shown());
+            let known: Vec<&str> = bank.questions.iter().map(|q| q.id.as_str()).collect();
+            let question =
+                crate::visible::visible(&crate::visible::shorten(&entry.question, 60)).into_owned();
+            let args = [
+                ("place", place.as_str()),
+                ("id", question.as_str()),
+                ("bank", bank.id.as_str()),
+                ("known", &known.join(", ")),
+            ];
+            return Err(Localized::new("unknown-question", &args).into());
+        }
+    }
+    Ok(())
 }
 
 /// Column headers for a note: each cut short, at most

@@ -46,7 +46,7 @@ fn read<'a>(
         setup,
         paths,
         Options {
-            read: args.read,
+            read: args.read.clone(),
             keep_rows: true,
             keep_answers: true,
             db: args.db.db.clone(),

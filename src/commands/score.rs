@@ -32,7 +32,7 @@ pub fn run(setup: &Setup, args: &ScoreArgs) -> Result<ExitCode> {
         setup,
         &paths,
         Options {
-            read: args.read,
+            read: args.read.clone(),
             keep_rows: !args.summary || args.rows,
             keep_answers: target.is_some() && (!args.summary || args.rows),
             db: args.db.db.clone(),

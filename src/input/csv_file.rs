@@ -5,6 +5,7 @@
 
 use super::record::Record;
 use super::survey::{RowSource, TableInfo, read_rows};
+use crate::input::matching::Matchers;
 use crate::messages::{Localized, LocalizedContext};
 use crate::model::bank::Bank;
 use anyhow::Result;
@@ -72,6 +73,7 @@ pub fn read_csv(
     mut input: impl Read,
     file: Rc<str>,
     bank: &Bank,
+    matchers: &Matchers,
     on_record: &mut dyn FnMut(Record),
 ) -> Result<TableInfo> {
     let mut head = Vec::with_capacity(SNIFF_BYTES);
@@ -120,7 +122,7 @@ pub fn read_csv(
         line_offset: sniffed.skipped_lines,
         file: file.clone(),
     };
-    read_rows(&mut rows, &file, bank, on_record)
+    read_rows(&mut rows, &file, bank, matchers, on_record)
 }
 
 struct CsvRows<R: Read> {

@@ -170,13 +170,75 @@ pub fn valid_answers(bank: &Bank, question: usize, lang: Lang) -> String {
     choices.join(", ")
 }
 
+/// Both matchers a table is read with, built once per run.
+pub struct Matchers {
+    pub headers: HeaderMatcher,
+    pub answers: AnswerMatcher,
+}
+
+impl Matchers {
+    /// The matchers for `bank`, with the `--map` entries (already checked
+    /// against the bank by `ColumnMap::parse`).
+    pub fn new(bank: &Bank, map: &[ColumnMap]) -> Matchers {
+        Matchers {
+            headers: HeaderMatcher::with_map(bank, map),
+            answers: AnswerMatcher::new(bank),
+        }
+    }
+}
+
+/// `--map COLUMN=QUESTION`: a column header, as the file has it, that
+/// stands for a question the matcher would not find by itself.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ColumnMap {
+    pub column: String,
+    pub question: String,
+}
+
+impl ColumnMap {
+    /// The entry as typed, quoted for a shell and safe for a terminal:
+    /// `"Rol van online=strategy-role"`.
+    pub fn shown(&self) -> String {
+        let typed = format!("\"{}={}\"", self.column, self.question);
+        crate::visible::visible(&crate::visible::shorten(&typed, 100)).into_owned()
+    }
+}
+
+impl std::str::FromStr for ColumnMap {
+    type Err = String;
+
+    /// `COLUMN=QUESTION`, split at the last `=` (a header may hold one, a
+    /// question id does not).
+    fn from_str(text: &str) -> Result<ColumnMap, String> {
+        match text.rsplit_once('=') {
+            Some((column, question))
+                if !column.trim().is_empty() && !question.trim().is_empty() =>
+            {
+                Ok(ColumnMap {
+                    column: column.to_string(),
+                    question: question.trim().to_string(),
+                })
+            }
+            _ => Err("expected COLUMN=QUESTION, a column header and a question id".to_string()),
+        }
+    }
+}
+
 /// Finds the question a column header stands for.
 pub struct HeaderMatcher {
     folded: HashMap<String, usize>,
+    /// `--map` headers, folded: their question and their place in the map.
+    mapped: HashMap<String, (usize, usize)>,
 }
 
 impl HeaderMatcher {
     pub fn new(bank: &Bank) -> HeaderMatcher {
+        HeaderMatcher::with_map(bank, &[])
+    }
+
+    /// As `new`, with `--map` headers taking precedence; entries naming no
+    /// question of the bank are left out (`ColumnMap` checks come first).
+    pub fn with_map(bank: &Bank, map: &[ColumnMap]) -> HeaderMatcher {
         let languages = bank.languages();
         let mut folded = HashMap::new();
         for (n, question) in bank.questions.iter().enumerate() {
@@ -185,17 +247,34 @@ impl HeaderMatcher {
                 folded.entry(fold(question.text.get(lang))).or_insert(n);
             }
         }
-        HeaderMatcher { folded }
+        let mapped = map
+            .iter()
+            .enumerate()
+            .filter_map(|(place, entry)| {
+                let question = bank.questions.iter().position(|q| q.id == entry.question)?;
+                Some((fold(&entry.column), (question, place)))
+            })
+            .collect();
+        HeaderMatcher { folded, mapped }
     }
 
-    /// The question a header names: its id or text, also with what form
-    /// tools add around it (numbering, a required marker).
+    /// The question a header names: a `--map` header, or the question's id
+    /// or text, also with what form tools add around it (numbering, a
+    /// required marker).
     pub fn question(&self, header: &str) -> Option<usize> {
         let folded = fold(header);
+        if let Some(&(question, _)) = self.mapped.get(&folded) {
+            return Some(question);
+        }
         self.folded
             .get(&folded)
             .or_else(|| self.folded.get(undecorated(&folded)))
             .copied()
+    }
+
+    /// The place in `--map` of the entry that names `header`, if one does.
+    pub fn map_entry(&self, header: &str) -> Option<usize> {
+        self.mapped.get(&fold(header)).map(|&(_, place)| place)
     }
 
     /// For a header that names no question: the question whose id or text

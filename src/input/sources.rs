@@ -7,7 +7,7 @@ use super::record::Record;
 use super::scores_document::{self, ScoredEntry};
 use super::survey::TableInfo;
 use crate::file_id::FileId;
-use crate::input::matching::AnswerMatcher;
+use crate::input::matching::{AnswerMatcher, Matchers};
 use crate::lang::Lang;
 use crate::messages::{Localized, LocalizedContext, cannot_read, say_in};
 use crate::model::bank::Bank;
@@ -212,22 +212,23 @@ pub fn read(
     source: &Source,
     input: Box<dyn Read>,
     bank: &Bank,
-    matcher: &AnswerMatcher,
+    matchers: &Matchers,
     on_respondent: &mut dyn FnMut(Respondent),
 ) -> Result<Option<TableInfo>> {
     let name = source.name.clone();
+    let matcher = &matchers.answers;
     let on_record = &mut |record| on_respondent(Respondent::Answers(record));
     match source.kind {
         Kind::Spreadsheet => {
             let path = source.path.as_deref().unwrap_or(Path::new("-"));
-            super::spreadsheet::read(path, name, bank, on_record).map(Some)
+            super::spreadsheet::read(path, name, bank, matchers, on_record).map(Some)
         }
         Kind::AnswerFile => {
             let text = read_document(input, &name)?;
             document(&text, name, bank, matcher, on_respondent)?;
             Ok(None)
         }
-        Kind::Csv => csv_file::read_csv(input, name, bank, on_record).map(Some),
+        Kind::Csv => csv_file::read_csv(input, name, bank, matchers, on_record).map(Some),
         Kind::Campaign => {
             let db = source.path.as_deref().unwrap_or(Path::new("-"));
             super::campaign::read(db, &name, bank, matcher, on_record).map(|()| None)
@@ -249,7 +250,7 @@ pub fn read(
                 document(&text, name, bank, matcher, on_respondent)?;
                 Ok(None)
             } else {
-                csv_file::read_csv(whole, name, bank, on_record).map(Some)
+                csv_file::read_csv(whole, name, bank, matchers, on_record).map(Some)
             }
         }
     }

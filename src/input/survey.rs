@@ -9,7 +9,9 @@
 //! (SurveyMonkey's "Response" row, Qualtrics' ImportId row) are skipped.
 //! CSV is streamed: memory does not grow with the number of rows.
 
-use crate::input::matching::{AnswerMatcher, HeaderMatcher, Resolved, fold, respondent_rank};
+use crate::input::matching::{
+    AnswerMatcher, HeaderMatcher, Matchers, Resolved, fold, respondent_rank,
+};
 use crate::input::record::{At, BadAnswer, Place, Record, column_letter};
 use crate::messages::Localized;
 use crate::model::answers::Responses;
@@ -33,6 +35,8 @@ pub struct TableInfo {
     /// Rows the export itself marks as unfinished (Qualtrics `Finished` is
     /// false, LimeSurvey's `submitdate` is empty): skipped, counted here.
     pub partial: u64,
+    /// The places in `--map` of the entries whose column is in the table.
+    pub mapped: Vec<usize>,
 }
 
 /// The cells of one row.
@@ -120,10 +124,10 @@ pub(super) fn read_rows(
     source: &mut impl RowSource,
     file: &Rc<str>,
     bank: &Bank,
+    matchers: &Matchers,
     on_record: &mut dyn FnMut(Record),
 ) -> Result<TableInfo> {
-    let headers = HeaderMatcher::new(bank);
-    let answers = AnswerMatcher::new(bank);
+    let (headers, answers) = (&matchers.headers, &matchers.answers);
     let mut first: Vec<(u64, Vec<String>)> = Vec::new();
     while first.len() < HEADER_ROWS_SCANNED {
         match source.advance()? {
@@ -134,7 +138,7 @@ pub(super) fn read_rows(
     if first.is_empty() {
         return Err(Localized::new("survey-empty", &[("file", &**file)]).into());
     }
-    let Some(header_at) = header_row(&first, &headers) else {
+    let Some(header_at) = header_row(&first, headers) else {
         let found: Vec<String> = first
             .first()
             .map(|(_, row)| {
@@ -159,11 +163,11 @@ pub(super) fn read_rows(
         let err = Localized::new("no-question-columns", &args).count("count", found.len());
         return Err(err.into());
     };
-    let columns = columns(&first[header_at].1, &headers, bank, file)?;
+    let columns = columns(&first[header_at].1, headers, bank, file)?;
     let mut rows = first.into_iter().skip(header_at + 1).peekable();
     // Extra header rows right after the header (SurveyMonkey, Qualtrics).
     while let Some((_, row)) = rows.peek() {
-        if !is_header_like(row, &columns, &headers, &answers) {
+        if !is_header_like(row, &columns, headers, answers) {
             break;
         }
         rows.next();
@@ -175,7 +179,7 @@ pub(super) fn read_rows(
         data_row += 1;
         if columns.partial(&row) {
             partial += 1;
-        } else if let Some(record) = to_record(&row, line, data_row, &columns, &answers, bank, file)
+        } else if let Some(record) = to_record(&row, line, data_row, &columns, answers, bank, file)
         {
             respondents += 1;
             on_record(record);
@@ -186,7 +190,7 @@ pub(super) fn read_rows(
         if columns.partial(source.row()) {
             partial += 1;
         } else if let Some(record) =
-            to_record(source.row(), line, data_row, &columns, &answers, bank, file)
+            to_record(source.row(), line, data_row, &columns, answers, bank, file)
         {
             respondents += 1;
             on_record(record);
@@ -267,6 +271,10 @@ fn columns(header: &[String], headers: &HeaderMatcher, bank: &Bank, file: &str) 
         .filter_map(|title| Some((title.clone(), headers.nearest(title)?)))
         .filter(|(_, question)| !questions.iter().any(|(_, q)| q == question))
         .collect();
+    let mapped = header
+        .iter()
+        .filter_map(|title| headers.map_entry(title))
+        .collect();
     let missing_columns = (0..bank.questions.len())
         .filter(|q| !questions.iter().any(|(_, question)| question == q))
         .collect();
@@ -279,6 +287,7 @@ fn columns(header: &[String], headers: &HeaderMatcher, bank: &Bank, file: &str) 
             missing_columns,
             near,
             partial: 0,
+            mapped,
         },
     })
 }

@@ -14,6 +14,7 @@ mod ods;
 mod xlsx;
 
 use super::survey::{RowSource, TableInfo, read_rows};
+use crate::input::matching::Matchers;
 use crate::input::record::Record;
 use crate::messages::{Localized, LocalizedContext, cannot_read};
 use crate::model::bank::Bank;
@@ -43,6 +44,7 @@ pub fn read(
     path: &Path,
     file: Rc<str>,
     bank: &Bank,
+    matchers: &Matchers,
     on_record: &mut dyn FnMut(Record),
 ) -> Result<TableInfo> {
     let mut head = [0u8; 4];
@@ -52,7 +54,7 @@ pub fn read(
         == 4
         && head == *b"PK\x03\x04";
     if !is_zip {
-        return read_with_calamine(path, file, bank, on_record);
+        return read_with_calamine(path, file, bank, matchers, on_record);
     }
     let archive = std::fs::File::open(path).map_err(|err| cannot_read(&file, &err))?;
     let mut archive = zip::ZipArchive::new(std::io::BufReader::new(archive))
@@ -64,9 +66,9 @@ pub fn read(
         return Err(err.into());
     }
     if archive.index_for_name("content.xml").is_some() {
-        ods::read(&mut archive, &file, bank, on_record)
+        ods::read(&mut archive, &file, bank, matchers, on_record)
     } else {
-        xlsx::read(&mut archive, &file, bank, on_record)
+        xlsx::read(&mut archive, &file, bank, matchers, on_record)
     }
 }
 
@@ -305,13 +307,14 @@ fn read_sheet(
     sheet: impl Sheet,
     file: &Rc<str>,
     bank: &Bank,
+    matchers: &Matchers,
     on_record: &mut dyn FnMut(Record),
 ) -> Result<TableInfo> {
     let mut rows = SheetRows {
         sheet,
         current: Vec::new(),
     };
-    read_rows(&mut rows, file, bank, on_record)
+    read_rows(&mut rows, file, bank, matchers, on_record)
 }
 
 /// XLS, the binary format before 2007, through calamine. The format caps
@@ -320,6 +323,7 @@ fn read_with_calamine(
     path: &Path,
     file: Rc<str>,
     bank: &Bank,
+    matchers: &Matchers,
     on_record: &mut dyn FnMut(Record),
 ) -> Result<TableInfo> {
     use calamine::Reader;
@@ -347,6 +351,7 @@ fn read_with_calamine(
         },
         &file,
         bank,
+        matchers,
         on_record,
     )
 }

@@ -7,6 +7,7 @@ use super::{
     Archive, CellBudget, MAX_CELL_BYTES, MAX_COLUMNS, Sheet, attribute, number_text, open_entry,
     push_text, read_sheet, resolve, xml_error,
 };
+use crate::input::matching::Matchers;
 use crate::input::record::Record;
 use crate::input::survey::TableInfo;
 use crate::messages::Localized;
@@ -22,6 +23,7 @@ pub(super) fn read(
     archive: &mut Archive,
     file: &Rc<str>,
     bank: &Bank,
+    matchers: &Matchers,
     on_record: &mut dyn FnMut(Record),
 ) -> Result<TableInfo> {
     let Some(xml) = open_entry(archive, PART, file)? else {
@@ -37,7 +39,7 @@ pub(super) fn read(
         repeat: None,
         state: State::BeforeTable,
     };
-    read_sheet(sheet, file, bank, on_record)
+    read_sheet(sheet, file, bank, matchers, on_record)
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]

@@ -4,6 +4,7 @@ use super::{
     Archive, CellBudget, MAX_COLUMNS, MAX_SHARED_STRINGS_BYTES, Sheet, attribute, number_text,
     open_entry, push_text, read_sheet, resolve, xml_error,
 };
+use crate::input::matching::Matchers;
 use crate::input::record::Record;
 use crate::input::survey::TableInfo;
 use crate::messages::Localized;
@@ -17,6 +18,7 @@ pub(super) fn read(
     archive: &mut Archive,
     file: &Rc<str>,
     bank: &Bank,
+    matchers: &Matchers,
     on_record: &mut dyn FnMut(Record),
 ) -> Result<TableInfo> {
     let sheet_path = first_sheet(archive, file)?;
@@ -34,7 +36,7 @@ pub(super) fn read(
         part: sheet_path,
         next_row: 1,
     };
-    read_sheet(sheet, file, bank, on_record)
+    read_sheet(sheet, file, bank, matchers, on_record)
 }
 
 /// The path of the first sheet: workbook.xml names it, its relations file
