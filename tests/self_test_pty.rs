@@ -24,12 +24,18 @@ fn spawn(args: &[&str], env: &[(&str, &str)], dir: &Path) -> PtySession {
     spawn_command_in(command, env, dir)
 }
 
-/// As `spawn`, in a terminal of 24 rows and 80 columns (set with stty
-/// before pyramid starts).
+/// As `spawn`, in a terminal of 24 rows and 80 columns.
 fn spawn_sized(args: &[&str], env: &[(&str, &str)], dir: &Path) -> PtySession {
+    spawn_in_window(args, env, dir, 80)
+}
+
+/// As `spawn`, in a terminal of 24 rows and `columns` (set with stty
+/// before pyramid starts).
+fn spawn_in_window(args: &[&str], env: &[(&str, &str)], dir: &Path, columns: u16) -> PtySession {
     let mut command = Command::new("sh");
+    let stty = format!("stty rows 24 cols {columns}; exec \"$0\" \"$@\"");
     command
-        .args(["-c", "stty rows 24 cols 80; exec \"$0\" \"$@\""])
+        .args(["-c", &stty])
         .arg(assert_cmd::cargo::cargo_bin!("pyramid"))
         .args(args);
     spawn_command_in(command, env, dir)
@@ -1044,6 +1050,33 @@ fn score_at_a_terminal_without_a_file_says_it_reads_standard_input() {
     press(&mut session, &["\x03"]);
     until_exit(&mut session);
     assert_eq!(exit_code(&session), 130);
+}
+
+#[test]
+fn below_sixty_columns_tables_are_lists_that_fit_the_terminal() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let team = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/plain-ids.csv");
+    for (columns, list) in [(50, true), (60, false)] {
+        let args = ["score", team, "--lang", "en"];
+        let mut session = spawn_in_window(&args, &[], dir.path(), columns);
+        let raw = until_exit(&mut session);
+        assert_eq!(exit_code(&session), 0, "{raw}");
+        let lines: Vec<&str> = raw.split("\r\n").collect();
+        let widest = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+        assert!(
+            widest <= usize::from(columns),
+            "{columns} columns, a line of {widest}:\n{raw}"
+        );
+        assert_eq!(raw.contains('┌'), !list, "{columns} columns:\n{raw}");
+        if list {
+            let an = lines
+                .iter()
+                .position(|l| *l == "An Peeters")
+                .expect("An's entry");
+            assert_eq!(lines[an + 1], "  Strategy: 50 · 2", "{raw}");
+            assert_eq!(lines[an + 5], "  Overall: 54 · 2", "{raw}");
+        }
+    }
 }
 
 #[test]

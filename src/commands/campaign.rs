@@ -5,7 +5,8 @@ use super::Setup;
 use super::gather::{Options, gather};
 use crate::cli::{CampaignCommand, CampaignFormat, DbArg};
 use crate::exit_code::ExitCode;
-use crate::export::table::new_table;
+use crate::export::Grid;
+use crate::export::table::render;
 use crate::lang::Lang;
 use crate::messages::LocalizedContext;
 use crate::messages::{Localized, say_in};
@@ -228,31 +229,34 @@ fn open(db: &DbArg) -> Result<Store> {
 }
 
 fn table(campaigns: &[Listed], lang: Lang) -> String {
-    let mut table = new_table(stdout_style());
     let heading = |key| say_in(lang, key, &[]);
-    table.set_header(vec![
+    let header = vec![
         heading("campaign-column-name"),
         heading("campaign-column-model"),
         heading("campaign-column-finished"),
         heading("campaign-column-unfinished"),
         heading("campaign-column-status"),
-    ]);
-    for listed in campaigns {
-        let campaign = &listed.campaign;
-        let status = say_in(lang, "campaign-status", &[("status", campaign.status())]);
-        table.add_row(vec![
-            crate::visible::visible(&campaign.name).into_owned(),
-            campaign.model.clone(),
-            listed.finished.to_string(),
-            listed.unfinished.to_string(),
-            status,
-        ]);
-    }
+    ];
+    let rows = campaigns
+        .iter()
+        .map(|listed| {
+            let campaign = &listed.campaign;
+            let status = say_in(lang, "campaign-status", &[("status", campaign.status())]);
+            vec![
+                crate::visible::visible(&campaign.name).into_owned(),
+                campaign.model.clone(),
+                listed.finished.to_string(),
+                listed.unfinished.to_string(),
+                status,
+            ]
+        })
+        .collect();
+    let table = render(&Grid { header, rows }, stdout_style());
     if campaigns.is_empty() {
         return format!("{}\n", say_in(lang, "campaign-none", &[]));
     }
     // The links below the table, each on one line to be copied whole.
-    let mut text = format!("{table}\n\n{}\n", heading("campaign-links"));
+    let mut text = format!("{table}\n{}\n", heading("campaign-links"));
     for Listed { campaign, .. } in campaigns {
         let name = crate::visible::visible(&campaign.name);
         text.push_str(&format!("  {name}: {}\n", campaign.link));

@@ -3,7 +3,8 @@
 
 use crate::cli::{CampaignFormat, HistoryArgs};
 use crate::exit_code::ExitCode;
-use crate::export::table::new_table;
+use crate::export::Grid;
+use crate::export::table::render;
 use crate::lang::Lang;
 use crate::messages::{say_in, words};
 use crate::model::answers::Responses;
@@ -82,33 +83,35 @@ fn table(tests: &[(&SelfTest, Option<(Bank, Assessment)>)], lang: Lang) -> Strin
     }
     let w = words(lang);
     let heading = |key| say_in(lang, key, &[]);
-    let mut table = new_table(stdout_style());
-    table.set_header(vec![
+    let header = vec![
         heading("history-column-number"),
         heading("history-column-date"),
         heading("campaign-column-model"),
         heading("history-column-respondent"),
         w.stage.to_string(),
         w.score.to_string(),
-    ]);
-    for (test, scored) in tests {
-        let score = scored
-            .as_ref()
-            .and_then(|(_, a)| a.score)
-            .map_or_else(|| "–".to_string(), |s| s.to_string());
-        table.add_row(vec![
-            test.number.to_string(),
-            test.taken_at
-                .replace('T', " ")
-                .trim_end_matches('Z')
-                .to_string(),
-            test.model.clone(),
-            crate::visible::visible(&test.respondent).into_owned(),
-            stage(scored.as_ref(), lang),
-            score,
-        ]);
-    }
-    format!("{table}\n")
+    ];
+    let rows = tests
+        .iter()
+        .map(|(test, scored)| {
+            let score = scored
+                .as_ref()
+                .and_then(|(_, a)| a.score)
+                .map_or_else(|| "–".to_string(), |s| s.to_string());
+            vec![
+                test.number.to_string(),
+                test.taken_at
+                    .replace('T', " ")
+                    .trim_end_matches('Z')
+                    .to_string(),
+                test.model.clone(),
+                crate::visible::visible(&test.respondent).into_owned(),
+                stage(scored.as_ref(), lang),
+                score,
+            ]
+        })
+        .collect();
+    render(&Grid { header, rows }, stdout_style())
 }
 
 #[derive(Serialize)]

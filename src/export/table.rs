@@ -20,6 +20,10 @@ const LINE_CHARS: usize = 2_000;
 /// The most characters of a title: two names and an arrow.
 const TITLE_CHARS: usize = 2 * CELL_CHARS + 3;
 
+/// Narrower than this, a table is written as a list: a grid would break
+/// its lines and be unreadable.
+pub const LIST_BELOW: u16 = 60;
+
 /// How a table is drawn: its width and whether it may use colour.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct TextStyle {
@@ -53,9 +57,9 @@ pub fn new_table(style: TextStyle) -> Table {
 impl Writes<Bank> for TableExporter {
     fn write(&self, bank: &Bank, lang: Lang, out: &mut dyn Write) -> Result<()> {
         let w = words(lang);
-        let mut table = new_table(self.style);
         let pillar = crate::messages::pillar_words(lang, bank.pillar_term).title;
-        table.set_header(vec!["#", pillar, w.question_columns]);
+        let header = ["#", pillar, w.question_columns].map(String::from);
+        let mut rows = Vec::new();
         for (n, question) in bank.questions.iter().enumerate() {
             let pillar = bank
                 .pillar_position(&question.pillar)
@@ -76,7 +80,18 @@ impl Writes<Bank> for TableExporter {
                     bank.dont_know.get(lang)
                 ));
             }
-            table.add_row(vec![(n + 1).to_string(), pillar.to_string(), cell]);
+            rows.push(vec![(n + 1).to_string(), pillar.to_string(), cell]);
+        }
+        if self.style.width < LIST_BELOW {
+            for row in &rows {
+                out.write_all(entry(&header, row, self.style.width).as_bytes())?;
+            }
+            return Ok(());
+        }
+        let mut table = new_table(self.style);
+        table.set_header(header.to_vec());
+        for row in rows {
+            table.add_row(row);
         }
         writeln!(out, "{table}")?;
         Ok(())
@@ -184,11 +199,61 @@ fn block(
     table
 }
 
-/// Draws a grid of any length to `out`, a block of rows at a time.
+/// One row as an entry of a list: the first cell on a line of its own, then
+/// each other cell under its column's header, wrapped to `width`; a blank
+/// line after. Cells are written out, not cut.
+fn entry(header: &[String], row: &[String], width: u16) -> String {
+    let width = usize::from(width.max(20));
+    let mut text = String::new();
+    let mut cells = row.iter().map(|cell| visible(cell).into_owned());
+    if let Some(first) = cells.next() {
+        text.push_str(&textwrap::fill(&first, width));
+        text.push('\n');
+    }
+    for (heading, cell) in header.iter().skip(1).zip(cells) {
+        if cell.trim().is_empty() {
+            continue;
+        }
+        let line = match heading.trim() {
+            "" => cell,
+            heading => format!("{}: {cell}", visible(heading)),
+        };
+        let options = textwrap::Options::new(width)
+            .initial_indent("  ")
+            .subsequent_indent("    ");
+        for part in line.split('\n') {
+            text.push_str(&textwrap::fill(part, options.clone()));
+            text.push('\n');
+        }
+    }
+    text.push('\n');
+    text
+}
+
+/// A grid as text: a table, or below `LIST_BELOW` columns a list.
+pub fn render(grid: &super::Grid, style: TextStyle) -> String {
+    let mut out = Vec::new();
+    // Writing to memory does not fail.
+    let _ = draw_to(&mut out, grid, style);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Draws a grid of any length to `out`, a block of rows at a time, or
+/// below `LIST_BELOW` columns as a list, a row at a time.
 fn draw_to<R>(out: &mut dyn Write, grid: &super::Grid<R>, style: TextStyle) -> Result<()>
 where
     R: IntoIterator<Item = Vec<String>> + Clone,
 {
+    if style.width < LIST_BELOW {
+        for row in grid.rows.clone() {
+            let row: Vec<String> = row
+                .iter()
+                .map(|cell| shorten(cell, CELL_CHARS).into_owned())
+                .collect();
+            out.write_all(entry(&grid.header, &row, style.width).as_bytes())?;
+        }
+        return Ok(());
+    }
     let mut rows = grid.rows.clone().into_iter();
     let first: Vec<Vec<String>> = rows.by_ref().take(BLOCK_ROWS).collect();
     let text = block(Some(&grid.header), &first, style, None).to_string();
@@ -230,6 +295,37 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn below_sixty_columns_a_grid_is_a_list_that_fits() {
+        let grid = super::super::Grid {
+            header: ["Respondent", "Strategy", "Overall", ""]
+                .map(String::from)
+                .to_vec(),
+            rows: vec![
+                ["An Peeters", "50 · 2", "54 · 2", "█████░░░░░"]
+                    .map(String::from)
+                    .to_vec(),
+                ["Jan De Smet", "83 · 3", "54 · 3", ""]
+                    .map(String::from)
+                    .to_vec(),
+            ],
+        };
+        let narrow = TextStyle {
+            width: 40,
+            color: false,
+        };
+        assert_eq!(
+            render(&grid, narrow),
+            "An Peeters\n  Strategy: 50 · 2\n  Overall: 54 · 2\n  █████░░░░░\n\n\
+             Jan De Smet\n  Strategy: 83 · 3\n  Overall: 54 · 3\n\n"
+        );
+        let wide = TextStyle {
+            width: LIST_BELOW,
+            color: false,
+        };
+        assert!(render(&grid, wide).starts_with('┌'));
+    }
 
     #[test]
     fn a_long_table_drawn_in_blocks_is_the_table_drawn_at_once() {

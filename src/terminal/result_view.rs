@@ -3,7 +3,6 @@
 
 use super::style::paint;
 use crate::export::TextStyle;
-use crate::export::table::new_table;
 use crate::export::target_notes;
 use crate::lang::Lang;
 use crate::messages::{self, words};
@@ -12,7 +11,6 @@ use crate::model::bank::Bank;
 use crate::model::explain::explain;
 use crate::model::scoring::Assessment;
 use crate::model::target::Plan;
-use comfy_table::{Cell, CellAlignment};
 use dialoguer::console::Style;
 use std::fmt::Write;
 
@@ -193,45 +191,49 @@ fn bar(score: u8) -> String {
 
 fn pillar_table(bank: &Bank, assessment: &Assessment, lang: Lang, style: TextStyle) -> String {
     let w = words(lang);
-    let mut table = new_table(style);
     let pillar = messages::pillar_words(lang, bank.pillar_term).title;
-    table.set_header(vec![pillar, w.score, w.stage, ""]);
+    let header = [pillar, w.score, w.stage, ""].map(String::from).to_vec();
     let stage_cell =
         |stage: Option<u8>| match stage.and_then(|level| Some((level, bank.stage(level)?))) {
             Some((level, stage)) => format!("{level} · {}", stage.name.get(lang)),
             None => w.not_enough.to_string(),
         };
-    for (n, pillar) in assessment.pillars.iter().enumerate() {
-        // One line per pillar: the focus marked as in the focus heading,
-        // "don't know" answers counted after the name.
-        let marker = if assessment.focus == Some(n) {
-            "▶ "
-        } else {
-            ""
-        };
-        let mut name = format!("{marker}{}", bank.pillars[n].name.get(lang));
-        if pillar.dont_know > 0 {
-            name = format!(
-                "{name} ({})",
-                messages::dont_know_count(lang, pillar.dont_know)
-            );
-        }
-        table.add_row(vec![
-            Cell::new(name),
-            Cell::new(pillar.score.map_or("–".into(), |s| s.to_string()))
-                .set_alignment(CellAlignment::Right),
-            Cell::new(stage_cell(pillar.stage)),
-            Cell::new(pillar.score.map_or(String::new(), bar)),
-        ]);
-    }
-    table.add_row(vec![
-        Cell::new(w.overall),
-        Cell::new(assessment.score.map_or("–".into(), |s| s.to_string()))
-            .set_alignment(CellAlignment::Right),
-        Cell::new(stage_cell(assessment.stage)),
-        Cell::new(assessment.score.map_or(String::new(), bar)),
-    ]);
-    format!("{table}\n")
+    let row = |name: String, score: Option<u8>, stage: Option<u8>| {
+        vec![
+            name,
+            score.map_or("–".into(), |s| s.to_string()),
+            stage_cell(stage),
+            score.map_or(String::new(), bar),
+        ]
+    };
+    let mut rows: Vec<Vec<String>> = assessment
+        .pillars
+        .iter()
+        .enumerate()
+        .map(|(n, pillar)| {
+            // One line per pillar: the focus marked as in the focus
+            // heading, "don't know" answers counted after the name.
+            let marker = if assessment.focus == Some(n) {
+                "▶ "
+            } else {
+                ""
+            };
+            let mut name = format!("{marker}{}", bank.pillars[n].name.get(lang));
+            if pillar.dont_know > 0 {
+                name = format!(
+                    "{name} ({})",
+                    messages::dont_know_count(lang, pillar.dont_know)
+                );
+            }
+            row(name, pillar.score, pillar.stage)
+        })
+        .collect();
+    rows.push(row(
+        w.overall.to_string(),
+        assessment.score,
+        assessment.stage,
+    ));
+    crate::export::table::render(&crate::export::Grid { header, rows }, style)
 }
 
 #[cfg(test)]

@@ -57,13 +57,13 @@ pub fn dumb_terminal() -> bool {
     std::env::var_os("TERM").is_some_and(|term| term == "dumb")
 }
 
-/// The table style for stdout: the terminal's width (at least 60 columns)
-/// on a terminal, a fixed 80 columns elsewhere.
+/// The table style for stdout: the terminal's width on a terminal (below
+/// 60 columns tables become lists), a fixed 80 columns elsewhere.
 pub fn stdout_style() -> TextStyle {
     let width = if std::io::stdout().is_terminal() {
         Term::stdout()
             .size_checked()
-            .map_or(DEFAULT_WIDTH, |(_, columns)| columns.max(60))
+            .map_or(DEFAULT_WIDTH, |(_, columns)| columns.max(20))
     } else {
         DEFAULT_WIDTH
     };
