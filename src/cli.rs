@@ -19,26 +19,56 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "CODE")]
     pub lang: Option<Lang>,
 
+    /// `pyramid` alone takes the self-test, with `test`'s options.
+    #[command(flatten)]
+    pub test: TestArgs,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The question bank: shared by every command that asks or scores.
+#[derive(Clone, Debug, Args)]
+pub struct BankArg {
     /// Use the question bank in FILE instead of a bundled model
-    #[arg(long, global = true, value_name = "FILE", env = "PYRAMID_BANK")]
+    #[arg(long, value_name = "FILE", env = "PYRAMID_BANK")]
     pub bank: Option<PathBuf>,
 
     /// The bundled model to use (see `pyramid models`); --bank takes precedence
     #[arg(
         long,
-        global = true,
         value_name = "NAME",
         default_value = "pyramid",
         env = "PYRAMID_MODEL"
     )]
     pub model: String,
+}
 
-    /// When to colour tables and the self-test
-    #[arg(long, global = true, value_name = "WHEN", value_enum, default_value_t = crate::terminal::style::ColorChoice::Auto)]
-    pub color: crate::terminal::style::ColorChoice,
-
-    #[command(subcommand)]
-    pub command: Option<Command>,
+/// Parses the command line. The self-test's options given before another
+/// subcommand (`pyramid --model social score`) are a usage error, exit 2,
+/// rather than silently ignored: each goes after the subcommand it is for.
+pub fn parse() -> Cli {
+    use clap::{CommandFactory, FromArgMatches, parser::ValueSource};
+    let mut command = Cli::command();
+    let matches = command.get_matches_mut();
+    if let Some((name, _)) = matches.subcommand() {
+        let misplaced = command.get_arguments().find(|arg| {
+            !arg.is_global_set()
+                && matches.value_source(arg.get_id().as_str()) == Some(ValueSource::CommandLine)
+        });
+        if let Some(arg) = misplaced {
+            let option = arg
+                .get_long()
+                .map_or_else(|| arg.get_id().to_string(), |long| format!("--{long}"));
+            let text = format!(
+                "{option} before `{name}` is an option of the self-test; put it after the subcommand: pyramid {name} {option} …"
+            );
+            command
+                .error(clap::error::ErrorKind::ArgumentConflict, text)
+                .exit();
+        }
+    }
+    Cli::from_arg_matches(&matches).unwrap_or_else(|err| err.exit())
 }
 
 impl Cli {
@@ -161,6 +191,9 @@ pub struct ScoreArgs {
 
     #[command(flatten)]
     pub target: TargetArg,
+
+    #[command(flatten)]
+    pub bank: BankArg,
 }
 
 #[derive(Debug, Args)]
@@ -191,6 +224,9 @@ pub struct CompareArgs {
 
     #[command(flatten)]
     pub target: TargetArg,
+
+    #[command(flatten)]
+    pub bank: BankArg,
 }
 
 #[derive(Debug, Args)]
@@ -215,6 +251,9 @@ pub struct ReportArgs {
 
     #[command(flatten)]
     pub target: TargetArg,
+
+    #[command(flatten)]
+    pub bank: BankArg,
 }
 
 #[derive(Debug, Args)]
@@ -275,7 +314,7 @@ pub struct OutputArg {
     pub path: Option<PathBuf>,
 }
 
-#[derive(Debug, Args, Default)]
+#[derive(Debug, Args)]
 pub struct TestArgs {
     /// Also write the answers to FILE (an answer file, YAML)
     #[arg(long, value_name = "FILE")]
@@ -293,6 +332,13 @@ pub struct TestArgs {
     #[arg(long)]
     pub no_pager: bool,
 
+    /// When to colour the questions and the result
+    #[arg(long, value_name = "WHEN", value_enum, default_value_t = crate::terminal::style::ColorChoice::Auto)]
+    pub color: crate::terminal::style::ColorChoice,
+
+    #[command(flatten)]
+    pub bank: BankArg,
+
     #[command(flatten)]
     pub db: DbArg,
 
@@ -305,6 +351,9 @@ pub struct QuestionsArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = QuestionsFormat::Table)]
     pub format: QuestionsFormat,
+
+    #[command(flatten)]
+    pub bank: BankArg,
 }
 
 /// `pyramid campaign …`.
@@ -317,6 +366,8 @@ pub enum CampaignCommand {
         /// Ask no names: answers are kept without one
         #[arg(long)]
         anonymous: bool,
+        #[command(flatten)]
+        bank: BankArg,
         #[command(flatten)]
         db: DbArg,
     },
@@ -358,6 +409,8 @@ pub enum CampaignCommand {
         /// A survey column that stands for a question, as for `score`
         #[arg(long, value_name = "COLUMN=QUESTION")]
         map: Vec<crate::input::matching::ColumnMap>,
+        #[command(flatten)]
+        bank: BankArg,
         #[command(flatten)]
         db: DbArg,
     },

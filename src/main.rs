@@ -1,13 +1,11 @@
 #![forbid(unsafe_code)]
 
-use clap::Parser;
 use pyramid::exit_code::{AlreadyReported, ExitCode};
 use pyramid::messages;
 
 fn main() -> std::process::ExitCode {
-    let cli = pyramid::cli::Cli::parse();
+    let cli = pyramid::cli::parse();
     let lang = cli.lang();
-    pyramid::terminal::style::choose_color(cli.color);
     match pyramid::commands::run(cli, lang) {
         Ok(code) => code.into(),
         Err(err) => {

@@ -44,7 +44,7 @@ fn new_bank_skeletons_are_valid_for_any_shape() {
             .success()
             .stdout(predicate::str::contains(format!("{stages} stages")));
         let output = pyramid()
-            .args(["--bank", &path, "questions", "--format", "json"])
+            .args(["questions", "--bank", &path, "--format", "json"])
             .output()
             .expect("runs");
         let doc: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
@@ -187,9 +187,9 @@ fn the_documented_example_bank_is_valid() {
     )
     .expect("write");
     pyramid()
-        .args(["--bank"])
+        .args(["score", "--bank"])
         .arg(&path)
-        .args(["score", "--allow-incomplete", "--format", "csv"])
+        .args(["--allow-incomplete", "--format", "csv"])
         .arg(&answers)
         .assert()
         .success()

@@ -42,10 +42,10 @@ fn a_campaign_is_created_listed_closed_and_erased() {
     let (code, _, err) = run(
         &db,
         &[
-            "--model",
-            "social",
             "campaign",
             "new",
+            "--model",
+            "social",
             "Workshop",
             "--anonymous",
         ],
@@ -142,10 +142,10 @@ fn a_campaign_keeps_its_own_bank_whole() {
     let (code, _, err) = run(
         &db,
         &[
-            "--bank",
-            "tests/fixtures/banks/three-stages.yaml",
             "campaign",
             "new",
+            "--bank",
+            "tests/fixtures/banks/three-stages.yaml",
             "Shop",
         ],
     );
@@ -316,9 +316,9 @@ fn a_campaign_scores_exactly_as_the_same_answer_files_do() {
     // A campaign of another model is refused.
     let output = pyramid()
         .args([
+            "score",
             "--model",
             "social",
-            "score",
             "--db",
             &db_arg,
             "--campaign",

@@ -266,11 +266,11 @@ fn models_are_listed_and_chosen_by_name() {
             "pyramid    Digital Growth Pyramid · 4 stages, 4 pillars, 15 questions",
         ));
     pyramid()
-        .args(["--model", "pyramid", "questions", "--format", "json"])
+        .args(["questions", "--model", "pyramid", "--format", "json"])
         .assert()
         .success();
     pyramid()
-        .args(["--model", "social-media", "questions"])
+        .args(["questions", "--model", "social-media"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
@@ -280,11 +280,11 @@ fn models_are_listed_and_chosen_by_name() {
     // PYRAMID_MODEL in the environment never blocks --bank.
     pyramid()
         .args([
+            "questions",
             "--model",
             "social",
             "--bank",
             "tests/fixtures/banks/four-languages.yaml",
-            "questions",
             "--format",
             "json",
         ])
@@ -309,12 +309,57 @@ fn the_model_the_bank_and_colour_come_from_the_environment_too() {
         .success()
         .stdout(predicate::str::contains("\"bank\": \"webshop\""));
     pyramid()
-        .args(["questions", "--color", "sometimes"])
+        .args(["test", "--color", "sometimes"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
             "possible values: auto, always, never",
         ));
+}
+
+#[test]
+fn options_appear_only_where_they_apply() {
+    // A bank for a command that reads none, colour for one that draws none.
+    for args in [
+        &["models", "--model", "social"][..],
+        &["history", "--bank", "x.yaml"],
+        &["serve", "--model", "social"],
+        &["score", "--color", "always", "examples/an-q3.yaml"],
+    ] {
+        pyramid()
+            .args(args)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("unexpected argument"));
+    }
+    // Before a subcommand they belong to the self-test, which `pyramid`
+    // alone takes.
+    pyramid()
+        .args(["--model", "social", "questions"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "--model before `questions` is an option of the self-test; put it after the subcommand",
+        ));
+    for command in ["test", "score", "compare", "report", "questions"] {
+        let help = pyramid().args([command, "--help"]).output().expect("runs");
+        let help = String::from_utf8_lossy(&help.stdout);
+        assert!(
+            help.contains("--model") && help.contains("--bank"),
+            "{command}: {help}"
+        );
+        assert_eq!(
+            help.contains("--color"),
+            command == "test",
+            "{command}: {help}"
+        );
+    }
+    let help = pyramid().args(["--help"]).output().expect("runs");
+    let help = String::from_utf8_lossy(&help.stdout);
+    assert!(
+        help.contains("--model") && help.contains("--save"),
+        "{help}"
+    );
 }
 
 /// The README's example files: the ones a reader runs its commands on.
@@ -385,7 +430,19 @@ fn man_dir_writes_a_page_per_subcommand_with_exit_status_and_environment() {
             "{name}"
         );
     }
-    // The page on standard output has them too.
+    // Each page names the variables that matter to its command.
+    let page = |name: &str| std::fs::read_to_string(pages.join(format!("{name}.1"))).expect("page");
+    for (name, model, color) in [
+        ("pyramid-score", true, false),
+        ("pyramid-test", true, true),
+        ("pyramid-serve", false, false),
+        ("pyramid-campaign-backup", false, false),
+    ] {
+        let page = page(name);
+        assert_eq!(page.contains("PYRAMID_MODEL"), model, "{name}");
+        assert_eq!(page.contains("CLICOLOR_FORCE"), color, "{name}");
+    }
+    // The page on standard output has them all.
     let page = pyramid().arg("man").output().expect("runs").stdout;
     assert!(String::from_utf8_lossy(&page).contains("CLICOLOR_FORCE"));
 }

@@ -55,9 +55,9 @@ fn score(path: &str) -> Vec<String> {
 /// Scores a good answer file with the bank at `bank`.
 fn with_bank(bank: &str) -> Vec<String> {
     vec![
+        "score".into(),
         "--bank".into(),
         bank.into(),
-        "score".into(),
         format!("{ANSWERS}/an.yaml"),
     ]
 }

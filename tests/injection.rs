@@ -152,11 +152,11 @@ fn bank_texts_are_shown_written_out_and_validate_warns() {
     );
     let output = pyramid()
         .args([
+            "questions",
             "--bank",
             &path,
             "--lang",
             "nl",
-            "questions",
             "--format",
             "json",
         ])
@@ -181,7 +181,7 @@ fn a_bank_text_over_the_limit_is_refused() {
     let path = write(dir.path(), "bank.yaml", &bank);
     let started = std::time::Instant::now();
     pyramid()
-        .args(["--bank", &path, "questions"])
+        .args(["questions", "--bank", &path])
         .assert()
         .code(2)
         .stderr(predicates::str::contains("title.nl: the text is 5000"));

@@ -93,7 +93,7 @@ fn a_mistyped_file_name_is_explained_in_dutch() {
     for args in [
         &["score", "no-such-file.csv"][..],
         &["report", "no-such-file.xlsx", "--output", "r.html"],
-        &["--bank", "no-such-bank.yaml", "questions"],
+        &["questions", "--bank", "no-such-bank.yaml"],
     ] {
         let output = pyramid()
             .args(args)
@@ -122,7 +122,7 @@ fn errors_about_folders_are_in_dutch() {
             "fout: de map leeg bevat geen antwoordbestanden; pyramid leest .yaml,",
         ),
         (
-            vec!["--bank", "leeg", "questions"],
+            vec!["questions", "--bank", "leeg"],
             "fout: leeg is een map; geef het pad van een bestand",
         ),
     ];
@@ -166,7 +166,7 @@ fn a_fourth_language_scores_in_that_language_with_one_note() {
     )
     .expect("written");
     let output = pyramid()
-        .args(["--bank", FOUR, "score", "--lang", "de"])
+        .args(["score", "--bank", FOUR, "--lang", "de"])
         .arg(&answers)
         .output()
         .expect("runs");
@@ -185,7 +185,7 @@ fn a_fourth_language_scores_in_that_language_with_one_note() {
     );
     // French has both: no note.
     let output = pyramid()
-        .args(["--bank", FOUR, "score", "--lang", "fr"])
+        .args(["score", "--bank", FOUR, "--lang", "fr"])
         .arg(&answers)
         .output()
         .expect("runs");
@@ -200,7 +200,7 @@ fn a_fourth_language_scores_in_that_language_with_one_note() {
 #[test]
 fn a_language_the_bank_lacks_falls_back_to_english_with_a_note_in_the_readers_language() {
     let output = pyramid()
-        .args(["--model", "social", "questions", "--lang", "fr"])
+        .args(["questions", "--model", "social", "--lang", "fr"])
         .output()
         .expect("runs");
     assert_eq!(output.status.code(), Some(0));

@@ -8,7 +8,7 @@ use predicates::prelude::*;
 
 #[test]
 fn social_has_six_phases_and_fifteen_questions_within_five_minutes() {
-    let doc = json(&["--model", "social", "questions"]);
+    let doc = json(&["questions", "--model", "social"]);
     assert_eq!(doc["bank"], "social");
     let stages: Vec<&str> = doc["stages"]
         .as_array()
@@ -53,7 +53,7 @@ fn both_models_are_listed() {
 
 /// All answers at one option position (0 = the lowest), for the social bank.
 fn social_answers(dir: &std::path::Path, name: &str, pick: usize) -> String {
-    let doc = json(&["--model", "social", "questions"]);
+    let doc = json(&["questions", "--model", "social"]);
     let mut text = format!("respondent: {name}\nbank: social\nanswers:\n");
     for question in doc["questions"].as_array().expect("questions") {
         let options = question["options"].as_array().expect("options");
@@ -75,17 +75,17 @@ fn score_compare_and_report_work_on_social() {
     let dir = tempfile::tempdir().expect("temp dir");
     let low = social_answers(dir.path(), "low", 0);
     let high = social_answers(dir.path(), "high", 9);
-    let doc = json(&["--model", "social", "score", &low, &high]);
+    let doc = json(&["score", "--model", "social", &low, &high]);
     assert_eq!(doc["bank"], "social");
     assert_eq!(doc["respondents"][0]["stage"], 1);
     assert_eq!(doc["respondents"][0]["stage_name"], "Planning");
     assert_eq!(doc["respondents"][1]["score"], 100);
     assert_eq!(doc["respondents"][1]["stage"], 6);
-    let doc = json(&["--model", "social", "compare", &low, &high]);
+    let doc = json(&["compare", "--model", "social", &low, &high]);
     assert_eq!(doc["overall"]["stage_change"], 5);
     let out = dir.path().join("social.html");
     pyramid()
-        .args(["--model", "social", "report", &low, &high, "--output"])
+        .args(["report", "--model", "social", &low, &high, "--output"])
         .arg(&out)
         .assert()
         .success();
@@ -106,9 +106,9 @@ fn score_compare_and_report_work_on_social() {
 fn answers_meant_for_another_model_are_refused() {
     pyramid()
         .args([
+            "score",
             "--model",
             "social",
-            "score",
             "tests/fixtures/answers/an.yaml",
         ])
         .assert()
@@ -140,9 +140,9 @@ fn the_social_model_speaks_of_dimensions_not_pillars() {
     ] {
         let output = pyramid()
             .args([
+                "score",
                 "--model",
                 "social",
-                "score",
                 path,
                 "--summary",
                 "--target",

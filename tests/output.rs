@@ -63,7 +63,7 @@ fn an_output_that_is_an_input_is_refused_under_any_name() {
     // The bank is an input too.
     let bank = copy_of(d, "questions/pyramid.yaml", "bank.yaml");
     let bank_s = bank.to_str().expect("path");
-    refused_keeping(&["--bank", bank_s, "score", AN, "-o", bank_s], &bank, also);
+    refused_keeping(&["score", "--bank", bank_s, AN, "-o", bank_s], &bank, also);
     // A folder is read whole: an existing output inside it is an input.
     let folder = d.join("answers");
     std::fs::create_dir(&folder).expect("folder");

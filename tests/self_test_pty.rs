@@ -645,7 +645,7 @@ fn stopped_by(signal: nix::sys::signal::Signal, code: i32) {
 fn the_social_model_asks_its_own_questions() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut session = spawn(
-        &["--model", "social", "test", "--lang", "en"],
+        &["test", "--model", "social", "--lang", "en"],
         &[],
         dir.path(),
     );
@@ -672,7 +672,7 @@ fn a_bank_of_your_own_runs_the_self_test() {
         "{}/tests/fixtures/banks/three-stages.yaml",
         env!("CARGO_MANIFEST_DIR")
     );
-    let mut session = spawn(&["--bank", &bank, "test", "--lang", "en"], &[], dir.path());
+    let mut session = spawn(&["test", "--bank", &bank, "--lang", "en"], &[], dir.path());
     // Three stages, two pillars, four questions; the top option each time.
     for (n, pillar) in ["Shop", "Shop", "Service", "Service"]
         .into_iter()
@@ -694,7 +694,7 @@ fn a_bank_in_a_fourth_language_runs_the_self_test_in_it() {
         "{}/tests/fixtures/banks/four-languages.yaml",
         env!("CARGO_MANIFEST_DIR")
     );
-    let mut session = spawn(&["--bank", &bank, "test", "--lang", "de"], &[], dir.path());
+    let mut session = spawn(&["test", "--bank", &bank, "--lang", "de"], &[], dir.path());
     // The questions and options in German; pyramid's own words in English.
     expect(&mut session, "Question 1/4 · Laden");
     expect(&mut session, "Wie viel des Sortiments ist online?");

@@ -150,7 +150,7 @@ fn a_bad_target_is_refused_before_anything_else() {
 
 /// The levels of every option of a bundled model, by question id and key.
 fn option_levels(model: &str) -> std::collections::HashMap<(String, String), u64> {
-    let bank = common::json(&["--model", model, "questions"]);
+    let bank = common::json(&["questions", "--model", model]);
     let mut levels = std::collections::HashMap::new();
     for question in bank["questions"].as_array().expect("questions") {
         for option in question["options"].as_array().expect("options") {
@@ -170,7 +170,7 @@ fn option_levels(model: &str) -> std::collections::HashMap<(String, String), u64
 fn a_target_never_recommends_an_option_below_the_target_stage() {
     let dir = tempfile::tempdir().expect("temp dir");
     for model in ["pyramid", "social"] {
-        let bank = common::json(&["--model", model, "questions"]);
+        let bank = common::json(&["questions", "--model", model]);
         let levels = option_levels(model);
         let stages = bank["stages"].as_array().expect("stages").len();
         // Every question answered with its lowest option.
@@ -180,9 +180,9 @@ fn a_target_never_recommends_an_option_below_the_target_stage() {
             .write(dir.path(), &format!("{model}.yaml"));
         for stage in 2..=stages {
             let doc = common::json(&[
+                "score",
                 "--model",
                 model,
-                "score",
                 &path,
                 "--target",
                 &format!("stage={stage}"),

@@ -76,7 +76,7 @@ fn cases(files: &Files) -> Vec<(Vec<String>, i32)> {
     vec![
         (s(&["score", "geen-bestand.csv"]), 2),
         (vec!["score".into(), f("leeg")], 2),
-        (vec!["--bank".into(), f("leeg"), "questions".into()], 2),
+        (vec!["questions".into(), "--bank".into(), f("leeg")], 2),
         (vec!["score".into(), team.clone()], 2),
         (
             vec!["score".into(), team.clone(), "--skip-invalid".into()],
@@ -136,7 +136,7 @@ fn cases(files: &Files) -> Vec<(Vec<String>, i32)> {
             ]),
             2,
         ),
-        (s(&["--model", "geen", "questions"]), 2),
+        (s(&["questions", "--model", "geen"]), 2),
         (s(&["new-bank", "--pillars", "a,a"]), 2),
         (
             vec![
@@ -161,7 +161,7 @@ fn cases(files: &Files) -> Vec<(Vec<String>, i32)> {
         (vec!["compare".into(), ids.clone(), an.clone()], 2),
         (s(&["test"]), 2),
         (
-            vec!["--bank".into(), f("kapot.yaml"), "questions".into()],
+            vec!["questions".into(), "--bank".into(), f("kapot.yaml")],
             2,
         ),
         (

@@ -24,6 +24,7 @@ pub fn run(command: &CampaignCommand, setup: Option<&Setup>, lang: Lang) -> Resu
             name,
             anonymous,
             db,
+            ..
         } => {
             let Some(setup) = setup else {
                 return Ok(ExitCode::BadInput);
@@ -38,6 +39,7 @@ pub fn run(command: &CampaignCommand, setup: Option<&Setup>, lang: Lang) -> Resu
             anonymous,
             map,
             db,
+            ..
         } => {
             let Some(setup) = setup else {
                 return Ok(ExitCode::BadInput);

@@ -13,7 +13,7 @@ mod score;
 mod shell;
 mod test;
 
-use crate::cli::{Cli, Command, TestArgs};
+use crate::cli::{BankArg, Cli, Command};
 use crate::exit_code::ExitCode;
 use crate::input::bank_file;
 use crate::lang::Lang;
@@ -50,46 +50,52 @@ impl Setup {
     }
 }
 
+/// Loads the bank a command asks for (`--bank`, else `--model`).
+fn setup(bank: &BankArg, lang: Lang) -> Result<Setup> {
+    let loaded = match &bank.bank {
+        Some(path) => bank_file::load(path)?,
+        None => bank_file::model(&bank.model)?,
+    };
+    if let Some(note) = crate::messages::language_note(lang, &loaded) {
+        crate::output::say(&crate::messages::note(lang, &note));
+    }
+    Ok(Setup {
+        lang,
+        bank: loaded,
+        bank_path: bank.bank.clone(),
+        model: bank.model.clone(),
+    })
+}
+
 /// Runs the command in `lang`, the language `main.rs` also shows errors in.
 pub fn run(cli: Cli, lang: Lang) -> Result<ExitCode> {
-    // Loaded only by the commands that use a bank.
-    let setup = || -> Result<Setup> {
-        let bank = match &cli.bank {
-            Some(path) => bank_file::load(path)?,
-            None => bank_file::model(&cli.model)?,
-        };
-        if let Some(note) = crate::messages::language_note(lang, &bank) {
-            crate::output::say(&crate::messages::note(lang, &note));
-        }
-        Ok(Setup {
-            lang,
-            bank,
-            bank_path: cli.bank.clone(),
-            model: cli.model.clone(),
-        })
-    };
     if matches!(
         cli.command,
         Some(Command::Score(_) | Command::Compare(_) | Command::Report(_))
     ) {
         crate::output::remove_unfinished_on_signals();
     }
-    match cli
-        .command
-        .unwrap_or_else(|| Command::Test(TestArgs::default()))
-    {
-        Command::Test(args) => test::run(&setup()?, &args),
-        Command::Score(args) => score::run(&setup()?, &args),
-        Command::Compare(args) => compare::run(&setup()?, &args),
-        Command::Report(args) => report::run(&setup()?, &args),
-        Command::Questions(args) => questions::run(&setup()?, &args),
+    match cli.command {
+        None => test::run(&setup(&cli.test.bank, lang)?, &cli.test),
+        Some(command) => run_command(command, lang),
+    }
+}
+
+fn run_command(command: Command, lang: Lang) -> Result<ExitCode> {
+    match command {
+        Command::Test(args) => test::run(&setup(&args.bank, lang)?, &args),
+        Command::Score(args) => score::run(&setup(&args.bank, lang)?, &args),
+        Command::Compare(args) => compare::run(&setup(&args.bank, lang)?, &args),
+        Command::Report(args) => report::run(&setup(&args.bank, lang)?, &args),
+        Command::Questions(args) => questions::run(&setup(&args.bank, lang)?, &args),
         Command::Models => bank_tools::models(lang),
         Command::History(args) => history::run(&args, lang),
         Command::Serve(args) => crate::serve::run(&args, lang),
-        Command::Campaign(command) => match command {
-            crate::cli::CampaignCommand::New { .. }
-            | crate::cli::CampaignCommand::Import { .. } => {
-                campaign::run(&command, Some(&setup()?), lang)
+        Command::Campaign(command) => match &command {
+            crate::cli::CampaignCommand::New { bank, .. }
+            | crate::cli::CampaignCommand::Import { bank, .. } => {
+                let setup = setup(bank, lang)?;
+                campaign::run(&command, Some(&setup), lang)
             }
             _ => campaign::run(&command, None, lang),
         },

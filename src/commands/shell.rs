@@ -49,7 +49,14 @@ pub fn man(dir: Option<&std::path::Path>, lang: crate::lang::Lang) -> Result<Exi
     Ok(ExitCode::Success)
 }
 
-/// One page: clap's sections, then EXIT STATUS and ENVIRONMENT.
+/// Whether `command` or one of its subcommands takes the option `id`.
+fn takes(command: &clap::Command, id: &str) -> bool {
+    command.get_arguments().any(|arg| arg.get_id() == id)
+        || command.get_subcommands().any(|sub| takes(sub, id))
+}
+
+/// One page: clap's sections, then EXIT STATUS and ENVIRONMENT (the
+/// variables that matter to that command).
 fn page(command: &clap::Command) -> Result<Vec<u8>> {
     use clap_mangen::roff::{Roff, bold, roman};
     let mut out = Vec::new();
@@ -79,47 +86,64 @@ fn page(command: &clap::Command) -> Result<Vec<u8>> {
         ],
     );
     roff.control("SH", ["ENVIRONMENT"]);
-    entries(
-        &mut roff,
-        &[
-            (
-                "PYRAMID_LANG",
-                "The language of everything shown, where --lang is not given.",
-            ),
-            (
-                "LC_ALL, LC_MESSAGES, LANG",
-                "The language, where neither --lang nor PYRAMID_LANG is given.",
-            ),
-            (
-                "PYRAMID_MODEL",
-                "The bundled model, where --model is not given.",
-            ),
-            (
-                "PYRAMID_BANK",
-                "A question bank file, where --bank is not given; it takes precedence over a model.",
-            ),
-            (
-                "PYRAMID_DB",
-                "The database file of campaigns and self-tests, where --db is not given.",
-            ),
-            (
-                "NO_COLOR",
-                "When set and not empty: no colour (--color auto).",
-            ),
-            (
-                "CLICOLOR_FORCE",
-                "When set and not 0: colour even when standard output is not a terminal (--color auto).",
-            ),
-            (
-                "TERM",
-                "dumb: the self-test asks line by line, without colour or cursor movement.",
-            ),
-            (
-                "XDG_DATA_HOME, XDG_STATE_HOME",
-                "On Linux, where the database file and the self-test's progress are kept.",
-            ),
-        ],
+    let (bank, db, color) = (
+        takes(command, "model"),
+        takes(command, "db"),
+        takes(command, "color"),
     );
+    let all: [(bool, &str, &str); 9] = [
+        (
+            true,
+            "PYRAMID_LANG",
+            "The language of everything shown, where --lang is not given.",
+        ),
+        (
+            true,
+            "LC_ALL, LC_MESSAGES, LANG",
+            "The language, where neither --lang nor PYRAMID_LANG is given.",
+        ),
+        (
+            bank,
+            "PYRAMID_MODEL",
+            "The bundled model, where --model is not given.",
+        ),
+        (
+            bank,
+            "PYRAMID_BANK",
+            "A question bank file, where --bank is not given; it takes precedence over a model.",
+        ),
+        (
+            db,
+            "PYRAMID_DB",
+            "The database file of campaigns and self-tests, where --db is not given.",
+        ),
+        (
+            color,
+            "NO_COLOR",
+            "When set and not empty: no colour (--color auto).",
+        ),
+        (
+            color,
+            "CLICOLOR_FORCE",
+            "When set and not 0: colour even when standard output is not a terminal (--color auto).",
+        ),
+        (
+            color,
+            "TERM",
+            "dumb: the self-test asks line by line, without colour or cursor movement.",
+        ),
+        (
+            db || color,
+            "XDG_DATA_HOME, XDG_STATE_HOME",
+            "On Linux, where the database file and the self-test's progress are kept.",
+        ),
+    ];
+    let shown: Vec<(&str, &str)> = all
+        .iter()
+        .filter(|(applies, _, _)| *applies)
+        .map(|(_, name, text)| (*name, *text))
+        .collect();
+    entries(&mut roff, &shown);
     out.extend(roff.to_roff().into_bytes());
     Ok(out)
 }

@@ -27,6 +27,7 @@ use anyhow::{Result, bail};
 use std::io::IsTerminal;
 
 pub fn run(setup: &Setup, args: &TestArgs) -> Result<ExitCode> {
+    crate::terminal::style::choose_color(args.color);
     if !std::io::stdin().is_terminal() || !std::io::stderr().is_terminal() {
         return Err(Localized::new("not-a-terminal", &[]).into());
     }

@@ -20,8 +20,8 @@ pub enum ColorChoice {
 
 static CHOICE: std::sync::OnceLock<ColorChoice> = std::sync::OnceLock::new();
 
-/// Sets `--color` for the run (once, at start; later calls change nothing),
-/// for pyramid's own output and the interactive prompts alike.
+/// Sets the self-test's `--color` for the run (once, at start; later calls
+/// change nothing), for its screens and its prompts alike.
 pub fn choose_color(choice: ColorChoice) {
     let _ = CHOICE.set(choice);
     match choice {

@@ -100,7 +100,7 @@ impl AnswerSet {
     /// picks from its options (as `pyramid questions --format json` lists
     /// them).
     pub fn every(mut self, choose: impl Fn(&[Value]) -> String) -> AnswerSet {
-        let bank = json(&["--model", &self.bank, "questions"]);
+        let bank = json(&["questions", "--model", &self.bank]);
         for question in bank["questions"].as_array().expect("questions") {
             let options = question["options"].as_array().expect("options");
             self.answers.push((
