@@ -48,9 +48,6 @@ pub fn new_table(style: TextStyle) -> Table {
         .load_style(UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic)
         .set_width(style.width);
-    if !style.color {
-        table.force_no_tty();
-    }
     table
 }
 

@@ -10,7 +10,7 @@
 //!   traffic-data: dont_know
 //! ```
 
-use crate::input::locate::Location;
+use crate::input::locate::Locator;
 use crate::input::matching::{AnswerMatcher, Resolved};
 use crate::input::record::{At, BadAnswer, Place, Record};
 use crate::messages::Localized;
@@ -165,10 +165,11 @@ pub fn read(text: &str, file: Rc<str>, bank: &Bank, matcher: &AnswerMatcher) -> 
         .unwrap_or_else(|| file.to_string());
     let mut responses = Responses::empty(bank);
     let mut bad = Vec::new();
+    let locator = Locator::new(text);
     for (key, value) in &parsed.answers {
         let id = scalar_text(key).unwrap_or_default();
         let at = || {
-            locate_answer(text, &id).map(|at| At::Position {
+            locator.answer(&id).map(|at| At::Position {
                 line: at.line,
                 column: at.column,
             })
@@ -234,16 +235,6 @@ fn strip_location(message: &str) -> &str {
     message
         .rfind(" at line ")
         .map_or(message, |cut| &message[..cut])
-}
-
-/// The line and column of the answer to question `id`.
-fn locate_answer(text: &str, id: &str) -> Option<Location> {
-    let root = marked_yaml::parse_yaml(0, text).ok()?;
-    let answer = root.as_mapping()?.get_mapping("answers")?.get_node(id)?;
-    answer.span().start().map(|marker| Location {
-        line: marker.line(),
-        column: marker.column(),
-    })
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! The question bank as a YAML file: the built-in one and `--bank FILE`.
 
-use super::locate::{Location, locate};
+use super::locate::{Location, Locator};
 use crate::lang::Lang;
 use crate::model::bank::{Args, Bank, args};
 use anyhow::Result;
@@ -159,10 +159,11 @@ pub fn parse_as_written(text: &str, source: &str) -> Result<Bank, BankError> {
 
 /// Places problems found in `text` at their line and column.
 pub fn located(text: &str, problems: Vec<crate::model::bank::Problem>) -> Vec<LocatedProblem> {
+    let locator = Locator::new(text);
     problems
         .into_iter()
         .map(|problem| LocatedProblem {
-            location: locate(text, &problem.path),
+            location: locator.locate(&problem.path),
             path: problem.path.to_string(),
             key: problem.key,
             args: problem.args,

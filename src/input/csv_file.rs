@@ -83,14 +83,19 @@ pub fn read_csv(
         .localized(|| Localized::new("cannot-read-file", &[("file", &file)]))?;
     let sniffed = sniff(&head);
     let rest = Cursor::new(head).chain(input);
-    let decoded: Box<dyn Read> = match sniffed.encoding {
-        Some(encoding) => Box::new(
+    // encoding_rs_io finds the byte order mark again and drops it; UTF-8
+    // without one is read as is, with no copy.
+    let decoded: Box<dyn Read> = if sniffed.encoding.is_some() || sniffed.bom {
+        Box::new(
             encoding_rs_io::DecodeReaderBytesBuilder::new()
-                .encoding(Some(encoding))
+                .encoding(sniffed.encoding)
                 .bom_override(true)
+                .strip_bom(true)
+                .utf8_passthru(true)
                 .build(rest),
-        ),
-        None => Box::new(rest),
+        )
+    } else {
+        Box::new(rest)
     };
     let mut skipped: Box<dyn Read> = if sniffed.cr_only {
         Box::new(CrAsLf(decoded))
@@ -155,9 +160,10 @@ impl<R: Read> RowSource for CsvRows<R> {
 struct Sniffed {
     /// `None` for UTF-8 (read as is), else the encoding to decode from.
     encoding: Option<&'static encoding_rs::Encoding>,
+    /// The text starts with a byte order mark (dropped by the decoder).
+    bom: bool,
     delimiter: u8,
-    /// Bytes to skip after decoding: a UTF-8 byte order mark and a `sep=`
-    /// line.
+    /// Decoded bytes to skip: a `sep=` line.
     skip: usize,
     skipped_lines: u64,
     /// Lines end in `\r` alone.
@@ -165,44 +171,31 @@ struct Sniffed {
 }
 
 fn sniff(head: &[u8]) -> Sniffed {
-    if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
-        // Excel's "Unicode text" (tabs) or a UTF-16 CSV (commas or
-        // semicolons): the delimiter is told from the decoded text. The
-        // decoder drops the BOM; skipping counts decoded bytes.
-        let encoding = if head[0] == 0xFF {
-            encoding_rs::UTF_16LE
-        } else {
-            encoding_rs::UTF_16BE
-        };
-        let (decoded, _) = encoding.decode_without_bom_handling(&head[2..]);
+    // A byte order mark says the encoding: UTF-8, or UTF-16 (Excel's
+    // "Unicode text" with tabs, or a UTF-16 CSV with commas or semicolons).
+    if let Some((encoding, length)) = encoding_rs::Encoding::for_bom(head) {
+        let (decoded, _) = encoding.decode_without_bom_handling(&head[length..]);
         return Sniffed {
-            encoding: Some(encoding),
-            ..sniff_text(decoded.as_bytes(), 0)
+            encoding: (encoding != encoding_rs::UTF_8).then_some(encoding),
+            bom: true,
+            ..sniff_text(decoded.as_bytes())
         };
     }
-    let bom = if head.starts_with(&[0xEF, 0xBB, 0xBF]) {
-        3
-    } else {
-        0
-    };
-    let text = &head[bom..];
-    let utf8 = match std::str::from_utf8(text) {
+    let utf8 = match std::str::from_utf8(head) {
         Ok(_) => true,
         // Cut in the middle of a character at the end of the sniffed part.
         Err(err) => err.error_len().is_none(),
     };
-    // Skipping is counted in decoded bytes: the BOM is 3 bytes in UTF-8 and
-    // dropped by the decoder otherwise; `sep=X` is ASCII either way.
     Sniffed {
         encoding: (!utf8).then_some(encoding_rs::WINDOWS_1252),
-        ..sniff_text(text, if utf8 { bom } else { 0 })
+        ..sniff_text(head)
     }
 }
 
-/// The delimiter, a `sep=` line and the line ends of a text (after the
-/// byte order mark); `bom` is the BOM's length as the reader will see it.
-fn sniff_text(text: &[u8], bom: usize) -> Sniffed {
-    let mut skip = bom;
+/// The delimiter, a `sep=` line and the line ends of a text (decoded, after
+/// the byte order mark).
+fn sniff_text(text: &[u8]) -> Sniffed {
+    let mut skip = 0;
     let mut skipped_lines = 0;
     let mut delimiter = None;
     if text.len() >= 5 && text[..4].eq_ignore_ascii_case(b"sep=") {
@@ -214,7 +207,7 @@ fn sniff_text(text: &[u8], bom: usize) -> Sniffed {
         skip += line_end;
         skipped_lines = 1;
     }
-    let body = &text[(skip - bom).min(text.len())..];
+    let body = &text[skip.min(text.len())..];
     // Old Mac line ends: `\r` alone, no `\n` anywhere in the head.
     let cr_only = body.contains(&b'\r') && !body.contains(&b'\n');
     let delimiter = delimiter.unwrap_or_else(|| {
@@ -226,6 +219,7 @@ fn sniff_text(text: &[u8], bom: usize) -> Sniffed {
     });
     Sniffed {
         encoding: None,
+        bom: false,
         delimiter,
         skip,
         skipped_lines,
@@ -298,8 +292,8 @@ mod tests {
         );
         let dutch = sniff(b"\xEF\xBB\xBFsep=;\r\nNaam;Vraag\r\n");
         assert_eq!(
-            (dutch.delimiter, dutch.skip, dutch.skipped_lines),
-            (b';', 3 + 7, 1)
+            (dutch.delimiter, dutch.skip, dutch.skipped_lines, dutch.bom),
+            (b';', 7, 1, true)
         );
         let latin = sniff(b"Naam;Caf\xe9\n");
         assert_eq!(latin.delimiter, b';');
