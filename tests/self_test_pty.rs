@@ -194,6 +194,10 @@ fn answers_fifteen_questions_goes_back_once_and_shows_stage_and_focus() {
     );
     assert!(screen.contains("Traffic (1× don't know)"), "{screen}");
     assert!(
+        screen.contains("Stage 2/4: Consciously incompetent · Score 75 · Focus: Conversion"),
+        "the one-line summary: {screen}"
+    );
+    assert!(
         screen.contains("▶ Focus: Conversion · Next steps"),
         "{screen}"
     );

@@ -141,7 +141,44 @@ pub fn render(
             );
         }
     }
+    let _ = writeln!(
+        out,
+        "\n{}",
+        paint(
+            &summary_line(bank, assessment, lang),
+            &Style::new().bold().cyan(),
+            style.color
+        )
+    );
     out
+}
+
+/// The result in one line, last on the screen so that it is still in view
+/// when the rest has scrolled away: `Stage 2/4: Consciously incompetent ·
+/// Score 54 · Focus: Conversion`.
+fn summary_line(bank: &Bank, assessment: &Assessment, lang: Lang) -> String {
+    let w = words(lang);
+    let stage = assessment
+        .stage
+        .and_then(|level| Some((level, bank.stage(level)?)))
+        .map_or_else(
+            || w.no_stage.to_string(),
+            |(level, stage)| {
+                messages::stage_heading(lang, level, bank.stage_count(), stage.name.get(lang))
+            },
+        );
+    let mut line = stage;
+    if let Some(score) = assessment.score {
+        line.push_str(&format!(" · {} {score}", w.score));
+    }
+    if let Some(focus) = assessment.focus {
+        line.push_str(&format!(
+            " · {}: {}",
+            w.focus,
+            bank.pillars[focus].name.get(lang)
+        ));
+    }
+    line
 }
 
 fn bullet(text: &str, width: usize) -> String {
@@ -284,5 +321,8 @@ mod tests {
         assert!(screen.contains("│ ▶ B "), "{screen}");
         assert!(screen.contains("▶ Focus: B · Next steps"), "{screen}");
         assert!(!screen.contains('\u{1b}'), "no escape codes without colour");
+        let last = screen.lines().last().unwrap_or_default();
+        let score = result.score.expect("a score");
+        assert_eq!(last, format!("Stage 2/4: Two · Score {score} · Focus: B"));
     }
 }
