@@ -119,7 +119,8 @@ impl Tally<'_> {
         if let Some(answers) = &mut self.answers {
             answers.push(Some(record.responses));
         }
-        self.keep(record.respondent, record.place.to_string(), assessment);
+        let place = record.place;
+        self.keep(record.respondent, || place.to_string(), assessment);
     }
 
     /// A tally to which `add` gives respondents one at a time.
@@ -163,10 +164,12 @@ impl Tally<'_> {
         Some(lines)
     }
 
+    /// Counts a scored respondent in the team, and keeps its row where rows
+    /// are kept (`source` is only written out then).
     fn keep(
         &mut self,
         respondent: String,
-        source: String,
+        source: impl FnOnce() -> String,
         assessment: crate::model::scoring::Assessment,
     ) {
         self.team.add(&assessment);
@@ -174,7 +177,7 @@ impl Tally<'_> {
         if let Some(respondents) = &mut self.respondents {
             respondents.push(ScoredRespondent {
                 respondent,
-                source,
+                source: source(),
                 assessment,
             });
         }
@@ -186,7 +189,7 @@ impl Tally<'_> {
         if let Some(answers) = &mut self.answers {
             answers.push(None);
         }
-        self.keep(entry.respondent, source.to_string(), assessment);
+        self.keep(entry.respondent, || source.to_string(), assessment);
     }
 
     pub fn report_problems(&self, skipping: bool) {

@@ -75,8 +75,9 @@ pub struct Assessment {
 /// Scores one respondent's answers.
 pub fn assess(bank: &Bank, responses: &Responses) -> Assessment {
     let top_level = u64::from(bank.stage_count().saturating_sub(1)).max(1);
-    // Per pillar: weighted sum of (level - 1), sum of weights, and counts.
-    let mut sums = vec![(0u64, 0u64); bank.pillars.len()];
+    // Per pillar: weighted sum of (level - 1) and sum of weights, on the
+    // stack (this runs once per respondent).
+    let mut sums = [(0u64, 0u64); crate::model::bank::MAX_PILLARS];
     let mut pillars = vec![
         PillarScore {
             answered: 0,
