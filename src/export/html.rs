@@ -245,13 +245,7 @@ fn charts(report: &ReportDocument, lang: Lang) -> String {
         .iter()
         .map(|p| p.name.get(lang).to_string())
         .collect();
-    let rings: Vec<(u8, String)> = bank
-        .stages
-        .iter()
-        .filter(|s| s.min_score > 0)
-        .map(|s| (s.min_score, s.name.get(lang).to_string()))
-        .chain([(100, String::new())])
-        .collect();
+    let rings = rings(bank, lang);
     let as_f64 = |scores: Vec<Option<u8>>| scores.into_iter().map(|s| s.map(f64::from)).collect();
     let mut outlines = Vec::new();
     if let Some(summary) = report.summary {
@@ -311,6 +305,17 @@ fn charts(report: &ReportDocument, lang: Lang) -> String {
     )
 }
 
+/// The stage thresholds drawn on the charts, each with its stage's name,
+/// and the 100 line.
+fn rings(bank: &crate::model::bank::Bank, lang: Lang) -> Vec<(u8, String)> {
+    bank.stages
+        .iter()
+        .filter(|s| s.min_score > 0)
+        .map(|s| (s.min_score, s.name.get(lang).to_string()))
+        .chain([(100, String::new())])
+        .collect()
+}
+
 /// The trend's colours: a pillar's is its place in the bank's list.
 const PALETTE: [&str; 12] = [
     "#1f6fb2", "#e0a030", "#2e8b57", "#c0392b", "#7d3c98", "#16a085", "#d35400", "#5d6d7e",
@@ -345,13 +350,7 @@ fn trend(report: &ReportDocument, lang: Lang) -> Markup {
         bold: true,
         scores: points.iter().map(|p| p.assessment.score).collect(),
     });
-    let rings: Vec<(u8, String)> = bank
-        .stages
-        .iter()
-        .filter(|s| s.min_score > 0)
-        .map(|s| (s.min_score, s.name.get(lang).to_string()))
-        .chain([(100, String::new())])
-        .collect();
+    let rings = rings(bank, lang);
     let chart = svg::trend(points.len(), &rings, &lines, w.trend);
     let dash = || "–".to_string();
     let score = |s: Option<u8>| s.map_or_else(dash, |s| s.to_string());
