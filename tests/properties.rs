@@ -186,3 +186,63 @@ proptest! {
         prop_assert_eq!(assess(bank, &rows[0].responses), expected);
     }
 }
+
+/// One way of parsing a CSV: every record as read (its `Debug` form) and
+/// the outcome (the columns found, or the error in full).
+fn parsed_with(csv: &[u8], parsing: csv_file::Parsing) -> (Vec<String>, String) {
+    let bank = pyramid_bank();
+    let matchers = pyramid::input::matching::Matchers::new(bank, &[]);
+    let mut records = Vec::new();
+    let outcome = csv_file::read_csv_with(
+        csv,
+        Rc::from("team.csv"),
+        bank,
+        &matchers,
+        &mut |record| records.push(format!("{record:?}")),
+        Some(parsing),
+    );
+    let outcome = match outcome {
+        Ok(info) => format!("{info:?}"),
+        Err(err) => format!("{err:#}"),
+    };
+    (records, outcome)
+}
+
+/// A cell of a generated export: a key, a number, don't know, a bad
+/// answer, nothing, or a bad answer over two lines in quotes.
+fn any_cell() -> impl Strategy<Value = String> {
+    prop_oneof![
+        4 => prop::sample::select(vec!["a", "b", "c", "d", "1", "4", "dont_know"]).prop_map(String::from),
+        1 => Just("zz".to_string()),
+        1 => Just(String::new()),
+        1 => Just("\"two\nlines\"".to_string()),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    /// Parsing a batch ahead on a second thread gives what parsing on one
+    /// thread gives: the same records in the same order, with the same
+    /// lines, bad answers and errors, across batch boundaries (512 records)
+    /// and with cells that span lines.
+    #[test]
+    fn reading_ahead_reads_what_one_thread_reads(
+        rows in prop::collection::vec((0..40u8, prop::collection::vec(any_cell(), 15)), 0..1400),
+        broken in prop::option::of(0..1400usize),
+    ) {
+        let bank = pyramid_bank();
+        let header: Vec<&str> = bank.questions.iter().map(|q| q.id.as_str()).collect();
+        let mut csv = format!("respondent,{}\n", header.join(",")).into_bytes();
+        for (n, (name, cells)) in rows.iter().enumerate() {
+            if broken == Some(n) {
+                // Not UTF-8: an error at this line, after what came before.
+                csv.extend_from_slice(b"caf\xe9,a\n");
+            }
+            csv.extend_from_slice(format!("r{name},{}\n", cells.join(",")).as_bytes());
+        }
+        let one = parsed_with(&csv, csv_file::Parsing::OnThisThread);
+        let ahead = parsed_with(&csv, csv_file::Parsing::ReadAhead);
+        prop_assert_eq!(one, ahead);
+    }
+}

@@ -1,7 +1,8 @@
 //! A CSV export read as a stream of rows: its encoding (UTF-8, with or
 //! without a byte order mark, Windows-1252, UTF-16), delimiter, `sep=`
 //! line and line ends told from its start; each record bounded before the
-//! CSV reader buffers it.
+//! CSV reader buffers it. The records are parsed on a second thread, a
+//! batch ahead of the scoring on this one.
 
 use super::record::Record;
 use super::survey::{RowSource, TableInfo, read_rows};
@@ -68,13 +69,36 @@ impl<R: Read> Read for RecordLimit<R> {
     }
 }
 
-/// Reads the respondents of a CSV text, calling `on_record` for each.
+/// How the records are parsed: on this thread, or on a second one a
+/// batch ahead of the scoring. Both give the same records, problems and
+/// lines; the tests compare them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Parsing {
+    OnThisThread,
+    ReadAhead,
+}
+
+/// Reads the respondents of a CSV text, calling `on_record` for each. An
+/// input that fits in the part read to sniff it is parsed on this thread,
+/// a longer one a batch ahead on a second thread.
 pub fn read_csv(
-    mut input: impl Read,
+    input: impl Read + Send,
     file: Rc<str>,
     bank: &Bank,
     matchers: &Matchers,
     on_record: &mut dyn FnMut(Record),
+) -> Result<TableInfo> {
+    read_csv_with(input, file, bank, matchers, on_record, None)
+}
+
+/// As `read_csv`, parsing as `parsing` says where it is given.
+pub fn read_csv_with(
+    mut input: impl Read + Send,
+    file: Rc<str>,
+    bank: &Bank,
+    matchers: &Matchers,
+    on_record: &mut dyn FnMut(Record),
+    parsing: Option<Parsing>,
 ) -> Result<TableInfo> {
     let mut head = Vec::with_capacity(SNIFF_BYTES);
     (&mut input)
@@ -82,10 +106,15 @@ pub fn read_csv(
         .read_to_end(&mut head)
         .localized(|| Localized::new("cannot-read-file", &[("file", &file)]))?;
     let sniffed = sniff(&head);
+    let parsing = parsing.unwrap_or(if head.len() < SNIFF_BYTES {
+        Parsing::OnThisThread
+    } else {
+        Parsing::ReadAhead
+    });
     let rest = Cursor::new(head).chain(input);
     // encoding_rs_io finds the byte order mark again and drops it; UTF-8
     // without one is read as is, with no copy.
-    let decoded: Box<dyn Read> = if sniffed.encoding.is_some() || sniffed.bom {
+    let decoded: Box<dyn Read + Send> = if sniffed.encoding.is_some() || sniffed.bom {
         Box::new(
             encoding_rs_io::DecodeReaderBytesBuilder::new()
                 .encoding(sniffed.encoding)
@@ -97,7 +126,7 @@ pub fn read_csv(
     } else {
         Box::new(rest)
     };
-    let mut skipped: Box<dyn Read> = if sniffed.cr_only {
+    let mut skipped: Box<dyn Read + Send> = if sniffed.cr_only {
         Box::new(CrAsLf(decoded))
     } else {
         decoded
@@ -121,23 +150,44 @@ pub fn read_csv(
         .terminator(csv::Terminator::Any(b'\n'))
         .buffer_capacity(SNIFF_BYTES)
         .from_reader(skipped);
-    let mut rows = CsvRows {
-        reader,
-        record: csv::StringRecord::new(),
-        line_offset: sniffed.skipped_lines,
-        file: file.clone(),
-    };
-    read_rows(&mut rows, &file, bank, matchers, on_record)
+    // One thread parses, this one scores, in the order read: the results,
+    // the problems and their lines are those of a single thread. When the
+    // scoring stops early (a bad header), the parser stops at its next
+    // batch; on standard input that is once the input ends.
+    let line_offset = sniffed.skipped_lines;
+    if parsing == Parsing::OnThisThread {
+        let mut rows = OnThisThread {
+            file: file.clone(),
+            reader,
+            record: csv::StringRecord::new(),
+            line_offset,
+        };
+        return read_rows(&mut rows, &file, bank, matchers, on_record);
+    }
+    std::thread::scope(|scope| {
+        let (full, filled) = std::sync::mpsc::sync_channel(BATCHES_AHEAD);
+        let (recycle, recycled) = std::sync::mpsc::channel();
+        scope.spawn(move || parse(reader, line_offset, &full, &recycled));
+        let mut rows = ReadAhead {
+            file: file.clone(),
+            filled,
+            recycle,
+            current: None,
+            at: 0,
+        };
+        read_rows(&mut rows, &file, bank, matchers, on_record)
+    })
 }
 
-struct CsvRows<R: Read> {
+/// The rows, parsed one at a time as they are asked for.
+struct OnThisThread<R: Read> {
     file: Rc<str>,
     reader: csv::Reader<R>,
     record: csv::StringRecord,
     line_offset: u64,
 }
 
-impl<R: Read> RowSource for CsvRows<R> {
+impl<R: Read> RowSource for OnThisThread<R> {
     type Row = csv::StringRecord;
 
     fn advance(&mut self) -> Result<Option<u64>> {
@@ -152,6 +202,113 @@ impl<R: Read> RowSource for CsvRows<R> {
 
     fn row(&self) -> &csv::StringRecord {
         &self.record
+    }
+}
+
+/// Records a batch holds, and batches parsed ahead of the scoring.
+const BATCH_RECORDS: usize = 512;
+const BATCHES_AHEAD: usize = 2;
+
+/// Parsed records, each with its line, and how the reading ended when it
+/// did after them.
+struct Batch {
+    records: Vec<(u64, csv::StringRecord)>,
+    filled: usize,
+    end: Option<std::result::Result<(), csv::Error>>,
+}
+
+/// The parsing thread: fills batches (reusing the ones given back) until
+/// the input ends, fails, or nobody takes them any more.
+fn parse<R: Read>(
+    mut reader: csv::Reader<R>,
+    line_offset: u64,
+    full: &std::sync::mpsc::SyncSender<Batch>,
+    recycled: &std::sync::mpsc::Receiver<Batch>,
+) {
+    loop {
+        let mut batch = recycled.try_recv().unwrap_or_else(|_| Batch {
+            records: Vec::with_capacity(BATCH_RECORDS),
+            filled: 0,
+            end: None,
+        });
+        batch.filled = 0;
+        batch.end = None;
+        while batch.filled < BATCH_RECORDS {
+            if batch.records.len() == batch.filled {
+                batch.records.push((0, csv::StringRecord::new()));
+            }
+            let (line, record) = &mut batch.records[batch.filled];
+            match reader.read_record(record) {
+                Ok(true) => {
+                    *line = record.position().map_or(0, |p| p.line()) + line_offset;
+                    batch.filled += 1;
+                }
+                Ok(false) => {
+                    batch.end = Some(Ok(()));
+                    break;
+                }
+                Err(err) => {
+                    batch.end = Some(Err(err));
+                    break;
+                }
+            }
+        }
+        let last = batch.end.is_some();
+        if full.send(batch).is_err() || last {
+            return;
+        }
+    }
+}
+
+/// The rows the parsing thread read, one at a time, in order.
+struct ReadAhead {
+    file: Rc<str>,
+    filled: std::sync::mpsc::Receiver<Batch>,
+    recycle: std::sync::mpsc::Sender<Batch>,
+    current: Option<Batch>,
+    /// The next record of `current`.
+    at: usize,
+}
+
+impl RowSource for ReadAhead {
+    type Row = csv::StringRecord;
+
+    fn advance(&mut self) -> Result<Option<u64>> {
+        loop {
+            if let Some(batch) = &mut self.current {
+                if self.at < batch.filled {
+                    self.at += 1;
+                    return Ok(Some(batch.records[self.at - 1].0));
+                }
+                match batch.end.take() {
+                    Some(Ok(())) => return Ok(None),
+                    Some(Err(err)) => return Err(csv_error(err).context(self.file.to_string())),
+                    None => {}
+                }
+            }
+            if let Some(done) = self.current.take() {
+                // The parser may be gone already; then the batch is dropped.
+                let _ = self.recycle.send(done);
+            }
+            match self.filled.recv() {
+                Ok(batch) => {
+                    self.current = Some(batch);
+                    self.at = 0;
+                }
+                // The parser ended without saying how: nothing more.
+                Err(_) => return Ok(None),
+            }
+        }
+    }
+
+    fn row(&self) -> &csv::StringRecord {
+        // `advance` gave a row: `current` holds it at `at - 1`.
+        static EMPTY: std::sync::LazyLock<csv::StringRecord> =
+            std::sync::LazyLock::new(csv::StringRecord::new);
+        self.current
+            .as_ref()
+            .and_then(|batch| batch.records.get(self.at.wrapping_sub(1)))
+            .map_or(&EMPTY, |(_, record)| record)
     }
 }
 

@@ -210,7 +210,7 @@ pub enum Respondent {
 /// also tells which columns it ignored. Every source is read once.
 pub fn read(
     source: &Source,
-    input: Box<dyn Read>,
+    input: Box<dyn Read + Send>,
     bank: &Bank,
     matchers: &Matchers,
     on_respondent: &mut dyn FnMut(Respondent),
@@ -277,7 +277,7 @@ fn document(
 }
 
 /// Reads a whole YAML or JSON document, within the size limit.
-fn read_document(input: Box<dyn Read>, name: &str) -> Result<String> {
+fn read_document(input: Box<dyn Read + Send>, name: &str) -> Result<String> {
     let limit = super::MAX_DOCUMENT_BYTES;
     let mut bytes = Vec::new();
     input
@@ -301,7 +301,7 @@ fn read_document(input: Box<dyn Read>, name: &str) -> Result<String> {
 }
 
 /// Opens a source for reading.
-pub fn open(source: &Source) -> Result<Box<dyn Read>> {
+pub fn open(source: &Source) -> Result<Box<dyn Read + Send>> {
     if matches!(source.kind, Kind::Campaign | Kind::SelfTest) {
         // Read from the database by `read`, not as a stream.
         return Ok(Box::new(std::io::empty()));

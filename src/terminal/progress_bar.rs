@@ -29,7 +29,7 @@ impl Progress {
     }
 
     /// Counts what is read through `input`.
-    pub fn wrap(&self, input: Box<dyn Read>) -> Box<dyn Read> {
+    pub fn wrap(&self, input: Box<dyn Read + Send>) -> Box<dyn Read + Send> {
         match &self.bar {
             Some(bar) => Box::new(bar.wrap_read(input)),
             None => input,
