@@ -152,8 +152,8 @@ pub fn read_csv_with(
         .from_reader(skipped);
     // One thread parses, this one scores, in the order read: the results,
     // the problems and their lines are those of a single thread. When the
-    // scoring stops early (a bad header), the parser stops at its next
-    // batch; on standard input that is once the input ends.
+    // scoring stops early (a bad header), the parser stops once it has
+    // read its next batch.
     let line_offset = sniffed.skipped_lines;
     if parsing == Parsing::OnThisThread {
         let mut rows = OnThisThread {
