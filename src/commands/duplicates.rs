@@ -1,21 +1,26 @@
 //! The same respondent twice in an export (the same name or e-mail in its
 //! respondent column): a second submission. By default the later one
 //! counts and the earlier is taken out again; `--keep-duplicates` keeps
-//! both. No name is kept: each named respondent costs about 40 bytes (up to
-//! 130 while the table grows).
+//! both.
+//!
+//! Submissions are noted as they come, with two hashes of the name, and
+//! matched only at the end, by sorting: no table is probed per row, and
+//! the parts of a file read on two threads join by appending. Each named
+//! respondent costs about 56 bytes and its name.
 
 use crate::model::team::Footprint;
 use foldhash::fast::RandomState;
-use std::collections::HashMap;
-use std::collections::hash_map::Entry;
 use std::hash::BuildHasher;
-use std::rc::Rc;
 
-/// Where a respondent was last seen, and what it added.
-struct Seen {
+/// A named submission, as noted.
+#[derive(Clone, Copy)]
+struct Submission {
+    hash: u64,
     /// A second hash of the name: two names whose first hashes collide
     /// are told apart, so no respondent is ever taken out by mistake.
     check: u32,
+    /// Its place among all submissions: the order they came in.
+    order: u32,
     file: u32,
     line: u32,
     /// Its position among the kept rows; `u32::MAX` where rows are not
@@ -25,21 +30,28 @@ struct Seen {
 }
 
 /// An earlier submission that a later one replaces.
+#[derive(Debug, PartialEq, Eq)]
 pub struct Replaced {
     pub footprint: Footprint,
     pub row: Option<usize>,
+    /// The later submission's name, as written.
+    pub name: String,
     /// `file:line and file:line`, for the message.
     pub places: String,
 }
 
-/// The hashes are foldhash's, seeded at random for each run: a file made
-/// to collide cannot slow the table down.
-#[derive(Default)]
+/// The hashes are foldhash's, seeded at random for each run (a file made
+/// to collide gains nothing); a part read on another thread shares them.
+#[derive(Clone, Default)]
 pub struct Duplicates {
-    seen: HashMap<u64, Seen, RandomState>,
-    files: Vec<Rc<str>>,
-    names: RandomState,
-    /// The name being looked up, folded (kept to save an allocation each).
+    submissions: Vec<Submission>,
+    /// Every submission's name as written, one after another, and where
+    /// each ends.
+    names: String,
+    name_ends: Vec<usize>,
+    files: Vec<Box<str>>,
+    hasher: RandomState,
+    /// The name being noted, folded (kept to save an allocation each).
     folded: String,
 }
 
@@ -77,50 +89,124 @@ fn check_of(folded: &str) -> u32 {
     })
 }
 
+fn small(value: usize) -> u32 {
+    u32::try_from(value).unwrap_or(u32::MAX)
+}
+
 impl Duplicates {
-    /// Notes a submission; gives the earlier one it replaces, if any.
+    /// Notes a submission of `name`, at `file:line`, kept as row `row`.
     pub fn submit(
         &mut self,
         name: &str,
-        file: &Rc<str>,
+        file: &str,
         line: u64,
         footprint: Footprint,
         row: Option<usize>,
-    ) -> Option<Replaced> {
-        if !self.files.last().is_some_and(|last| Rc::ptr_eq(last, file)) {
-            self.files.push(file.clone());
+    ) {
+        if self.files.last().is_none_or(|last| **last != *file) {
+            self.files.push(file.into());
         }
         let mut folded = std::mem::take(&mut self.folded);
         fold_into(name, &mut folded);
-        let (hash, check) = (self.names.hash_one(folded.as_str()), check_of(&folded));
-        self.folded = folded;
-        let seen = Seen {
-            check,
-            file: u32::try_from(self.files.len() - 1).unwrap_or(u32::MAX),
+        self.submissions.push(Submission {
+            hash: self.hasher.hash_one(folded.as_str()),
+            check: check_of(&folded),
+            order: small(self.submissions.len()),
+            file: small(self.files.len() - 1),
             line: u32::try_from(line).unwrap_or(u32::MAX),
-            row: row.and_then(|r| u32::try_from(r).ok()).unwrap_or(u32::MAX),
+            row: row.map_or(u32::MAX, small),
             footprint,
-        };
-        match self.seen.entry(hash) {
-            Entry::Vacant(slot) => {
-                slot.insert(seen);
-                None
-            }
-            // Another name with the same first hash: both count.
-            Entry::Occupied(slot) if slot.get().check != check => None,
-            Entry::Occupied(mut slot) => {
-                let earlier = slot.insert(seen);
-                let earlier_file = self
-                    .files
-                    .get(earlier.file as usize)
-                    .map_or("", |f| f.as_ref());
-                Some(Replaced {
-                    footprint: earlier.footprint,
-                    row: (earlier.row != u32::MAX).then_some(earlier.row as usize),
-                    places: format!("{earlier_file}:{} and {file}:{line}", earlier.line),
-                })
-            }
+        });
+        self.folded = folded;
+        self.names.push_str(name);
+        self.name_ends.push(self.names.len());
+    }
+
+    /// A part to note the submissions of a later stretch of the same
+    /// input in, on another thread: the same hashes, nothing noted yet.
+    pub fn part(&self) -> Duplicates {
+        Duplicates {
+            hasher: self.hasher.clone(),
+            ..Duplicates::default()
         }
+    }
+
+    /// Appends a part's submissions, which came after these; its rows
+    /// come after the first `rows_before` kept rows.
+    pub fn join(&mut self, part: Duplicates, rows_before: usize) {
+        let files: Vec<u32> = part
+            .files
+            .into_iter()
+            .map(|file| {
+                if self.files.last().is_none_or(|last| *last != file) {
+                    self.files.push(file);
+                }
+                small(self.files.len() - 1)
+            })
+            .collect();
+        let (orders, names) = (self.submissions.len(), self.names.len());
+        self.submissions
+            .extend(part.submissions.into_iter().map(|submission| Submission {
+                order: small(orders + submission.order as usize),
+                file: files.get(submission.file as usize).copied().unwrap_or(0),
+                row: if submission.row == u32::MAX {
+                    u32::MAX
+                } else {
+                    small(rows_before + submission.row as usize)
+                },
+                ..submission
+            }));
+        self.names.push_str(&part.names);
+        self.name_ends
+            .extend(part.name_ends.into_iter().map(|end| names + end));
+    }
+
+    /// Every submission that a later one of the same name replaces, in the
+    /// order of the later ones; `shown` of them with their names and places.
+    pub fn replaced(mut self, shown: usize) -> Vec<Replaced> {
+        let mut submissions = std::mem::take(&mut self.submissions);
+        submissions.sort_unstable_by_key(|s| (s.hash, s.check, s.order));
+        let mut pairs: Vec<(Submission, Submission)> = submissions
+            .windows(2)
+            .filter(|pair| (pair[0].hash, pair[0].check) == (pair[1].hash, pair[1].check))
+            .map(|pair| (pair[0], pair[1]))
+            .collect();
+        drop(submissions);
+        pairs.sort_unstable_by_key(|(_, later)| later.order);
+        pairs
+            .into_iter()
+            .enumerate()
+            .map(|(n, (earlier, later))| Replaced {
+                footprint: earlier.footprint,
+                row: (earlier.row != u32::MAX).then_some(earlier.row as usize),
+                name: if n < shown {
+                    self.name(later.order).to_string()
+                } else {
+                    String::new()
+                },
+                places: if n < shown {
+                    format!("{} and {}", self.place(&earlier), self.place(&later))
+                } else {
+                    String::new()
+                },
+            })
+            .collect()
+    }
+
+    fn name(&self, order: u32) -> &str {
+        let order = order as usize;
+        let start = order
+            .checked_sub(1)
+            .and_then(|before| self.name_ends.get(before))
+            .copied()
+            .unwrap_or(0);
+        let end = self.name_ends.get(order).copied().unwrap_or(start);
+        self.names.get(start..end).unwrap_or("")
+    }
+
+    fn place(&self, submission: &Submission) -> String {
+        let file = self.files.get(submission.file as usize).map_or("", |f| f);
+        format!("{file}:{}", submission.line)
     }
 }
 
@@ -133,34 +219,24 @@ mod tests {
     #[test]
     fn the_same_name_in_any_case_or_spacing_is_a_second_submission() {
         let bank = tiny_bank();
-        let footprint = Footprint::of(&assess(&bank, &answers(&bank, &[1, 2, 3, 4])));
-        let file: Rc<str> = Rc::from("team.csv");
+        let footprint = |levels: &[u8]| Footprint::of(&assess(&bank, &answers(&bank, levels)));
         let mut duplicates = Duplicates::default();
-        assert!(
-            duplicates
-                .submit("An Peeters", &file, 2, footprint, Some(0))
-                .is_none()
-        );
-        assert!(
-            duplicates
-                .submit("Jan", &file, 3, footprint, Some(1))
-                .is_none()
-        );
-        assert!(
-            duplicates
-                .submit("AnPeeters", &file, 3, footprint, Some(1))
-                .is_none()
-        );
-        let replaced = duplicates
-            .submit("  an   PEETERS ", &file, 4, footprint, Some(3))
-            .expect("a second submission");
-        assert_eq!(replaced.row, Some(0));
-        assert_eq!(replaced.places, "team.csv:2 and team.csv:4");
-        // A third submission replaces the second.
-        let replaced = duplicates
-            .submit("An Peeters", &file, 9, footprint, None)
-            .expect("a third submission");
-        assert_eq!(replaced.row, Some(3));
+        duplicates.submit("An Peeters", "team.csv", 2, footprint(&[1, 1, 1, 1]), Some(0));
+        duplicates.submit("Jan", "team.csv", 3, footprint(&[2, 2, 2, 2]), Some(1));
+        duplicates.submit("AnPeeters", "team.csv", 3, footprint(&[3, 3, 3, 3]), Some(2));
+        duplicates.submit("  an   PEETERS ", "team.csv", 4, footprint(&[4, 4, 4, 4]), Some(3));
+        // A third submission, in another file, replaces the second.
+        duplicates.submit("An Peeters", "later.csv", 9, footprint(&[1, 2, 3, 4]), None);
+        let replaced = duplicates.replaced(1);
+        assert_eq!(replaced.len(), 2);
+        assert_eq!(replaced[0].row, Some(0));
+        assert_eq!(replaced[0].footprint, footprint(&[1, 1, 1, 1]));
+        assert_eq!(replaced[0].name, "  an   PEETERS ");
+        assert_eq!(replaced[0].places, "team.csv:2 and team.csv:4");
+        assert_eq!(replaced[1].row, Some(3));
+        assert_eq!(replaced[1].footprint, footprint(&[4, 4, 4, 4]));
+        // Only the first is shown.
+        assert_eq!(replaced[1].places, "");
         let folded = |name| {
             let mut folded = String::new();
             fold_into(name, &mut folded);
@@ -168,5 +244,31 @@ mod tests {
         };
         assert_eq!(folded("É x"), folded(" é   X "));
         assert_eq!(folded("É x"), "é x");
+    }
+
+    #[test]
+    fn a_part_joined_matches_as_if_noted_in_one() {
+        let bank = tiny_bank();
+        let footprint = Footprint::of(&assess(&bank, &answers(&bank, &[1, 2, 3, 4])));
+        let names = ["a", "b", "A", "c", "b", "a", "d", "C"];
+        let mut whole = Duplicates::default();
+        for (n, name) in names.iter().enumerate() {
+            whole.submit(name, "t.csv", n as u64 + 2, footprint, Some(n));
+        }
+        let mut first = Duplicates::default();
+        let mut part = first.part();
+        for (n, name) in names.iter().enumerate() {
+            if n < 3 {
+                first.submit(name, "t.csv", n as u64 + 2, footprint, Some(n));
+            } else {
+                part.submit(name, "t.csv", n as u64 + 2, footprint, Some(n - 3));
+            }
+        }
+        first.join(part, 3);
+        let (whole, joined) = (whole.replaced(9), first.replaced(9));
+        assert_eq!(whole.len(), 4);
+        assert_eq!(whole, joined);
+        assert_eq!(joined[1].places, "t.csv:3 and t.csv:6");
+        assert_eq!(joined[1].row, Some(1));
     }
 }

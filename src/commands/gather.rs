@@ -56,10 +56,6 @@ pub struct Tally<'a> {
     pub problem_count: u64,
     /// `None` with --keep-duplicates.
     duplicates: Option<Duplicates>,
-    /// Rows replaced by a later submission, taken out at the end.
-    replaced_rows: Vec<usize>,
-    /// The messages about second submissions, and how many there were.
-    replaced: (Vec<String>, u64),
 }
 
 impl Tally<'_> {
@@ -100,21 +96,7 @@ impl Tally<'_> {
             let row = self.respondents.as_ref().map(Vec::len);
             let line = record.place.line.unwrap_or(0);
             let footprint = Footprint::of(&assessment);
-            let submitted =
-                duplicates.submit(&record.respondent, &record.place.file, line, footprint, row);
-            if let Some(earlier) = submitted {
-                self.team.remove(&earlier.footprint);
-                self.scored -= 1;
-                self.replaced_rows.extend(earlier.row);
-                self.replaced.1 += 1;
-                if self.replaced.0.len() < DUPLICATES_SHOWN {
-                    self.replaced.0.push(format!(
-                        "{}: {}",
-                        crate::visible::quoted(&record.respondent),
-                        earlier.places
-                    ));
-                }
-            }
+            duplicates.submit(&record.respondent, &record.place.file, line, footprint, row);
         }
         if let Some(answers) = &mut self.answers {
             answers.push(Some(record.responses));
@@ -137,28 +119,41 @@ impl Tally<'_> {
             problems: Vec::new(),
             problem_count: 0,
             duplicates: (!options.read.keep_duplicates).then(Duplicates::default),
-            replaced_rows: Vec::new(),
-            replaced: (Vec::new(), 0),
         }
     }
 
-    /// Takes out the rows that later submissions replaced; returns the
-    /// note that says which, if any were.
+    /// Takes out the submissions that later ones replaced, from the team
+    /// and the rows; returns the note that says which, if any were.
     pub fn settle(&mut self) -> Option<Vec<String>> {
-        let mut gone = std::mem::take(&mut self.replaced_rows);
+        let replaced = self
+            .duplicates
+            .take()
+            .map(|duplicates| duplicates.replaced(DUPLICATES_SHOWN))
+            .unwrap_or_default();
+        let mut gone = Vec::new();
+        let mut shown = Vec::new();
+        for earlier in &replaced {
+            self.team.remove(&earlier.footprint);
+            self.scored -= 1;
+            gone.extend(earlier.row);
+            if shown.len() < DUPLICATES_SHOWN {
+                let name = crate::visible::quoted(&earlier.name);
+                shown.push(format!("{name}: {}", earlier.places));
+            }
+        }
         gone.sort_unstable();
         retain_except(&mut self.respondents, &gone);
         retain_except(&mut self.answers, &gone);
-        let (shown, count) = &self.replaced;
-        if *count == 0 {
+        let count = replaced.len() as u64;
+        if count == 0 {
             return None;
         }
         let lang = self.lang;
-        let twice = Localized::new("answered-twice", &[]).count("count", *count);
+        let twice = Localized::new("answered-twice", &[]).count("count", count);
         let mut lines = vec![messages::note(lang, &twice.in_lang(lang))];
         lines.extend(shown.iter().map(|line| format!("  {line}")));
-        if *count > shown.len() as u64 {
-            let more = Localized::new("and-more", &[]).count("count", *count - shown.len() as u64);
+        if count > shown.len() as u64 {
+            let more = Localized::new("and-more", &[]).count("count", count - shown.len() as u64);
             lines.push(format!("  {}", more.in_lang(lang)));
         }
         Some(lines)
