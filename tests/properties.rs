@@ -3,14 +3,18 @@
 //! of the answers nor the file format changes it.
 
 use proptest::prelude::*;
+use pyramid::commands::gather::{Options, Tally};
 use pyramid::input::bank_file;
+use pyramid::input::csv_parts::Reopen;
 use pyramid::input::matching::AnswerMatcher;
+use pyramid::input::record::Record;
+use pyramid::input::sources::{Respondent, Sink};
 use pyramid::input::{answer_file, csv_file};
 use pyramid::lang::Lang;
 use pyramid::model::answers::{Choice, Responses};
 use pyramid::model::bank::Bank;
 use pyramid::model::scoring::assess;
-use std::rc::Rc;
+use std::sync::Arc;
 use std::sync::OnceLock;
 
 /// Parsed once for all cases.
@@ -125,7 +129,7 @@ proptest! {
             lines.swap(n, (state % (n as u64 + 1)) as usize);
         }
         let text = format!("respondent: x\nbank: pyramid\nanswers:\n{}\n", lines.join("\n"));
-        let record = answer_file::read(&text, Rc::from("x.yaml"), bank, &matcher).expect("reads");
+        let record = answer_file::read(&text, Arc::from("x.yaml"), bank, &matcher).expect("reads");
         prop_assert_eq!(&record.responses, &responses);
         prop_assert_eq!(assess(bank, &record.responses), assess(bank, &responses));
     }
@@ -172,11 +176,12 @@ proptest! {
             .collect();
         let csv = format!("respondent;{}\r\nx;{}\r\n", header.join(";"), row.join(";"));
 
-        let from_yaml = answer_file::read(&yaml, Rc::from("x.yaml"), bank, &matcher).expect("YAML");
-        let from_json = answer_file::read(&json, Rc::from("x.json"), bank, &matcher).expect("JSON");
-        let mut rows = Vec::new();
+        let from_yaml = answer_file::read(&yaml, Arc::from("x.yaml"), bank, &matcher).expect("YAML");
+        let from_json = answer_file::read(&json, Arc::from("x.json"), bank, &matcher).expect("JSON");
         let matchers = pyramid::input::matching::Matchers::new(bank, &[]);
-        csv_file::read_csv(csv.as_bytes(), Rc::from("x.csv"), bank, &matchers, &mut |record| rows.push(record)).expect("CSV");
+        let mut sink = Records::default();
+        csv_file::read_csv(csv.as_bytes(), Arc::from("x.csv"), bank, &matchers, &mut sink, None).expect("CSV");
+        let rows = sink.0;
         prop_assert_eq!(rows.len(), 1);
         for record in [&from_yaml, &from_json, &rows[0]] {
             prop_assert!(record.bad.is_empty(), "{:?}", record.bad);
@@ -187,25 +192,118 @@ proptest! {
     }
 }
 
-/// One way of parsing a CSV: every record as read (its `Debug` form) and
-/// the outcome (the columns found, or the error in full).
-fn parsed_with(csv: &[u8], parsing: csv_file::Parsing) -> (Vec<String>, String) {
+/// Every record read, in order.
+#[derive(Default)]
+struct Records(Vec<Record>);
+
+impl Sink for Records {
+    fn add(&mut self, respondent: Respondent) {
+        if let Respondent::Answers(record) = respondent {
+            self.0.push(record);
+        }
+    }
+    fn part(&self) -> Self {
+        Records::default()
+    }
+    fn join(&mut self, part: Self, rows_before: u64) {
+        for mut record in part.0 {
+            record.shift_rows(rows_before);
+            self.0.push(record);
+        }
+    }
+}
+
+/// Reads `csv` from a file as `parsing` says into `sink`: the outcome
+/// (the columns found, or the error in full).
+fn read_with(csv: &[u8], parsing: csv_file::Parsing, sink: &mut impl Sink) -> String {
     let bank = pyramid_bank();
     let matchers = pyramid::input::matching::Matchers::new(bank, &[]);
-    let mut records = Vec::new();
+    let mut file = tempfile::NamedTempFile::new().expect("a temporary file");
+    std::io::Write::write_all(&mut file, csv).expect("written");
+    let wrap = |input| input;
+    let reopen = Reopen {
+        path: file.path(),
+        length: csv.len() as u64,
+        wrap: &wrap,
+    };
+    let input = std::fs::File::open(file.path()).expect("opened");
     let outcome = csv_file::read_csv_with(
-        csv,
-        Rc::from("team.csv"),
+        input,
+        Arc::from("team.csv"),
         bank,
         &matchers,
-        &mut |record| records.push(format!("{record:?}")),
+        sink,
+        Some(reopen),
         Some(parsing),
     );
-    let outcome = match outcome {
+    match outcome {
         Ok(info) => format!("{info:?}"),
         Err(err) => format!("{err:#}"),
-    };
+    }
+}
+
+/// One way of parsing a CSV: every record as read (its `Debug` form) and
+/// the outcome.
+fn parsed_with(csv: &[u8], parsing: csv_file::Parsing) -> (Vec<String>, String) {
+    let mut records = Records::default();
+    let outcome = read_with(csv, parsing, &mut records);
+    let records = records
+        .0
+        .iter()
+        .map(|record| format!("{record:?}"))
+        .collect();
     (records, outcome)
+}
+
+/// One way of scoring a CSV as `score` does, with rows, answers and
+/// second submissions: everything it would show.
+fn scored_with(csv: &[u8], parsing: csv_file::Parsing, keep_duplicates: bool) -> Vec<String> {
+    let bank = pyramid_bank();
+    let read = pyramid::cli::ReadArgs {
+        keep_duplicates,
+        ..Default::default()
+    };
+    let options = Options {
+        read,
+        keep_rows: true,
+        keep_answers: true,
+        db: None,
+    };
+    let mut tally = Tally::new(bank, Lang::EN, &options);
+    let outcome = read_with(csv, parsing, &mut tally);
+    let notes = tally.settle();
+    vec![
+        outcome,
+        format!("{notes:?}"),
+        format!("{:?}", tally.team.finish(bank)),
+        format!("{} scored, {} problems", tally.scored, tally.problem_count),
+        format!("{:?}", tally.problems()),
+        format!("{:?}", tally.respondents),
+        format!("{:?}", tally.answers),
+    ]
+}
+
+/// A generated export: a header, then rows of a name (or none) and
+/// cells; a line that is not UTF-8 before row `broken`, and a stray quote
+/// inside a cell in row `stray`.
+fn export(
+    rows: &[(Option<u8>, Vec<String>)],
+    broken: Option<usize>,
+    stray: Option<usize>,
+) -> Vec<u8> {
+    let bank = pyramid_bank();
+    let header: Vec<&str> = bank.questions.iter().map(|q| q.id.as_str()).collect();
+    let mut csv = format!("respondent,{}\n", header.join(",")).into_bytes();
+    for (n, (name, cells)) in rows.iter().enumerate() {
+        if broken == Some(n) {
+            // Not UTF-8: an error at this line, after what came before.
+            csv.extend_from_slice(b"caf\xe9,a\n");
+        }
+        let name = name.map(|name| format!("r{name}")).unwrap_or_default();
+        let quote = if stray == Some(n) { "x\"y" } else { "" };
+        csv.extend_from_slice(format!("{name}{quote},{}\n", cells.join(",")).as_bytes());
+    }
+    csv
 }
 
 /// A cell of a generated export: a key, a number, don't know, a bad
@@ -219,6 +317,11 @@ fn any_cell() -> impl Strategy<Value = String> {
     ]
 }
 
+/// A cell that every question takes ("don't know" is not one).
+fn good_cell() -> impl Strategy<Value = String> {
+    prop::sample::select(vec!["a", "b", "c", "d", "1", "4"]).prop_map(String::from)
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(24))]
 
@@ -227,22 +330,43 @@ proptest! {
     /// lines, bad answers and errors, across batch boundaries (512 records)
     /// and with cells that span lines.
     #[test]
-    fn reading_ahead_reads_what_one_thread_reads(
-        rows in prop::collection::vec((0..40u8, prop::collection::vec(any_cell(), 15)), 0..1400),
-        broken in prop::option::of(0..1400usize),
+    fn reading_ahead_and_in_parts_read_what_one_thread_reads(
+        rows in prop::collection::vec((prop::option::weighted(0.9, 0..40u8), prop::collection::vec(any_cell(), 15)), 0..1400),
+        broken in prop::option::weighted(0.3, 0..1400usize),
+        stray in prop::option::weighted(0.2, 0..1400usize),
     ) {
-        let bank = pyramid_bank();
-        let header: Vec<&str> = bank.questions.iter().map(|q| q.id.as_str()).collect();
-        let mut csv = format!("respondent,{}\n", header.join(",")).into_bytes();
-        for (n, (name, cells)) in rows.iter().enumerate() {
-            if broken == Some(n) {
-                // Not UTF-8: an error at this line, after what came before.
-                csv.extend_from_slice(b"caf\xe9,a\n");
-            }
-            csv.extend_from_slice(format!("r{name},{}\n", cells.join(",")).as_bytes());
-        }
+        let csv = export(&rows, broken, stray);
         let one = parsed_with(&csv, csv_file::Parsing::OnThisThread);
         let ahead = parsed_with(&csv, csv_file::Parsing::ReadAhead);
-        prop_assert_eq!(one, ahead);
+        prop_assert_eq!(&one, &ahead);
+        let parts = parsed_with(&csv, csv_file::Parsing::InParts);
+        prop_assert_eq!(&one, &parts);
+    }
+
+    /// Scoring a file read in two parts at once shows what scoring it on
+    /// one thread shows: the team, every row, the problems and their
+    /// order, the second submissions and the error, byte for byte.
+    #[test]
+    fn scoring_in_parts_shows_what_one_thread_shows(
+        rows in prop::collection::vec((prop::option::weighted(0.5, 0..60u8), prop::collection::vec(good_cell(), 15), prop::option::weighted(0.15, (0..15usize, any_cell()))), 0..900),
+        broken in prop::option::weighted(0.2, 0..900usize),
+        stray in prop::option::weighted(0.2, 0..900usize),
+        keep_duplicates in any::<bool>(),
+    ) {
+        // Good rows, and now and then one odd cell: the problems shown
+        // come from all over the file.
+        let rows: Vec<(Option<u8>, Vec<String>)> = rows
+            .into_iter()
+            .map(|(name, mut cells, odd)| {
+                if let Some((column, cell)) = odd {
+                    cells[column] = cell;
+                }
+                (name, cells)
+            })
+            .collect();
+        let csv = export(&rows, broken, stray);
+        let one = scored_with(&csv, csv_file::Parsing::OnThisThread, keep_duplicates);
+        let parts = scored_with(&csv, csv_file::Parsing::InParts, keep_duplicates);
+        prop_assert_eq!(one, parts);
     }
 }

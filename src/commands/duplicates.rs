@@ -221,10 +221,28 @@ mod tests {
         let bank = tiny_bank();
         let footprint = |levels: &[u8]| Footprint::of(&assess(&bank, &answers(&bank, levels)));
         let mut duplicates = Duplicates::default();
-        duplicates.submit("An Peeters", "team.csv", 2, footprint(&[1, 1, 1, 1]), Some(0));
+        duplicates.submit(
+            "An Peeters",
+            "team.csv",
+            2,
+            footprint(&[1, 1, 1, 1]),
+            Some(0),
+        );
         duplicates.submit("Jan", "team.csv", 3, footprint(&[2, 2, 2, 2]), Some(1));
-        duplicates.submit("AnPeeters", "team.csv", 3, footprint(&[3, 3, 3, 3]), Some(2));
-        duplicates.submit("  an   PEETERS ", "team.csv", 4, footprint(&[4, 4, 4, 4]), Some(3));
+        duplicates.submit(
+            "AnPeeters",
+            "team.csv",
+            3,
+            footprint(&[3, 3, 3, 3]),
+            Some(2),
+        );
+        duplicates.submit(
+            "  an   PEETERS ",
+            "team.csv",
+            4,
+            footprint(&[4, 4, 4, 4]),
+            Some(3),
+        );
         // A third submission, in another file, replaces the second.
         duplicates.submit("An Peeters", "later.csv", 9, footprint(&[1, 2, 3, 4]), None);
         let replaced = duplicates.replaced(1);

@@ -8,7 +8,7 @@ use crate::documents::ScoredRespondent;
 use crate::input::matching::{ColumnMap, Matchers};
 use crate::input::record::Record;
 use crate::input::scores_document;
-use crate::input::sources::{self, Respondent, Source};
+use crate::input::sources::{self, Respondent, Sink, Source};
 use crate::lang::Lang;
 use crate::messages::{self, Localized, say_in};
 use crate::model::answers::Responses;
@@ -56,9 +56,21 @@ pub struct Tally<'a> {
     pub problem_count: u64,
     /// `None` with --keep-duplicates.
     duplicates: Option<Duplicates>,
+    /// In a part of a table read on another thread: the records of the
+    /// first problems, described when joined (an unnamed respondent is
+    /// called by a row not known till then), and the kept rows of unnamed
+    /// respondents, named then.
+    part: Option<Later>,
 }
 
-impl Tally<'_> {
+/// What a part of a table leaves to be done when it is joined.
+#[derive(Default)]
+struct Later {
+    rejected: Vec<Record>,
+    unnamed: Vec<(usize, Record)>,
+}
+
+impl<'a> Tally<'a> {
     fn problem(&mut self, message: String) {
         self.problem_count += 1;
         if self.problems.len() < PROBLEMS_SHOWN {
@@ -75,17 +87,9 @@ impl Tally<'_> {
     pub fn add(&mut self, record: Record) {
         let incomplete = !self.allow_incomplete && !record.missing.is_empty();
         if !record.bad.is_empty() || incomplete {
-            self.rejected += 1;
-            if self.problems.len() >= PROBLEMS_SHOWN {
-                // Count without building messages nobody will see.
-                self.problem_count += record.bad.len() as u64 + u64::from(incomplete);
-                return;
-            }
-            for message in record.bad_answer_messages(self.bank, self.lang) {
-                self.problem(message);
-            }
-            if incomplete && let Some(message) = record.missing_message(self.bank, self.lang) {
-                self.problem(message);
+            match &mut self.part {
+                Some(later) if later.rejected.len() < PROBLEMS_SHOWN => later.rejected.push(record),
+                _ => self.reject(&record, incomplete),
             }
             return;
         }
@@ -101,12 +105,41 @@ impl Tally<'_> {
         if let Some(answers) = &mut self.answers {
             answers.push(Some(record.responses));
         }
+        if let (Some(later), Some(rows)) = (&mut self.part, &self.respondents)
+            && !record.named
+        {
+            // Only its place and row are wanted, to name it when joined.
+            let unnamed = Record {
+                responses: crate::model::answers::Responses::empty(self.bank),
+                ..record
+            };
+            later.unnamed.push((rows.len(), unnamed));
+            self.keep(String::new(), String::new, assessment);
+            return;
+        }
         let place = record.place;
         self.keep(record.respondent, || place.to_string(), assessment);
     }
 
+    /// Counts a respondent with problems, describing them while fewer
+    /// than `PROBLEMS_SHOWN` are.
+    fn reject(&mut self, record: &Record, incomplete: bool) {
+        self.rejected += 1;
+        if self.problems.len() >= PROBLEMS_SHOWN || self.part.is_some() {
+            // Count without building messages nobody will see.
+            self.problem_count += record.bad.len() as u64 + u64::from(incomplete);
+            return;
+        }
+        for message in record.bad_answer_messages(self.bank, self.lang) {
+            self.problem(message);
+        }
+        if incomplete && let Some(message) = record.missing_message(self.bank, self.lang) {
+            self.problem(message);
+        }
+    }
+
     /// A tally to which `add` gives respondents one at a time.
-    pub fn new<'a>(bank: &'a Bank, lang: Lang, options: &Options) -> Tally<'a> {
+    pub fn new(bank: &'a Bank, lang: Lang, options: &Options) -> Tally<'a> {
         Tally {
             answers: options.keep_answers.then(Vec::new),
             bank,
@@ -119,7 +152,59 @@ impl Tally<'_> {
             problems: Vec::new(),
             problem_count: 0,
             duplicates: (!options.read.keep_duplicates).then(Duplicates::default),
+            part: None,
         }
+    }
+
+    /// An empty tally for a later stretch of a table, read on another
+    /// thread and joined after this one.
+    pub fn part(&self) -> Tally<'a> {
+        Tally {
+            bank: self.bank,
+            lang: self.lang,
+            allow_incomplete: self.allow_incomplete,
+            respondents: self.respondents.as_ref().map(|_| Vec::new()),
+            answers: self.answers.as_ref().map(|_| Vec::new()),
+            team: TeamCollector::new(self.bank),
+            scored: 0,
+            rejected: 0,
+            problems: Vec::new(),
+            problem_count: 0,
+            duplicates: self.duplicates.as_ref().map(Duplicates::part),
+            part: Some(Later::default()),
+        }
+    }
+
+    /// Takes in what a part gathered, after what this one did: its rows
+    /// come after `rows_before` table rows.
+    pub fn join(&mut self, part: Tally<'a>, rows_before: u64) {
+        let kept_before = self.respondents.as_ref().map_or(0, Vec::len);
+        if let (Some(mine), Some(theirs)) = (&mut self.duplicates, part.duplicates) {
+            mine.join(theirs, kept_before);
+        }
+        let later = part.part.unwrap_or_default();
+        if let (Some(mine), Some(mut theirs)) = (&mut self.respondents, part.respondents) {
+            for (at, mut record) in later.unnamed {
+                record.shift_rows(rows_before);
+                if let Some(row) = theirs.get_mut(at) {
+                    row.source = record.place.to_string();
+                    row.respondent = record.respondent;
+                }
+            }
+            mine.append(&mut theirs);
+        }
+        if let (Some(mine), Some(mut theirs)) = (&mut self.answers, part.answers) {
+            mine.append(&mut theirs);
+        }
+        self.team.merge(&part.team);
+        self.scored += part.scored;
+        for mut record in later.rejected {
+            record.shift_rows(rows_before);
+            let incomplete = !self.allow_incomplete && !record.missing.is_empty();
+            self.reject(&record, incomplete);
+        }
+        self.rejected += part.rejected;
+        self.problem_count += part.problem_count;
     }
 
     /// Takes out the submissions that later ones replaced, from the team
@@ -213,6 +298,23 @@ impl Tally<'_> {
     }
 }
 
+impl Sink for Tally<'_> {
+    fn add(&mut self, respondent: Respondent) {
+        match respondent {
+            Respondent::Answers(record) => Tally::add(self, record),
+            Respondent::Scores(entry, source) => self.add_scores(entry, &source),
+        }
+    }
+
+    fn part(&self) -> Self {
+        Tally::part(self)
+    }
+
+    fn join(&mut self, part: Self, rows_before: u64) {
+        Tally::join(self, part, rows_before);
+    }
+}
+
 /// Keeps all but the items at the (sorted) positions `gone`.
 fn retain_except<T>(list: &mut Option<Vec<T>>, gone: &[usize]) {
     if let Some(list) = list {
@@ -239,16 +341,9 @@ pub fn gather<'a>(setup: &'a Setup, paths: &[PathBuf], options: Options) -> Resu
     for source in &sources {
         let read = sources::open(source).and_then(|input| {
             let input = progress.wrap(input);
-            sources::read(
-                source,
-                input,
-                bank,
-                &matchers,
-                &mut |respondent| match respondent {
-                    Respondent::Answers(record) => tally.add(record),
-                    Respondent::Scores(entry) => tally.add_scores(entry, &source.name),
-                },
-            )
+            sources::read(source, input, bank, &matchers, &mut tally, &|input| {
+                progress.wrap(input)
+            })
         });
         match read {
             Ok(Some(table)) => {

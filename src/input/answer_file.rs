@@ -18,7 +18,7 @@ use crate::model::answers::Responses;
 use crate::model::bank::Bank;
 use anyhow::Result;
 use serde::Serialize;
-use std::rc::Rc;
+use std::sync::Arc;
 
 #[derive(Serialize)]
 struct AnswerFile<'a> {
@@ -104,7 +104,7 @@ pub fn looks_like_json(text: &str) -> bool {
 /// keys, labels in either language or option numbers; bad ones are kept in
 /// the record for the caller to report, a file that is no answer file at
 /// all is an error.
-pub fn read(text: &str, file: Rc<str>, bank: &Bank, matcher: &AnswerMatcher) -> Result<Record> {
+pub fn read(text: &str, file: Arc<str>, bank: &Bank, matcher: &AnswerMatcher) -> Result<Record> {
     let text = text.trim_start_matches('\u{feff}');
     if text.trim().is_empty() {
         return Err(Localized::new("answer-file-empty", &[("file", &file)]).into());
@@ -158,6 +158,7 @@ pub fn read(text: &str, file: Rc<str>, bank: &Bank, matcher: &AnswerMatcher) -> 
     let place = Place {
         file: file.clone(),
         line: None,
+        row: None,
     };
     let respondent = parsed
         .respondent

@@ -9,7 +9,7 @@ use crate::model::bank::Bank;
 use crate::store::Store;
 use anyhow::Result;
 use std::path::Path;
-use std::rc::Rc;
+use std::sync::Arc;
 
 /// How a path names a campaign: `campaign:Team Q4`.
 pub const PREFIX: &str = "campaign:";
@@ -54,7 +54,7 @@ pub fn record(
     matcher: &AnswerMatcher,
     respondent: String,
     named: bool,
-    place: &Rc<str>,
+    place: &Arc<str>,
     answers: &[(String, String)],
 ) -> Record {
     let mut responses = Responses::empty(bank);
@@ -82,6 +82,7 @@ pub fn record(
         place: Place {
             file: place.clone(),
             line: None,
+            row: None,
         },
         responses,
         bad,
@@ -107,7 +108,7 @@ pub fn records(
         ];
         return Err(Localized::new("campaign-for-another-bank", &args).into());
     }
-    let place: Rc<str> = Rc::from(format!("{PREFIX}{name}"));
+    let place: Arc<str> = Arc::from(format!("{PREFIX}{name}"));
     let finished = store.respondents(name)?.into_iter().filter(|r| r.finished);
     for (n, respondent) in finished.enumerate() {
         let named = respondent.name.is_some();
@@ -152,7 +153,7 @@ pub fn read_self_test(
         ];
         return Err(Localized::new("self-test-for-another-bank", &args).into());
     }
-    let place: Rc<str> = Rc::from(format!("{SELF_TEST_PREFIX}{number}"));
+    let place: Arc<str> = Arc::from(format!("{SELF_TEST_PREFIX}{number}"));
     on_record(record(
         bank,
         matcher,

@@ -2,16 +2,18 @@
 //! without a byte order mark, Windows-1252, UTF-16), delimiter, `sep=`
 //! line and line ends told from its start; each record bounded before the
 //! CSV reader buffers it. The records are parsed on a second thread, a
-//! batch ahead of the scoring on this one.
+//! batch ahead of the scoring on this one; a long file is read in two
+//! parts at once (`csv_parts`).
 
-use super::record::Record;
+use super::csv_parts::{self, Reopen};
+use super::sources::{Respondent, Sink};
 use super::survey::{RowSource, TableInfo, read_rows};
 use crate::input::matching::Matchers;
 use crate::messages::{Localized, LocalizedContext};
 use crate::model::bank::Bank;
 use anyhow::Result;
 use std::io::{Cursor, Read};
-use std::rc::Rc;
+use std::sync::Arc;
 
 /// How much of a CSV file is read to tell its encoding and delimiter.
 const SNIFF_BYTES: usize = 64 * 1024;
@@ -21,10 +23,37 @@ const MAX_RECORD_BYTES: usize = 1024 * 1024;
 
 /// Refuses a record longer than `MAX_RECORD_BYTES` while reading, before
 /// the CSV reader buffers it, so one endless line cannot fill memory.
-struct RecordLimit<R> {
+/// Quotes toggle its idea of being inside a cell wherever they are:
+/// where it starts afresh (after a line end with an even count of quotes
+/// before it) it is in the state it would have reached.
+pub(super) struct RecordLimit<R> {
     inner: R,
     length: usize,
     quoted: bool,
+}
+
+impl<R: Read> RecordLimit<R> {
+    pub(super) fn new(inner: R) -> RecordLimit<R> {
+        RecordLimit {
+            inner,
+            length: 0,
+            quoted: false,
+        }
+    }
+}
+
+/// The CSV reader for the text after the byte order mark and `sep=` line.
+pub(super) fn csv_reader<R: Read>(input: R, delimiter: u8) -> csv::Reader<RecordLimit<R>> {
+    csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        // `\n` alone ends a record: with CRLF as a unit the reader reports
+        // each record's line one too low. The `\r` left at the end of the
+        // last cell is trimmed like any white space.
+        .terminator(csv::Terminator::Any(b'\n'))
+        .buffer_capacity(SNIFF_BYTES)
+        .from_reader(RecordLimit::new(input))
 }
 
 #[derive(Debug)]
@@ -69,35 +98,46 @@ impl<R: Read> Read for RecordLimit<R> {
     }
 }
 
-/// How the records are parsed: on this thread, or on a second one a
-/// batch ahead of the scoring. Both give the same records, problems and
-/// lines; the tests compare them.
+/// How the records are parsed: on this thread, on a second one a batch
+/// ahead of the scoring, or in two parts at once. All give the same
+/// records, problems and lines; the tests compare them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Parsing {
     OnThisThread,
     ReadAhead,
+    /// A file that can be opened again, in UTF-8 without a byte order
+    /// mark: its second half read on another thread, into a part of the
+    /// sink joined after the first.
+    InParts,
 }
 
-/// Reads the respondents of a CSV text, calling `on_record` for each. An
-/// input that fits in the part read to sniff it is parsed on this thread,
-/// a longer one a batch ahead on a second thread.
+/// A file this long or longer is read in parts, where it can be.
+const PARTS_FROM: u64 = 4 * 1024 * 1024;
+
+/// Reads the respondents of a CSV text into `sink`. An input that fits in
+/// the part read to sniff it is parsed on this thread, a longer one a
+/// batch ahead on a second thread; a long file that can be opened again
+/// (`reopen`) in two parts at once.
 pub fn read_csv(
     input: impl Read + Send,
-    file: Rc<str>,
+    file: Arc<str>,
     bank: &Bank,
     matchers: &Matchers,
-    on_record: &mut dyn FnMut(Record),
+    sink: &mut impl Sink,
+    reopen: Option<Reopen>,
 ) -> Result<TableInfo> {
-    read_csv_with(input, file, bank, matchers, on_record, None)
+    read_csv_with(input, file, bank, matchers, sink, reopen, None)
 }
 
-/// As `read_csv`, parsing as `parsing` says where it is given.
+/// As `read_csv`, parsing as `parsing` says where it is given (and, for
+/// `InParts`, where the file allows it).
 pub fn read_csv_with(
     mut input: impl Read + Send,
-    file: Rc<str>,
+    file: Arc<str>,
     bank: &Bank,
     matchers: &Matchers,
-    on_record: &mut dyn FnMut(Record),
+    sink: &mut impl Sink,
+    reopen: Option<Reopen>,
     parsing: Option<Parsing>,
 ) -> Result<TableInfo> {
     let mut head = Vec::with_capacity(SNIFF_BYTES);
@@ -106,11 +146,16 @@ pub fn read_csv_with(
         .read_to_end(&mut head)
         .localized(|| Localized::new("cannot-read-file", &[("file", &file)]))?;
     let sniffed = sniff(&head);
-    let parsing = parsing.unwrap_or(if head.len() < SNIFF_BYTES {
-        Parsing::OnThisThread
-    } else {
-        Parsing::ReadAhead
-    });
+    // Parts start at byte offsets of the file: only where it is read as
+    // it is, without decoding.
+    let reopen = reopen.filter(|_| sniffed.encoding.is_none() && !sniffed.bom && !sniffed.cr_only);
+    let parsing = match (parsing, &reopen) {
+        (Some(Parsing::InParts), None) => Parsing::ReadAhead,
+        (Some(parsing), _) => parsing,
+        _ if head.len() < SNIFF_BYTES => Parsing::OnThisThread,
+        (None, Some(reopen)) if reopen.length >= PARTS_FROM => Parsing::InParts,
+        _ => Parsing::ReadAhead,
+    };
     let rest = Cursor::new(head).chain(input);
     // encoding_rs_io finds the byte order mark again and drops it; UTF-8
     // without one is read as is, with no copy.
@@ -135,38 +180,33 @@ pub fn read_csv_with(
     skipped
         .read_exact(&mut discard)
         .localized(|| Localized::new("cannot-read-file", &[("file", &file)]))?;
-    let skipped = RecordLimit {
-        inner: skipped,
-        length: 0,
-        quoted: false,
-    };
-    let reader = csv::ReaderBuilder::new()
-        .delimiter(sniffed.delimiter)
-        .has_headers(false)
-        .flexible(true)
-        // `\n` alone ends a record: with CRLF as a unit the reader reports
-        // each record's line one too low. The `\r` left at the end of the
-        // last cell is trimmed like any white space.
-        .terminator(csv::Terminator::Any(b'\n'))
-        .buffer_capacity(SNIFF_BYTES)
-        .from_reader(skipped);
+    let reader = csv_reader(skipped, sniffed.delimiter);
+    let line_offset = sniffed.skipped_lines;
+    let rows = OnThisThread::new(file.clone(), reader, line_offset);
+    match (parsing, reopen) {
+        (Parsing::InParts, Some(reopen)) => {
+            let layout = csv_parts::Layout {
+                skip: sniffed.skip as u64,
+                skipped_lines: line_offset,
+                delimiter: sniffed.delimiter,
+            };
+            return csv_parts::read(rows, &reopen, &layout, bank, matchers, sink);
+        }
+        (Parsing::OnThisThread, _) => {
+            let mut rows = rows;
+            let on_record = &mut |record| sink.add(Respondent::Answers(record));
+            return read_rows(&mut rows, &file, bank, matchers, on_record);
+        }
+        _ => {}
+    }
     // One thread parses, this one scores, in the order read: the results,
     // the problems and their lines are those of a single thread. When the
     // scoring stops early (a bad header), the parser stops once it has
     // read its next batch.
-    let line_offset = sniffed.skipped_lines;
-    if parsing == Parsing::OnThisThread {
-        let mut rows = OnThisThread {
-            file: file.clone(),
-            reader,
-            record: csv::StringRecord::new(),
-            line_offset,
-        };
-        return read_rows(&mut rows, &file, bank, matchers, on_record);
-    }
     std::thread::scope(|scope| {
         let (full, filled) = std::sync::mpsc::sync_channel(BATCHES_AHEAD);
         let (recycle, recycled) = std::sync::mpsc::channel();
+        let reader = rows.reader;
         scope.spawn(move || parse(reader, line_offset, &full, &recycled));
         let mut rows = ReadAhead {
             file: file.clone(),
@@ -174,29 +214,68 @@ pub fn read_csv_with(
             recycle,
             current: None,
             at: 0,
+            line_offset,
         };
+        let on_record = &mut |record| sink.add(Respondent::Answers(record));
         read_rows(&mut rows, &file, bank, matchers, on_record)
     })
 }
 
-/// The rows, parsed one at a time as they are asked for.
-struct OnThisThread<R: Read> {
-    file: Rc<str>,
-    reader: csv::Reader<R>,
+/// The rows, parsed one at a time as they are asked for; where `stop_at`
+/// is set, up to the record that starts at that byte.
+pub(super) struct OnThisThread<R: Read> {
+    file: Arc<str>,
+    pub(super) reader: csv::Reader<RecordLimit<R>>,
     record: csv::StringRecord,
     line_offset: u64,
+    /// The offset (from the reader's start) where the rows given end.
+    pub(super) stop_at: Option<u64>,
+    /// Whether the rows ended at `stop_at`.
+    pub(super) stopped: bool,
+}
+
+impl<R: Read> OnThisThread<R> {
+    pub(super) fn new(
+        file: Arc<str>,
+        reader: csv::Reader<RecordLimit<R>>,
+        line_offset: u64,
+    ) -> OnThisThread<R> {
+        OnThisThread {
+            file,
+            reader,
+            record: csv::StringRecord::new(),
+            line_offset,
+            stop_at: None,
+            stopped: false,
+        }
+    }
+
+    pub(super) fn file(&self) -> &Arc<str> {
+        &self.file
+    }
 }
 
 impl<R: Read> RowSource for OnThisThread<R> {
     type Row = csv::StringRecord;
 
     fn advance(&mut self) -> Result<Option<u64>> {
+        if let Some(stop_at) = self.stop_at {
+            let at = self.reader.position().byte();
+            if at == stop_at {
+                self.stopped = true;
+                return Ok(None);
+            }
+            if at > stop_at {
+                // Not a record's start after all: read on past it.
+                self.stop_at = None;
+            }
+        }
         match self.reader.read_record(&mut self.record) {
             Ok(true) => Ok(Some(
                 self.record.position().map_or(0, |p| p.line()) + self.line_offset,
             )),
             Ok(false) => Ok(None),
-            Err(err) => Err(csv_error(err).context(self.file.to_string())),
+            Err(err) => Err(csv_error(err, self.line_offset).context(self.file.to_string())),
         }
     }
 
@@ -262,12 +341,13 @@ fn parse<R: Read>(
 
 /// The rows the parsing thread read, one at a time, in order.
 struct ReadAhead {
-    file: Rc<str>,
+    file: Arc<str>,
     filled: std::sync::mpsc::Receiver<Batch>,
     recycle: std::sync::mpsc::Sender<Batch>,
     current: Option<Batch>,
     /// The next record of `current`.
     at: usize,
+    line_offset: u64,
 }
 
 impl RowSource for ReadAhead {
@@ -282,7 +362,10 @@ impl RowSource for ReadAhead {
                 }
                 match batch.end.take() {
                     Some(Ok(())) => return Ok(None),
-                    Some(Err(err)) => return Err(csv_error(err).context(self.file.to_string())),
+                    Some(Err(err)) => {
+                        let err = csv_error(err, self.line_offset);
+                        return Err(err.context(self.file.to_string()));
+                    }
                     None => {}
                 }
             }
@@ -420,8 +503,8 @@ fn guess_delimiter(text: &[u8]) -> u8 {
     candidates[best]
 }
 
-fn csv_error(err: csv::Error) -> anyhow::Error {
-    let line = err.position().map_or(0, csv::Position::line);
+fn csv_error(err: csv::Error, line_offset: u64) -> anyhow::Error {
+    let line = err.position().map_or(0, |p| p.line() + line_offset);
     let too_long = matches!(err.kind(), csv::ErrorKind::Io(io)
         if io.get_ref().is_some_and(|inner| inner.is::<RecordTooLong>()));
     let key = match err.kind() {

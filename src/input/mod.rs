@@ -4,6 +4,7 @@ pub mod answer_file;
 pub mod bank_file;
 pub mod campaign;
 pub mod csv_file;
+pub mod csv_parts;
 pub mod locate;
 pub mod matching;
 pub mod progress_store;

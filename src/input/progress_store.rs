@@ -14,7 +14,7 @@ use crate::model::bank::Bank;
 use crate::output::write_atomically;
 use anyhow::Result;
 use std::path::{Path, PathBuf};
-use std::rc::Rc;
+use std::sync::Arc;
 
 /// Where one bank's progress is kept.
 pub struct ProgressStore {
@@ -93,7 +93,7 @@ impl ProgressStore {
         if !self.path.exists() {
             return Saved::Nothing;
         }
-        let name: Rc<str> = Rc::from(self.path.display().to_string());
+        let name: Arc<str> = Arc::from(self.path.display().to_string());
         let text = match super::read_text(&self.path) {
             Ok(text) => text,
             Err(err) => return self.unusable(err),

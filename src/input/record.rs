@@ -7,14 +7,17 @@ use crate::model::answers::Responses;
 use crate::model::bank::Bank;
 use crate::visible::quoted;
 use std::fmt;
-use std::rc::Rc;
+use std::sync::Arc;
 
 /// Where a respondent's answers came from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Place {
-    pub file: Rc<str>,
+    pub file: Arc<str>,
     /// The line in a CSV file or the row in a spreadsheet.
     pub line: Option<u64>,
+    /// The row among a table's data rows, counted from 1: an unnamed
+    /// respondent is called by it.
+    pub row: Option<u64>,
 }
 
 impl fmt::Display for Place {
@@ -74,6 +77,22 @@ pub struct Record {
 }
 
 impl Record {
+    /// The name of a table's respondent that has none: its file and row.
+    pub fn unnamed(file: &str, row: u64) -> String {
+        format!("{file} row {row}")
+    }
+
+    /// Moves a record of a later stretch of a table, whose rows were
+    /// counted from 0, after the `rows_before` rows read before it.
+    pub fn shift_rows(&mut self, rows_before: u64) {
+        if let Some(row) = &mut self.place.row {
+            *row += rows_before;
+            if !self.named {
+                self.respondent = Record::unnamed(&self.place.file, *row);
+            }
+        }
+    }
+
     /// A message for each bad answer, naming the place, the value and the
     /// valid choices.
     pub fn bad_answer_messages(&self, bank: &Bank, lang: Lang) -> Vec<String> {

@@ -3,6 +3,7 @@
 
 use super::answer_file;
 use super::csv_file;
+use super::csv_parts::{Input, Reopen};
 use super::record::Record;
 use super::scores_document::{self, ScoredEntry};
 use super::survey::TableInfo;
@@ -17,7 +18,7 @@ use std::collections::hash_map::Entry;
 use std::io::IsTerminal;
 use std::io::{Cursor, Read};
 use std::path::{Path, PathBuf};
-use std::rc::Rc;
+use std::sync::Arc;
 
 /// How a source is read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -40,7 +41,7 @@ pub enum Kind {
 #[derive(Clone, Debug)]
 pub struct Source {
     pub path: Option<PathBuf>,
-    pub name: Rc<str>,
+    pub name: Arc<str>,
     pub kind: Kind,
 }
 
@@ -76,7 +77,7 @@ pub fn read_from_folders(path: &Path) -> bool {
 /// file named twice (the same path, a link to it, a folder and a file in
 /// it) is read once, with a note.
 pub fn expand(paths: &[PathBuf], db: Option<&Path>, lang: Lang) -> Result<Vec<Source>> {
-    let mut seen: HashMap<FileId, Rc<str>> = HashMap::new();
+    let mut seen: HashMap<FileId, Arc<str>> = HashMap::new();
     let mut sources = Vec::new();
     let all = expand_all(paths, db)?;
     // Typing answers at a terminal is rare: say what is awaited, and how
@@ -135,7 +136,7 @@ fn expand_all(paths: &[PathBuf], db: Option<&Path>) -> Result<Vec<Source>> {
             let db = crate::store::chosen_path(db)?;
             sources.push(Source {
                 path: Some(db),
-                name: Rc::from(name),
+                name: Arc::from(name),
                 kind,
             });
             continue;
@@ -169,14 +170,14 @@ fn expand_all(paths: &[PathBuf], db: Option<&Path>) -> Result<Vec<Source>> {
 fn stdin() -> Source {
     Source {
         path: None,
-        name: Rc::from("<stdin>"),
+        name: Arc::from("<stdin>"),
         kind: Kind::FromContent,
     }
 }
 
 fn file(path: PathBuf) -> Source {
     Source {
-        name: Rc::from(crate::visible::visible(&path.display().to_string())),
+        name: Arc::from(crate::visible::visible(&path.display().to_string())),
         kind: kind_of(&path).unwrap_or(Kind::FromContent),
         path: Some(path),
     }
@@ -203,21 +204,36 @@ fn starts_like_answer_file(head: &[u8]) -> bool {
 /// scores of a scores document that `pyramid score` wrote.
 pub enum Respondent {
     Answers(Record),
-    Scores(ScoredEntry),
+    /// An entry, and the document it is in.
+    Scores(ScoredEntry, Arc<str>),
 }
 
-/// Reads one source, handing each respondent to `on_respondent`; a table
-/// also tells which columns it ignored. Every source is read once.
+/// Where the respondents read go, in the order read.
+pub trait Sink: Send + Sized {
+    fn add(&mut self, respondent: Respondent);
+    /// An empty sink for a later stretch of the same table, filled on
+    /// another thread.
+    fn part(&self) -> Self;
+    /// Takes in a part's respondents, which came after these. The part
+    /// counted its table rows from 0: they come after `rows_before`
+    /// (`Record::shift_rows`).
+    fn join(&mut self, part: Self, rows_before: u64);
+}
+
+/// Reads one source into `sink`; a table also tells which columns it
+/// ignored. Every source is read once. What a file is read through is
+/// `wrap`ped (to count progress).
 pub fn read(
     source: &Source,
     input: Box<dyn Read + Send>,
     bank: &Bank,
     matchers: &Matchers,
-    on_respondent: &mut dyn FnMut(Respondent),
+    sink: &mut impl Sink,
+    wrap: &(dyn Fn(Input) -> Input + Sync),
 ) -> Result<Option<TableInfo>> {
     let name = source.name.clone();
     let matcher = &matchers.answers;
-    let on_record = &mut |record| on_respondent(Respondent::Answers(record));
+    let on_record = &mut |record| sink.add(Respondent::Answers(record));
     match source.kind {
         Kind::Spreadsheet => {
             let path = source.path.as_deref().unwrap_or(Path::new("-"));
@@ -225,10 +241,16 @@ pub fn read(
         }
         Kind::AnswerFile => {
             let text = read_document(input, &name)?;
-            document(&text, name, bank, matcher, on_respondent)?;
+            document(&text, name, bank, matcher, sink)?;
             Ok(None)
         }
-        Kind::Csv => csv_file::read_csv(input, name, bank, matchers, on_record).map(Some),
+        Kind::Csv => {
+            let reopen = source.path.as_deref().and_then(|path| {
+                let length = std::fs::metadata(path).ok()?.len();
+                Some(Reopen { path, length, wrap })
+            });
+            csv_file::read_csv(input, name, bank, matchers, sink, reopen).map(Some)
+        }
         Kind::Campaign => {
             let db = source.path.as_deref().unwrap_or(Path::new("-"));
             super::campaign::read(db, &name, bank, matcher, on_record).map(|()| None)
@@ -247,10 +269,10 @@ pub fn read(
             let whole = Cursor::new(head.clone()).chain(input);
             if starts_like_answer_file(&head) {
                 let text = read_document(Box::new(whole), &name)?;
-                document(&text, name, bank, matcher, on_respondent)?;
+                document(&text, name, bank, matcher, sink)?;
                 Ok(None)
             } else {
-                csv_file::read_csv(whole, name, bank, matchers, on_record).map(Some)
+                csv_file::read_csv(whole, name, bank, matchers, sink, None).map(Some)
             }
         }
     }
@@ -260,16 +282,16 @@ pub fn read(
 /// else an answer file.
 fn document(
     text: &str,
-    name: Rc<str>,
+    name: Arc<str>,
     bank: &Bank,
     matcher: &AnswerMatcher,
-    on_respondent: &mut dyn FnMut(Respondent),
+    sink: &mut impl Sink,
 ) -> Result<()> {
     match scores_document::parse(text, &name, bank)? {
         Some(entries) => entries
             .into_iter()
-            .for_each(|entry| on_respondent(Respondent::Scores(entry))),
-        None => on_respondent(Respondent::Answers(answer_file::read(
+            .for_each(|entry| sink.add(Respondent::Scores(entry, name.clone()))),
+        None => sink.add(Respondent::Answers(answer_file::read(
             text, name, bank, matcher,
         )?)),
     }

@@ -18,12 +18,12 @@ use crate::model::answers::Responses;
 use crate::model::bank::Bank;
 use anyhow::Result;
 
-use std::rc::Rc;
+use std::sync::Arc;
 
 /// The largest header scan: a question header row is among the first rows.
 const HEADER_ROWS_SCANNED: usize = 3;
 /// What a table held besides its respondents.
-#[derive(Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct TableInfo {
     /// Headers of the columns that are not questions or the respondent.
     pub ignored: Vec<String>,
@@ -64,6 +64,7 @@ impl Cells for Vec<String> {
 }
 
 /// Which column holds what.
+#[derive(Clone)]
 struct Columns {
     /// (column, question) pairs.
     questions: Vec<(usize, usize)>,
@@ -122,86 +123,191 @@ pub(super) trait RowSource {
 /// The shared part: find the header, then turn each data row into a record.
 pub(super) fn read_rows(
     source: &mut impl RowSource,
-    file: &Rc<str>,
+    file: &Arc<str>,
     bank: &Bank,
     matchers: &Matchers,
     on_record: &mut dyn FnMut(Record),
 ) -> Result<TableInfo> {
-    let (headers, answers) = (&matchers.headers, &matchers.answers);
-    let mut first: Vec<(u64, Vec<String>)> = Vec::new();
-    while first.len() < HEADER_ROWS_SCANNED {
-        match source.advance()? {
-            Some(line) => first.push((line, source.row().to_owned_row())),
-            None => break,
+    let mut table = Table::find(source, file, bank, matchers, on_record)?;
+    table.rest(source, on_record)?;
+    table.finish()
+}
+
+/// A table whose header is known: turns its data rows into records, and
+/// counts them.
+pub(super) struct Table<'a> {
+    columns: Columns,
+    answers: &'a AnswerMatcher,
+    bank: &'a Bank,
+    file: Arc<str>,
+    /// Data rows read: respondents, unfinished and empty rows.
+    data_rows: u64,
+    respondents: u64,
+    partial: u64,
+}
+
+impl<'a> Table<'a> {
+    /// Reads the header rows, and hands on the data rows read with them.
+    pub(super) fn find(
+        source: &mut impl RowSource,
+        file: &Arc<str>,
+        bank: &'a Bank,
+        matchers: &'a Matchers,
+        on_record: &mut dyn FnMut(Record),
+    ) -> Result<Table<'a>> {
+        let (headers, answers) = (&matchers.headers, &matchers.answers);
+        let mut first: Vec<(u64, Vec<String>)> = Vec::new();
+        while first.len() < HEADER_ROWS_SCANNED {
+            match source.advance()? {
+                Some(line) => first.push((line, source.row().to_owned_row())),
+                None => break,
+            }
         }
-    }
-    if first.is_empty() {
-        return Err(Localized::new("survey-empty", &[("file", &**file)]).into());
-    }
-    let Some(header_at) = header_row(&first, headers) else {
-        let found: Vec<String> = first
-            .first()
-            .map(|(_, row)| {
-                row.iter()
-                    .filter(|h| !h.trim().is_empty())
-                    .take(8)
-                    .map(|h| crate::visible::quoted(h))
-                    .collect()
-            })
-            .unwrap_or_default();
-        let languages: Vec<String> = bank.languages().iter().map(|l| l.to_string()).collect();
-        let args = [
-            ("file", &**file),
-            ("bank", bank.id.as_str()),
-            (
-                "example",
-                bank.questions.first().map_or("", |q| q.id.as_str()),
-            ),
-            ("languages", &languages.join(", ")),
-            ("found", &found.join(", ")),
-        ];
-        let err = Localized::new("no-question-columns", &args).count("count", found.len());
-        return Err(err.into());
-    };
-    let columns = columns(&first[header_at].1, headers, bank, file)?;
-    let mut rows = first.into_iter().skip(header_at + 1).peekable();
-    // Extra header rows right after the header (SurveyMonkey, Qualtrics).
-    while let Some((_, row)) = rows.peek() {
-        if !is_header_like(row, &columns, headers, answers) {
-            break;
+        if first.is_empty() {
+            return Err(Localized::new("survey-empty", &[("file", &**file)]).into());
         }
-        rows.next();
+        let Some(header_at) = header_row(&first, headers) else {
+            return Err(no_question_columns(&first, file, bank));
+        };
+        let columns = columns(&first[header_at].1, headers, bank, file)?;
+        let mut rows = first.into_iter().skip(header_at + 1).peekable();
+        // Extra header rows right after the header (SurveyMonkey, Qualtrics).
+        while let Some((_, row)) = rows.peek() {
+            if !is_header_like(row, &columns, headers, answers) {
+                break;
+            }
+            rows.next();
+        }
+        let mut table = Table {
+            columns,
+            answers,
+            bank,
+            file: file.clone(),
+            data_rows: 0,
+            respondents: 0,
+            partial: 0,
+        };
+        for (line, row) in rows {
+            table.take(&row, line, on_record);
+        }
+        Ok(table)
     }
-    let mut data_row = 0u64;
-    let mut respondents = 0u64;
-    let mut partial = 0u64;
-    for (line, row) in rows {
-        data_row += 1;
-        if columns.partial(&row) {
-            partial += 1;
-        } else if let Some(record) = to_record(&row, line, data_row, &columns, answers, bank, file)
-        {
-            respondents += 1;
+
+    /// Turns one data row into a record, unless it is unfinished or empty.
+    fn take(&mut self, row: &impl Cells, line: u64, on_record: &mut dyn FnMut(Record)) {
+        self.data_rows += 1;
+        if self.columns.partial(row) {
+            self.partial += 1;
+        } else if let Some(record) = to_record(
+            row,
+            line,
+            self.data_rows,
+            &self.columns,
+            self.answers,
+            self.bank,
+            &self.file,
+        ) {
+            self.respondents += 1;
             on_record(record);
         }
     }
-    while let Some(line) = source.advance()? {
-        data_row += 1;
-        if columns.partial(source.row()) {
-            partial += 1;
-        } else if let Some(record) =
-            to_record(source.row(), line, data_row, &columns, answers, bank, file)
-        {
-            respondents += 1;
-            on_record(record);
+
+    /// Reads the rows that are left.
+    pub(super) fn rest(
+        &mut self,
+        source: &mut impl RowSource,
+        on_record: &mut dyn FnMut(Record),
+    ) -> Result<()> {
+        while let Some(line) = source.advance()? {
+            self.take(source.row(), line, on_record);
+        }
+        Ok(())
+    }
+
+    /// Reads the rows that are left until `stop` is set.
+    pub(super) fn rest_until(
+        &mut self,
+        source: &mut impl RowSource,
+        stop: &std::sync::atomic::AtomicBool,
+        on_record: &mut dyn FnMut(Record),
+    ) -> Result<()> {
+        while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+            match source.advance()? {
+                Some(line) => self.take(source.row(), line, on_record),
+                None => break,
+            }
+        }
+        Ok(())
+    }
+
+    pub(super) fn file(&self) -> &Arc<str> {
+        &self.file
+    }
+
+    /// The same table for a later stretch of it, read on another thread:
+    /// its rows are counted from 0, and its records name `file`.
+    pub(super) fn part(&self, file: Arc<str>) -> Table<'a> {
+        Table {
+            columns: self.columns.clone(),
+            file,
+            data_rows: 0,
+            respondents: 0,
+            partial: 0,
+            ..*self
         }
     }
-    if respondents == 0 {
-        return Err(Localized::new("survey-no-respondents", &[("file", &**file)]).into());
+
+    /// The data rows read so far.
+    pub(super) fn data_rows(&self) -> u64 {
+        self.data_rows
     }
-    let mut info = columns.info;
-    info.partial = partial;
-    Ok(info)
+
+    /// Counts a part's rows after these.
+    pub(super) fn join(&mut self, part: &Table) {
+        self.data_rows += part.data_rows;
+        self.respondents += part.respondents;
+        self.partial += part.partial;
+    }
+
+    /// What the table held besides its respondents; an error if it held
+    /// none.
+    pub(super) fn finish(self) -> Result<TableInfo> {
+        if self.respondents == 0 {
+            let file = &*self.file;
+            return Err(Localized::new("survey-no-respondents", &[("file", file)]).into());
+        }
+        let mut info = self.columns.info;
+        info.partial = self.partial;
+        Ok(info)
+    }
+}
+
+/// No row among the first names a question: say what the first row holds.
+fn no_question_columns(first: &[(u64, Vec<String>)], file: &str, bank: &Bank) -> anyhow::Error {
+    let found: Vec<String> = first
+        .first()
+        .map(|(_, row)| {
+            row.iter()
+                .filter(|h| !h.trim().is_empty())
+                .take(8)
+                .map(|h| crate::visible::quoted(h))
+                .collect()
+        })
+        .unwrap_or_default();
+    let languages: Vec<String> = bank.languages().iter().map(|l| l.to_string()).collect();
+    let args = [
+        ("file", file),
+        ("bank", bank.id.as_str()),
+        (
+            "example",
+            bank.questions.first().map_or("", |q| q.id.as_str()),
+        ),
+        ("languages", &languages.join(", ")),
+        ("found", &found.join(", ")),
+    ];
+    Localized::new("no-question-columns", &args)
+        .count("count", found.len())
+        .into()
 }
 
 /// Copies a row out of a reader's buffer.
@@ -330,7 +436,7 @@ fn to_record(
     columns: &Columns,
     answers: &AnswerMatcher,
     bank: &Bank,
-    file: &Rc<str>,
+    file: &Arc<str>,
 ) -> Option<Record> {
     if (0..row.width()).all(|n| row.cell(n).trim().is_empty()) {
         return None;
@@ -357,7 +463,7 @@ fn to_record(
         .filter(|name| !name.is_empty());
     let respondent = match named {
         Some(name) => name.to_string(),
-        None => format!("{file} row {data_row}"),
+        None => Record::unnamed(file, data_row),
     };
     Some(Record {
         respondent,
@@ -365,6 +471,7 @@ fn to_record(
         place: Place {
             file: file.clone(),
             line: Some(line),
+            row: Some(data_row),
         },
         responses,
         bad,

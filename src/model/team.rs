@@ -40,6 +40,16 @@ impl Stats {
         self.histogram[usize::from(score)] += 1;
     }
 
+    /// Adds what another collected: the same as adding its scores.
+    fn merge(&mut self, other: &Stats) {
+        self.count += other.count;
+        self.sum += other.sum;
+        self.sum_of_squares += other.sum_of_squares;
+        for (mine, theirs) in self.histogram.iter_mut().zip(&other.histogram) {
+            *mine += theirs;
+        }
+    }
+
     /// Takes out a score that was added.
     fn remove(&mut self, score: u8) {
         let score = score.min(100);
@@ -90,7 +100,7 @@ impl ScoreStats {
 }
 
 /// Collects assessments one at a time.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TeamCollector {
     respondents: u64,
     pillars: Vec<Stats>,
@@ -206,6 +216,19 @@ impl TeamCollector {
         }
     }
 
+    /// Adds the assessments another collector (of the same bank) took in:
+    /// the sums are whole numbers, so the order does not matter.
+    pub fn merge(&mut self, other: &TeamCollector) {
+        self.respondents += other.respondents;
+        for (mine, theirs) in self.pillars.iter_mut().zip(&other.pillars) {
+            mine.merge(theirs);
+        }
+        self.overall.merge(&other.overall);
+        for (mine, theirs) in self.stages.iter_mut().zip(&other.stages) {
+            *mine += theirs;
+        }
+    }
+
     /// Takes out an assessment that was added, by its footprint: the team
     /// as if it had never been added.
     pub fn remove(&mut self, footprint: &Footprint) {
@@ -272,6 +295,36 @@ mod tests {
     use super::*;
     use crate::model::scoring::assess;
     use crate::testing::{answers, tiny_bank};
+
+    #[test]
+    fn two_collectors_merged_are_one_that_took_in_both() {
+        let bank = tiny_bank();
+        let people: [&[u8]; 5] = [
+            &[1, 2, 3, 4],
+            &[4, 4, 4, 4],
+            &[1, 1, 1, 1],
+            &[2, 3, 2, 3],
+            &[3, 3, 1, 2],
+        ];
+        let mut whole = TeamCollector::new(&bank);
+        let (mut first, mut second) = (TeamCollector::new(&bank), TeamCollector::new(&bank));
+        for (n, levels) in people.iter().enumerate() {
+            let assessment = assess(&bank, &answers(&bank, levels));
+            whole.add(&assessment);
+            if n < 2 {
+                first.add(&assessment)
+            } else {
+                second.add(&assessment)
+            }
+        }
+        first.merge(&second);
+        assert_eq!(first, whole);
+        assert_eq!(
+            format!("{:?}", first.finish(&bank)),
+            format!("{:?}", whole.finish(&bank))
+        );
+        assert_eq!(first.finish(&bank).respondents, 5);
+    }
 
     fn summary(levels: &[&[u8]]) -> TeamSummary {
         let bank = tiny_bank();

@@ -23,7 +23,7 @@ use quick_xml::XmlVersion;
 use quick_xml::events::BytesStart;
 use std::io::Read;
 use std::path::Path;
-use std::rc::Rc;
+use std::sync::Arc;
 
 /// The most a zip entry (one XML part of a spreadsheet) may unpack to.
 pub const MAX_ENTRY_BYTES: u64 = 1024 * 1024 * 1024;
@@ -42,7 +42,7 @@ const MAX_ENTRIES: usize = 10_000;
 /// Reads the respondents of the first sheet of a spreadsheet.
 pub fn read(
     path: &Path,
-    file: Rc<str>,
+    file: Arc<str>,
     bank: &Bank,
     matchers: &Matchers,
     on_record: &mut dyn FnMut(Record),
@@ -305,7 +305,7 @@ impl<S: Sheet> RowSource for SheetRows<S> {
 
 fn read_sheet(
     sheet: impl Sheet,
-    file: &Rc<str>,
+    file: &Arc<str>,
     bank: &Bank,
     matchers: &Matchers,
     on_record: &mut dyn FnMut(Record),
@@ -321,7 +321,7 @@ fn read_sheet(
 /// a sheet at 65,536 rows and 256 columns.
 fn read_with_calamine(
     path: &Path,
-    file: Rc<str>,
+    file: Arc<str>,
     bank: &Bank,
     matchers: &Matchers,
     on_record: &mut dyn FnMut(Record),

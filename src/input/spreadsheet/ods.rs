@@ -15,13 +15,13 @@ use crate::model::bank::Bank;
 use anyhow::Result;
 use quick_xml::events::{BytesStart, Event};
 use std::io::BufRead;
-use std::rc::Rc;
+use std::sync::Arc;
 
 const PART: &str = "content.xml";
 
 pub(super) fn read(
     archive: &mut Archive,
-    file: &Rc<str>,
+    file: &Arc<str>,
     bank: &Bank,
     matchers: &Matchers,
     on_record: &mut dyn FnMut(Record),

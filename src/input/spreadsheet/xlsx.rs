@@ -12,11 +12,11 @@ use crate::model::bank::Bank;
 use anyhow::Result;
 use quick_xml::events::Event;
 use std::io::BufRead;
-use std::rc::Rc;
+use std::sync::Arc;
 
 pub(super) fn read(
     archive: &mut Archive,
-    file: &Rc<str>,
+    file: &Arc<str>,
     bank: &Bank,
     matchers: &Matchers,
     on_record: &mut dyn FnMut(Record),

@@ -1,0 +1,178 @@
+//! A long CSV file read in two parts at once: this thread reads the header
+//! and the first half, another opens the file again and reads the second
+//! half into a part of the sink, which is joined after the first. The
+//! respondents, problems, lines and errors are those of one thread:
+//!
+//! - the second half starts after a line end with an even count of quotes
+//!   before it, where no cell can be open, and the first half's reader
+//!   checks that a record starts exactly there; where none does (a stray
+//!   quote inside a cell), it reads on to the end itself and the part is
+//!   dropped;
+//! - the part counts its lines from the line it starts on and its rows
+//!   from 0, and its records are moved after the first half's rows when
+//!   joined (`Sink::join`);
+//! - an error in the part comes after every record before it.
+
+use super::csv_file::{OnThisThread, csv_reader};
+use super::sources::{Respondent, Sink};
+use super::survey::{Table, TableInfo};
+use crate::input::matching::Matchers;
+use crate::model::bank::Bank;
+use anyhow::Result;
+use std::io::{Read, Seek, SeekFrom};
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// Something that reads.
+pub type Input = Box<dyn Read + Send>;
+
+/// A file that can be opened again to read a later stretch of it.
+pub struct Reopen<'a> {
+    pub path: &'a Path,
+    /// Its length, when it was opened.
+    pub length: u64,
+    /// What the stretch's reader goes through (to count progress).
+    pub wrap: &'a (dyn Fn(Input) -> Input + Sync),
+}
+
+/// How the file's text starts, from sniffing it.
+pub struct Layout {
+    /// The bytes of a `sep=` line before the text, and its lines.
+    pub skip: u64,
+    pub skipped_lines: u64,
+    pub delimiter: u8,
+}
+
+/// Where the second part starts: a byte of the file, and the line ends
+/// before it in the text after the `sep=` line.
+struct Split {
+    at: u64,
+    lines_before: u64,
+}
+
+/// Reads the rows of `rows` (a reader at the file's start) in two parts;
+/// in one where the file has no place to split.
+pub(super) fn read<R: Read, S: Sink>(
+    mut rows: OnThisThread<R>,
+    reopen: &Reopen,
+    layout: &Layout,
+    bank: &Bank,
+    matchers: &Matchers,
+    sink: &mut S,
+) -> Result<TableInfo> {
+    let file = rows.file().clone();
+    let mut table = Table::find(&mut rows, &file, bank, matchers, &mut |record| {
+        sink.add(Respondent::Answers(record));
+    })?;
+    let start = layout.skip + rows.reader.position().byte();
+    let Some(split) = split(reopen, layout.skip, start) else {
+        table.rest(&mut rows, &mut |record| {
+            sink.add(Respondent::Answers(record))
+        })?;
+        return table.finish();
+    };
+    let stop = AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        let part_table = table.part(file.to_string().into());
+        let part_sink = sink.part();
+        let line_offset = layout.skipped_lines + split.lines_before;
+        let (stop, split_at) = (&stop, split.at);
+        let worker = scope.spawn(move || {
+            read_part(
+                reopen,
+                split_at,
+                layout.delimiter,
+                line_offset,
+                part_table,
+                part_sink,
+                stop,
+            )
+        });
+        rows.stop_at = Some(split.at - layout.skip);
+        let first = table.rest(&mut rows, &mut |record| {
+            sink.add(Respondent::Answers(record));
+        });
+        if first.is_err() || !rows.stopped {
+            // An error, or no record started at the split: the part is
+            // not wanted.
+            stop.store(true, Ordering::Relaxed);
+        }
+        let part = worker
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        first?;
+        if !rows.stopped {
+            return table.finish();
+        }
+        match part {
+            Some((part_table, part_sink, outcome)) => {
+                sink.join(part_sink, table.data_rows());
+                table.join(&part_table);
+                outcome?;
+            }
+            // The file could not be opened again: read on here.
+            None => {
+                rows.stop_at = None;
+                table.rest(&mut rows, &mut |record| {
+                    sink.add(Respondent::Answers(record));
+                })?;
+            }
+        }
+        table.finish()
+    })
+}
+
+/// The second part: its table and sink, and how its reading ended;
+/// `None` if the file could not be opened again there.
+fn read_part<'a, S: Sink>(
+    reopen: &Reopen,
+    at: u64,
+    delimiter: u8,
+    line_offset: u64,
+    mut table: Table<'a>,
+    mut sink: S,
+    stop: &AtomicBool,
+) -> Option<(Table<'a>, S, Result<()>)> {
+    let mut input = std::fs::File::open(reopen.path).ok()?;
+    input.seek(SeekFrom::Start(at)).ok()?;
+    let reader = csv_reader((reopen.wrap)(Box::new(input)), delimiter);
+    let file = table.file().clone();
+    let mut rows = OnThisThread::new(file, reader, line_offset);
+    let outcome = table.rest_until(&mut rows, stop, &mut |record| {
+        sink.add(Respondent::Answers(record));
+    });
+    Some((table, sink, outcome))
+}
+
+/// The first line end at or after the middle of what is left (from
+/// `start`) with an even count of quotes before it, counted from `skip`
+/// as `RecordLimit` counts them; `None` if there is none before the end.
+fn split(reopen: &Reopen, skip: u64, start: u64) -> Option<Split> {
+    let middle = start + reopen.length.saturating_sub(start) / 2;
+    let mut input = std::fs::File::open(reopen.path).ok()?;
+    input.seek(SeekFrom::Start(skip)).ok()?;
+    let mut buffer = vec![0u8; 256 * 1024];
+    let (mut offset, mut quoted, mut lines_before) = (skip, false, 0u64);
+    loop {
+        let read = input.read(&mut buffer).ok()?;
+        if read == 0 {
+            return None;
+        }
+        let chunk = &buffer[..read];
+        for at in memchr::memchr2_iter(b'"', b'\n', chunk) {
+            if chunk[at] == b'"' {
+                quoted = !quoted;
+                continue;
+            }
+            lines_before += 1;
+            let after = offset + at as u64 + 1;
+            if !quoted && after > middle && after < reopen.length {
+                return Some(Split {
+                    at: after,
+                    lines_before,
+                });
+            }
+        }
+        offset += read as u64;
+    }
+}
