@@ -13,7 +13,8 @@ use pyramid::input::{answer_file, csv_file};
 use pyramid::lang::Lang;
 use pyramid::model::answers::{Choice, Responses};
 use pyramid::model::bank::Bank;
-use pyramid::model::scoring::assess;
+use pyramid::model::scoring::{assess, footprint};
+use pyramid::model::team::Footprint;
 use std::sync::Arc;
 use std::sync::OnceLock;
 
@@ -84,6 +85,19 @@ proptest! {
     #[test]
     fn scores_and_stages_stay_in_range(responses in any_answers(pyramid_bank())) {
         check_ranges(pyramid_bank(), &responses)?;
+    }
+
+    /// The team's footprint of a respondent, computed without building
+    /// the assessment, is the assessment's: for both banks, balance rules
+    /// and all.
+    #[test]
+    fn the_footprint_alone_is_the_assessments(
+        responses in any_answers(pyramid_bank()),
+        three in any_answers(three_stage_bank()),
+    ) {
+        for (bank, responses) in [(pyramid_bank(), &responses), (three_stage_bank(), &three)] {
+            prop_assert_eq!(footprint(bank, responses), Footprint::of(&assess(bank, responses)));
+        }
     }
 
     #[test]

@@ -13,7 +13,7 @@ use crate::lang::Lang;
 use crate::messages::{self, Localized, say_in};
 use crate::model::answers::Responses;
 use crate::model::bank::Bank;
-use crate::model::scoring::{assess, assess_pillar_scores};
+use crate::model::scoring::{self, assess, assess_pillar_scores};
 use crate::model::team::{Footprint, TeamCollector};
 use crate::terminal::progress_bar::Progress;
 use anyhow::Result;
@@ -93,19 +93,31 @@ impl<'a> Tally<'a> {
             }
             return;
         }
-        let assessment = assess(self.bank, &record.responses);
+        // A row needs the whole assessment; the team only its footprint.
+        let assessment = self
+            .respondents
+            .is_some()
+            .then(|| assess(self.bank, &record.responses));
+        let footprint = match &assessment {
+            Some(assessment) => Footprint::of(assessment),
+            None => scoring::footprint(self.bank, &record.responses),
+        };
         if record.named
             && let Some(duplicates) = &mut self.duplicates
         {
             let row = self.respondents.as_ref().map(Vec::len);
             let line = record.place.line.unwrap_or(0);
-            let footprint = Footprint::of(&assessment);
             duplicates.submit(&record.respondent, &record.place.file, line, footprint, row);
         }
         if let Some(answers) = &mut self.answers {
             answers.push(Some(record.responses));
         }
-        if let (Some(later), Some(rows)) = (&mut self.part, &self.respondents)
+        self.team.add_footprint(&footprint);
+        self.scored += 1;
+        let (Some(rows), Some(assessment)) = (&mut self.respondents, assessment) else {
+            return;
+        };
+        if let Some(later) = &mut self.part
             && !record.named
         {
             // Only its place and row are wanted, to name it when joined.
@@ -114,11 +126,18 @@ impl<'a> Tally<'a> {
                 ..record
             };
             later.unnamed.push((rows.len(), unnamed));
-            self.keep(String::new(), String::new, assessment);
+            rows.push(ScoredRespondent {
+                respondent: String::new(),
+                source: String::new(),
+                assessment,
+            });
             return;
         }
-        let place = record.place;
-        self.keep(record.respondent, || place.to_string(), assessment);
+        rows.push(ScoredRespondent {
+            respondent: record.respondent,
+            source: record.place.to_string(),
+            assessment,
+        });
     }
 
     /// Counts a respondent with problems, describing them while fewer
@@ -244,32 +263,21 @@ impl<'a> Tally<'a> {
         Some(lines)
     }
 
-    /// Counts a scored respondent in the team, and keeps its row where rows
-    /// are kept (`source` is only written out then).
-    fn keep(
-        &mut self,
-        respondent: String,
-        source: impl FnOnce() -> String,
-        assessment: crate::model::scoring::Assessment,
-    ) {
-        self.team.add(&assessment);
-        self.scored += 1;
-        if let Some(respondents) = &mut self.respondents {
-            respondents.push(ScoredRespondent {
-                respondent,
-                source: source(),
-                assessment,
-            });
-        }
-    }
-
     /// A respondent from a scores document: pillar scores, no answers.
     fn add_scores(&mut self, entry: scores_document::ScoredEntry, source: &str) {
         let assessment = assess_pillar_scores(self.bank, &entry.scores);
         if let Some(answers) = &mut self.answers {
             answers.push(None);
         }
-        self.keep(entry.respondent, || source.to_string(), assessment);
+        self.team.add(&assessment);
+        self.scored += 1;
+        if let Some(respondents) = &mut self.respondents {
+            respondents.push(ScoredRespondent {
+                respondent: entry.respondent,
+                source: source.to_string(),
+                assessment,
+            });
+        }
     }
 
     pub fn report_problems(&self, skipping: bool) {

@@ -18,7 +18,8 @@
 //!    the first in the bank's order.
 
 use crate::model::answers::{Choice, Responses};
-use crate::model::bank::Bank;
+use crate::model::bank::{Bank, MAX_PILLARS};
+use crate::model::team::Footprint;
 
 /// How one pillar scored.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -72,47 +73,86 @@ pub struct Assessment {
     pub focus: Option<usize>,
 }
 
-/// Scores one respondent's answers.
-pub fn assess(bank: &Bank, responses: &Responses) -> Assessment {
-    let top_level = u64::from(bank.stage_count().saturating_sub(1)).max(1);
-    // Per pillar: weighted sum of (level - 1) and sum of weights, on the
-    // stack (this runs once per respondent).
-    let mut sums = [(0u64, 0u64); crate::model::bank::MAX_PILLARS];
-    let mut pillars = vec![
-        PillarScore {
-            answered: 0,
-            dont_know: 0,
-            missing: 0,
-            score: None,
-            stage: None,
-        };
-        bank.pillars.len()
-    ];
+/// One pillar's answers, summed in whole numbers.
+#[derive(Clone, Copy, Default)]
+struct PillarSums {
+    answered: u32,
+    dont_know: u32,
+    missing: u32,
+    /// Weighted levels (lowest level = 0) and weights of the real answers.
+    levels: u64,
+    weights: u64,
+}
+
+/// Sums each pillar's answers, on the stack.
+fn pillar_sums(bank: &Bank, responses: &Responses) -> [PillarSums; MAX_PILLARS] {
+    let mut sums = [PillarSums::default(); MAX_PILLARS];
     for (position, question) in bank.questions.iter().enumerate() {
-        let pillar = bank.pillar_of(position);
+        let Some(pillar) = sums.get_mut(bank.pillar_of(position)) else {
+            continue;
+        };
         match responses.get(position) {
-            None => pillars[pillar].missing += 1,
-            Some(Choice::DontKnow) => pillars[pillar].dont_know += 1,
+            None => pillar.missing += 1,
+            Some(Choice::DontKnow) => pillar.dont_know += 1,
             Some(Choice::Option(option)) => {
                 let Some(option) = question.options.get(option) else {
-                    pillars[pillar].missing += 1;
+                    pillar.missing += 1;
                     continue;
                 };
                 let weight = u64::from(question.weight);
-                sums[pillar].0 += weight * u64::from(option.level.saturating_sub(1));
-                sums[pillar].1 += weight;
-                pillars[pillar].answered += 1;
+                pillar.levels += weight * u64::from(option.level.saturating_sub(1));
+                pillar.weights += weight;
+                pillar.answered += 1;
             }
         }
     }
-    for (pillar, (levels, weights)) in pillars.iter_mut().zip(sums) {
-        if pillar.answered >= bank.rules.min_answers_per_pillar && weights > 0 {
-            let score = rounded_ratio(100 * levels, weights * top_level) as u8;
-            pillar.score = Some(score);
-            pillar.stage = Some(bank.stage_for_score(score));
-        }
-    }
+    sums
+}
+
+/// A pillar's score from its sums (rule 1).
+fn pillar_score(bank: &Bank, sums: &PillarSums) -> Option<u8> {
+    let top_level = u64::from(bank.stage_count().saturating_sub(1)).max(1);
+    (sums.answered >= bank.rules.min_answers_per_pillar && sums.weights > 0)
+        .then(|| rounded_ratio(100 * sums.levels, sums.weights * top_level) as u8)
+}
+
+/// Scores one respondent's answers.
+pub fn assess(bank: &Bank, responses: &Responses) -> Assessment {
+    let sums = pillar_sums(bank, responses);
+    let pillars = sums
+        .iter()
+        .take(bank.pillars.len())
+        .map(|sums| {
+            let score = pillar_score(bank, sums);
+            PillarScore {
+                answered: sums.answered,
+                dont_know: sums.dont_know,
+                missing: sums.missing,
+                score,
+                stage: score.map(|score| bank.stage_for_score(score)),
+            }
+        })
+        .collect();
     overall(bank, pillars)
+}
+
+/// What a team summary takes in of one respondent's answers: the same as
+/// `Footprint::of(&assess(bank, responses))`, without building the
+/// assessment (nothing is allocated).
+pub fn footprint(bank: &Bank, responses: &Responses) -> Footprint {
+    let sums = pillar_sums(bank, responses);
+    let count = bank.pillars.len().min(MAX_PILLARS);
+    let mut scores = [None; MAX_PILLARS];
+    let mut stages = [None; MAX_PILLARS];
+    for n in 0..count {
+        scores[n] = pillar_score(bank, &sums[n]);
+        stages[n] = scores[n].map(|score| bank.stage_for_score(score));
+    }
+    let (scores, stages) = (&scores[..count], &stages[..count]);
+    let score = overall_score(scores);
+    let score_stage = score.map(|score| bank.stage_for_score(score));
+    let stage = balanced_stage(bank, score_stage, scores, stages, None);
+    Footprint::new(scores, score, stage)
 }
 
 /// Scores pillar scores that are already known, such as a team's means:
@@ -132,52 +172,12 @@ pub fn assess_pillar_scores(bank: &Bank, scores: &[Option<u8>]) -> Assessment {
 }
 
 fn overall(bank: &Bank, pillars: Vec<PillarScore>) -> Assessment {
-    // Counted without collecting: this runs once per respondent.
-    let (count, total) = pillars
-        .iter()
-        .filter_map(|pillar| pillar.score)
-        .fold((0u64, 0u64), |(count, total), score| {
-            (count + 1, total + u64::from(score))
-        });
-    let score = (count > 0).then(|| rounded_ratio(total, count) as u8);
+    let scores: Vec<Option<u8>> = pillars.iter().map(|pillar| pillar.score).collect();
+    let stages: Vec<Option<u8>> = pillars.iter().map(|pillar| pillar.stage).collect();
+    let score = overall_score(&scores);
     let score_stage = score.map(|score| bank.stage_for_score(score));
     let mut limits = Vec::new();
-    let mut stage = score_stage;
-    if let Some(reached) = stage {
-        let top = bank.stage_count();
-        if let Some(required) = bank.rules.top_stage_needs_every_pillar_at
-            && reached == top
-        {
-            let behind: Vec<usize> = pillars
-                .iter()
-                .enumerate()
-                .filter(|(_, pillar)| pillar.stage.is_none_or(|stage| stage < required))
-                .map(|(n, _)| n)
-                .collect();
-            if !behind.is_empty() {
-                stage = Some(top - 1);
-                limits.push(BalanceLimit::TopStageNeedsEveryPillar {
-                    required,
-                    pillars: behind,
-                    stage: top - 1,
-                });
-            }
-        }
-        if let Some(max_above) = bank.rules.max_stages_above_weakest
-            && let Some((weakest, weakest_stage)) = weakest_stage(&pillars)
-        {
-            let cap = weakest_stage.saturating_add(max_above);
-            if stage.is_some_and(|stage| stage > cap) {
-                stage = Some(cap);
-                limits.push(BalanceLimit::AboveWeakest {
-                    max_above,
-                    weakest,
-                    weakest_stage,
-                    stage: cap,
-                });
-            }
-        }
-    }
+    let stage = balanced_stage(bank, score_stage, &scores, &stages, Some(&mut limits));
     let focus = pillars
         .iter()
         .enumerate()
@@ -194,13 +194,71 @@ fn overall(bank: &Bank, pillars: Vec<PillarScore>) -> Assessment {
     }
 }
 
-/// The scored pillar with the lowest stage; on a tie the lowest score, then
-/// the first in bank order.
-fn weakest_stage(pillars: &[PillarScore]) -> Option<(usize, u8)> {
-    pillars
+/// The mean of the scored pillars' scores, rounded half up (rule 3).
+fn overall_score(scores: &[Option<u8>]) -> Option<u8> {
+    let (count, total) = scores
         .iter()
+        .flatten()
+        .fold((0u64, 0u64), |(count, total), score| {
+            (count + 1, total + u64::from(*score))
+        });
+    (count > 0).then(|| rounded_ratio(total, count) as u8)
+}
+
+/// The stage reached: the overall score's stage, held back by the balance
+/// rules (rules 4 and 5); each rule that held it back is added to
+/// `limits` where they are wanted.
+fn balanced_stage(
+    bank: &Bank,
+    score_stage: Option<u8>,
+    scores: &[Option<u8>],
+    stages: &[Option<u8>],
+    mut limits: Option<&mut Vec<BalanceLimit>>,
+) -> Option<u8> {
+    let mut stage = score_stage;
+    let reached = stage?;
+    let top = bank.stage_count();
+    if let Some(required) = bank.rules.top_stage_needs_every_pillar_at
+        && reached == top
+    {
+        let behind = |stage: &Option<u8>| stage.is_none_or(|stage| stage < required);
+        if stages.iter().any(behind) {
+            stage = Some(top - 1);
+            if let Some(limits) = limits.as_deref_mut() {
+                let pillars = (0..stages.len()).filter(|&n| behind(&stages[n])).collect();
+                limits.push(BalanceLimit::TopStageNeedsEveryPillar {
+                    required,
+                    pillars,
+                    stage: top - 1,
+                });
+            }
+        }
+    }
+    if let Some(max_above) = bank.rules.max_stages_above_weakest
+        && let Some((weakest, weakest_stage)) = weakest_stage(scores, stages)
+    {
+        let cap = weakest_stage.saturating_add(max_above);
+        if stage.is_some_and(|stage| stage > cap) {
+            stage = Some(cap);
+            if let Some(limits) = limits {
+                limits.push(BalanceLimit::AboveWeakest {
+                    max_above,
+                    weakest,
+                    weakest_stage,
+                    stage: cap,
+                });
+            }
+        }
+    }
+    stage
+}
+
+fn weakest_stage(scores: &[Option<u8>], stages: &[Option<u8>]) -> Option<(usize, u8)> {
+    scores
+        .iter()
+        .zip(stages)
         .enumerate()
-        .filter_map(|(n, pillar)| Some((n, pillar.stage?, pillar.score?)))
+        .filter_map(|(n, (score, stage))| Some((n, (*stage)?, (*score)?)))
         .min_by_key(|(n, stage, score)| (*stage, *score, *n))
         .map(|(n, stage, _)| (n, stage))
 }

@@ -123,15 +123,35 @@ impl Footprint {
     const NONE: u8 = u8::MAX;
 
     pub fn of(assessment: &Assessment) -> Footprint {
-        let mut pillars = [Footprint::NONE; MAX_PILLARS];
+        let mut pillars = [None; MAX_PILLARS];
         for (slot, pillar) in pillars.iter_mut().zip(&assessment.pillars) {
-            *slot = pillar.score.unwrap_or(Footprint::NONE);
+            *slot = pillar.score;
+        }
+        let count = assessment.pillars.len().min(MAX_PILLARS);
+        Footprint::new(&pillars[..count], assessment.score, assessment.stage)
+    }
+
+    /// The stage as the stage counts index it: 0 for none.
+    fn stage_level(&self) -> u8 {
+        if self.stage == Footprint::NONE {
+            0
+        } else {
+            self.stage
+        }
+    }
+
+    /// The footprint of pillar scores (at most `MAX_PILLARS`), an overall
+    /// score and a stage.
+    pub fn new(pillars: &[Option<u8>], score: Option<u8>, stage: Option<u8>) -> Footprint {
+        let mut slots = [Footprint::NONE; MAX_PILLARS];
+        for (slot, score) in slots.iter_mut().zip(pillars) {
+            *slot = score.unwrap_or(Footprint::NONE);
         }
         Footprint {
-            pillars,
-            count: assessment.pillars.len().min(MAX_PILLARS) as u8,
-            score: assessment.score.unwrap_or(Footprint::NONE),
-            stage: assessment.stage.unwrap_or(Footprint::NONE),
+            pillars: slots,
+            count: pillars.len().min(MAX_PILLARS) as u8,
+            score: score.unwrap_or(Footprint::NONE),
+            stage: stage.unwrap_or(Footprint::NONE),
         }
     }
 }
@@ -199,19 +219,26 @@ impl TeamCollector {
     }
 
     pub fn add(&mut self, assessment: &Assessment) {
+        self.add_footprint(&Footprint::of(assessment));
+    }
+
+    /// Takes in an assessment by its footprint.
+    pub fn add_footprint(&mut self, footprint: &Footprint) {
         self.respondents += 1;
-        for (n, pillar) in assessment.pillars.iter().enumerate() {
-            if let Some(score) = pillar.score {
-                self.pillars[n].add(score);
+        for (n, &score) in footprint.pillars[..usize::from(footprint.count)]
+            .iter()
+            .enumerate()
+        {
+            if score != Footprint::NONE
+                && let Some(stats) = self.pillars.get_mut(n)
+            {
+                stats.add(score);
             }
         }
-        if let Some(score) = assessment.score {
-            self.overall.add(score);
+        if footprint.score != Footprint::NONE {
+            self.overall.add(footprint.score);
         }
-        if let Some(count) = self
-            .stages
-            .get_mut(usize::from(assessment.stage.unwrap_or(0)))
-        {
+        if let Some(count) = self.stages.get_mut(usize::from(footprint.stage_level())) {
             *count += 1;
         }
     }
@@ -246,12 +273,7 @@ impl TeamCollector {
         if footprint.score != Footprint::NONE {
             self.overall.remove(footprint.score);
         }
-        let stage = if footprint.stage == Footprint::NONE {
-            0
-        } else {
-            footprint.stage
-        };
-        if let Some(count) = self.stages.get_mut(usize::from(stage)) {
+        if let Some(count) = self.stages.get_mut(usize::from(footprint.stage_level())) {
             *count = count.saturating_sub(1);
         }
     }
