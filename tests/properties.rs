@@ -211,9 +211,9 @@ proptest! {
 struct Records(Vec<Record>);
 
 impl Sink for Records {
-    fn add(&mut self, respondent: Respondent) {
+    fn add(&mut self, respondent: Respondent<'_>) {
         if let Respondent::Answers(record) = respondent {
-            self.0.push(record);
+            self.0.push(record.clone());
         }
     }
     fn part(&self) -> Self {

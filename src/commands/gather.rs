@@ -6,7 +6,7 @@ use super::duplicates::Duplicates;
 use crate::cli::ReadArgs;
 use crate::documents::ScoredRespondent;
 use crate::input::matching::{ColumnMap, Matchers};
-use crate::input::record::Record;
+use crate::input::record::{Place, Record};
 use crate::input::scores_document;
 use crate::input::sources::{self, Respondent, Sink, Source};
 use crate::lang::Lang;
@@ -67,7 +67,8 @@ pub struct Tally<'a> {
 #[derive(Default)]
 struct Later {
     rejected: Vec<Record>,
-    unnamed: Vec<(usize, Record)>,
+    /// A kept row's position, and its respondent's place.
+    unnamed: Vec<(usize, Place)>,
 }
 
 impl<'a> Tally<'a> {
@@ -83,13 +84,16 @@ impl<'a> Tally<'a> {
         &self.problems
     }
 
-    /// Scores one respondent, or counts their problems.
-    pub fn add(&mut self, record: Record) {
+    /// Scores one respondent, or counts their problems; takes from the
+    /// record what it keeps.
+    pub fn add(&mut self, record: &mut Record) {
         let incomplete = !self.allow_incomplete && !record.missing.is_empty();
         if !record.bad.is_empty() || incomplete {
             match &mut self.part {
-                Some(later) if later.rejected.len() < PROBLEMS_SHOWN => later.rejected.push(record),
-                _ => self.reject(&record, incomplete),
+                Some(later) if later.rejected.len() < PROBLEMS_SHOWN => {
+                    later.rejected.push(record.clone());
+                }
+                _ => self.reject(record, incomplete),
             }
             return;
         }
@@ -110,7 +114,7 @@ impl<'a> Tally<'a> {
             duplicates.submit(&record.respondent, &record.place.file, line, footprint, row);
         }
         if let Some(answers) = &mut self.answers {
-            answers.push(Some(record.responses));
+            answers.push(Some(record.responses.clone()));
         }
         self.team.add_footprint(&footprint);
         self.scored += 1;
@@ -120,12 +124,8 @@ impl<'a> Tally<'a> {
         if let Some(later) = &mut self.part
             && !record.named
         {
-            // Only its place and row are wanted, to name it when joined.
-            let unnamed = Record {
-                responses: crate::model::answers::Responses::empty(self.bank),
-                ..record
-            };
-            later.unnamed.push((rows.len(), unnamed));
+            // Named when joined, from its place and row.
+            later.unnamed.push((rows.len(), record.place.clone()));
             rows.push(ScoredRespondent {
                 respondent: String::new(),
                 source: String::new(),
@@ -134,7 +134,7 @@ impl<'a> Tally<'a> {
             return;
         }
         rows.push(ScoredRespondent {
-            respondent: record.respondent,
+            respondent: std::mem::take(&mut record.respondent),
             source: record.place.to_string(),
             assessment,
         });
@@ -203,11 +203,11 @@ impl<'a> Tally<'a> {
         }
         let later = part.part.unwrap_or_default();
         if let (Some(mine), Some(mut theirs)) = (&mut self.respondents, part.respondents) {
-            for (at, mut record) in later.unnamed {
-                record.shift_rows(rows_before);
-                if let Some(row) = theirs.get_mut(at) {
-                    row.source = record.place.to_string();
-                    row.respondent = record.respondent;
+            for (at, mut place) in later.unnamed {
+                if let (Some(row), Some(table_row)) = (theirs.get_mut(at), &mut place.row) {
+                    *table_row += rows_before;
+                    row.respondent = Record::unnamed(&place.file, *table_row);
+                    row.source = place.to_string();
                 }
             }
             mine.append(&mut theirs);
@@ -307,7 +307,7 @@ impl<'a> Tally<'a> {
 }
 
 impl Sink for Tally<'_> {
-    fn add(&mut self, respondent: Respondent) {
+    fn add(&mut self, respondent: Respondent<'_>) {
         match respondent {
             Respondent::Answers(record) => Tally::add(self, record),
             Respondent::Scores(entry, source) => self.add_scores(entry, &source),

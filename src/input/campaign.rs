@@ -41,7 +41,7 @@ pub fn read(
     name: &str,
     bank: &Bank,
     matcher: &AnswerMatcher,
-    on_record: &mut dyn FnMut(Record),
+    on_record: &mut dyn FnMut(&mut Record),
 ) -> Result<()> {
     records(&Store::open(db)?, name, bank, matcher, on_record)
 }
@@ -97,7 +97,7 @@ pub fn records(
     name: &str,
     bank: &Bank,
     matcher: &AnswerMatcher,
-    on_record: &mut dyn FnMut(Record),
+    on_record: &mut dyn FnMut(&mut Record),
 ) -> Result<()> {
     let (model, _) = store.campaign_model(name)?;
     if model != bank.id {
@@ -113,7 +113,7 @@ pub fn records(
     for (n, respondent) in finished.enumerate() {
         let named = respondent.name.is_some();
         let label = respondent.name.unwrap_or_else(|| format!("#{}", n + 1));
-        on_record(record(
+        on_record(&mut record(
             bank,
             matcher,
             label,
@@ -135,7 +135,7 @@ pub fn read_self_test(
     number: &str,
     bank: &Bank,
     matcher: &AnswerMatcher,
-    on_record: &mut dyn FnMut(Record),
+    on_record: &mut dyn FnMut(&mut Record),
 ) -> Result<()> {
     let store = Store::open(db)?;
     let tests = store.self_tests()?;
@@ -154,7 +154,7 @@ pub fn read_self_test(
         return Err(Localized::new("self-test-for-another-bank", &args).into());
     }
     let place: Arc<str> = Arc::from(format!("{SELF_TEST_PREFIX}{number}"));
-    on_record(record(
+    on_record(&mut record(
         bank,
         matcher,
         test.respondent.clone(),

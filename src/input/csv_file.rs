@@ -6,6 +6,7 @@
 //! parts at once (`csv_parts`).
 
 use super::csv_parts::{self, Reopen};
+use super::record::Record;
 use super::sources::{Respondent, Sink};
 use super::survey::{RowSource, TableInfo, read_rows};
 use crate::input::matching::Matchers;
@@ -194,7 +195,7 @@ pub fn read_csv_with(
         }
         (Parsing::OnThisThread, _) => {
             let mut rows = rows;
-            let on_record = &mut |record| sink.add(Respondent::Answers(record));
+            let on_record = &mut |record: &mut Record| sink.add(Respondent::Answers(record));
             return read_rows(&mut rows, &file, bank, matchers, on_record);
         }
         _ => {}
@@ -216,7 +217,7 @@ pub fn read_csv_with(
             at: 0,
             line_offset,
         };
-        let on_record = &mut |record| sink.add(Respondent::Answers(record));
+        let on_record = &mut |record: &mut Record| sink.add(Respondent::Answers(record));
         read_rows(&mut rows, &file, bank, matchers, on_record)
     })
 }

@@ -14,6 +14,7 @@
 //! - an error in the part comes after every record before it.
 
 use super::csv_file::{OnThisThread, csv_reader};
+use super::record::Record;
 use super::sources::{Respondent, Sink};
 use super::survey::{Table, TableInfo};
 use crate::input::matching::Matchers;
@@ -61,12 +62,18 @@ pub(super) fn read<R: Read, S: Sink>(
     sink: &mut S,
 ) -> Result<TableInfo> {
     let file = rows.file().clone();
-    let mut table = Table::find(&mut rows, &file, bank, matchers, &mut |record| {
-        sink.add(Respondent::Answers(record));
-    })?;
+    let mut table = Table::find(
+        &mut rows,
+        &file,
+        bank,
+        matchers,
+        &mut |record: &mut Record| {
+            sink.add(Respondent::Answers(record));
+        },
+    )?;
     let start = layout.skip + rows.reader.position().byte();
     let Some(split) = split(reopen, layout.skip, start) else {
-        table.rest(&mut rows, &mut |record| {
+        table.rest(&mut rows, &mut |record: &mut Record| {
             sink.add(Respondent::Answers(record))
         })?;
         return table.finish();
@@ -89,7 +96,7 @@ pub(super) fn read<R: Read, S: Sink>(
             )
         });
         rows.stop_at = Some(split.at - layout.skip);
-        let first = table.rest(&mut rows, &mut |record| {
+        let first = table.rest(&mut rows, &mut |record: &mut Record| {
             sink.add(Respondent::Answers(record));
         });
         if first.is_err() || !rows.stopped {
@@ -113,7 +120,7 @@ pub(super) fn read<R: Read, S: Sink>(
             // The file could not be opened again: read on here.
             None => {
                 rows.stop_at = None;
-                table.rest(&mut rows, &mut |record| {
+                table.rest(&mut rows, &mut |record: &mut Record| {
                     sink.add(Respondent::Answers(record));
                 })?;
             }
@@ -138,7 +145,7 @@ fn read_part<'a, S: Sink>(
     let reader = csv_reader((reopen.wrap)(Box::new(input)), delimiter);
     let file = table.file().clone();
     let mut rows = OnThisThread::new(file, reader, line_offset);
-    let outcome = table.rest_until(&mut rows, stop, &mut |record| {
+    let outcome = table.rest_until(&mut rows, stop, &mut |record: &mut Record| {
         sink.add(Respondent::Answers(record));
     });
     Some((table, sink, outcome))

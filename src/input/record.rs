@@ -77,6 +77,22 @@ pub struct Record {
 }
 
 impl Record {
+    /// A record with no answers, to fill in.
+    pub fn new(bank: &Bank, file: Arc<str>) -> Record {
+        Record {
+            respondent: String::new(),
+            named: false,
+            place: Place {
+                file,
+                line: None,
+                row: None,
+            },
+            responses: Responses::empty(bank),
+            bad: Vec::new(),
+            missing: Vec::new(),
+        }
+    }
+
     /// The name of a table's respondent that has none: its file and row.
     pub fn unnamed(file: &str, row: u64) -> String {
         format!("{file} row {row}")

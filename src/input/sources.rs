@@ -202,15 +202,16 @@ fn starts_like_answer_file(head: &[u8]) -> bool {
 
 /// One respondent as a source gives it: answers to score, or the pillar
 /// scores of a scores document that `pyramid score` wrote.
-pub enum Respondent {
-    Answers(Record),
+pub enum Respondent<'r> {
+    /// Answers, lent: the sink takes what it keeps.
+    Answers(&'r mut Record),
     /// An entry, and the document it is in.
     Scores(ScoredEntry, Arc<str>),
 }
 
 /// Where the respondents read go, in the order read.
 pub trait Sink: Send + Sized {
-    fn add(&mut self, respondent: Respondent);
+    fn add(&mut self, respondent: Respondent<'_>);
     /// An empty sink for a later stretch of the same table, filled on
     /// another thread.
     fn part(&self) -> Self;
@@ -233,7 +234,7 @@ pub fn read(
 ) -> Result<Option<TableInfo>> {
     let name = source.name.clone();
     let matcher = &matchers.answers;
-    let on_record = &mut |record| sink.add(Respondent::Answers(record));
+    let on_record = &mut |record: &mut Record| sink.add(Respondent::Answers(record));
     match source.kind {
         Kind::Spreadsheet => {
             let path = source.path.as_deref().unwrap_or(Path::new("-"));
@@ -291,7 +292,7 @@ fn document(
         Some(entries) => entries
             .into_iter()
             .for_each(|entry| sink.add(Respondent::Scores(entry, name.clone()))),
-        None => sink.add(Respondent::Answers(answer_file::read(
+        None => sink.add(Respondent::Answers(&mut answer_file::read(
             text, name, bank, matcher,
         )?)),
     }

@@ -12,9 +12,8 @@
 use crate::input::matching::{
     AnswerMatcher, HeaderMatcher, Matchers, Resolved, fold, respondent_rank,
 };
-use crate::input::record::{At, BadAnswer, Place, Record, column_letter};
+use crate::input::record::{At, BadAnswer, Record, column_letter};
 use crate::messages::Localized;
-use crate::model::answers::Responses;
 use crate::model::bank::Bank;
 use anyhow::Result;
 
@@ -126,7 +125,7 @@ pub(super) fn read_rows(
     file: &Arc<str>,
     bank: &Bank,
     matchers: &Matchers,
-    on_record: &mut dyn FnMut(Record),
+    on_record: &mut dyn FnMut(&mut Record),
 ) -> Result<TableInfo> {
     let mut table = Table::find(source, file, bank, matchers, on_record)?;
     table.rest(source, on_record)?;
@@ -140,6 +139,8 @@ pub(super) struct Table<'a> {
     answers: &'a AnswerMatcher,
     bank: &'a Bank,
     file: Arc<str>,
+    /// The record each row is read into, lent to `on_record`.
+    record: Record,
     /// Data rows read: respondents, unfinished and empty rows.
     data_rows: u64,
     respondents: u64,
@@ -153,7 +154,7 @@ impl<'a> Table<'a> {
         file: &Arc<str>,
         bank: &'a Bank,
         matchers: &'a Matchers,
-        on_record: &mut dyn FnMut(Record),
+        on_record: &mut dyn FnMut(&mut Record),
     ) -> Result<Table<'a>> {
         let (headers, answers) = (&matchers.headers, &matchers.answers);
         let mut first: Vec<(u64, Vec<String>)> = Vec::new();
@@ -183,6 +184,7 @@ impl<'a> Table<'a> {
             answers,
             bank,
             file: file.clone(),
+            record: Record::new(bank, file.clone()),
             data_rows: 0,
             respondents: 0,
             partial: 0,
@@ -194,21 +196,20 @@ impl<'a> Table<'a> {
     }
 
     /// Turns one data row into a record, unless it is unfinished or empty.
-    fn take(&mut self, row: &impl Cells, line: u64, on_record: &mut dyn FnMut(Record)) {
+    fn take(&mut self, row: &impl Cells, line: u64, on_record: &mut dyn FnMut(&mut Record)) {
         self.data_rows += 1;
         if self.columns.partial(row) {
             self.partial += 1;
-        } else if let Some(record) = to_record(
+        } else if fill_record(
             row,
             line,
             self.data_rows,
             &self.columns,
             self.answers,
-            self.bank,
-            &self.file,
+            &mut self.record,
         ) {
             self.respondents += 1;
-            on_record(record);
+            on_record(&mut self.record);
         }
     }
 
@@ -216,7 +217,7 @@ impl<'a> Table<'a> {
     pub(super) fn rest(
         &mut self,
         source: &mut impl RowSource,
-        on_record: &mut dyn FnMut(Record),
+        on_record: &mut dyn FnMut(&mut Record),
     ) -> Result<()> {
         while let Some(line) = source.advance()? {
             self.take(source.row(), line, on_record);
@@ -229,7 +230,7 @@ impl<'a> Table<'a> {
         &mut self,
         source: &mut impl RowSource,
         stop: &std::sync::atomic::AtomicBool,
-        on_record: &mut dyn FnMut(Record),
+        on_record: &mut dyn FnMut(&mut Record),
     ) -> Result<()> {
         while !stop.load(std::sync::atomic::Ordering::Relaxed) {
             match source.advance()? {
@@ -249,6 +250,7 @@ impl<'a> Table<'a> {
     pub(super) fn part(&self, file: Arc<str>) -> Table<'a> {
         Table {
             columns: self.columns.clone(),
+            record: Record::new(self.bank, file.clone()),
             file,
             data_rows: 0,
             respondents: 0,
@@ -429,55 +431,53 @@ fn is_header_like(
     any
 }
 
-fn to_record(
+/// Fills `record` with a row's respondent (reusing what it holds, so that
+/// no row allocates); `false` for an empty row.
+fn fill_record(
     row: &impl Cells,
     line: u64,
     data_row: u64,
     columns: &Columns,
     answers: &AnswerMatcher,
-    bank: &Bank,
-    file: &Arc<str>,
-) -> Option<Record> {
+    record: &mut Record,
+) -> bool {
     if (0..row.width()).all(|n| row.cell(n).trim().is_empty()) {
-        return None;
+        return false;
     }
-    let mut responses = Responses::empty(bank);
-    let mut bad = Vec::new();
+    record.responses.clear();
+    record.bad.clear();
     // A question without a column is missing for everyone.
-    let mut missing = columns.info.missing_columns.clone();
+    record.missing.clear();
+    record
+        .missing
+        .extend_from_slice(&columns.info.missing_columns);
     for &(column, question) in &columns.questions {
         let value = row.cell(column);
         match answers.resolve(question, value) {
-            Resolved::Answer(choice) => responses.set(question, Some(choice)),
-            Resolved::Empty => missing.push(question),
-            Resolved::Invalid => bad.push(BadAnswer {
+            Resolved::Answer(choice) => record.responses.set(question, Some(choice)),
+            Resolved::Empty => record.missing.push(question),
+            Resolved::Invalid => record.bad.push(BadAnswer {
                 question,
                 value: Some(value.trim().to_string()),
                 at: Some(At::Column(column)),
             }),
         }
     }
+    record.missing.sort_unstable();
     let named = columns
         .respondent
         .map(|column| row.cell(column).trim())
         .filter(|name| !name.is_empty());
-    let respondent = match named {
-        Some(name) => name.to_string(),
-        None => Record::unnamed(file, data_row),
-    };
-    Some(Record {
-        respondent,
-        named: named.is_some(),
-        place: Place {
-            file: file.clone(),
-            line: Some(line),
-            row: Some(data_row),
-        },
-        responses,
-        bad,
-        missing: {
-            missing.sort_unstable();
-            missing
-        },
-    })
+    record.named = named.is_some();
+    record.respondent.clear();
+    match named {
+        Some(name) => record.respondent.push_str(name),
+        None => {
+            let label = Record::unnamed(&record.place.file, data_row);
+            record.respondent.push_str(&label);
+        }
+    }
+    record.place.line = Some(line);
+    record.place.row = Some(data_row);
+    true
 }

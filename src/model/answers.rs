@@ -40,6 +40,11 @@ impl Responses {
         }
     }
 
+    /// Takes every answer out.
+    pub fn clear(&mut self) {
+        self.choices.fill(None);
+    }
+
     pub fn len(&self) -> usize {
         self.choices.len()
     }

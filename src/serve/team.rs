@@ -38,9 +38,13 @@ impl<'a> TeamScores<'a> {
         };
         let mut tally = Tally::new(bank, lang, &options);
         let matcher = AnswerMatcher::new(bank);
-        crate::input::campaign::records(store, name, bank, &matcher, &mut |record| {
-            tally.add(record)
-        })?;
+        crate::input::campaign::records(
+            store,
+            name,
+            bank,
+            &matcher,
+            &mut |record: &mut crate::input::record::Record| tally.add(record),
+        )?;
         let mut notes: Vec<String> = tally.problems().to_vec();
         notes.extend(tally.settle().unwrap_or_default());
         let summary = (tally.scored > 0).then(|| tally.team.finish(bank));

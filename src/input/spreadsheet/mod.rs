@@ -45,7 +45,7 @@ pub fn read(
     file: Arc<str>,
     bank: &Bank,
     matchers: &Matchers,
-    on_record: &mut dyn FnMut(Record),
+    on_record: &mut dyn FnMut(&mut Record),
 ) -> Result<TableInfo> {
     let mut head = [0u8; 4];
     let is_zip = std::fs::File::open(path)
@@ -308,7 +308,7 @@ fn read_sheet(
     file: &Arc<str>,
     bank: &Bank,
     matchers: &Matchers,
-    on_record: &mut dyn FnMut(Record),
+    on_record: &mut dyn FnMut(&mut Record),
 ) -> Result<TableInfo> {
     let mut rows = SheetRows {
         sheet,
@@ -324,7 +324,7 @@ fn read_with_calamine(
     file: Arc<str>,
     bank: &Bank,
     matchers: &Matchers,
-    on_record: &mut dyn FnMut(Record),
+    on_record: &mut dyn FnMut(&mut Record),
 ) -> Result<TableInfo> {
     use calamine::Reader;
     let mut workbook = calamine::open_workbook_auto(path)

@@ -24,7 +24,7 @@ pub(super) fn read(
     file: &Arc<str>,
     bank: &Bank,
     matchers: &Matchers,
-    on_record: &mut dyn FnMut(Record),
+    on_record: &mut dyn FnMut(&mut Record),
 ) -> Result<TableInfo> {
     let Some(xml) = open_entry(archive, PART, file)? else {
         let args = [("file", &**file), ("part", PART)];

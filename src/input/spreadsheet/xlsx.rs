@@ -19,7 +19,7 @@ pub(super) fn read(
     file: &Arc<str>,
     bank: &Bank,
     matchers: &Matchers,
-    on_record: &mut dyn FnMut(Record),
+    on_record: &mut dyn FnMut(&mut Record),
 ) -> Result<TableInfo> {
     let sheet_path = first_sheet(archive, file)?;
     let strings = shared_strings(archive, file)?;
