@@ -12,21 +12,32 @@ use crate::model::team::Footprint;
 use foldhash::fast::RandomState;
 use std::hash::BuildHasher;
 
-/// A named submission, as noted.
+/// A named submission, as noted: where, and what it added.
 #[derive(Clone, Copy)]
 struct Submission {
-    hash: u64,
-    /// A second hash of the name: two names whose first hashes collide
-    /// are told apart, so no respondent is ever taken out by mistake.
-    check: u32,
-    /// Its place among all submissions: the order they came in.
-    order: u32,
     file: u32,
     line: u32,
     /// Its position among the kept rows; `u32::MAX` where rows are not
     /// kept.
     row: u32,
     footprint: Footprint,
+}
+
+/// The order to find a name's submissions in: the name's hash, a second
+/// hash of it (two names whose first hashes collide are told apart, so no
+/// respondent is ever taken out by mistake), then the submission's place
+/// among all (the order they came in), in one number that sorts fast.
+fn key(hash: u64, check: u32, order: u32) -> u128 {
+    (u128::from(hash) << 64) | (u128::from(check) << 32) | u128::from(order)
+}
+
+/// The name part of a key, and the order part.
+fn name_of(key: u128) -> u128 {
+    key >> 32
+}
+
+fn order_of(key: u128) -> usize {
+    (key & u128::from(u32::MAX)) as usize
 }
 
 /// An earlier submission that a later one replaces.
@@ -44,7 +55,10 @@ pub struct Replaced {
 /// to collide gains nothing); a part read on another thread shares them.
 #[derive(Clone, Default)]
 pub struct Duplicates {
+    /// In the order they came.
     submissions: Vec<Submission>,
+    /// One per submission, sorted where `sort` was called.
+    keys: Vec<u128>,
     /// Every submission's name as written, one after another, and where
     /// each ends.
     names: String,
@@ -108,10 +122,10 @@ impl Duplicates {
         }
         let mut folded = std::mem::take(&mut self.folded);
         fold_into(name, &mut folded);
+        let order = small(self.submissions.len());
+        let hash = self.hasher.hash_one(folded.as_str());
+        self.keys.push(key(hash, check_of(&folded), order));
         self.submissions.push(Submission {
-            hash: self.hasher.hash_one(folded.as_str()),
-            check: check_of(&folded),
-            order: small(self.submissions.len()),
             file: small(self.files.len() - 1),
             line: u32::try_from(line).unwrap_or(u32::MAX),
             row: row.map_or(u32::MAX, small),
@@ -145,9 +159,12 @@ impl Duplicates {
             })
             .collect();
         let (orders, names) = (self.submissions.len(), self.names.len());
+        // Keys shift by the same count: a sorted part stays sorted.
+        let shift = orders as u128;
+        self.keys
+            .extend(part.keys.into_iter().map(|key| key + shift));
         self.submissions
             .extend(part.submissions.into_iter().map(|submission| Submission {
-                order: small(orders + submission.order as usize),
                 file: files.get(submission.file as usize).copied().unwrap_or(0),
                 row: if submission.row == u32::MAX {
                     u32::MAX
@@ -161,40 +178,56 @@ impl Duplicates {
             .extend(part.name_ends.into_iter().map(|end| names + end));
     }
 
+    /// Sorts the submissions noted so far by name, on the thread that
+    /// noted them: `replaced` then merges sorted runs instead of sorting
+    /// all.
+    pub fn sort(&mut self) {
+        self.keys.sort_unstable();
+    }
+
     /// Every submission that a later one of the same name replaces, in the
     /// order of the later ones; `shown` of them with their names and places.
     pub fn replaced(mut self, shown: usize) -> Vec<Replaced> {
-        let mut submissions = std::mem::take(&mut self.submissions);
-        submissions.sort_unstable_by_key(|s| (s.hash, s.check, s.order));
-        let mut pairs: Vec<(Submission, Submission)> = submissions
+        let mut keys = std::mem::take(&mut self.keys);
+        // A stable sort: runs already sorted (`sort`) are merged.
+        keys.sort();
+        let mut pairs: Vec<(usize, usize)> = keys
             .windows(2)
-            .filter(|pair| (pair[0].hash, pair[0].check) == (pair[1].hash, pair[1].check))
-            .map(|pair| (pair[0], pair[1]))
+            .filter(|pair| name_of(pair[0]) == name_of(pair[1]))
+            .map(|pair| (order_of(pair[0]), order_of(pair[1])))
             .collect();
-        drop(submissions);
-        pairs.sort_unstable_by_key(|(_, later)| later.order);
+        drop(keys);
+        pairs.sort_unstable_by_key(|&(_, later)| later);
         pairs
             .into_iter()
             .enumerate()
-            .map(|(n, (earlier, later))| Replaced {
-                footprint: earlier.footprint,
-                row: (earlier.row != u32::MAX).then_some(earlier.row as usize),
-                name: if n < shown {
-                    self.name(later.order).to_string()
-                } else {
-                    String::new()
-                },
-                places: if n < shown {
-                    format!("{} and {}", self.place(&earlier), self.place(&later))
-                } else {
-                    String::new()
-                },
+            .filter_map(|(n, (earlier, later))| {
+                let (earlier_seen, later_seen) =
+                    (self.submissions.get(earlier)?, self.submissions.get(later)?);
+                let told = n < shown;
+                Some(Replaced {
+                    footprint: earlier_seen.footprint,
+                    row: (earlier_seen.row != u32::MAX).then_some(earlier_seen.row as usize),
+                    name: if told {
+                        self.name(later).to_string()
+                    } else {
+                        String::new()
+                    },
+                    places: if told {
+                        format!(
+                            "{} and {}",
+                            self.place(earlier_seen),
+                            self.place(later_seen)
+                        )
+                    } else {
+                        String::new()
+                    },
+                })
             })
             .collect()
     }
 
-    fn name(&self, order: u32) -> &str {
-        let order = order as usize;
+    fn name(&self, order: usize) -> &str {
         let start = order
             .checked_sub(1)
             .and_then(|before| self.name_ends.get(before))

@@ -321,6 +321,12 @@ impl Sink for Tally<'_> {
     fn join(&mut self, part: Self, rows_before: u64) {
         Tally::join(self, part, rows_before);
     }
+
+    fn read_all(&mut self) {
+        if let Some(duplicates) = &mut self.duplicates {
+            duplicates.sort();
+        }
+    }
 }
 
 /// Keeps all but the items at the (sorted) positions `gone`.

@@ -103,6 +103,9 @@ pub(super) fn read<R: Read, S: Sink>(
             // An error, or no record started at the split: the part is
             // not wanted.
             stop.store(true, Ordering::Relaxed);
+        } else {
+            // While the part may still be read.
+            sink.read_all();
         }
         let part = worker
             .join()
@@ -148,6 +151,7 @@ fn read_part<'a, S: Sink>(
     let outcome = table.rest_until(&mut rows, stop, &mut |record: &mut Record| {
         sink.add(Respondent::Answers(record));
     });
+    sink.read_all();
     Some((table, sink, outcome))
 }
 

@@ -219,6 +219,9 @@ pub trait Sink: Send + Sized {
     /// counted its table rows from 0: they come after `rows_before`
     /// (`Record::shift_rows`).
     fn join(&mut self, part: Self, rows_before: u64);
+    /// Called on the thread that filled this sink when it has read all it
+    /// will: work that can be done there, before `join`, is done here.
+    fn read_all(&mut self) {}
 }
 
 /// Reads one source into `sink`; a table also tells which columns it
