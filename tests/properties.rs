@@ -216,8 +216,8 @@ impl Sink for Records {
             self.0.push(record.clone());
         }
     }
-    fn part(&self) -> Self {
-        Records::default()
+    fn part(&self) -> Option<Self> {
+        Some(Records::default())
     }
     fn join(&mut self, part: Self, rows_before: u64) {
         for mut record in part.0 {

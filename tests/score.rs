@@ -918,3 +918,93 @@ fn responses_an_export_marks_as_unfinished_are_skipped_with_a_note() {
         assert_eq!(rows[0]["respondent"], "An");
     }
 }
+
+/// A team of `rows` respondents made from the plain export: names that
+/// repeat (second submissions), unnamed rows, a row with a bad answer.
+fn big_team(dir: &Path, rows: usize) -> String {
+    let plain = std::fs::read_to_string(format!("{FORMS}/plain-ids.csv")).expect("fixture");
+    let mut lines = plain.lines();
+    let header = lines.next().expect("header");
+    let answers: Vec<&str> = lines
+        .map(|line| line.split_once(',').expect("a name").1)
+        .collect();
+    let mut text = format!("{header}\n");
+    for n in 0..rows {
+        let name = match n % 7 {
+            0 => String::new(),
+            1 => format!("Person {}", n % 50),
+            _ => format!("Person {n}"),
+        };
+        let cells = if n == rows / 2 {
+            answers[0].replacen('b', "maybe", 1)
+        } else {
+            answers[n % answers.len()].to_string()
+        };
+        text.push_str(&format!("{name},{cells}\n"));
+    }
+    write(dir, "team.csv", &text)
+}
+
+#[test]
+fn rows_read_twice_from_a_file_are_the_rows_kept_from_standard_input() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let team = big_team(dir.path(), 3000);
+    let text = std::fs::read(&team).expect("written");
+    let run = |args: &[&str], stdin: bool| {
+        let mut command = pyramid();
+        command.args(["score", "--skip-invalid"]).args(args);
+        if stdin {
+            command.write_stdin(text.clone());
+        } else {
+            command.arg(&team);
+        }
+        let output = command.output().expect("runs");
+        assert_eq!(output.status.code(), Some(1), "{args:?}");
+        let stdout = String::from_utf8(output.stdout).expect("UTF-8");
+        (stdout.replace("<stdin>", &team), output.stderr)
+    };
+    for args in [
+        &["--format", "csv"][..],
+        &["--format", "json"],
+        &["--format", "json", "--target", "stage=3"],
+        &["--format", "json", "--summary", "--rows"],
+        &["--format", "csv", "--keep-duplicates"],
+        &[
+            "--format",
+            "json",
+            "--allow-incomplete",
+            "--keep-duplicates",
+        ],
+    ] {
+        let (read_twice, notes) = run(args, false);
+        let (kept, kept_notes) = run(args, true);
+        assert_eq!(read_twice, kept, "{args:?}");
+        assert!(read_twice.lines().count() > 2000, "{args:?}");
+        // The notes are given once, by the first reading.
+        assert_eq!(
+            String::from_utf8_lossy(&notes).replace(&team, "<stdin>"),
+            String::from_utf8_lossy(&kept_notes),
+            "{args:?}"
+        );
+    }
+}
+
+#[test]
+fn rows_read_twice_write_nothing_when_a_row_is_bad() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let team = big_team(dir.path(), 3000);
+    let target = dir.path().join("scores.csv");
+    pyramid()
+        .args(["score", &team, "--format", "csv", "--output"])
+        .arg(&target)
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("\"maybe\""));
+    assert!(!target.exists());
+    pyramid()
+        .args(["score", &team, "--format", "json"])
+        .assert()
+        .code(2)
+        .stdout("");
+}

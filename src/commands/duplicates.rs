@@ -43,6 +43,8 @@ fn order_of(key: u128) -> usize {
 /// An earlier submission that a later one replaces.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Replaced {
+    /// Its place among the named submissions, in the order they came.
+    pub submission: u32,
     pub footprint: Footprint,
     pub row: Option<usize>,
     /// The later submission's name, as written.
@@ -206,6 +208,7 @@ impl Duplicates {
                     (self.submissions.get(earlier)?, self.submissions.get(later)?);
                 let told = n < shown;
                 Some(Replaced {
+                    submission: small(earlier),
                     footprint: earlier_seen.footprint,
                     row: (earlier_seen.row != u32::MAX).then_some(earlier_seen.row as usize),
                     name: if told {

@@ -13,7 +13,7 @@ use crate::lang::Lang;
 use crate::messages::{self, Localized, say_in};
 use crate::model::answers::Responses;
 use crate::model::bank::Bank;
-use crate::model::scoring::{self, assess, assess_pillar_scores};
+use crate::model::scoring::{self, Assessment, assess, assess_pillar_scores};
 use crate::model::team::{Footprint, TeamCollector};
 use crate::terminal::progress_bar::Progress;
 use anyhow::Result;
@@ -56,6 +56,11 @@ pub struct Tally<'a> {
     pub problem_count: u64,
     /// `None` with --keep-duplicates.
     duplicates: Option<Duplicates>,
+    /// The named submissions (counted in the order read) that later ones
+    /// replaced, sorted: known once settled.
+    replaced: Vec<u32>,
+    /// The sources read, in order.
+    pub sources: Vec<Source>,
     /// In a part of a table read on another thread: the records of the
     /// first problems, described when joined (an unnamed respondent is
     /// called by a row not known till then), and the kept rows of unnamed
@@ -77,6 +82,12 @@ impl<'a> Tally<'a> {
         if self.problems.len() < PROBLEMS_SHOWN {
             self.problems.push(message);
         }
+    }
+
+    /// The named submissions (counted in the order read) that later ones
+    /// replaced, sorted.
+    pub fn replaced_submissions(&self) -> &[u32] {
+        &self.replaced
     }
 
     /// The problems found, as far as they are listed.
@@ -133,11 +144,7 @@ impl<'a> Tally<'a> {
             });
             return;
         }
-        rows.push(ScoredRespondent {
-            respondent: std::mem::take(&mut record.respondent),
-            source: record.place.to_string(),
-            assessment,
-        });
+        rows.push(row(record, assessment));
     }
 
     /// Counts a respondent with problems, describing them while fewer
@@ -171,6 +178,8 @@ impl<'a> Tally<'a> {
             problems: Vec::new(),
             problem_count: 0,
             duplicates: (!options.read.keep_duplicates).then(Duplicates::default),
+            replaced: Vec::new(),
+            sources: Vec::new(),
             part: None,
         }
     }
@@ -190,6 +199,8 @@ impl<'a> Tally<'a> {
             problems: Vec::new(),
             problem_count: 0,
             duplicates: self.duplicates.as_ref().map(Duplicates::part),
+            replaced: Vec::new(),
+            sources: Vec::new(),
             part: Some(Later::default()),
         }
     }
@@ -237,6 +248,7 @@ impl<'a> Tally<'a> {
         let mut gone = Vec::new();
         let mut shown = Vec::new();
         for earlier in &replaced {
+            self.replaced.push(earlier.submission);
             self.team.remove(&earlier.footprint);
             self.scored -= 1;
             gone.extend(earlier.row);
@@ -245,6 +257,7 @@ impl<'a> Tally<'a> {
                 shown.push(format!("{name}: {}", earlier.places));
             }
         }
+        self.replaced.sort_unstable();
         gone.sort_unstable();
         retain_except(&mut self.respondents, &gone);
         retain_except(&mut self.answers, &gone);
@@ -314,8 +327,8 @@ impl Sink for Tally<'_> {
         }
     }
 
-    fn part(&self) -> Self {
-        Tally::part(self)
+    fn part(&self) -> Option<Self> {
+        Some(Tally::part(self))
     }
 
     fn join(&mut self, part: Self, rows_before: u64) {
@@ -326,6 +339,15 @@ impl Sink for Tally<'_> {
         if let Some(duplicates) = &mut self.duplicates {
             duplicates.sort();
         }
+    }
+}
+
+/// A respondent's row, its name taken from the record.
+pub(super) fn row(record: &mut Record, assessment: Assessment) -> ScoredRespondent {
+    ScoredRespondent {
+        respondent: std::mem::take(&mut record.respondent),
+        source: record.place.to_string(),
+        assessment,
     }
 }
 
@@ -436,7 +458,7 @@ pub fn gather<'a>(setup: &'a Setup, paths: &[PathBuf], options: Options) -> Resu
     for line in tally.settle().unwrap_or_default() {
         crate::output::say(&line);
     }
-
+    tally.sources = sources;
     Ok(tally)
 }
 

@@ -10,6 +10,7 @@ mod history;
 mod questions;
 mod report;
 mod score;
+mod second_pass;
 mod shell;
 mod test;
 

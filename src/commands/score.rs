@@ -2,8 +2,9 @@
 
 use super::Setup;
 use super::gather::{Options, gather};
+use super::second_pass::SecondPass;
 use crate::cli::ScoreArgs;
-use crate::documents::ScoresDocument;
+use crate::documents::{RowStream, ScoresDocument};
 use crate::exit_code::ExitCode;
 use crate::export::ScoresFormat;
 use crate::messages::Localized;
@@ -28,13 +29,20 @@ pub fn run(setup: &Setup, args: &ScoreArgs) -> Result<ExitCode> {
             .iter()
             .map(|name| PathBuf::from(format!("{}{name}", crate::input::campaign::PREFIX))),
     );
+    let rows = !args.summary || args.rows;
+    // Rows in CSV or JSON from inputs that can be read twice are written
+    // from a second reading, not kept (`second_pass`).
+    let stream = rows
+        && matches!(format, ScoresFormat::Csv | ScoresFormat::Json)
+        && !paths.is_empty()
+        && !paths.iter().any(|path| path.as_os_str() == "-");
     let tally = gather(
         setup,
         &paths,
         Options {
             read: args.read.clone(),
-            keep_rows: !args.summary || args.rows,
-            keep_answers: target.is_some() && (!args.summary || args.rows),
+            keep_rows: rows && !stream,
+            keep_answers: target.is_some() && rows && !stream,
             db: args.db.db.clone(),
         },
     )?;
@@ -71,9 +79,11 @@ pub fn run(setup: &Setup, args: &ScoreArgs) -> Result<ExitCode> {
         .as_ref()
         .zip(summary.as_ref())
         .map(|(target, s)| plan(bank, &s.team, None, target));
+    let second = SecondPass::new(setup, &tally, &args.read, target.as_ref());
     let report = ScoresDocument {
         bank,
         respondents: tally.respondents.as_deref(),
+        streamed: (rows && stream).then_some(&second as &dyn RowStream),
         summary: summary.as_ref(),
         plans: plans.as_deref(),
         team_plan: team_plan.as_ref(),

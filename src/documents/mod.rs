@@ -5,6 +5,7 @@
 use crate::model::bank::Bank;
 use crate::model::scoring::Assessment;
 use crate::model::team::TeamSummary;
+use anyhow::Result;
 
 /// One scored respondent.
 #[derive(Clone, Debug)]
@@ -15,16 +16,53 @@ pub struct ScoredRespondent {
     pub assessment: Assessment,
 }
 
+/// Scored respondents given one at a time, each with its plan where there
+/// is a target: read again from the input instead of kept.
+pub trait RowStream {
+    fn each(
+        &self,
+        each: &mut dyn FnMut(&ScoredRespondent, Option<&crate::model::target::Plan>) -> Result<()>,
+    ) -> Result<()>;
+}
+
 /// The result of `pyramid score`.
 pub struct ScoresDocument<'a> {
     pub bank: &'a Bank,
-    /// `None` when only the summary was asked for.
+    /// `None` when only the summary was asked for, or the rows are
+    /// `streamed`.
     pub respondents: Option<&'a [ScoredRespondent]>,
+    /// The rows, read again one at a time, where they were not kept.
+    pub streamed: Option<&'a dyn RowStream>,
     pub summary: Option<&'a TeamSummary>,
     /// With `--target`: a plan per respondent (aligned with `respondents`)
     /// and for the team.
     pub plans: Option<&'a [crate::model::target::Plan]>,
     pub team_plan: Option<&'a crate::model::target::Plan>,
+}
+
+impl ScoresDocument<'_> {
+    /// Whether there is a row per respondent, kept or streamed.
+    pub fn has_rows(&self) -> bool {
+        self.respondents.is_some() || self.streamed.is_some()
+    }
+
+    /// Calls `each` for every respondent in order, with its plan: the
+    /// ones kept, or else the ones streamed.
+    pub fn each_row(
+        &self,
+        each: &mut dyn FnMut(&ScoredRespondent, Option<&crate::model::target::Plan>) -> Result<()>,
+    ) -> Result<()> {
+        match (self.respondents, self.streamed) {
+            (Some(respondents), _) => {
+                for (n, scored) in respondents.iter().enumerate() {
+                    each(scored, self.plans.and_then(|plans| plans.get(n)))?;
+                }
+                Ok(())
+            }
+            (None, Some(streamed)) => streamed.each(each),
+            (None, None) => Ok(()),
+        }
+    }
 }
 
 /// The result of `pyramid compare`.

@@ -6,6 +6,7 @@ use crate::documents::{ComparisonDocument, ScoresDocument};
 use crate::lang::Lang;
 use crate::model::team::ScoreStats;
 use anyhow::Result;
+use std::fmt::Write as _;
 use std::io::Write;
 
 pub struct CsvExporter;
@@ -19,11 +20,11 @@ impl super::FromStyle for CsvExporter {
 /// Makes a text cell safe to open in a spreadsheet: a cell that starts like
 /// a formula (`= + - @`, tab or carriage return) gets a leading `'`, as
 /// OWASP advises against CSV injection.
-pub fn neutralise(cell: &str) -> String {
+pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
     if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{cell}")
+        format!("'{cell}").into()
     } else {
-        cell.to_string()
+        cell.into()
     }
 }
 
@@ -35,8 +36,8 @@ impl<'a> Writes<ScoresDocument<'a>> for CsvExporter {
     fn write(&self, report: &ScoresDocument<'a>, lang: Lang, out: &mut dyn Write) -> Result<()> {
         let bank = report.bank;
         let mut writer = csv::Writer::from_writer(out);
-        match (report.respondents, report.summary) {
-            (Some(respondents), None) => {
+        match (report.has_rows(), report.summary) {
+            (true, None) => {
                 let mut header = vec!["respondent".to_string(), "source".to_string()];
                 for pillar in &bank.pillars {
                     header.push(format!("{}_score", pillar.id));
@@ -44,28 +45,36 @@ impl<'a> Writes<ScoresDocument<'a>> for CsvExporter {
                 }
                 header.extend(["score", "stage", "stage_name", "focus"].map(str::to_string));
                 writer.write_record(&header)?;
-                for scored in respondents {
-                    let a = &scored.assessment;
-                    let mut row = vec![neutralise(&scored.respondent), neutralise(&scored.source)];
-                    for pillar in &a.pillars {
-                        row.push(number(pillar.score));
-                        row.push(number(pillar.stage));
+                // Field by field: a million rows allocate nothing.
+                let mut digits = String::new();
+                let mut number = |writer: &mut csv::Writer<_>, value: Option<u8>| {
+                    digits.clear();
+                    if let Some(value) = value {
+                        let _ = write!(digits, "{value}");
                     }
-                    row.push(number(a.score));
-                    row.push(number(a.stage));
+                    writer.write_field(&digits)
+                };
+                report.each_row(&mut |scored, _| {
+                    let a = &scored.assessment;
+                    writer.write_field(&*neutralise(&scored.respondent))?;
+                    writer.write_field(&*neutralise(&scored.source))?;
+                    for pillar in &a.pillars {
+                        number(&mut writer, pillar.score)?;
+                        number(&mut writer, pillar.stage)?;
+                    }
+                    number(&mut writer, a.score)?;
+                    number(&mut writer, a.stage)?;
                     let name = a
                         .stage
                         .and_then(|level| bank.stage(level))
                         .map_or("", |s| s.name.get(lang));
-                    row.push(neutralise(name));
-                    row.push(
-                        a.focus
-                            .map_or(String::new(), |n| bank.pillars[n].id.clone()),
-                    );
-                    writer.write_record(&row)?;
-                }
+                    writer.write_field(&*neutralise(name))?;
+                    writer.write_field(a.focus.map_or("", |n| bank.pillars[n].id.as_str()))?;
+                    writer.write_record(None::<&[u8]>)?;
+                    Ok(())
+                })?;
             }
-            (None, Some(summary)) => {
+            (false, Some(summary)) => {
                 writer.write_record([
                     "pillar",
                     "respondents",

@@ -426,6 +426,7 @@ fn lists<'a>(
         let scores = crate::documents::ScoresDocument {
             bank,
             respondents: None,
+            streamed: None,
             summary: Some(summary),
             plans: None,
             team_plan: None,

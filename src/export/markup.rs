@@ -63,6 +63,24 @@ pub fn scores<M: Markup>(
     lang: Lang,
     out: &mut dyn Write,
 ) -> Result<()> {
+    if document.respondents.is_none()
+        && let Some(streamed) = document.streamed
+    {
+        // A table is laid out from all its rows: keep them after all.
+        let (mut respondents, mut plans) = (Vec::new(), Vec::new());
+        streamed.each(&mut |scored, plan| {
+            respondents.push(scored.clone());
+            plans.extend(plan.cloned());
+            Ok(())
+        })?;
+        let kept = ScoresDocument {
+            respondents: Some(&respondents),
+            streamed: None,
+            plans: (plans.len() == respondents.len() && !plans.is_empty()).then_some(&plans),
+            ..*document
+        };
+        return scores(markup, &kept, lang, out);
+    }
     let w = words(lang);
     let bank = document.bank;
     let rows = respondents_grid(document, lang);

@@ -72,7 +72,7 @@ pub(super) fn read<R: Read, S: Sink>(
         },
     )?;
     let start = layout.skip + rows.reader.position().byte();
-    let Some(split) = split(reopen, layout.skip, start) else {
+    let Some((split, part_sink)) = split(reopen, layout.skip, start).zip(sink.part()) else {
         table.rest(&mut rows, &mut |record: &mut Record| {
             sink.add(Respondent::Answers(record))
         })?;
@@ -81,7 +81,6 @@ pub(super) fn read<R: Read, S: Sink>(
     let stop = AtomicBool::new(false);
     std::thread::scope(|scope| {
         let part_table = table.part(file.to_string().into());
-        let part_sink = sink.part();
         let line_offset = layout.skipped_lines + split.lines_before;
         let (stop, split_at) = (&stop, split.at);
         let worker = scope.spawn(move || {

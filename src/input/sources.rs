@@ -213,8 +213,8 @@ pub enum Respondent<'r> {
 pub trait Sink: Send + Sized {
     fn add(&mut self, respondent: Respondent<'_>);
     /// An empty sink for a later stretch of the same table, filled on
-    /// another thread.
-    fn part(&self) -> Self;
+    /// another thread; `None` where the table is to be read on one.
+    fn part(&self) -> Option<Self>;
     /// Takes in a part's respondents, which came after these. The part
     /// counted its table rows from 0: they come after `rows_before`
     /// (`Record::shift_rows`).

@@ -61,6 +61,7 @@ impl<'a> TeamScores<'a> {
         ScoresDocument {
             bank: self.bank,
             respondents: Some(&self.respondents),
+            streamed: None,
             summary: self.summary.as_ref().filter(|_| summary),
             plans: None,
             team_plan: None,

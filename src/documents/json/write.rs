@@ -19,7 +19,7 @@ pub fn scores<'a>(report: &'a ScoresDocument<'a>, lang: Lang) -> impl Serialize 
         version: DOCUMENT_VERSION,
         bank: &bank.id,
         lang,
-        respondents: report.respondents.map(|_| Respondents { report, lang }),
+        respondents: report.has_rows().then_some(Respondents { report, lang }),
         summary: report.summary.map(|summary| SummaryEntry {
             target: report.team_plan.map(|p| plan_entry(bank, p)),
             ..summary_entry(bank, summary, lang)
@@ -98,20 +98,31 @@ struct Respondents<'a> {
 
 impl Serialize for Respondents<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{Error, SerializeSeq};
         let report = self.report;
         let bank = report.bank;
-        let respondents = report.respondents.unwrap_or_default();
-        serializer.collect_seq(respondents.iter().enumerate().map(|(n, scored)| {
-            RespondentEntry {
+        // One entry at a time, as the rows come (they may be read again
+        // from the input, not kept).
+        let mut seq = serializer.serialize_seq(None)?;
+        let mut failed = None;
+        let each = report.each_row(&mut |scored, plan| {
+            let entry = RespondentEntry {
                 respondent: &scored.respondent,
                 source: &scored.source,
                 result: result_entry(bank, &scored.assessment, self.lang, true),
-                target: report
-                    .plans
-                    .and_then(|plans| plans.get(n))
-                    .map(|p| plan_entry(bank, p)),
-            }
-        }))
+                target: plan.map(|p| plan_entry(bank, p)),
+            };
+            seq.serialize_element(&entry).map_err(|err| {
+                let message = err.to_string();
+                failed = Some(err);
+                anyhow::anyhow!(message)
+            })
+        });
+        if let Some(err) = failed {
+            return Err(err);
+        }
+        each.map_err(|err| S::Error::custom(format!("{err:#}")))?;
+        seq.end()
     }
 }
 

@@ -1,0 +1,230 @@
+//! One row per respondent without keeping them: after the first reading
+//! (`gather`) checked every row, counted the team and found the second
+//! submissions, the input is read a second time and each respondent is
+//! scored again and handed to the writer, in order. A second thread reads
+//! while this one writes, a few batches ahead; memory does not grow with
+//! the rows.
+//!
+//! Only inputs that can be read twice are read this way (not standard
+//! input). Where the second reading does not give the rows the first one
+//! counted (a file changed in between), the writing ends with an error.
+
+use super::Setup;
+use super::gather::{Tally, row};
+use crate::cli::ReadArgs;
+use crate::documents::{RowStream, ScoredRespondent};
+use crate::input::matching::Matchers;
+use crate::input::sources::{self, Respondent, Sink, Source};
+use crate::messages::Localized;
+use crate::model::answers::Responses;
+use crate::model::bank::Bank;
+use crate::model::scoring::{assess, assess_pillar_scores};
+use crate::model::target::{Target, plan};
+use anyhow::Result;
+use std::fmt::Write as _;
+use std::sync::mpsc::{Receiver, SyncSender, channel, sync_channel};
+
+/// Rows sent at once, and batches read ahead of the writing.
+const BATCH_ROWS: usize = 1024;
+const BATCHES_AHEAD: usize = 4;
+
+/// A row, with the answers where a plan is made from them.
+type Row = (ScoredRespondent, Option<Responses>);
+
+/// The second reading of what a `Tally` read first.
+pub struct SecondPass<'a> {
+    setup: &'a Setup,
+    sources: &'a [Source],
+    read: &'a ReadArgs,
+    /// The named submissions (counted in the order read) that later ones
+    /// replaced, sorted.
+    replaced: &'a [u32],
+    /// The rows the first reading scored.
+    rows: u64,
+    target: Option<&'a Target>,
+}
+
+impl<'a> SecondPass<'a> {
+    pub fn new(
+        setup: &'a Setup,
+        tally: &'a Tally,
+        read: &'a ReadArgs,
+        target: Option<&'a Target>,
+    ) -> SecondPass<'a> {
+        SecondPass {
+            setup,
+            sources: &tally.sources,
+            read,
+            replaced: tally.replaced_submissions(),
+            rows: tally.scored,
+            target,
+        }
+    }
+
+    /// Reads every source again, sending the rows in batches; stops when
+    /// nobody takes them any more.
+    fn read_again(&self, send: SyncSender<Vec<Row>>, recycled: Receiver<Vec<Row>>) {
+        let bank = &self.setup.bank;
+        let matchers = Matchers::new(bank, &self.read.map);
+        let mut rows = Rows {
+            bank,
+            allow_incomplete: self.read.allow_incomplete,
+            replaced: (!self.read.keep_duplicates).then_some(self.replaced),
+            submissions: 0,
+            answers: self.target.is_some(),
+            batch: Vec::with_capacity(BATCH_ROWS),
+            spare: Vec::new(),
+            send,
+            recycled,
+            closed: false,
+        };
+        for source in self.sources {
+            // The first reading told of what a source lacks; here it gives
+            // what it gave then (the count is checked by the writer).
+            let read = sources::open(source)
+                .and_then(|input| sources::read(source, input, bank, &matchers, &mut rows, &|i| i));
+            if read.is_err() && rows.closed {
+                return;
+            }
+        }
+        rows.flush();
+    }
+}
+
+impl RowStream for SecondPass<'_> {
+    fn each(
+        &self,
+        each: &mut dyn FnMut(&ScoredRespondent, Option<&crate::model::target::Plan>) -> Result<()>,
+    ) -> Result<()> {
+        let bank = &self.setup.bank;
+        std::thread::scope(|scope| {
+            let (send, batches) = sync_channel(BATCHES_AHEAD);
+            let (recycle, recycled) = channel();
+            scope.spawn(move || self.read_again(send, recycled));
+            let mut written = 0u64;
+            for batch in batches {
+                for (scored, answers) in &batch {
+                    let plan = self
+                        .target
+                        .map(|target| plan(bank, &scored.assessment, answers.as_ref(), target));
+                    each(scored, plan.as_ref())?;
+                    written += 1;
+                }
+                // Its rows are written over there: what they hold is made
+                // and freed on one thread.
+                let _ = recycle.send(batch);
+            }
+            if written != self.rows {
+                let changed = Localized::new("input-changed", &[])
+                    .count("first", self.rows)
+                    .count("second", written);
+                return Err(anyhow::anyhow!(changed.in_lang(self.setup.lang)));
+            }
+            Ok(())
+        })
+    }
+}
+
+/// Takes each respondent the first reading kept, and sends it on.
+struct Rows<'a> {
+    bank: &'a Bank,
+    allow_incomplete: bool,
+    /// `None` with --keep-duplicates.
+    replaced: Option<&'a [u32]>,
+    /// Named submissions seen, as `Duplicates` counts them.
+    submissions: u32,
+    /// Whether the answers go with each row.
+    answers: bool,
+    batch: Vec<Row>,
+    /// Rows written and given back, to be written over.
+    spare: Vec<Row>,
+    send: SyncSender<Vec<Row>>,
+    recycled: Receiver<Vec<Row>>,
+    /// The writer stopped taking rows.
+    closed: bool,
+}
+
+impl Rows<'_> {
+    /// A row given back, to write a respondent over.
+    fn spare(&mut self) -> Option<Row> {
+        if self.spare.is_empty()
+            && let Ok(back) = self.recycled.try_recv()
+        {
+            self.spare = back;
+        }
+        self.spare.pop()
+    }
+
+    fn push(&mut self, row: Row) {
+        if self.closed {
+            return;
+        }
+        self.batch.push(row);
+        if self.batch.len() >= BATCH_ROWS {
+            self.flush();
+        }
+    }
+
+    fn flush(&mut self) {
+        let next = if self.spare.is_empty() {
+            std::mem::take(&mut self.spare)
+        } else {
+            Vec::with_capacity(BATCH_ROWS)
+        };
+        let batch = std::mem::replace(&mut self.batch, next);
+        if !batch.is_empty() && self.send.send(batch).is_err() {
+            self.closed = true;
+        }
+    }
+}
+
+impl Sink for Rows<'_> {
+    fn add(&mut self, respondent: Respondent<'_>) {
+        match respondent {
+            Respondent::Answers(record) => {
+                let incomplete = !self.allow_incomplete && !record.missing.is_empty();
+                if !record.bad.is_empty() || incomplete {
+                    return;
+                }
+                if let Some(replaced) = self.replaced
+                    && record.named
+                {
+                    let submission = self.submissions;
+                    self.submissions += 1;
+                    if replaced.binary_search(&submission).is_ok() {
+                        return;
+                    }
+                }
+                let answers = self.answers.then(|| record.responses.clone());
+                let assessment = assess(self.bank, &record.responses);
+                let scored = match self.spare() {
+                    Some((mut scored, _)) => {
+                        scored.respondent.clear();
+                        scored.respondent.push_str(&record.respondent);
+                        scored.source.clear();
+                        let _ = write!(scored.source, "{}", record.place);
+                        scored.assessment = assessment;
+                        scored
+                    }
+                    None => row(record, assessment),
+                };
+                self.push((scored, answers));
+            }
+            Respondent::Scores(entry, source) => {
+                let row = ScoredRespondent {
+                    assessment: assess_pillar_scores(self.bank, &entry.scores),
+                    respondent: entry.respondent,
+                    source: source.to_string(),
+                };
+                self.push((row, None));
+            }
+        }
+    }
+
+    /// Rows are written in order: read on one thread.
+    fn part(&self) -> Option<Self> {
+        None
+    }
+
+    fn join(&mut self, _part: Self, _rows_before: u64) {}
+}
