@@ -1008,3 +1008,20 @@ fn rows_read_twice_write_nothing_when_a_row_is_bad() {
         .code(2)
         .stdout("");
 }
+
+/// A path that is a pipe cannot be read twice: its rows are kept.
+#[cfg(unix)]
+#[test]
+fn rows_from_a_pipe_named_as_a_file_are_kept_not_read_twice() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let team = big_team(dir.path(), 1500);
+    let text = std::fs::read(&team).expect("written");
+    let output = pyramid()
+        .args(["score", "/dev/stdin", "--skip-invalid", "--format", "csv"])
+        .write_stdin(text)
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(1));
+    let rows = String::from_utf8(output.stdout).expect("UTF-8");
+    assert!(rows.lines().count() > 1000, "{rows}");
+}

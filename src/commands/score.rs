@@ -35,7 +35,7 @@ pub fn run(setup: &Setup, args: &ScoreArgs) -> Result<ExitCode> {
     let stream = rows
         && matches!(format, ScoresFormat::Csv | ScoresFormat::Json)
         && !paths.is_empty()
-        && !paths.iter().any(|path| path.as_os_str() == "-");
+        && paths.iter().all(|path| readable_twice(path));
     let tally = gather(
         setup,
         &paths,
@@ -95,4 +95,17 @@ pub fn run(setup: &Setup, args: &ScoreArgs) -> Result<ExitCode> {
     } else {
         ExitCode::Success
     })
+}
+
+/// Whether a path gives the same text when read again: a regular file, a
+/// folder of them, a campaign or a kept self-test; not standard input, a
+/// pipe (`/dev/stdin`, a FIFO) or a device.
+fn readable_twice(path: &std::path::Path) -> bool {
+    let text = path.to_string_lossy();
+    if text.starts_with(crate::input::campaign::PREFIX)
+        || text.starts_with(crate::input::campaign::SELF_TEST_PREFIX)
+    {
+        return true;
+    }
+    std::fs::metadata(path).is_ok_and(|meta| meta.is_file() || meta.is_dir())
 }
