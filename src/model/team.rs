@@ -225,21 +225,23 @@ impl TeamCollector {
     /// Takes in an assessment by its footprint.
     pub fn add_footprint(&mut self, footprint: &Footprint) {
         self.respondents += 1;
-        for (n, &score) in footprint.pillars[..usize::from(footprint.count)]
-            .iter()
-            .enumerate()
-        {
-            if score != Footprint::NONE
-                && let Some(stats) = self.pillars.get_mut(n)
-            {
-                stats.add(score);
+        self.each_stats(footprint, Stats::add);
+        if let Some(count) = self.stages.get_mut(usize::from(footprint.stage_level())) {
+            *count += 1;
+        }
+    }
+
+    /// Calls `change` with each of the footprint's scores and the
+    /// statistics it counts in: its pillar's, and the overall score's.
+    fn each_stats(&mut self, footprint: &Footprint, change: fn(&mut Stats, u8)) {
+        let pillars = footprint.pillars.iter().take(usize::from(footprint.count));
+        for (stats, &score) in self.pillars.iter_mut().zip(pillars) {
+            if score != Footprint::NONE {
+                change(stats, score);
             }
         }
         if footprint.score != Footprint::NONE {
-            self.overall.add(footprint.score);
-        }
-        if let Some(count) = self.stages.get_mut(usize::from(footprint.stage_level())) {
-            *count += 1;
+            change(&mut self.overall, footprint.score);
         }
     }
 
@@ -260,19 +262,7 @@ impl TeamCollector {
     /// as if it had never been added.
     pub fn remove(&mut self, footprint: &Footprint) {
         self.respondents = self.respondents.saturating_sub(1);
-        for (n, &score) in footprint.pillars[..usize::from(footprint.count)]
-            .iter()
-            .enumerate()
-        {
-            if score != Footprint::NONE
-                && let Some(stats) = self.pillars.get_mut(n)
-            {
-                stats.remove(score);
-            }
-        }
-        if footprint.score != Footprint::NONE {
-            self.overall.remove(footprint.score);
-        }
+        self.each_stats(footprint, Stats::remove);
         if let Some(count) = self.stages.get_mut(usize::from(footprint.stage_level())) {
             *count = count.saturating_sub(1);
         }
