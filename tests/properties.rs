@@ -281,6 +281,7 @@ fn scored_with(csv: &[u8], parsing: csv_file::Parsing, keep_duplicates: bool) ->
         read,
         keep_rows: true,
         keep_answers: true,
+        second_reading: false,
         db: None,
     };
     let mut tally = Tally::new(bank, Lang::EN, &options);

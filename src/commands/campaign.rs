@@ -147,6 +147,7 @@ fn import(
         read,
         keep_rows: true,
         keep_answers: true,
+        second_reading: false,
         db: db.db.clone(),
     };
     let tally = gather(setup, paths, options)?;

@@ -24,6 +24,7 @@ pub fn run(setup: &Setup, args: &CompareArgs) -> Result<ExitCode> {
         read: args.read.clone(),
         keep_rows: !args.summary,
         keep_answers: !args.summary,
+        second_reading: false,
         db: args.db.db.clone(),
     };
     let old = gather(setup, std::slice::from_ref(&old_path), options())?;

@@ -69,6 +69,9 @@ pub struct Duplicates {
     hasher: RandomState,
     /// The name being noted, folded (kept to save an allocation each).
     folded: String,
+    /// Only the keys are noted (16 bytes a submission): which were
+    /// replaced is told by their order, the rest by a second reading.
+    keys_only: bool,
 }
 
 /// A name as people mean it: case folded, white space trimmed and each run
@@ -110,6 +113,18 @@ fn small(value: usize) -> u32 {
 }
 
 impl Duplicates {
+    /// A table that notes only which submissions there were, by name.
+    pub fn keys_only() -> Duplicates {
+        Duplicates {
+            keys_only: true,
+            ..Duplicates::default()
+        }
+    }
+
+    pub fn is_keys_only(&self) -> bool {
+        self.keys_only
+    }
+
     /// Notes a submission of `name`, at `file:line`, kept as row `row`.
     pub fn submit(
         &mut self,
@@ -124,16 +139,19 @@ impl Duplicates {
         }
         let mut folded = std::mem::take(&mut self.folded);
         fold_into(name, &mut folded);
-        let order = small(self.submissions.len());
+        let order = small(self.keys.len());
         let hash = self.hasher.hash_one(folded.as_str());
         self.keys.push(key(hash, check_of(&folded), order));
+        self.folded = folded;
+        if self.keys_only {
+            return;
+        }
         self.submissions.push(Submission {
             file: small(self.files.len() - 1),
             line: u32::try_from(line).unwrap_or(u32::MAX),
             row: row.map_or(u32::MAX, small),
             footprint,
         });
-        self.folded = folded;
         self.names.push_str(name);
         self.name_ends.push(self.names.len());
     }
@@ -143,6 +161,7 @@ impl Duplicates {
     pub fn part(&self) -> Duplicates {
         Duplicates {
             hasher: self.hasher.clone(),
+            keys_only: self.keys_only,
             ..Duplicates::default()
         }
     }
@@ -160,7 +179,7 @@ impl Duplicates {
                 small(self.files.len() - 1)
             })
             .collect();
-        let (orders, names) = (self.submissions.len(), self.names.len());
+        let (orders, names) = (self.keys.len(), self.names.len());
         // Keys shift by the same count: a sorted part stays sorted.
         let shift = orders as u128;
         self.keys
@@ -190,17 +209,7 @@ impl Duplicates {
     /// Every submission that a later one of the same name replaces, in the
     /// order of the later ones; `shown` of them with their names and places.
     pub fn replaced(mut self, shown: usize) -> Vec<Replaced> {
-        let mut keys = std::mem::take(&mut self.keys);
-        // A stable sort: runs already sorted (`sort`) are merged.
-        keys.sort();
-        let mut pairs: Vec<(usize, usize)> = keys
-            .windows(2)
-            .filter(|pair| name_of(pair[0]) == name_of(pair[1]))
-            .map(|pair| (order_of(pair[0]), order_of(pair[1])))
-            .collect();
-        drop(keys);
-        pairs.sort_unstable_by_key(|&(_, later)| later);
-        pairs
+        self.pairs()
             .into_iter()
             .enumerate()
             .filter_map(|(n, (earlier, later))| {
@@ -228,6 +237,22 @@ impl Duplicates {
                 })
             })
             .collect()
+    }
+
+    /// Each submission that a later one of the same name replaces, with
+    /// that later one, by their order, in the order of the later ones.
+    pub fn pairs(&mut self) -> Vec<(usize, usize)> {
+        let mut keys = std::mem::take(&mut self.keys);
+        // A stable sort: runs already sorted (`sort`) are merged.
+        keys.sort();
+        let mut pairs: Vec<(usize, usize)> = keys
+            .windows(2)
+            .filter(|pair| name_of(pair[0]) == name_of(pair[1]))
+            .map(|pair| (order_of(pair[0]), order_of(pair[1])))
+            .collect();
+        drop(keys);
+        pairs.sort_unstable_by_key(|&(_, later)| later);
+        pairs
     }
 
     fn name(&self, order: usize) -> &str {

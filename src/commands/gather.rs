@@ -27,6 +27,10 @@ pub struct Options {
     pub keep_rows: bool,
     /// Keep each scored respondent's answers too.
     pub keep_answers: bool,
+    /// The rows are written from a second reading, and there is no team
+    /// summary: second submissions are found by name alone (16 bytes
+    /// each), and the second reading tells which they were.
+    pub second_reading: bool,
     /// The database that `campaign:NAME` paths read.
     pub db: Option<PathBuf>,
 }
@@ -59,6 +63,9 @@ pub struct Tally<'a> {
     /// The named submissions (counted in the order read) that later ones
     /// replaced, sorted: known once settled.
     replaced: Vec<u32>,
+    /// Second submissions found by name alone, left for the second
+    /// reading to tell.
+    pub untold: Option<Untold>,
     /// The sources read, in order.
     pub sources: Vec<Source>,
     /// In a part of a table read on another thread: the records of the
@@ -66,6 +73,14 @@ pub struct Tally<'a> {
     /// called by a row not known till then), and the kept rows of unnamed
     /// respondents, named then.
     part: Option<Later>,
+}
+
+/// Second submissions the first reading found by name alone: how many,
+/// and the first ones to name (each earlier submission with the later one
+/// that replaced it, by their order among the named submissions).
+pub struct Untold {
+    pub count: u64,
+    pub shown: Vec<(usize, usize)>,
 }
 
 /// What a part of a table leaves to be done when it is joined.
@@ -177,8 +192,15 @@ impl<'a> Tally<'a> {
             rejected: 0,
             problems: Vec::new(),
             problem_count: 0,
-            duplicates: (!options.read.keep_duplicates).then(Duplicates::default),
+            duplicates: (!options.read.keep_duplicates).then(|| {
+                if options.second_reading {
+                    Duplicates::keys_only()
+                } else {
+                    Duplicates::default()
+                }
+            }),
             replaced: Vec::new(),
+            untold: None,
             sources: Vec::new(),
             part: None,
         }
@@ -200,6 +222,7 @@ impl<'a> Tally<'a> {
             problem_count: 0,
             duplicates: self.duplicates.as_ref().map(Duplicates::part),
             replaced: Vec::new(),
+            untold: None,
             sources: Vec::new(),
             part: Some(Later::default()),
         }
@@ -240,11 +263,21 @@ impl<'a> Tally<'a> {
     /// Takes out the submissions that later ones replaced, from the team
     /// and the rows; returns the note that says which, if any were.
     pub fn settle(&mut self) -> Option<Vec<String>> {
-        let replaced = self
-            .duplicates
-            .take()
-            .map(|duplicates| duplicates.replaced(DUPLICATES_SHOWN))
-            .unwrap_or_default();
+        let mut duplicates = self.duplicates.take()?;
+        if duplicates.is_keys_only() {
+            let pairs = duplicates.pairs();
+            self.replaced = pairs.iter().map(|&(earlier, _)| small(earlier)).collect();
+            self.replaced.sort_unstable();
+            self.scored -= pairs.len() as u64;
+            if !pairs.is_empty() {
+                self.untold = Some(Untold {
+                    count: pairs.len() as u64,
+                    shown: pairs.into_iter().take(DUPLICATES_SHOWN).collect(),
+                });
+            }
+            return None;
+        }
+        let replaced = duplicates.replaced(DUPLICATES_SHOWN);
         let mut gone = Vec::new();
         let mut shown = Vec::new();
         for earlier in &replaced {
@@ -261,19 +294,7 @@ impl<'a> Tally<'a> {
         gone.sort_unstable();
         retain_except(&mut self.respondents, &gone);
         retain_except(&mut self.answers, &gone);
-        let count = replaced.len() as u64;
-        if count == 0 {
-            return None;
-        }
-        let lang = self.lang;
-        let twice = Localized::new("answered-twice", &[]).count("count", count);
-        let mut lines = vec![messages::note(lang, &twice.in_lang(lang))];
-        lines.extend(shown.iter().map(|line| format!("  {line}")));
-        if count > shown.len() as u64 {
-            let more = Localized::new("and-more", &[]).count("count", count - shown.len() as u64);
-            lines.push(format!("  {}", more.in_lang(lang)));
-        }
-        Some(lines)
+        answered_twice(self.lang, replaced.len() as u64, &shown)
     }
 
     /// A respondent from a scores document: pillar scores, no answers.
@@ -340,6 +361,27 @@ impl Sink for Tally<'_> {
             duplicates.sort();
         }
     }
+}
+
+/// The note on second submissions: how many, the first `shown` (each
+/// `name: earlier place and later place`), and how many more; `None` if
+/// there were none.
+pub(super) fn answered_twice(lang: Lang, count: u64, shown: &[String]) -> Option<Vec<String>> {
+    if count == 0 {
+        return None;
+    }
+    let twice = Localized::new("answered-twice", &[]).count("count", count);
+    let mut lines = vec![messages::note(lang, &twice.in_lang(lang))];
+    lines.extend(shown.iter().map(|line| format!("  {line}")));
+    if count > shown.len() as u64 {
+        let more = Localized::new("and-more", &[]).count("count", count - shown.len() as u64);
+        lines.push(format!("  {}", more.in_lang(lang)));
+    }
+    Some(lines)
+}
+
+fn small(value: usize) -> u32 {
+    u32::try_from(value).unwrap_or(u32::MAX)
 }
 
 /// A respondent's row, its name taken from the record.

@@ -49,6 +49,7 @@ fn read<'a>(
             read: args.read.clone(),
             keep_rows: true,
             keep_answers: true,
+            second_reading: false,
             db: args.db.db.clone(),
         },
     )?;

@@ -43,6 +43,9 @@ pub fn run(setup: &Setup, args: &ScoreArgs) -> Result<ExitCode> {
             read: args.read.clone(),
             keep_rows: rows && !stream,
             keep_answers: target.is_some() && rows && !stream,
+            // Without a summary to take them out of, the second reading
+            // tells the second submissions.
+            second_reading: stream && !args.summary,
             db: args.db.db.clone(),
         },
     )?;

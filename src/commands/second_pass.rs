@@ -10,7 +10,7 @@
 //! counted (a file changed in between), the writing ends with an error.
 
 use super::Setup;
-use super::gather::{Tally, row};
+use super::gather::{Tally, Untold, answered_twice, row};
 use crate::cli::ReadArgs;
 use crate::documents::{RowStream, ScoredRespondent};
 use crate::input::matching::Matchers;
@@ -41,6 +41,9 @@ pub struct SecondPass<'a> {
     replaced: &'a [u32],
     /// The rows the first reading scored.
     rows: u64,
+    /// Second submissions the first reading found by name alone, for this
+    /// one to name.
+    untold: Option<&'a Untold>,
     target: Option<&'a Target>,
 }
 
@@ -57,13 +60,20 @@ impl<'a> SecondPass<'a> {
             read,
             replaced: tally.replaced_submissions(),
             rows: tally.scored,
+            untold: tally.untold.as_ref(),
             target,
         }
     }
 
     /// Reads every source again, sending the rows in batches; stops when
     /// nobody takes them any more.
-    fn read_again(&self, send: SyncSender<Vec<Row>>, recycled: Receiver<Vec<Row>>) {
+    /// Gives the place and name of each submission in `wanted`.
+    fn read_again(
+        &self,
+        send: SyncSender<Vec<Row>>,
+        recycled: Receiver<Vec<Row>>,
+        wanted: Vec<usize>,
+    ) -> Vec<Seen> {
         let bank = &self.setup.bank;
         let matchers = Matchers::new(bank, &self.read.map);
         let mut rows = Rows {
@@ -77,6 +87,8 @@ impl<'a> SecondPass<'a> {
             send,
             recycled,
             closed: false,
+            wanted,
+            seen: Vec::new(),
         };
         for source in self.sources {
             // The first reading told of what a source lacks; here it gives
@@ -84,10 +96,27 @@ impl<'a> SecondPass<'a> {
             let read = sources::open(source)
                 .and_then(|input| sources::read(source, input, bank, &matchers, &mut rows, &|i| i));
             if read.is_err() && rows.closed {
-                return;
+                break;
             }
         }
         rows.flush();
+        rows.seen
+    }
+
+    /// The note on second submissions, from what the second reading saw.
+    fn answered_twice(&self, seen: &[Seen]) -> Option<Vec<String>> {
+        let untold = self.untold?;
+        let find = |order: usize| seen.iter().find(|seen| seen.order == order);
+        let shown: Vec<String> = untold
+            .shown
+            .iter()
+            .filter_map(|&(earlier, later)| {
+                let (earlier, later) = (find(earlier)?, find(later)?);
+                let name = crate::visible::quoted(&later.name);
+                Some(format!("{name}: {} and {}", earlier.place, later.place))
+            })
+            .collect();
+        answered_twice(self.setup.lang, untold.count, &shown)
     }
 }
 
@@ -100,7 +129,14 @@ impl RowStream for SecondPass<'_> {
         std::thread::scope(|scope| {
             let (send, batches) = sync_channel(BATCHES_AHEAD);
             let (recycle, recycled) = channel();
-            scope.spawn(move || self.read_again(send, recycled));
+            let mut wanted: Vec<usize> = self
+                .untold
+                .iter()
+                .flat_map(|untold| &untold.shown)
+                .flat_map(|&(earlier, later)| [earlier, later])
+                .collect();
+            wanted.sort_unstable();
+            let reader = scope.spawn(move || self.read_again(send, recycled, wanted));
             let mut written = 0u64;
             for batch in batches {
                 for (scored, answers) in &batch {
@@ -119,6 +155,12 @@ impl RowStream for SecondPass<'_> {
                     .count("first", self.rows)
                     .count("second", written);
                 return Err(anyhow::anyhow!(changed.in_lang(self.setup.lang)));
+            }
+            let seen = reader
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            for line in self.answered_twice(&seen).unwrap_or_default() {
+                crate::output::say(&line);
             }
             Ok(())
         })
@@ -142,6 +184,17 @@ struct Rows<'a> {
     recycled: Receiver<Vec<Row>>,
     /// The writer stopped taking rows.
     closed: bool,
+    /// The named submissions (by order) whose place and name are wanted,
+    /// sorted, and those seen.
+    wanted: Vec<usize>,
+    seen: Vec<Seen>,
+}
+
+/// A named submission's place and name.
+struct Seen {
+    order: usize,
+    place: String,
+    name: String,
 }
 
 impl Rows<'_> {
@@ -191,6 +244,16 @@ impl Sink for Rows<'_> {
                 {
                     let submission = self.submissions;
                     self.submissions += 1;
+                    if self.wanted.binary_search(&(submission as usize)).is_ok() {
+                        // As the first reading would have named it.
+                        let line = record.place.line.unwrap_or(0);
+                        let line = u32::try_from(line).unwrap_or(u32::MAX);
+                        self.seen.push(Seen {
+                            order: submission as usize,
+                            place: format!("{}:{line}", record.place.file),
+                            name: record.respondent.clone(),
+                        });
+                    }
                     if replaced.binary_search(&submission).is_ok() {
                         return;
                     }

@@ -34,6 +34,7 @@ impl<'a> TeamScores<'a> {
             read: ReadArgs::default(),
             keep_rows: true,
             keep_answers: false,
+            second_reading: false,
             db: None,
         };
         let mut tally = Tally::new(bank, lang, &options);
