@@ -65,9 +65,9 @@ impl<'a> SecondPass<'a> {
         }
     }
 
-    /// Reads every source again, sending the rows in batches; stops when
-    /// nobody takes them any more.
-    /// Gives the place and name of each submission in `wanted`.
+    /// Reads every source again, sending the rows in batches (once nobody
+    /// takes them any more, the rest is read but not sent); gives the
+    /// place and name of each named submission in `wanted`.
     fn read_again(
         &self,
         send: SyncSender<Vec<Row>>,
