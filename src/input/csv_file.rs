@@ -6,8 +6,7 @@
 //! parts at once (`csv_parts`).
 
 use super::csv_parts::{self, Reopen};
-use super::record::Record;
-use super::sources::{Respondent, Sink};
+use super::sources::{Sink, records};
 use super::survey::{RowSource, TableInfo, read_rows};
 use crate::input::matching::Matchers;
 use crate::messages::{Localized, LocalizedContext};
@@ -195,7 +194,7 @@ pub fn read_csv_with(
         }
         (Parsing::OnThisThread, _) => {
             let mut rows = rows;
-            let on_record = &mut |record: &mut Record| sink.add(Respondent::Answers(record));
+            let on_record = &mut records(sink);
             return read_rows(&mut rows, &file, bank, matchers, on_record);
         }
         _ => {}
@@ -217,7 +216,7 @@ pub fn read_csv_with(
             at: 0,
             line_offset,
         };
-        let on_record = &mut |record: &mut Record| sink.add(Respondent::Answers(record));
+        let on_record = &mut records(sink);
         read_rows(&mut rows, &file, bank, matchers, on_record)
     })
 }

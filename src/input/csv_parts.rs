@@ -14,8 +14,7 @@
 //! - an error in the part comes after every record before it.
 
 use super::csv_file::{OnThisThread, csv_reader};
-use super::record::Record;
-use super::sources::{Respondent, Sink};
+use super::sources::{Sink, records};
 use super::survey::{Table, TableInfo};
 use crate::input::matching::Matchers;
 use crate::model::bank::Bank;
@@ -62,20 +61,10 @@ pub(super) fn read<R: Read, S: Sink>(
     sink: &mut S,
 ) -> Result<TableInfo> {
     let file = rows.file().clone();
-    let mut table = Table::find(
-        &mut rows,
-        &file,
-        bank,
-        matchers,
-        &mut |record: &mut Record| {
-            sink.add(Respondent::Answers(record));
-        },
-    )?;
+    let mut table = Table::find(&mut rows, &file, bank, matchers, &mut records(sink))?;
     let start = layout.skip + rows.reader.position().byte();
     let Some((split, part_sink)) = split(reopen, layout.skip, start).zip(sink.part()) else {
-        table.rest(&mut rows, &mut |record: &mut Record| {
-            sink.add(Respondent::Answers(record))
-        })?;
+        table.rest(&mut rows, &mut records(sink))?;
         return table.finish();
     };
     let stop = AtomicBool::new(false);
@@ -95,9 +84,7 @@ pub(super) fn read<R: Read, S: Sink>(
             )
         });
         rows.stop_at = Some(split.at - layout.skip);
-        let first = table.rest(&mut rows, &mut |record: &mut Record| {
-            sink.add(Respondent::Answers(record));
-        });
+        let first = table.rest(&mut rows, &mut records(sink));
         if first.is_err() || !rows.stopped {
             // An error, or no record started at the split: the part is
             // not wanted.
@@ -122,9 +109,7 @@ pub(super) fn read<R: Read, S: Sink>(
             // The file could not be opened again: read on here.
             None => {
                 rows.stop_at = None;
-                table.rest(&mut rows, &mut |record: &mut Record| {
-                    sink.add(Respondent::Answers(record));
-                })?;
+                table.rest(&mut rows, &mut records(sink))?;
             }
         }
         table.finish()
@@ -147,9 +132,7 @@ fn read_part<'a, S: Sink>(
     let reader = csv_reader((reopen.wrap)(Box::new(input)), delimiter);
     let file = table.file().clone();
     let mut rows = OnThisThread::new(file, reader, line_offset);
-    let outcome = table.rest_until(&mut rows, stop, &mut |record: &mut Record| {
-        sink.add(Respondent::Answers(record));
-    });
+    let outcome = table.rest_until(&mut rows, stop, &mut records(&mut sink));
     sink.read_all();
     Some((table, sink, outcome))
 }

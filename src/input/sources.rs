@@ -224,6 +224,11 @@ pub trait Sink: Send + Sized {
     fn read_all(&mut self) {}
 }
 
+/// What hands each record of a table to `sink`.
+pub fn records(sink: &mut impl Sink) -> impl FnMut(&mut Record) + '_ {
+    |record: &mut Record| sink.add(Respondent::Answers(record))
+}
+
 /// Reads one source into `sink`; a table also tells which columns it
 /// ignored. Every source is read once. What a file is read through is
 /// `wrap`ped (to count progress).
@@ -237,11 +242,10 @@ pub fn read(
 ) -> Result<Option<TableInfo>> {
     let name = source.name.clone();
     let matcher = &matchers.answers;
-    let on_record = &mut |record: &mut Record| sink.add(Respondent::Answers(record));
     match source.kind {
         Kind::Spreadsheet => {
             let path = source.path.as_deref().unwrap_or(Path::new("-"));
-            super::spreadsheet::read(path, name, bank, matchers, on_record).map(Some)
+            super::spreadsheet::read(path, name, bank, matchers, &mut records(sink)).map(Some)
         }
         Kind::AnswerFile => {
             let text = read_document(input, &name)?;
@@ -257,11 +261,12 @@ pub fn read(
         }
         Kind::Campaign => {
             let db = source.path.as_deref().unwrap_or(Path::new("-"));
-            super::campaign::read(db, &name, bank, matcher, on_record).map(|()| None)
+            super::campaign::read(db, &name, bank, matcher, &mut records(sink)).map(|()| None)
         }
         Kind::SelfTest => {
             let db = source.path.as_deref().unwrap_or(Path::new("-"));
-            super::campaign::read_self_test(db, &name, bank, matcher, on_record).map(|()| None)
+            super::campaign::read_self_test(db, &name, bank, matcher, &mut records(sink))
+                .map(|()| None)
         }
         Kind::FromContent => {
             let mut input = input;
