@@ -1040,3 +1040,37 @@ fn rows_from_a_pipe_named_as_a_file_are_kept_not_read_twice() {
     let rows = String::from_utf8(output.stdout).expect("UTF-8");
     assert!(rows.lines().count() > 1000, "{rows}");
 }
+
+#[test]
+fn short_blank_and_wide_rows_are_read_as_their_cells_say() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plain = std::fs::read_to_string(format!("{FORMS}/plain-ids.csv")).expect("fixture");
+    // A row cut short, a row of white space (a tab, a no-break space) and
+    // a row whose only cell is right of the header.
+    let text = format!("{plain}Kort,b,c\n \t,\u{a0}, ,,\n,,,,,,,,,,,,,,,,extra\n");
+    let path = write(dir.path(), "edges.csv", &text);
+    let document = score_json(&[&path, "--allow-incomplete"]);
+    let respondents = document["respondents"].as_array().expect("respondents");
+    let seen: Vec<(String, Vec<u64>)> = respondents
+        .iter()
+        .map(|r| {
+            let missing = r["pillars"].as_array().expect("pillars");
+            let missing = missing
+                .iter()
+                .map(|p| p["missing"].as_u64().expect("count"));
+            (
+                r["respondent"].as_str().expect("name").to_string(),
+                missing.collect(),
+            )
+        })
+        .collect();
+    let unnamed = format!("{path} row 6");
+    assert_eq!(
+        seen[3..],
+        [
+            ("Kort".to_string(), vec![2, 3, 4, 4]),
+            (unnamed, vec![4, 3, 4, 4]),
+        ]
+    );
+    assert_eq!(seen.len(), 5, "the blank row is no respondent: {seen:?}");
+}

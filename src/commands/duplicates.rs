@@ -75,8 +75,13 @@ pub struct Duplicates {
 }
 
 /// A name as people mean it: case folded, white space trimmed and each run
-/// of it one space.
-fn fold_into(name: &str, folded: &mut String) {
+/// of it one space. A name that is so already (`r123`, `an@example.be`) is
+/// given back as it is; any other is folded into `folded`.
+fn fold_into<'n>(name: &'n str, folded: &'n mut String) -> &'n str {
+    let plain = |byte: &u8| byte.is_ascii_graphic() && !byte.is_ascii_uppercase();
+    if name.as_bytes().iter().all(plain) {
+        return name;
+    }
     folded.clear();
     let mut gap = false;
     let mut push = |c: char, folded: &mut String| {
@@ -99,6 +104,7 @@ fn fold_into(name: &str, folded: &mut String) {
             push(c, folded);
         }
     }
+    folded
 }
 
 /// A second, independent hash of a folded name (FNV-1a).
@@ -137,12 +143,10 @@ impl Duplicates {
         if self.files.last().is_none_or(|last| **last != *file) {
             self.files.push(file.into());
         }
-        let mut folded = std::mem::take(&mut self.folded);
-        fold_into(name, &mut folded);
+        let folded = fold_into(name, &mut self.folded);
         let order = small(self.keys.len());
-        let hash = self.hasher.hash_one(folded.as_str());
-        self.keys.push(key(hash, check_of(&folded), order));
-        self.folded = folded;
+        let hash = self.hasher.hash_one(folded);
+        self.keys.push(key(hash, check_of(folded), order));
         if self.keys_only {
             return;
         }
@@ -316,13 +320,15 @@ mod tests {
         assert_eq!(replaced[1].footprint, footprint(&[4, 4, 4, 4]));
         // Only the first is shown.
         assert_eq!(replaced[1].places, "");
-        let folded = |name| {
-            let mut folded = String::new();
-            fold_into(name, &mut folded);
-            folded
-        };
+        let folded = |name| fold_into(name, &mut String::new()).to_string();
         assert_eq!(folded("É x"), folded(" é   X "));
         assert_eq!(folded("É x"), "é x");
+        // Names that need no folding are taken as they are.
+        assert_eq!(folded("an.peeters@voorbeeld.be"), "an.peeters@voorbeeld.be");
+        assert_eq!(
+            folded("An.Peeters@Voorbeeld.be "),
+            "an.peeters@voorbeeld.be"
+        );
     }
 
     #[test]

@@ -54,8 +54,8 @@ struct QuestionMatcher {
     /// fast path for large exports, where nearly every cell is one.
     single: [Option<Choice>; 128],
     /// Values as they are usually written (keys, labels, numbers), tried
-    /// before folding.
-    exact: Vec<(String, Choice)>,
+    /// before folding; the first of equal values wins.
+    exact: HashMap<String, Choice, foldhash::fast::FixedState>,
     /// The same values and "don't know", folded.
     folded: HashMap<String, Choice>,
 }
@@ -96,11 +96,9 @@ impl AnswerMatcher {
                 for (value, choice) in &accepted {
                     folded.entry(fold(value)).or_insert(*choice);
                 }
-                let mut exact: Vec<(String, Choice)> = Vec::new();
+                let mut exact = HashMap::default();
                 for (value, choice) in accepted {
-                    if !exact.iter().any(|(seen, _)| *seen == value) {
-                        exact.push((value, choice));
-                    }
+                    exact.entry(value).or_insert(choice);
                 }
                 let mut single = [None; 128];
                 for (value, choice) in &exact {
@@ -120,21 +118,34 @@ impl AnswerMatcher {
         AnswerMatcher { questions }
     }
 
+    /// The answer a one-character value (a key or an option number) gives
+    /// to the question at `question`, told by one look-up; `None` where
+    /// `resolve` has to look further.
+    #[inline]
+    pub fn at_once(&self, question: usize, value: &str) -> Option<Choice> {
+        let [byte] = value.as_bytes() else {
+            return None;
+        };
+        *self
+            .questions
+            .get(question)?
+            .single
+            .get(usize::from(*byte))?
+    }
+
     /// What `value` means as an answer to the question at `question`.
     pub fn resolve(&self, question: usize, value: &str) -> Resolved {
         let Some(matcher) = self.questions.get(question) else {
             return Resolved::Invalid;
         };
-        if let [byte] = value.as_bytes()
-            && let Some(Some(choice)) = matcher.single.get(usize::from(*byte))
-        {
-            return Resolved::Answer(*choice);
+        if let Some(choice) = self.at_once(question, value) {
+            return Resolved::Answer(choice);
         }
         let value = value.trim();
         if value.is_empty() {
             return Resolved::Empty;
         }
-        if let Some((_, choice)) = matcher.exact.iter().find(|(accepted, _)| accepted == value) {
+        if let Some(choice) = matcher.exact.get(value) {
             return Resolved::Answer(*choice);
         }
         match matcher.folded.get(&fold(value)) {

@@ -41,15 +41,16 @@ pub struct TableInfo {
 /// The cells of one row.
 pub(super) trait Cells {
     fn cell(&self, index: usize) -> &str;
-    fn width(&self) -> usize;
+    /// Every cell, from the first column on.
+    fn cells(&self) -> impl Iterator<Item = &str>;
 }
 
 impl Cells for csv::StringRecord {
     fn cell(&self, index: usize) -> &str {
         self.get(index).unwrap_or("")
     }
-    fn width(&self) -> usize {
-        self.len()
+    fn cells(&self) -> impl Iterator<Item = &str> {
+        self.iter()
     }
 }
 
@@ -57,8 +58,8 @@ impl Cells for Vec<String> {
     fn cell(&self, index: usize) -> &str {
         self.get(index).map_or("", String::as_str)
     }
-    fn width(&self) -> usize {
-        self.len()
+    fn cells(&self) -> impl Iterator<Item = &str> {
+        self.iter().map(String::as_str)
     }
 }
 
@@ -67,10 +68,21 @@ impl Cells for Vec<String> {
 struct Columns {
     /// (column, question) pairs.
     questions: Vec<(usize, usize)>,
-    respondent: Option<usize>,
+    /// What each column up to the last question or respondent column
+    /// holds, so that a row is read in one pass.
+    roles: Vec<Role>,
     /// The column that says whether a response was finished, and how.
     completion: Option<(usize, Completion)>,
     info: TableInfo,
+}
+
+/// What a column of a table holds, as far as its respondents go.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Role {
+    /// The answers to the question at this position.
+    Question(usize),
+    Respondent,
+    Ignored,
 }
 
 /// How an export marks a response as finished.
@@ -386,9 +398,21 @@ fn columns(header: &[String], headers: &HeaderMatcher, bank: &Bank, file: &str) 
     let missing_columns = (0..bank.questions.len())
         .filter(|q| !questions.iter().any(|(_, question)| question == q))
         .collect();
+    let respondent = respondent.map(|(_, column)| column);
+    let mut roles = Vec::new();
+    for (column, role) in questions
+        .iter()
+        .map(|&(column, question)| (column, Role::Question(question)))
+        .chain(respondent.map(|column| (column, Role::Respondent)))
+    {
+        if roles.len() <= column {
+            roles.resize(column + 1, Role::Ignored);
+        }
+        roles[column] = role;
+    }
     Ok(Columns {
         questions,
-        respondent: respondent.map(|(_, column)| column),
+        roles,
         completion,
         info: TableInfo {
             ignored,
@@ -432,7 +456,8 @@ fn is_header_like(
 }
 
 /// Fills `record` with a row's respondent (reusing what it holds, so that
-/// no row allocates); `false` for an empty row.
+/// no row allocates), reading its cells in one pass; `false` for an empty
+/// row.
 fn fill_record(
     row: &impl Cells,
     line: u64,
@@ -441,9 +466,6 @@ fn fill_record(
     answers: &AnswerMatcher,
     record: &mut Record,
 ) -> bool {
-    if (0..row.width()).all(|n| row.cell(n).trim().is_empty()) {
-        return false;
-    }
     record.responses.clear();
     record.bad.clear();
     // A question without a column is missing for everyone.
@@ -451,33 +473,64 @@ fn fill_record(
     record
         .missing
         .extend_from_slice(&columns.info.missing_columns);
-    for &(column, question) in &columns.questions {
-        let value = row.cell(column);
-        match answers.resolve(question, value) {
-            Resolved::Answer(choice) => record.responses.set(question, Some(choice)),
-            Resolved::Empty => record.missing.push(question),
-            Resolved::Invalid => record.bad.push(BadAnswer {
-                question,
-                value: Some(value.trim().to_string()),
-                at: Some(At::Column(column)),
-            }),
+    let mut name = "";
+    let mut blank = true;
+    let mut cells = row.cells();
+    for (column, role) in columns.roles.iter().enumerate() {
+        // A row shorter than the header has empty cells at its end.
+        let cell = cells.next().unwrap_or("");
+        blank = blank && is_blank(cell);
+        match *role {
+            Role::Question(question) => match answers.at_once(question, cell) {
+                Some(choice) => record.responses.set(question, Some(choice)),
+                None => resolve_into(record, answers, question, column, cell),
+            },
+            Role::Respondent => name = cell.trim(),
+            Role::Ignored => {}
         }
     }
+    if blank && cells.all(is_blank) {
+        return false;
+    }
     record.missing.sort_unstable();
-    let named = columns
-        .respondent
-        .map(|column| row.cell(column).trim())
-        .filter(|name| !name.is_empty());
-    record.named = named.is_some();
+    record.named = !name.is_empty();
     record.respondent.clear();
-    match named {
-        Some(name) => record.respondent.push_str(name),
-        None => {
-            let label = Record::unnamed(&record.place.file, data_row);
-            record.respondent.push_str(&label);
-        }
+    if record.named {
+        record.respondent.push_str(name);
+    } else {
+        let label = Record::unnamed(&record.place.file, data_row);
+        record.respondent.push_str(&label);
     }
     record.place.line = Some(line);
     record.place.row = Some(data_row);
     true
+}
+
+/// Notes what a cell that is not a one-character answer gives.
+fn resolve_into(
+    record: &mut Record,
+    answers: &AnswerMatcher,
+    question: usize,
+    column: usize,
+    cell: &str,
+) {
+    match answers.resolve(question, cell) {
+        Resolved::Answer(choice) => record.responses.set(question, Some(choice)),
+        Resolved::Empty => record.missing.push(question),
+        Resolved::Invalid => record.bad.push(BadAnswer {
+            question,
+            value: Some(cell.trim().to_string()),
+            at: Some(At::Column(column)),
+        }),
+    }
+}
+
+/// Whether a cell holds nothing but white space.
+fn is_blank(cell: &str) -> bool {
+    match cell.as_bytes().first() {
+        None => true,
+        // The usual case, told without decoding.
+        Some(byte) if byte.is_ascii_graphic() => false,
+        Some(_) => cell.trim().is_empty(),
+    }
 }

@@ -53,6 +53,11 @@ impl Responses {
         self.choices.is_empty()
     }
 
+    /// Every question's answer, in bank order.
+    pub fn choices(&self) -> &[Option<Choice>] {
+        &self.choices
+    }
+
     pub fn get(&self, question: usize) -> Option<Choice> {
         self.choices.get(question).copied().flatten()
     }

@@ -87,23 +87,22 @@ struct PillarSums {
 /// Sums each pillar's answers, on the stack.
 fn pillar_sums(bank: &Bank, responses: &Responses) -> [PillarSums; MAX_PILLARS] {
     let mut sums = [PillarSums::default(); MAX_PILLARS];
-    for (position, question) in bank.questions.iter().enumerate() {
+    let answers = bank.questions.iter().zip(responses.choices());
+    for (position, (question, choice)) in answers.enumerate() {
         let Some(pillar) = sums.get_mut(bank.pillar_of(position)) else {
             continue;
         };
-        match responses.get(position) {
+        match choice {
             None => pillar.missing += 1,
             Some(Choice::DontKnow) => pillar.dont_know += 1,
-            Some(Choice::Option(option)) => {
-                let Some(option) = question.options.get(option) else {
-                    pillar.missing += 1;
-                    continue;
-                };
-                let weight = u64::from(question.weight);
-                pillar.levels += weight * u64::from(option.level.saturating_sub(1));
-                pillar.weights += weight;
-                pillar.answered += 1;
-            }
+            Some(Choice::Option(option)) => match bank.points(position, *option) {
+                Some(points) => {
+                    pillar.levels += points;
+                    pillar.weights += u64::from(question.weight);
+                    pillar.answered += 1;
+                }
+                None => pillar.missing += 1,
+            },
         }
     }
     sums

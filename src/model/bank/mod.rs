@@ -47,6 +47,14 @@ pub struct Bank {
     /// For each question, the position of its pillar; filled by `index`.
     #[serde(skip)]
     pillar_of: Vec<usize>,
+    /// For each question, what each of its options adds to its pillar's
+    /// weighted levels: the weight times the level above the lowest;
+    /// filled by `index`.
+    #[serde(skip)]
+    points: Vec<Vec<u64>>,
+    /// The stage each score from 0 to 100 reaches; filled by `index`.
+    #[serde(skip)]
+    stage_by_score: Vec<u8>,
 }
 
 /// What a model calls the parts it scores separately.
@@ -236,12 +244,28 @@ impl Bank {
         if !problems.is_empty() {
             return Err(problems);
         }
+        self.index();
+        Ok(self)
+    }
+
+    /// Builds the look-ups that scoring uses for every respondent.
+    fn index(&mut self) {
         self.pillar_of = self
             .questions
             .iter()
             .map(|question| self.pillar_position(&question.pillar).unwrap_or(0))
             .collect();
-        Ok(self)
+        self.points = self
+            .questions
+            .iter()
+            .map(|question| {
+                let weight = u64::from(question.weight);
+                let points =
+                    |option: &AnswerOption| weight * u64::from(option.level.saturating_sub(1));
+                question.options.iter().map(points).collect()
+            })
+            .collect();
+        self.stage_by_score = (0..=100).map(|score| self.stage_reached(score)).collect();
     }
 
     pub fn stage_count(&self) -> u8 {
@@ -273,6 +297,19 @@ impl Bank {
 
     /// The highest stage whose threshold the score reaches.
     pub fn stage_for_score(&self, score: u8) -> u8 {
+        match self.stage_by_score.get(usize::from(score)) {
+            Some(stage) => *stage,
+            None => self.stage_reached(score),
+        }
+    }
+
+    /// What an option of the question at `question` adds to its pillar's
+    /// weighted levels; `None` for no option of it.
+    pub fn points(&self, question: usize, option: usize) -> Option<u64> {
+        self.points.get(question)?.get(option).copied()
+    }
+
+    fn stage_reached(&self, score: u8) -> u8 {
         let reached = self
             .stages
             .iter()
