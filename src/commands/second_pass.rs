@@ -291,3 +291,58 @@ impl Sink for Rows<'_> {
 
     fn join(&mut self, _part: Self, _rows_before: u64) {}
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::commands::gather::{Options, gather};
+    use crate::testing::tiny_bank;
+
+    /// A file cut short while its rows are written from the second reading
+    /// ends the writing with an error, not with fewer rows in silence.
+    #[test]
+    fn a_file_that_changes_between_the_readings_is_an_error() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("team.csv");
+        let mut text = String::from("respondent,a1,a2,a3,b1,b2,c1,c2,d1,d2\n");
+        let rows = 40 * BATCH_ROWS;
+        for n in 0..rows {
+            text.push_str(&format!("r{n},w,x,y,z,w,x,y,z,w\n"));
+        }
+        std::fs::write(&path, &text).expect("write");
+        let setup = Setup {
+            lang: crate::lang::Lang::EN,
+            bank: tiny_bank(),
+            bank_path: None,
+            model: String::new(),
+        };
+        let read = ReadArgs::default();
+        let options = Options {
+            read: read.clone(),
+            keep_rows: false,
+            keep_answers: false,
+            second_reading: true,
+            db: None,
+        };
+        let tally = gather(&setup, std::slice::from_ref(&path), options).expect("first reading");
+        assert_eq!(tally.scored, rows as u64);
+        let second = SecondPass::new(&setup, &tally, &read, None);
+        let mut written = 0;
+        let outcome = second.each(&mut |_, _| {
+            if written == 0 {
+                // The reader is a few batches ahead at most: the rest of
+                // the file is gone before it gets there.
+                let file = std::fs::OpenOptions::new().write(true).open(&path)?;
+                file.set_len(64)?;
+            }
+            written += 1;
+            Ok(())
+        });
+        let error = outcome.expect_err("fewer rows the second time").to_string();
+        assert!(
+            error.contains(&format!("{rows} scored the first time")),
+            "{error}"
+        );
+        assert!(written < rows, "{written} rows written of {rows}");
+    }
+}

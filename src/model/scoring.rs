@@ -253,13 +253,16 @@ fn balanced_stage(
 }
 
 fn weakest_stage(scores: &[Option<u8>], stages: &[Option<u8>]) -> Option<(usize, u8)> {
-    scores
-        .iter()
-        .zip(stages)
-        .enumerate()
-        .filter_map(|(n, (score, stage))| Some((n, (*stage)?, (*score)?)))
-        .min_by_key(|(n, stage, score)| (*stage, *score, *n))
-        .map(|(n, stage, _)| (n, stage))
+    // The lowest (stage, score); on a tie the first in the bank's order.
+    let mut weakest: Option<(u8, u8, usize)> = None;
+    for (n, (score, stage)) in scores.iter().zip(stages).enumerate() {
+        if let (Some(score), Some(stage)) = (*score, *stage)
+            && weakest.is_none_or(|(least, lowest, _)| (stage, score) < (least, lowest))
+        {
+            weakest = Some((stage, score, n));
+        }
+    }
+    weakest.map(|(stage, _, n)| (n, stage))
 }
 
 /// `numerator / denominator` rounded half up, in whole numbers so that no
@@ -379,6 +382,19 @@ mod tests {
                 stage: 2
             }]
         );
+    }
+
+    #[test]
+    fn the_weakest_pillar_is_the_lowest_stage_then_score_then_the_first() {
+        let stages = [Some(2), None, Some(1), Some(1), Some(1)];
+        let scores = [Some(40), None, Some(20), Some(10), Some(10)];
+        assert_eq!(weakest_stage(&scores, &stages), Some((3, 1)));
+        // A pillar without a stage is never the weakest.
+        assert_eq!(
+            weakest_stage(&[None, Some(90)], &[None, Some(4)]),
+            Some((1, 4))
+        );
+        assert_eq!(weakest_stage(&[None], &[None]), None);
     }
 
     #[test]
