@@ -5,6 +5,7 @@
 //! batch ahead of the scoring on this one; a long file is read in two
 //! parts at once (`csv_parts`).
 
+use super::csv_lines::{Lines, Row};
 use super::csv_parts::{self, Reopen};
 use super::sources::{Sink, records};
 use super::survey::{RowSource, TableInfo, read_rows};
@@ -180,9 +181,12 @@ pub fn read_csv_with(
     skipped
         .read_exact(&mut discard)
         .localized(|| Localized::new("cannot-read-file", &[("file", &file)]))?;
-    let reader = csv_reader(skipped, sniffed.delimiter);
     let line_offset = sniffed.skipped_lines;
-    let rows = OnThisThread::new(file.clone(), reader, line_offset);
+    if parsing == Parsing::ReadAhead {
+        return read_ahead(skipped, &file, &sniffed, bank, matchers, sink);
+    }
+    let reader = Lines::new(skipped, sniffed.delimiter, line_offset);
+    let rows = OnThisThread::new(file.clone(), reader);
     match (parsing, reopen) {
         (Parsing::InParts, Some(reopen)) => {
             let layout = csv_parts::Layout {
@@ -190,15 +194,27 @@ pub fn read_csv_with(
                 skipped_lines: line_offset,
                 delimiter: sniffed.delimiter,
             };
-            return csv_parts::read(rows, &reopen, &layout, bank, matchers, sink);
+            csv_parts::read(rows, &reopen, &layout, bank, matchers, sink)
         }
-        (Parsing::OnThisThread, _) => {
+        _ => {
             let mut rows = rows;
-            let on_record = &mut records(sink);
-            return read_rows(&mut rows, &file, bank, matchers, on_record);
+            read_rows(&mut rows, &file, bank, matchers, &mut records(sink))
         }
-        _ => {}
     }
+}
+
+/// Reads the records on a second thread, a batch ahead of the scoring on
+/// this one.
+fn read_ahead(
+    input: impl Read + Send,
+    file: &Arc<str>,
+    sniffed: &Sniffed,
+    bank: &Bank,
+    matchers: &Matchers,
+    sink: &mut impl Sink,
+) -> Result<TableInfo> {
+    let line_offset = sniffed.skipped_lines;
+    let reader = csv_reader(input, sniffed.delimiter);
     // One thread parses, this one scores, in the order read: the results,
     // the problems and their lines are those of a single thread. When the
     // scoring stops early (a bad header), the parser stops once it has
@@ -206,7 +222,6 @@ pub fn read_csv_with(
     std::thread::scope(|scope| {
         let (full, filled) = std::sync::mpsc::sync_channel(BATCHES_AHEAD);
         let (recycle, recycled) = std::sync::mpsc::channel();
-        let reader = rows.reader;
         scope.spawn(move || parse(reader, line_offset, &full, &recycled));
         let mut rows = ReadAhead {
             file: file.clone(),
@@ -217,7 +232,7 @@ pub fn read_csv_with(
             line_offset,
         };
         let on_record = &mut records(sink);
-        read_rows(&mut rows, &file, bank, matchers, on_record)
+        read_rows(&mut rows, file, bank, matchers, on_record)
     })
 }
 
@@ -225,9 +240,8 @@ pub fn read_csv_with(
 /// is set, up to the record that starts at that byte.
 pub(super) struct OnThisThread<R: Read> {
     file: Arc<str>,
-    pub(super) reader: csv::Reader<RecordLimit<R>>,
-    record: csv::StringRecord,
-    line_offset: u64,
+    pub(super) reader: Lines<R>,
+    record: Row,
     /// The offset (from the reader's start) where the rows given end.
     pub(super) stop_at: Option<u64>,
     /// Whether the rows ended at `stop_at`.
@@ -235,16 +249,11 @@ pub(super) struct OnThisThread<R: Read> {
 }
 
 impl<R: Read> OnThisThread<R> {
-    pub(super) fn new(
-        file: Arc<str>,
-        reader: csv::Reader<RecordLimit<R>>,
-        line_offset: u64,
-    ) -> OnThisThread<R> {
+    pub(super) fn new(file: Arc<str>, reader: Lines<R>) -> OnThisThread<R> {
         OnThisThread {
             file,
             reader,
-            record: csv::StringRecord::new(),
-            line_offset,
+            record: Row::default(),
             stop_at: None,
             stopped: false,
         }
@@ -256,11 +265,11 @@ impl<R: Read> OnThisThread<R> {
 }
 
 impl<R: Read> RowSource for OnThisThread<R> {
-    type Row = csv::StringRecord;
+    type Row = Row;
 
     fn advance(&mut self) -> Result<Option<u64>> {
         if let Some(stop_at) = self.stop_at {
-            let at = self.reader.position().byte();
+            let at = self.reader.position();
             if at == stop_at {
                 self.stopped = true;
                 return Ok(None);
@@ -270,16 +279,12 @@ impl<R: Read> RowSource for OnThisThread<R> {
                 self.stop_at = None;
             }
         }
-        match self.reader.read_record(&mut self.record) {
-            Ok(true) => Ok(Some(
-                self.record.position().map_or(0, |p| p.line()) + self.line_offset,
-            )),
-            Ok(false) => Ok(None),
-            Err(err) => Err(csv_error(err, self.line_offset).context(self.file.to_string())),
-        }
+        self.reader
+            .read(&mut self.record)
+            .map_err(|err| err.context(self.file.to_string()))
     }
 
-    fn row(&self) -> &csv::StringRecord {
+    fn row(&self) -> &Row {
         &self.record
     }
 }
@@ -503,7 +508,14 @@ fn guess_delimiter(text: &[u8]) -> u8 {
     candidates[best]
 }
 
-fn csv_error(err: csv::Error, line_offset: u64) -> anyhow::Error {
+/// A record that is not UTF-8, at `line`: the error csv's reader gives.
+pub(super) fn not_utf8(line: u64) -> anyhow::Error {
+    Localized::new("csv-not-utf8", &[("reason", "")])
+        .count("line", line)
+        .into()
+}
+
+pub(super) fn csv_error(err: csv::Error, line_offset: u64) -> anyhow::Error {
     let line = err.position().map_or(0, |p| p.line() + line_offset);
     let too_long = matches!(err.kind(), csv::ErrorKind::Io(io)
         if io.get_ref().is_some_and(|inner| inner.is::<RecordTooLong>()));

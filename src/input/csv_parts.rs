@@ -13,7 +13,8 @@
 //!   joined (`Sink::join`);
 //! - an error in the part comes after every record before it.
 
-use super::csv_file::{OnThisThread, csv_reader};
+use super::csv_file::OnThisThread;
+use super::csv_lines::Lines;
 use super::sources::{Sink, records};
 use super::survey::{Table, TableInfo};
 use crate::input::matching::Matchers;
@@ -62,7 +63,7 @@ pub(super) fn read<R: Read, S: Sink>(
 ) -> Result<TableInfo> {
     let file = rows.file().clone();
     let mut table = Table::find(&mut rows, &file, bank, matchers, &mut records(sink))?;
-    let start = layout.skip + rows.reader.position().byte();
+    let start = layout.skip + rows.reader.position();
     let Some((split, part_sink)) = split(reopen, layout.skip, start).zip(sink.part()) else {
         table.rest(&mut rows, &mut records(sink))?;
         return table.finish();
@@ -129,9 +130,9 @@ fn read_part<'a, S: Sink>(
 ) -> Option<(Table<'a>, S, Result<()>)> {
     let mut input = std::fs::File::open(reopen.path).ok()?;
     input.seek(SeekFrom::Start(at)).ok()?;
-    let reader = csv_reader((reopen.wrap)(Box::new(input)), delimiter);
+    let reader = Lines::new((reopen.wrap)(Box::new(input)), delimiter, line_offset);
     let file = table.file().clone();
-    let mut rows = OnThisThread::new(file, reader, line_offset);
+    let mut rows = OnThisThread::new(file, reader);
     let outcome = table.rest_until(&mut rows, stop, &mut records(&mut sink));
     sink.read_all();
     Some((table, sink, outcome))

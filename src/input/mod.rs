@@ -4,6 +4,7 @@ pub mod answer_file;
 pub mod bank_file;
 pub mod campaign;
 pub mod csv_file;
+mod csv_lines;
 pub mod csv_parts;
 pub mod locate;
 pub mod matching;
