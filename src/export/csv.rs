@@ -6,7 +6,6 @@ use crate::documents::{ComparisonDocument, ScoresDocument};
 use crate::lang::Lang;
 use crate::model::team::ScoreStats;
 use anyhow::Result;
-use std::fmt::Write as _;
 use std::io::Write;
 
 pub struct CsvExporter;
@@ -28,6 +27,21 @@ pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// A score or stage in decimal digits, written without the formatting
+/// machinery: there is one for every cell of a million rows.
+fn digits(value: u8, buffer: &mut [u8; 3]) -> &[u8] {
+    let (mut rest, mut at) = (value, buffer.len());
+    while at > 0 {
+        at -= 1;
+        buffer[at] = b'0' + rest % 10;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    &buffer[at..]
+}
+
 fn number(value: Option<u8>) -> String {
     value.map_or(String::new(), |v| v.to_string())
 }
@@ -46,13 +60,10 @@ impl<'a> Writes<ScoresDocument<'a>> for CsvExporter {
                 header.extend(["score", "stage", "stage_name", "focus"].map(str::to_string));
                 writer.write_record(&header)?;
                 // Field by field: a million rows allocate nothing.
-                let mut digits = String::new();
-                let mut number = |writer: &mut csv::Writer<_>, value: Option<u8>| {
-                    digits.clear();
-                    if let Some(value) = value {
-                        let _ = write!(digits, "{value}");
-                    }
-                    writer.write_field(&digits)
+                let mut buffer = [0u8; 3];
+                let mut number = |writer: &mut csv::Writer<_>, value: Option<u8>| match value {
+                    Some(value) => writer.write_field(digits(value, &mut buffer)),
+                    None => writer.write_field(""),
                 };
                 report.each_row(&mut |scored, _| {
                     let a = &scored.assessment;
@@ -176,6 +187,14 @@ impl<'a> Writes<ComparisonDocument<'a>> for CsvExporter {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn digits_are_every_number_as_written() {
+        let mut buffer = [0u8; 3];
+        for value in 0..=u8::MAX {
+            assert_eq!(digits(value, &mut buffer), value.to_string().as_bytes());
+        }
+    }
 
     #[test]
     fn formula_like_cells_are_neutralised() {
