@@ -13,6 +13,7 @@ use super::Setup;
 use super::gather::{Tally, Untold, answered_twice, row};
 use crate::cli::ReadArgs;
 use crate::documents::{RowStream, ScoredRespondent};
+use crate::input::csv_parts::Input;
 use crate::input::matching::Matchers;
 use crate::input::sources::{self, Respondent, Sink, Source};
 use crate::messages::Localized;
@@ -22,6 +23,8 @@ use crate::model::scoring::{assess, assess_pillar_scores};
 use crate::model::target::{Target, plan};
 use anyhow::Result;
 use std::fmt::Write as _;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, SyncSender, channel, sync_channel};
 
 /// Rows sent at once, and batches read ahead of the writing.
@@ -86,16 +89,25 @@ impl<'a> SecondPass<'a> {
             spare: Vec::new(),
             send,
             recycled,
-            closed: false,
+            closed: Arc::new(AtomicBool::new(false)),
             wanted,
             seen: Vec::new(),
+        };
+        let closed = rows.closed.clone();
+        let until_closed = move |input: Input| -> Input {
+            Box::new(UntilClosed {
+                input,
+                closed: closed.clone(),
+            })
         };
         for source in self.sources {
             // The first reading told of what a source lacks; here it gives
             // what it gave then (the count is checked by the writer).
-            let read = sources::open(source)
-                .and_then(|input| sources::read(source, input, bank, &matchers, &mut rows, &|i| i));
-            if read.is_err() && rows.closed {
+            let read = sources::open(source).and_then(|input| {
+                let input = until_closed(input);
+                sources::read(source, input, bank, &matchers, &mut rows, &until_closed)
+            });
+            if read.is_err() && rows.closed() {
                 break;
             }
         }
@@ -182,12 +194,29 @@ struct Rows<'a> {
     spare: Vec<Row>,
     send: SyncSender<Vec<Row>>,
     recycled: Receiver<Vec<Row>>,
-    /// The writer stopped taking rows.
-    closed: bool,
+    /// The writer stopped taking rows (a closed pipe): the input is read
+    /// no further.
+    closed: Arc<AtomicBool>,
     /// The named submissions (by order) whose place and name are wanted,
     /// sorted, and those seen.
     wanted: Vec<usize>,
     seen: Vec<Seen>,
+}
+
+/// A file read for its rows until nobody takes them any more; then it ends
+/// with an error, so that the rest is not read for nothing.
+struct UntilClosed {
+    input: Input,
+    closed: Arc<AtomicBool>,
+}
+
+impl std::io::Read for UntilClosed {
+    fn read(&mut self, buffer: &mut [u8]) -> std::io::Result<usize> {
+        if self.closed.load(Ordering::Relaxed) {
+            return Err(std::io::Error::other("the rows are no longer written"));
+        }
+        self.input.read(buffer)
+    }
 }
 
 /// A named submission's place and name.
@@ -208,8 +237,12 @@ impl Rows<'_> {
         self.spare.pop()
     }
 
+    fn closed(&self) -> bool {
+        self.closed.load(Ordering::Relaxed)
+    }
+
     fn push(&mut self, row: Row) {
-        if self.closed {
+        if self.closed() {
             return;
         }
         self.batch.push(row);
@@ -226,7 +259,7 @@ impl Rows<'_> {
         };
         let batch = std::mem::replace(&mut self.batch, next);
         if !batch.is_empty() && self.send.send(batch).is_err() {
-            self.closed = true;
+            self.closed.store(true, Ordering::Relaxed);
         }
     }
 }
@@ -298,34 +331,48 @@ mod tests {
     use crate::commands::gather::{Options, gather};
     use crate::testing::tiny_bank;
 
+    const HEADER: &str = "respondent,a1,a2,a3,b1,b2,c1,c2,d1,d2\n";
+
+    fn row(n: usize) -> String {
+        format!("r{n},w,x,y,z,w,x,y,z,w\n")
+    }
+
+    fn setup() -> Setup {
+        Setup {
+            lang: crate::lang::Lang::EN,
+            bank: tiny_bank(),
+            bank_path: None,
+            model: String::new(),
+        }
+    }
+
+    /// The first reading of `path`, as `score` does it for rows.
+    fn first_reading<'a>(setup: &'a Setup, path: &std::path::Path) -> Tally<'a> {
+        let options = Options {
+            read: ReadArgs::default(),
+            keep_rows: false,
+            keep_answers: false,
+            second_reading: true,
+            db: None,
+        };
+        gather(setup, &[path.to_path_buf()], options).expect("first reading")
+    }
+
     /// A file cut short while its rows are written from the second reading
     /// ends the writing with an error, not with fewer rows in silence.
     #[test]
     fn a_file_that_changes_between_the_readings_is_an_error() {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("team.csv");
-        let mut text = String::from("respondent,a1,a2,a3,b1,b2,c1,c2,d1,d2\n");
         let rows = 40 * BATCH_ROWS;
-        for n in 0..rows {
-            text.push_str(&format!("r{n},w,x,y,z,w,x,y,z,w\n"));
-        }
+        let text: String = std::iter::once(HEADER.to_string())
+            .chain((0..rows).map(row))
+            .collect();
         std::fs::write(&path, &text).expect("write");
-        let setup = Setup {
-            lang: crate::lang::Lang::EN,
-            bank: tiny_bank(),
-            bank_path: None,
-            model: String::new(),
-        };
-        let read = ReadArgs::default();
-        let options = Options {
-            read: read.clone(),
-            keep_rows: false,
-            keep_answers: false,
-            second_reading: true,
-            db: None,
-        };
-        let tally = gather(&setup, std::slice::from_ref(&path), options).expect("first reading");
+        let setup = setup();
+        let tally = first_reading(&setup, &path);
         assert_eq!(tally.scored, rows as u64);
+        let read = ReadArgs::default();
         let second = SecondPass::new(&setup, &tally, &read, None);
         let mut written = 0;
         let outcome = second.each(&mut |_, _| {
@@ -344,5 +391,45 @@ mod tests {
             "{error}"
         );
         assert!(written < rows, "{written} rows written of {rows}");
+    }
+
+    /// When the rows are no longer taken (`| head`), the second reading
+    /// stops reading its input. Here the input is a pipe that would give
+    /// half a gigabyte: its writer finds it closed long before.
+    #[cfg(unix)]
+    #[test]
+    fn a_closed_writer_stops_the_reading() {
+        use std::io::Write as _;
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("team.csv");
+        let first: String = std::iter::once(HEADER.to_string())
+            .chain((0..10).map(row))
+            .collect();
+        std::fs::write(&path, first).expect("write");
+        let setup = setup();
+        let tally = first_reading(&setup, &path);
+        // The second reading finds a pipe where the file was.
+        std::fs::remove_file(&path).expect("remove");
+        let made = std::process::Command::new("mkfifo").arg(&path).status();
+        assert!(made.is_ok_and(|status| status.success()), "mkfifo");
+        let fifo = path.clone();
+        let writer = std::thread::spawn(move || {
+            let mut pipe = std::fs::OpenOptions::new().write(true).open(fifo)?;
+            let block: String = std::iter::once(HEADER.to_string())
+                .chain((0..10_000).map(row))
+                .collect();
+            let mut sent = 0usize;
+            while sent < 500 << 20 {
+                pipe.write_all(block.as_bytes())?;
+                sent += block.len();
+            }
+            Ok::<usize, std::io::Error>(sent)
+        });
+        let read = ReadArgs::default();
+        let second = SecondPass::new(&setup, &tally, &read, None);
+        let outcome = second.each(&mut |_, _| Err(anyhow::anyhow!("closed")));
+        assert!(outcome.is_err());
+        let written = writer.join().expect("writer");
+        assert!(written.is_err(), "the reader read all {written:?} bytes");
     }
 }
