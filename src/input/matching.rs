@@ -34,6 +34,15 @@ pub fn fold(text: &str) -> String {
         .to_lowercase()
 }
 
+/// `text` without white space at either end; told from its first and last
+/// bytes alone where they are plain ASCII, as nearly every cell's are.
+pub fn trimmed(text: &str) -> &str {
+    match (text.as_bytes().first(), text.as_bytes().last()) {
+        (Some(first), Some(last)) if first.is_ascii_graphic() && last.is_ascii_graphic() => text,
+        _ => text.trim(),
+    }
+}
+
 /// What an answer value turned out to be.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Resolved {
@@ -141,7 +150,7 @@ impl AnswerMatcher {
         if let Some(choice) = self.at_once(question, value) {
             return Resolved::Answer(choice);
         }
-        let value = value.trim();
+        let value = trimmed(value);
         if value.is_empty() {
             return Resolved::Empty;
         }
@@ -376,6 +385,24 @@ pub fn respondent_rank(header: &str) -> Option<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn trimmed_is_trim() {
+        for text in [
+            "",
+            " ",
+            "a",
+            " a",
+            "a ",
+            "\u{a0}a\u{a0}",
+            "é",
+            " é ",
+            "\ta b\r",
+            "a\u{2003}",
+        ] {
+            assert_eq!(trimmed(text), text.trim(), "{text:?}");
+        }
+    }
     use crate::input::bank_file::builtin;
 
     #[test]

@@ -10,7 +10,7 @@
 //! CSV is streamed: memory does not grow with the number of rows.
 
 use crate::input::matching::{
-    AnswerMatcher, HeaderMatcher, Matchers, Resolved, fold, respondent_rank,
+    AnswerMatcher, HeaderMatcher, Matchers, Resolved, fold, respondent_rank, trimmed,
 };
 use crate::input::record::{At, BadAnswer, Record, column_letter};
 use crate::messages::Localized;
@@ -485,7 +485,7 @@ fn fill_record(
                 Some(choice) => record.responses.set(question, Some(choice)),
                 None => resolve_into(record, answers, question, column, cell),
             },
-            Role::Respondent => name = cell.trim(),
+            Role::Respondent => name = trimmed(cell),
             Role::Ignored => {}
         }
     }
