@@ -305,10 +305,18 @@ fn export(
     rows: &[(Option<u8>, Vec<String>)],
     broken: Option<usize>,
     stray: Option<usize>,
+    start: Start,
 ) -> Vec<u8> {
     let bank = pyramid_bank();
     let header: Vec<&str> = bank.questions.iter().map(|q| q.id.as_str()).collect();
-    let mut csv = format!("respondent,{}\n", header.join(",")).into_bytes();
+    let mut csv = Vec::new();
+    if start.byte_order_mark {
+        csv.extend_from_slice(b"\xEF\xBB\xBF");
+    }
+    if start.sep_line {
+        csv.extend_from_slice(b"sep=,\n");
+    }
+    csv.extend_from_slice(format!("respondent,{}\n", header.join(",")).as_bytes());
     for (n, (name, cells)) in rows.iter().enumerate() {
         if broken == Some(n) {
             // Not UTF-8: an error at this line, after what came before.
@@ -319,6 +327,21 @@ fn export(
         csv.extend_from_slice(format!("{name}{quote},{}\n", cells.join(",")).as_bytes());
     }
     csv
+}
+
+/// What a generated export starts with before its header, as Excel writes
+/// it: a byte order mark, a `sep=` line.
+#[derive(Clone, Copy, Debug)]
+struct Start {
+    byte_order_mark: bool,
+    sep_line: bool,
+}
+
+fn any_start() -> impl Strategy<Value = Start> {
+    (any::<bool>(), any::<bool>()).prop_map(|(byte_order_mark, sep_line)| Start {
+        byte_order_mark,
+        sep_line,
+    })
 }
 
 /// A cell of a generated export: a key, a number, don't know, a bad
@@ -349,8 +372,9 @@ proptest! {
         rows in prop::collection::vec((prop::option::weighted(0.9, 0..40u8), prop::collection::vec(any_cell(), 15)), 0..1400),
         broken in prop::option::weighted(0.3, 0..1400usize),
         stray in prop::option::weighted(0.2, 0..1400usize),
+        start in any_start(),
     ) {
-        let csv = export(&rows, broken, stray);
+        let csv = export(&rows, broken, stray, start);
         let one = parsed_with(&csv, csv_file::Parsing::OnThisThread);
         let ahead = parsed_with(&csv, csv_file::Parsing::ReadAhead);
         prop_assert_eq!(&one, &ahead);
@@ -367,6 +391,7 @@ proptest! {
         broken in prop::option::weighted(0.2, 0..900usize),
         stray in prop::option::weighted(0.2, 0..900usize),
         keep_duplicates in any::<bool>(),
+        start in any_start(),
     ) {
         // Good rows, and now and then one odd cell: the problems shown
         // come from all over the file.
@@ -379,7 +404,7 @@ proptest! {
                 (name, cells)
             })
             .collect();
-        let csv = export(&rows, broken, stray);
+        let csv = export(&rows, broken, stray, start);
         let one = scored_with(&csv, csv_file::Parsing::OnThisThread, keep_duplicates);
         let parts = scored_with(&csv, csv_file::Parsing::InParts, keep_duplicates);
         prop_assert_eq!(one, parts);

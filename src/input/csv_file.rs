@@ -148,8 +148,8 @@ pub fn read_csv_with(
         .localized(|| Localized::new("cannot-read-file", &[("file", &file)]))?;
     let sniffed = sniff(&head);
     // Parts start at byte offsets of the file: only where it is read as
-    // it is, without decoding.
-    let reopen = reopen.filter(|_| sniffed.encoding.is_none() && !sniffed.bom && !sniffed.cr_only);
+    // it is, without decoding (UTF-8, with or without a byte order mark).
+    let reopen = reopen.filter(|_| sniffed.encoding.is_none() && !sniffed.cr_only);
     let parsing = match (parsing, &reopen) {
         (Some(Parsing::InParts), None) => Parsing::ReadAhead,
         (Some(parsing), _) => parsing,
@@ -189,8 +189,10 @@ pub fn read_csv_with(
     let rows = OnThisThread::new(file.clone(), reader);
     match (parsing, reopen) {
         (Parsing::InParts, Some(reopen)) => {
+            // UTF-8's byte order mark is three bytes before the text.
+            let mark = if sniffed.bom { 3 } else { 0 };
             let layout = csv_parts::Layout {
-                skip: sniffed.skip as u64,
+                skip: mark + sniffed.skip as u64,
                 skipped_lines: line_offset,
                 delimiter: sniffed.delimiter,
             };
