@@ -1,9 +1,9 @@
 //! A CSV export read as a stream of rows: its encoding (UTF-8, with or
 //! without a byte order mark, Windows-1252, UTF-16), delimiter, `sep=`
-//! line and line ends told from its start; each record bounded before the
-//! CSV reader buffers it. The records are parsed on a second thread, a
-//! batch ahead of the scoring on this one; a long file is read in two
-//! parts at once (`csv_parts`).
+//! line and line ends told from its start; each record bounded before it
+//! is buffered. The records (`csv_lines`) of a longer input are parsed on a
+//! second thread, a batch ahead of the scoring on this one; a long file is
+//! read in two parts at once (`csv_parts`).
 
 use super::csv_lines::{Lines, Row};
 use super::csv_parts::{self, Reopen};
@@ -41,20 +41,6 @@ impl<R: Read> RecordLimit<R> {
             quoted: false,
         }
     }
-}
-
-/// The CSV reader for the text after the byte order mark and `sep=` line.
-pub(super) fn csv_reader<R: Read>(input: R, delimiter: u8) -> csv::Reader<RecordLimit<R>> {
-    csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .has_headers(false)
-        .flexible(true)
-        // `\n` alone ends a record: with CRLF as a unit the reader reports
-        // each record's line one too low. The `\r` left at the end of the
-        // last cell is trimmed like any white space.
-        .terminator(csv::Terminator::Any(b'\n'))
-        .buffer_capacity(SNIFF_BYTES)
-        .from_reader(RecordLimit::new(input))
 }
 
 #[derive(Debug)]
@@ -215,8 +201,7 @@ fn read_ahead(
     matchers: &Matchers,
     sink: &mut impl Sink,
 ) -> Result<TableInfo> {
-    let line_offset = sniffed.skipped_lines;
-    let reader = csv_reader(input, sniffed.delimiter);
+    let reader = Lines::new(input, sniffed.delimiter, sniffed.skipped_lines);
     // One thread parses, this one scores, in the order read: the results,
     // the problems and their lines are those of a single thread. When the
     // scoring stops early (a bad header), the parser stops once it has
@@ -224,14 +209,13 @@ fn read_ahead(
     std::thread::scope(|scope| {
         let (full, filled) = std::sync::mpsc::sync_channel(BATCHES_AHEAD);
         let (recycle, recycled) = std::sync::mpsc::channel();
-        scope.spawn(move || parse(reader, line_offset, &full, &recycled));
+        scope.spawn(move || parse(reader, &full, &recycled));
         let mut rows = ReadAhead {
             file: file.clone(),
             filled,
             recycle,
             current: None,
             at: 0,
-            line_offset,
         };
         let on_record = &mut records(sink);
         read_rows(&mut rows, file, bank, matchers, on_record)
@@ -298,16 +282,15 @@ const BATCHES_AHEAD: usize = 2;
 /// Parsed records, each with its line, and how the reading ended when it
 /// did after them.
 struct Batch {
-    records: Vec<(u64, csv::StringRecord)>,
+    records: Vec<(u64, Row)>,
     filled: usize,
-    end: Option<std::result::Result<(), csv::Error>>,
+    end: Option<Result<()>>,
 }
 
 /// The parsing thread: fills batches (reusing the ones given back) until
 /// the input ends, fails, or nobody takes them any more.
 fn parse<R: Read>(
-    mut reader: csv::Reader<R>,
-    line_offset: u64,
+    mut reader: Lines<R>,
     full: &std::sync::mpsc::SyncSender<Batch>,
     recycled: &std::sync::mpsc::Receiver<Batch>,
 ) {
@@ -321,15 +304,15 @@ fn parse<R: Read>(
         batch.end = None;
         while batch.filled < BATCH_RECORDS {
             if batch.records.len() == batch.filled {
-                batch.records.push((0, csv::StringRecord::new()));
+                batch.records.push((0, Row::default()));
             }
             let (line, record) = &mut batch.records[batch.filled];
-            match reader.read_record(record) {
-                Ok(true) => {
-                    *line = record.position().map_or(0, |p| p.line()) + line_offset;
+            match reader.read(record) {
+                Ok(Some(read)) => {
+                    *line = read;
                     batch.filled += 1;
                 }
-                Ok(false) => {
+                Ok(None) => {
                     batch.end = Some(Ok(()));
                     break;
                 }
@@ -354,11 +337,10 @@ struct ReadAhead {
     current: Option<Batch>,
     /// The next record of `current`.
     at: usize,
-    line_offset: u64,
 }
 
 impl RowSource for ReadAhead {
-    type Row = csv::StringRecord;
+    type Row = Row;
 
     fn advance(&mut self) -> Result<Option<u64>> {
         loop {
@@ -369,10 +351,7 @@ impl RowSource for ReadAhead {
                 }
                 match batch.end.take() {
                     Some(Ok(())) => return Ok(None),
-                    Some(Err(err)) => {
-                        let err = csv_error(err, self.line_offset);
-                        return Err(err.context(self.file.to_string()));
-                    }
+                    Some(Err(err)) => return Err(err.context(self.file.to_string())),
                     None => {}
                 }
             }
@@ -391,10 +370,9 @@ impl RowSource for ReadAhead {
         }
     }
 
-    fn row(&self) -> &csv::StringRecord {
+    fn row(&self) -> &Row {
         // `advance` gave a row: `current` holds it at `at - 1`.
-        static EMPTY: std::sync::LazyLock<csv::StringRecord> =
-            std::sync::LazyLock::new(csv::StringRecord::new);
+        static EMPTY: std::sync::LazyLock<Row> = std::sync::LazyLock::new(Row::default);
         self.current
             .as_ref()
             .and_then(|batch| batch.records.get(self.at.wrapping_sub(1)))

@@ -45,15 +45,6 @@ pub(super) trait Cells {
     fn cells(&self) -> impl Iterator<Item = &str>;
 }
 
-impl Cells for csv::StringRecord {
-    fn cell(&self, index: usize) -> &str {
-        self.get(index).unwrap_or("")
-    }
-    fn cells(&self) -> impl Iterator<Item = &str> {
-        self.iter()
-    }
-}
-
 impl Cells for Vec<String> {
     fn cell(&self, index: usize) -> &str {
         self.get(index).map_or("", String::as_str)
@@ -327,12 +318,6 @@ fn no_question_columns(first: &[(u64, Vec<String>)], file: &str, bank: &Bank) ->
 /// Copies a row out of a reader's buffer.
 pub(super) trait ToOwnedRow {
     fn to_owned_row(&self) -> Vec<String>;
-}
-
-impl ToOwnedRow for csv::StringRecord {
-    fn to_owned_row(&self) -> Vec<String> {
-        self.iter().map(str::to_string).collect()
-    }
 }
 
 impl ToOwnedRow for Vec<String> {
