@@ -110,12 +110,6 @@ pub(super) struct Lines<R> {
     chunk: usize,
 }
 
-/// What one step of reading gave.
-enum Step {
-    Row(u64),
-    End,
-}
-
 impl<R: Read> Lines<R> {
     pub(super) fn new(input: R, delimiter: u8, line_offset: u64) -> Lines<R> {
         Lines::with_chunk(input, delimiter, line_offset, CHUNK)
@@ -150,14 +144,6 @@ impl<R: Read> Lines<R> {
 
     /// Reads the next record into `row`; its line, or `None` at the end.
     pub(super) fn read(&mut self, row: &mut Row) -> Result<Option<u64>> {
-        match self.step(row) {
-            Ok(Step::Row(line)) => Ok(Some(line)),
-            Ok(Step::End) => Ok(None),
-            Err(err) => Err(err),
-        }
-    }
-
-    fn step(&mut self, row: &mut Row) -> Result<Step> {
         // As csv's reader: the line where this reading begins, before any
         // empty lines it skips.
         let line = self.line_ends + 1 + self.line_offset;
@@ -167,7 +153,7 @@ impl<R: Read> Lines<R> {
                 .or_else(|| (self.drained && !unread.is_empty()).then_some(unread.len()))
             else {
                 if self.drained {
-                    return Ok(Step::End);
+                    return Ok(None);
                 }
                 self.fill()?;
                 continue;
@@ -193,7 +179,7 @@ impl<R: Read> Lines<R> {
             }
             let newline = length < unread.len();
             self.take(length + usize::from(newline), u64::from(newline));
-            return Ok(Step::Row(line));
+            return Ok(Some(line));
         }
     }
 
@@ -231,7 +217,7 @@ impl<R: Read> Lines<R> {
     }
 
     /// A record with a quote in its first line, read by csv_core.
-    fn quoted_record(&mut self, row: &mut Row, line: u64) -> Result<Step> {
+    fn quoted_record(&mut self, row: &mut Row, line: u64) -> Result<Option<u64>> {
         use csv_core::ReadRecordResult;
         let (mut written, mut ended) = (0, 0);
         loop {
@@ -266,9 +252,9 @@ impl<R: Read> Lines<R> {
                     if !row.fill(&self.output[..written], ends, 0) {
                         return Err(not_utf8(line));
                     }
-                    return Ok(Step::Row(line));
+                    return Ok(Some(line));
                 }
-                ReadRecordResult::End => return Ok(Step::End),
+                ReadRecordResult::End => return Ok(None),
             }
         }
     }
