@@ -73,17 +73,40 @@ impl Cells for Row {
         self.text.get(self.start(index)..end).unwrap_or("")
     }
 
-    fn cells(&self) -> impl Iterator<Item = &str> {
-        let starts = std::iter::once(0).chain(self.ends.iter().map(|end| end + self.gap));
-        starts
-            .zip(&self.ends)
-            .map(|(start, &end)| self.text.get(start..end).unwrap_or(""))
+    fn cells(&self) -> impl Iterator<Item = &[u8]> {
+        RowCells {
+            text: self.text.as_bytes(),
+            ends: self.ends.iter(),
+            start: 0,
+            gap: self.gap,
+        }
+    }
+}
+
+/// A row's cells, one after another.
+struct RowCells<'r> {
+    text: &'r [u8],
+    ends: std::slice::Iter<'r, usize>,
+    start: usize,
+    gap: usize,
+}
+
+impl<'r> Iterator for RowCells<'r> {
+    type Item = &'r [u8];
+
+    fn next(&mut self) -> Option<&'r [u8]> {
+        let end = *self.ends.next()?;
+        let cell = self.text.get(self.start..end).unwrap_or_default();
+        self.start = end + self.gap;
+        Some(cell)
     }
 }
 
 impl ToOwnedRow for Row {
     fn to_owned_row(&self) -> Vec<String> {
-        self.cells().map(str::to_string).collect()
+        (0..self.ends.len())
+            .map(|n| self.cell(n).to_string())
+            .collect()
     }
 }
 
@@ -313,7 +336,9 @@ mod tests {
         let mut row = Row::default();
         read_all(|| {
             let line = lines.read(&mut row)?;
-            let cells = row.cells().map(str::to_string).collect();
+            let cells = row.to_owned_row();
+            // Cell by cell or all at once, the same cells.
+            assert!(row.cells().eq(cells.iter().map(String::as_bytes)));
             Ok(line.map(|line| (line, cells, lines.position())))
         })
     }

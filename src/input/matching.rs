@@ -131,8 +131,8 @@ impl AnswerMatcher {
     /// to the question at `question`, told by one look-up; `None` where
     /// `resolve` has to look further.
     #[inline]
-    pub fn at_once(&self, question: usize, value: &str) -> Option<Choice> {
-        let [byte] = value.as_bytes() else {
+    pub fn at_once(&self, question: usize, value: &[u8]) -> Option<Choice> {
+        let [byte] = value else {
             return None;
         };
         *self
@@ -147,7 +147,7 @@ impl AnswerMatcher {
         let Some(matcher) = self.questions.get(question) else {
             return Resolved::Invalid;
         };
-        if let Some(choice) = self.at_once(question, value) {
+        if let Some(choice) = self.at_once(question, value.as_bytes()) {
             return Resolved::Answer(choice);
         }
         let value = trimmed(value);

@@ -38,19 +38,20 @@ pub struct TableInfo {
     pub mapped: Vec<usize>,
 }
 
-/// The cells of one row.
+/// The cells of one row, in UTF-8.
 pub(super) trait Cells {
     fn cell(&self, index: usize) -> &str;
-    /// Every cell, from the first column on.
-    fn cells(&self) -> impl Iterator<Item = &str>;
+    /// Every cell's bytes, from the first column on: most answers are told
+    /// from one byte, without a look at the text.
+    fn cells(&self) -> impl Iterator<Item = &[u8]>;
 }
 
 impl Cells for Vec<String> {
     fn cell(&self, index: usize) -> &str {
         self.get(index).map_or("", String::as_str)
     }
-    fn cells(&self) -> impl Iterator<Item = &str> {
-        self.iter().map(String::as_str)
+    fn cells(&self) -> impl Iterator<Item = &[u8]> {
+        self.iter().map(String::as_bytes)
     }
 }
 
@@ -463,14 +464,14 @@ fn fill_record(
     let mut cells = row.cells();
     for (column, role) in columns.roles.iter().enumerate() {
         // A row shorter than the header has empty cells at its end.
-        let cell = cells.next().unwrap_or("");
+        let cell = cells.next().unwrap_or_default();
         blank = blank && is_blank(cell);
         match *role {
             Role::Question(question) => match answers.at_once(question, cell) {
                 Some(choice) => record.responses.set(question, Some(choice)),
-                None => resolve_into(record, answers, question, column, cell),
+                None => resolve_into(record, answers, question, column, row.cell(column)),
             },
-            Role::Respondent => name = trimmed(cell),
+            Role::Respondent => name = trimmed(row.cell(column)),
             Role::Ignored => {}
         }
     }
@@ -511,11 +512,12 @@ fn resolve_into(
 }
 
 /// Whether a cell holds nothing but white space.
-fn is_blank(cell: &str) -> bool {
-    match cell.as_bytes().first() {
+fn is_blank(cell: &[u8]) -> bool {
+    match cell.first() {
         None => true,
         // The usual case, told without decoding.
         Some(byte) if byte.is_ascii_graphic() => false,
-        Some(_) => cell.trim().is_empty(),
+        // `Cells` gives UTF-8: rows are checked as they are read.
+        Some(_) => std::str::from_utf8(cell).is_ok_and(|text| text.trim().is_empty()),
     }
 }
