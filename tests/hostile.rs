@@ -231,11 +231,11 @@ fn hostile_tables() {
     let cases: Vec<(Vec<String>, &str)> = vec![
         (
             score(&write(d, "long.csv", long_line)),
-            "a line or cell is over 1 MiB",
+            "long.csv: line 2: a line or cell is over 1 MiB",
         ),
         (
             score(&write(d, "unclosed.csv", unclosed)),
-            "a quote is never closed",
+            "unclosed.csv: line 2: a line or cell is over 1 MiB: not a survey export (a cell may hold a whole file, or a quote is never closed)",
         ),
         (
             score(&write(

@@ -495,6 +495,21 @@ pub(super) fn not_utf8(line: u64) -> anyhow::Error {
         .into()
 }
 
+/// A read that failed in the record that starts at `line`: one over the
+/// limit is named with its line.
+pub(super) fn read_error(err: std::io::Error, line: u64) -> anyhow::Error {
+    if err
+        .get_ref()
+        .is_some_and(|inner| inner.is::<RecordTooLong>())
+    {
+        return Localized::new("csv-record-too-long", &[("reason", "")])
+            .count("line", line)
+            .count("limit", MAX_RECORD_BYTES >> 20)
+            .into();
+    }
+    csv_error(csv::Error::from(err), 0)
+}
+
 pub(super) fn csv_error(err: csv::Error, line_offset: u64) -> anyhow::Error {
     let line = err.position().map_or(0, |p| p.line() + line_offset);
     let too_long = matches!(err.kind(), csv::ErrorKind::Io(io)

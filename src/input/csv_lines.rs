@@ -8,7 +8,7 @@
 //! record; the `\r` of a CRLF stays at the end of the last cell and is
 //! trimmed like any white space.
 
-use super::csv_file::{RecordLimit, csv_error, not_utf8};
+use super::csv_file::{RecordLimit, not_utf8, read_error};
 use super::survey::{Cells, ToOwnedRow};
 use anyhow::Result;
 use std::io::Read;
@@ -178,7 +178,7 @@ impl<R: Read> Lines<R> {
                 if self.drained {
                     return Ok(None);
                 }
-                self.fill()?;
+                self.fill().map_err(|err| read_error(err, line))?;
                 continue;
             };
             if length == 0 {
@@ -217,7 +217,7 @@ impl<R: Read> Lines<R> {
     /// front or making room; `drained` at its end. Each read asks for
     /// `chunk` bytes, as csv's reader asks for its buffer's length, so that
     /// `RecordLimit` sees the same reads.
-    fn fill(&mut self) -> Result<()> {
+    fn fill(&mut self) -> std::io::Result<()> {
         if self.buffer.len() - self.end < self.chunk && self.start > 0 {
             self.buffer.copy_within(self.start..self.end, 0);
             self.end -= self.start;
@@ -234,7 +234,7 @@ impl<R: Read> Lines<R> {
             Ok(0) => self.drained = true,
             Ok(read) => self.end += read,
             Err(err) if err.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(err) => return Err(csv_error(csv::Error::from(err), self.line_offset)),
+            Err(err) => return Err(err),
         }
         Ok(())
     }
@@ -260,7 +260,7 @@ impl<R: Read> Lines<R> {
                         // Once more with nothing: the record ends.
                         continue;
                     }
-                    self.fill()?;
+                    self.fill().map_err(|err| read_error(err, line))?;
                 }
                 ReadRecordResult::OutputFull => {
                     let length = self.output.len() * 2;
@@ -327,7 +327,7 @@ mod tests {
                 Ok(Some((line, cells, reader.position().byte())))
             }
             Ok(false) => Ok(None),
-            Err(err) => Err(csv_error(err, 0)),
+            Err(err) => Err(super::super::csv_file::csv_error(err, 0)),
         })
     }
 
@@ -359,17 +359,19 @@ mod tests {
     }
 
     #[test]
-    fn a_record_over_the_limit_is_the_same_error() {
+    fn a_record_over_the_limit_is_refused_where_csv_refuses_it_with_its_line() {
         let long = "a,".repeat(600 * 1024);
         for text in [format!("x\n{long}\ny\n"), format!("x\n\"{long}\ny\n")] {
-            let seen = by_lines(text.as_bytes(), b',', CHUNK);
-            let end = seen.last().cloned().unwrap_or_default();
+            let mut seen = by_lines(text.as_bytes(), b',', CHUNK);
+            let mut by_csv = by_csv(text.as_bytes(), b',');
+            let (end, csv_end) = (seen.pop().unwrap_or_default(), by_csv.pop());
+            let shown = crate::visible::shorten(&end, 200);
             assert!(
-                end.contains("over 1 MiB"),
-                "{}",
-                crate::visible::shorten(&end, 200)
+                end.starts_with("line 2: a line or cell is over 1 MiB"),
+                "{shown}"
             );
-            assert!(seen == by_csv(text.as_bytes(), b','), "not csv's");
+            assert_eq!(csv_end.map(|end| format!("line 2: {end}")), Some(end));
+            assert!(seen == by_csv, "not csv's records before it");
         }
     }
 
