@@ -41,19 +41,7 @@ impl Row {
         self.gap = gap;
         // Cells side by side may join into a character that neither holds
         // alone: each must be UTF-8 by itself, as csv checks them.
-        gap > 0
-            || text.is_ascii()
-            || self
-                .cells_of(bytes)
-                .all(|cell| std::str::from_utf8(cell).is_ok())
-    }
-
-    /// The cells, cut from `bytes` where `ends` says.
-    fn cells_of<'b>(&'b self, bytes: &'b [u8]) -> impl Iterator<Item = &'b [u8]> {
-        let starts = std::iter::once(0).chain(self.ends.iter().map(|end| end + self.gap));
-        starts
-            .zip(&self.ends)
-            .map(|(start, &end)| bytes.get(start..end).unwrap_or_default())
+        gap > 0 || text.is_ascii() || self.cells().all(|cell| std::str::from_utf8(cell).is_ok())
     }
 
     fn start(&self, index: usize) -> usize {
