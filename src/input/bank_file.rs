@@ -229,6 +229,8 @@ mod tests {
     fn builtin_bank_loads() {
         let bank = builtin().expect("the built-in bank is valid");
         assert_eq!(bank.id, "pyramid");
+        // Batch scoring looks its pillar scores up.
+        assert!(bank.score_table().is_some());
     }
 
     #[test]

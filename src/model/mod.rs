@@ -8,6 +8,7 @@ pub mod answers;
 pub mod bank;
 pub mod compare;
 pub mod explain;
+pub mod score_table;
 pub mod scoring;
 pub mod target;
 pub mod team;

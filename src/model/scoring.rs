@@ -115,6 +115,11 @@ fn pillar_score(bank: &Bank, sums: &PillarSums) -> Option<u8> {
         .then(|| rounded_ratio(100 * sums.levels, sums.weights * top_level) as u8)
 }
 
+/// One pillar's score (rule 1), the others left aside.
+pub(crate) fn pillar_score_of(bank: &Bank, responses: &Responses, pillar: usize) -> Option<u8> {
+    pillar_score(bank, pillar_sums(bank, responses).get(pillar)?)
+}
+
 /// Scores one respondent's answers.
 pub fn assess(bank: &Bank, responses: &Responses) -> Assessment {
     let sums = pillar_sums(bank, responses);
@@ -139,13 +144,20 @@ pub fn assess(bank: &Bank, responses: &Responses) -> Assessment {
 /// `Footprint::of(&assess(bank, responses))`, without building the
 /// assessment (nothing is allocated).
 pub fn footprint(bank: &Bank, responses: &Responses) -> Footprint {
-    let sums = pillar_sums(bank, responses);
     let count = bank.pillars.len().min(MAX_PILLARS);
     let mut scores = [None; MAX_PILLARS];
+    match bank.score_table() {
+        Some(table) => table.scores(responses, &mut scores[..count]),
+        None => {
+            let sums = pillar_sums(bank, responses);
+            for (score, sums) in scores.iter_mut().zip(&sums).take(count) {
+                *score = pillar_score(bank, sums);
+            }
+        }
+    }
     let mut stages = [None; MAX_PILLARS];
-    for n in 0..count {
-        scores[n] = pillar_score(bank, &sums[n]);
-        stages[n] = scores[n].map(|score| bank.stage_for_score(score));
+    for (stage, score) in stages.iter_mut().zip(&scores).take(count) {
+        *stage = score.map(|score| bank.stage_for_score(score));
     }
     let (scores, stages) = (&scores[..count], &stages[..count]);
     let score = overall_score(scores);

@@ -14,6 +14,8 @@ pub use validate::{MAX_PILLARS, MAX_STAGES, MIN_STAGES};
 pub use warnings::{FIVE_MINUTE_WORDS, warnings, words_to_read};
 
 use crate::lang::{Lang, Text};
+use crate::model::score_table::{MAX_COMBINATIONS, ScoreTable};
+use crate::model::scoring;
 use serde::{Deserialize, Serialize};
 
 /// The answer key that means "don't know" in answer files.
@@ -55,6 +57,10 @@ pub struct Bank {
     /// The stage each score from 0 to 100 reaches; filled by `index`.
     #[serde(skip)]
     stage_by_score: Vec<u8>,
+    /// Each pillar's score for each combination of its answers, where the
+    /// pillars are small enough; filled by `index`.
+    #[serde(skip)]
+    score_table: Option<ScoreTable>,
 }
 
 /// What a model calls the parts it scores separately.
@@ -266,6 +272,14 @@ impl Bank {
             })
             .collect();
         self.stage_by_score = (0..=100).map(|score| self.stage_reached(score)).collect();
+        self.score_table = ScoreTable::new(self, MAX_COMBINATIONS, |responses, pillar| {
+            scoring::pillar_score_of(self, responses, pillar)
+        });
+    }
+
+    /// The pillars' scores by look-up, where the bank has the tables.
+    pub fn score_table(&self) -> Option<&ScoreTable> {
+        self.score_table.as_ref()
     }
 
     pub fn stage_count(&self) -> u8 {

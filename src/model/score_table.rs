@@ -1,0 +1,165 @@
+//! Every pillar's score for every combination of its answers, worked out
+//! once from the scoring rule, so that scoring a respondent for a team is
+//! a few look-ups. A pillar's answers are numbered as digits of a number
+//! (no answer 0, "don't know" 1, option n at n + 2), one digit a question;
+//! that number is the pillar's place in its table.
+
+use crate::model::answers::{Choice, Responses};
+use crate::model::bank::{Bank, MAX_PILLARS};
+
+/// The most combinations the tables of a bank hold together: the
+/// pyramid's four pillars of four questions hold 4 × 6⁴ = 5,184. A bank
+/// with more is scored without tables.
+pub const MAX_COMBINATIONS: usize = 8_192;
+
+/// The marker for "no score" in a table.
+const NO_SCORE: u8 = u8::MAX;
+
+#[derive(Clone, Debug, Default)]
+pub struct ScoreTable {
+    /// For each question: its pillar, the value of one step of its digit,
+    /// and how many digits it has (its options plus two).
+    digits: Vec<Digit>,
+    /// For each pillar, the score of each number (`NO_SCORE` for none).
+    scores: Vec<Vec<u8>>,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Digit {
+    pillar: usize,
+    step: usize,
+    base: usize,
+}
+
+impl ScoreTable {
+    /// The tables of a bank whose pillars have at most `limit` combinations
+    /// together; `score` gives a pillar's score for a respondent.
+    pub fn new(
+        bank: &Bank,
+        limit: usize,
+        score: impl Fn(&Responses, usize) -> Option<u8>,
+    ) -> Option<ScoreTable> {
+        let pillars = bank.pillars.len();
+        if pillars > MAX_PILLARS {
+            return None;
+        }
+        let mut sizes = vec![1usize; pillars];
+        let mut digits = Vec::with_capacity(bank.questions.len());
+        for (position, question) in bank.questions.iter().enumerate() {
+            let pillar = bank.pillar_of(position);
+            let size = sizes.get_mut(pillar)?;
+            let base = question.options.len() + 2;
+            digits.push(Digit {
+                pillar,
+                step: *size,
+                base,
+            });
+            *size = size.checked_mul(base).filter(|size| *size <= limit)?;
+        }
+        if sizes.iter().sum::<usize>() > limit {
+            return None;
+        }
+        let mut responses = Responses::empty(bank);
+        let mut scores = Vec::with_capacity(pillars);
+        for (pillar, size) in sizes.into_iter().enumerate() {
+            let mut table = Vec::with_capacity(size);
+            for number in 0..size {
+                for (question, digit) in digits.iter().enumerate() {
+                    if digit.pillar == pillar {
+                        let place = number / digit.step % digit.base;
+                        responses.set(question, choice(place));
+                    }
+                }
+                table.push(score(&responses, pillar).unwrap_or(NO_SCORE));
+            }
+            scores.push(table);
+        }
+        Some(ScoreTable { digits, scores })
+    }
+
+    /// Each pillar's score, looked up, into `scores` (one per pillar).
+    pub fn scores(&self, responses: &Responses, scores: &mut [Option<u8>]) {
+        let mut numbers = [0usize; MAX_PILLARS];
+        for (digit, choice) in self.digits.iter().zip(responses.choices()) {
+            let place = match *choice {
+                None => 0,
+                Some(Choice::DontKnow) => 1,
+                Some(Choice::Option(option)) => option + 2,
+            };
+            // An option the question does not have counts as no answer,
+            // as the rule counts it.
+            let place = if place < digit.base { place } else { 0 };
+            if let Some(number) = numbers.get_mut(digit.pillar) {
+                *number += place * digit.step;
+            }
+        }
+        for ((slot, table), number) in scores.iter_mut().zip(&self.scores).zip(numbers) {
+            *slot = table
+                .get(number)
+                .copied()
+                .filter(|score| *score != NO_SCORE);
+        }
+    }
+}
+
+/// The answer a digit stands for.
+fn choice(place: usize) -> Option<Choice> {
+    match place {
+        0 => None,
+        1 => Some(Choice::DontKnow),
+        option => Some(Choice::Option(option - 2)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::scoring::pillar_score_of;
+    use crate::testing::tiny_bank;
+
+    fn table(bank: &Bank, limit: usize) -> Option<ScoreTable> {
+        ScoreTable::new(bank, limit, |responses, pillar| {
+            pillar_score_of(bank, responses, pillar)
+        })
+    }
+
+    #[test]
+    fn a_looked_up_score_is_the_rules_score() {
+        // The tiny bank's pillar a has questions first and last, and two
+        // pillars allow "don't know".
+        let bank = tiny_bank();
+        let table = table(&bank, MAX_COMBINATIONS).expect("the tiny bank has tables");
+        let mut responses = Responses::empty(&bank);
+        let mut seed = 7u64;
+        let mut scored = [0usize; 2];
+        for _ in 0..20_000 {
+            for question in 0..bank.questions.len() {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                // Options past the question's four count as no answer.
+                let choice = match (seed >> 33) % 7 {
+                    0 => None,
+                    1 => Some(Choice::DontKnow),
+                    n => Some(Choice::Option(n as usize - 2)),
+                };
+                responses.set(question, choice);
+            }
+            let mut looked_up = [None; 4];
+            table.scores(&responses, &mut looked_up);
+            for (pillar, score) in looked_up.iter().enumerate() {
+                assert_eq!(*score, pillar_score_of(&bank, &responses, pillar));
+                scored[usize::from(score.is_some())] += 1;
+            }
+        }
+        assert!(scored.iter().all(|count| *count > 1_000), "{scored:?}");
+    }
+
+    #[test]
+    fn a_bank_with_more_combinations_than_the_limit_has_no_tables() {
+        // Pillar a: three questions of 4 + 2 answers; b, c, d: two each.
+        let bank = tiny_bank();
+        let together = 6 * 6 * 6 + 3 * 6 * 6;
+        assert!(table(&bank, together).is_some());
+        assert!(table(&bank, together - 1).is_none());
+        assert!(table(&bank, 6 * 6 * 6 - 1).is_none());
+    }
+}
