@@ -5,7 +5,7 @@
 //! second thread, a batch ahead of the scoring on this one; a long file is
 //! read in two parts at once (`csv_parts`).
 
-use super::csv_lines::{Lines, Row};
+use super::csv_lines::{Lines, Row, RowView};
 use super::csv_parts::{self, Reopen};
 use super::sources::{Sink, records};
 use super::survey::{RowSource, TableInfo, read_rows};
@@ -227,7 +227,6 @@ fn read_ahead(
 pub(super) struct OnThisThread<R: Read> {
     file: Arc<str>,
     pub(super) reader: Lines<R>,
-    record: Row,
     /// The offset (from the reader's start) where the rows given end.
     pub(super) stop_at: Option<u64>,
     /// Whether the rows ended at `stop_at`.
@@ -239,7 +238,6 @@ impl<R: Read> OnThisThread<R> {
         OnThisThread {
             file,
             reader,
-            record: Row::default(),
             stop_at: None,
             stopped: false,
         }
@@ -251,7 +249,10 @@ impl<R: Read> OnThisThread<R> {
 }
 
 impl<R: Read> RowSource for OnThisThread<R> {
-    type Row = Row;
+    type Row<'r>
+        = RowView<'r>
+    where
+        R: 'r;
 
     fn advance(&mut self) -> Result<Option<u64>> {
         if let Some(stop_at) = self.stop_at {
@@ -266,12 +267,12 @@ impl<R: Read> RowSource for OnThisThread<R> {
             }
         }
         self.reader
-            .read(&mut self.record)
+            .read()
             .map_err(|err| err.context(self.file.to_string()))
     }
 
-    fn row(&self) -> &Row {
-        &self.record
+    fn row(&self) -> RowView<'_> {
+        self.reader.row()
     }
 }
 
@@ -307,9 +308,10 @@ fn parse<R: Read>(
                 batch.records.push((0, Row::default()));
             }
             let (line, record) = &mut batch.records[batch.filled];
-            match reader.read(record) {
+            match reader.read() {
                 Ok(Some(read)) => {
                     *line = read;
+                    record.copy(reader.row());
                     batch.filled += 1;
                 }
                 Ok(None) => {
@@ -340,7 +342,7 @@ struct ReadAhead {
 }
 
 impl RowSource for ReadAhead {
-    type Row = Row;
+    type Row<'r> = RowView<'r>;
 
     fn advance(&mut self) -> Result<Option<u64>> {
         loop {
@@ -370,13 +372,12 @@ impl RowSource for ReadAhead {
         }
     }
 
-    fn row(&self) -> &Row {
+    fn row(&self) -> RowView<'_> {
         // `advance` gave a row: `current` holds it at `at - 1`.
-        static EMPTY: std::sync::LazyLock<Row> = std::sync::LazyLock::new(Row::default);
         self.current
             .as_ref()
             .and_then(|batch| batch.records.get(self.at.wrapping_sub(1)))
-            .map_or(&EMPTY, |(_, record)| record)
+            .map_or(RowView::EMPTY, |(_, record)| record.view())
     }
 }
 

@@ -9,93 +9,165 @@
 //! trimmed like any white space.
 
 use super::csv_file::{RecordLimit, not_utf8, read_error};
-use super::survey::{Cells, ToOwnedRow};
+use super::survey::{Cells, ToOwnedRow, text};
 use anyhow::Result;
 use std::io::Read;
 
 /// The bytes read from the input at once.
 const CHUNK: usize = 64 * 1024;
 
-/// One record: its cells one after another, and where each ends.
-#[derive(Default)]
-pub(super) struct Row {
-    text: String,
-    ends: Vec<usize>,
-    /// The bytes between one cell's end and the next one's start: 1 where
-    /// `text` is the line as written (a delimiter), 0 where it is csv_core's
-    /// output.
-    gap: usize,
+/// One record as the reader holds it, borrowed: no cell is copied.
+#[derive(Clone, Copy)]
+pub(super) enum RowView<'a> {
+    /// A line as written, its cells between delimiters.
+    Line { text: &'a [u8], delimiter: u8 },
+    /// Cells one after another (csv_core's output), ending at `ends`.
+    Cut { text: &'a [u8], ends: &'a [usize] },
 }
 
-impl Row {
-    /// Takes the record whose cells are `bytes`, ending at `ends` and
-    /// `gap` bytes apart; `false` where it is not UTF-8.
-    fn fill(&mut self, bytes: &[u8], ends: impl Iterator<Item = usize>, gap: usize) -> bool {
-        let Ok(text) = std::str::from_utf8(bytes) else {
-            return false;
-        };
-        self.text.clear();
-        self.text.push_str(text);
-        self.ends.clear();
-        self.ends.extend(ends);
-        self.gap = gap;
-        // Cells side by side may join into a character that neither holds
-        // alone: each must be UTF-8 by itself, as csv checks them.
-        gap > 0 || text.is_ascii() || self.cells().all(|cell| std::str::from_utf8(cell).is_ok())
-    }
+impl<'a> RowView<'a> {
+    pub(super) const EMPTY: RowView<'static> = RowView::Cut {
+        text: b"",
+        ends: &[],
+    };
 
-    fn start(&self, index: usize) -> usize {
-        match index.checked_sub(1) {
-            Some(before) => self
-                .ends
-                .get(before)
-                .map_or(usize::MAX, |end| end + self.gap),
-            None => 0,
+    /// Whether each cell is UTF-8 by itself, as csv checks them.
+    fn is_utf8(&self) -> bool {
+        match self {
+            // A delimiter is ASCII: the line is UTF-8 where its cells are.
+            RowView::Line { text, .. } => text.is_ascii() || std::str::from_utf8(text).is_ok(),
+            // Cells side by side may join into a character that neither
+            // holds alone.
+            RowView::Cut { text, .. } => {
+                text.is_ascii() || self.cells().all(|cell| std::str::from_utf8(cell).is_ok())
+            }
         }
     }
 }
 
-impl Cells for Row {
+impl<'a> Cells for RowView<'a> {
     fn cell(&self, index: usize) -> &str {
-        let end = self.ends.get(index).copied().unwrap_or(0);
-        self.text.get(self.start(index)..end).unwrap_or("")
+        self.cells().nth(index).map_or("", text)
     }
 
     fn cells(&self) -> impl Iterator<Item = &[u8]> {
-        RowCells {
-            text: self.text.as_bytes(),
-            ends: self.ends.iter(),
-            start: 0,
-            gap: self.gap,
+        match *self {
+            RowView::Line { text, delimiter } => RowCells::Line {
+                rest: Some(text),
+                delimiter,
+            },
+            RowView::Cut { text, ends } => RowCells::Cut {
+                text,
+                ends: ends.iter(),
+                start: 0,
+            },
         }
+    }
+}
+
+impl ToOwnedRow for RowView<'_> {
+    fn to_owned_row(&self) -> Vec<String> {
+        self.cells().map(|cell| text(cell).to_string()).collect()
     }
 }
 
 /// A row's cells, one after another.
-struct RowCells<'r> {
-    text: &'r [u8],
-    ends: std::slice::Iter<'r, usize>,
-    start: usize,
-    gap: usize,
+enum RowCells<'r> {
+    Line {
+        rest: Option<&'r [u8]>,
+        delimiter: u8,
+    },
+    Cut {
+        text: &'r [u8],
+        ends: std::slice::Iter<'r, usize>,
+        start: usize,
+    },
 }
 
 impl<'r> Iterator for RowCells<'r> {
     type Item = &'r [u8];
 
     fn next(&mut self) -> Option<&'r [u8]> {
-        let end = *self.ends.next()?;
-        let cell = self.text.get(self.start..end).unwrap_or_default();
-        self.start = end + self.gap;
-        Some(cell)
+        match self {
+            RowCells::Line { rest, delimiter } => {
+                let line = (*rest)?;
+                // Cells are short: a plain loop beats a search call.
+                match line.iter().position(|byte| byte == delimiter) {
+                    Some(at) => {
+                        *rest = line.get(at + 1..);
+                        line.get(..at)
+                    }
+                    None => {
+                        *rest = None;
+                        Some(line)
+                    }
+                }
+            }
+            RowCells::Cut { text, ends, start } => {
+                let end = *ends.next()?;
+                let cell = text.get(*start..end).unwrap_or_default();
+                *start = end;
+                Some(cell)
+            }
+        }
     }
 }
 
-impl ToOwnedRow for Row {
-    fn to_owned_row(&self) -> Vec<String> {
-        (0..self.ends.len())
-            .map(|n| self.cell(n).to_string())
-            .collect()
+/// A record copied out of the reader, to be handed to another thread.
+#[derive(Default)]
+pub(super) struct Row {
+    text: Vec<u8>,
+    ends: Vec<usize>,
+    /// `Some` for a line as written, with its delimiter.
+    delimiter: Option<u8>,
+}
+
+impl Row {
+    /// Copies `view` in, reusing this row's memory.
+    pub(super) fn copy(&mut self, view: RowView) {
+        self.text.clear();
+        self.ends.clear();
+        match view {
+            RowView::Line { text, delimiter } => {
+                self.text.extend_from_slice(text);
+                self.delimiter = Some(delimiter);
+            }
+            RowView::Cut { text, ends } => {
+                self.text.extend_from_slice(text);
+                self.ends.extend_from_slice(ends);
+                self.delimiter = None;
+            }
+        }
     }
+
+    pub(super) fn view(&self) -> RowView<'_> {
+        match self.delimiter {
+            Some(delimiter) => RowView::Line {
+                text: &self.text,
+                delimiter,
+            },
+            None => RowView::Cut {
+                text: &self.text,
+                ends: &self.ends,
+            },
+        }
+    }
+}
+
+/// Where the record last read is.
+#[derive(Clone, Copy)]
+enum Current {
+    None,
+    /// `buffer[from..to]`, a line without a quote.
+    Line {
+        from: usize,
+        to: usize,
+    },
+    /// `output[..written]`, its cells ending at `output_ends[..ended]`.
+    Quoted {
+        written: usize,
+        ended: usize,
+    },
 }
 
 /// A CSV text read record by record.
@@ -119,6 +191,7 @@ pub(super) struct Lines<R> {
     line_offset: u64,
     /// The bytes each read asks for.
     chunk: usize,
+    current: Current,
 }
 
 impl<R: Read> Lines<R> {
@@ -145,6 +218,7 @@ impl<R: Read> Lines<R> {
             output_ends: vec![0; 1],
             line_offset,
             chunk: chunk.max(1),
+            current: Current::None,
         }
     }
 
@@ -153,8 +227,25 @@ impl<R: Read> Lines<R> {
         self.taken
     }
 
-    /// Reads the next record into `row`; its line, or `None` at the end.
-    pub(super) fn read(&mut self, row: &mut Row) -> Result<Option<u64>> {
+    /// The record last read (none after the end or an error).
+    pub(super) fn row(&self) -> RowView<'_> {
+        match self.current {
+            Current::None => RowView::EMPTY,
+            Current::Line { from, to } => RowView::Line {
+                text: self.buffer.get(from..to).unwrap_or_default(),
+                delimiter: self.delimiter,
+            },
+            Current::Quoted { written, ended } => RowView::Cut {
+                text: self.output.get(..written).unwrap_or_default(),
+                ends: self.output_ends.get(..ended).unwrap_or_default(),
+            },
+        }
+    }
+
+    /// Reads the next record, which `row` then gives; its line, or `None`
+    /// at the end.
+    pub(super) fn read(&mut self) -> Result<Option<u64>> {
+        self.current = Current::None;
         // As csv's reader: the line where this reading begins, before any
         // empty lines it skips.
         let line = self.line_ends + 1 + self.line_offset;
@@ -174,18 +265,15 @@ impl<R: Read> Lines<R> {
                 self.take(1, 1);
                 continue;
             }
-            let text = &unread[..length];
-            if memchr::memchr(b'"', text).is_some() {
-                return self.quoted_record(row, line);
+            if memchr::memchr(b'"', &unread[..length]).is_some() {
+                return self.quoted_record(line);
             }
-            let delimiter = self.delimiter;
-            // Cells are short: a plain loop beats a search call per cell.
-            let delimiters = text
-                .iter()
-                .enumerate()
-                .filter(|(_, byte)| **byte == delimiter);
-            let ends = delimiters.map(|(at, _)| at).chain(std::iter::once(length));
-            if !row.fill(text, ends, 1) {
+            self.current = Current::Line {
+                from: self.start,
+                to: self.start + length,
+            };
+            if !self.row().is_utf8() {
+                self.current = Current::None;
                 return Err(not_utf8(line));
             }
             let newline = length < unread.len();
@@ -228,7 +316,7 @@ impl<R: Read> Lines<R> {
     }
 
     /// A record with a quote in its first line, read by csv_core.
-    fn quoted_record(&mut self, row: &mut Row, line: u64) -> Result<Option<u64>> {
+    fn quoted_record(&mut self, line: u64) -> Result<Option<u64>> {
         use csv_core::ReadRecordResult;
         let (mut written, mut ended) = (0, 0);
         loop {
@@ -259,8 +347,9 @@ impl<R: Read> Lines<R> {
                     self.output_ends.resize(length, 0);
                 }
                 ReadRecordResult::Record => {
-                    let ends = self.output_ends[..ended].iter().copied();
-                    if !row.fill(&self.output[..written], ends, 0) {
+                    self.current = Current::Quoted { written, ended };
+                    if !self.row().is_utf8() {
+                        self.current = Current::None;
                         return Err(not_utf8(line));
                     }
                     return Ok(Some(line));
@@ -321,12 +410,16 @@ mod tests {
 
     fn by_lines(text: &[u8], delimiter: u8, chunk: usize) -> Vec<String> {
         let mut lines = Lines::with_chunk(text, delimiter, 0, chunk);
-        let mut row = Row::default();
+        let mut copied = Row::default();
         read_all(|| {
-            let line = lines.read(&mut row)?;
+            let line = lines.read()?;
+            let row = lines.row();
             let cells = row.to_owned_row();
-            // Cell by cell or all at once, the same cells.
+            // Cell by cell or all at once, in place or copied: the same.
             assert!(row.cells().eq(cells.iter().map(String::as_bytes)));
+            assert!((0..cells.len()).all(|n| row.cell(n) == cells[n]));
+            copied.copy(row);
+            assert_eq!(copied.view().to_owned_row(), cells);
             Ok(line.map(|line| (line, cells, lines.position())))
         })
     }
@@ -335,15 +428,15 @@ mod tests {
     fn cells_are_those_csv_gives() {
         let text = b"a,b,,c\r\n\n\"x\ny\",\"q\"\"r\"\nlast";
         assert_eq!(by_lines(text, b',', 3), by_csv(text, b','));
-        let mut row = Row::default();
         let mut lines = Lines::new(&text[..], b',', 0);
-        assert_eq!(lines.read(&mut row).ok().flatten(), Some(1));
+        assert_eq!(lines.read().ok().flatten(), Some(1));
+        let row = lines.row();
         assert_eq!(row.cell(0), "a");
         assert_eq!(row.cell(2), "");
         assert_eq!(row.cell(3), "c\r");
         assert_eq!(row.cell(4), "");
-        assert_eq!(lines.read(&mut row).ok().flatten(), Some(2));
-        assert_eq!(row.to_owned_row(), ["x\ny", "q\"r"]);
+        assert_eq!(lines.read().ok().flatten(), Some(2));
+        assert_eq!(lines.row().to_owned_row(), ["x\ny", "q\"r"]);
     }
 
     #[test]

@@ -46,6 +46,15 @@ pub(super) trait Cells {
     fn cells(&self) -> impl Iterator<Item = &[u8]>;
 }
 
+impl<T: Cells> Cells for &T {
+    fn cell(&self, index: usize) -> &str {
+        (**self).cell(index)
+    }
+    fn cells(&self) -> impl Iterator<Item = &[u8]> {
+        (**self).cells()
+    }
+}
+
 impl Cells for Vec<String> {
     fn cell(&self, index: usize) -> &str {
         self.get(index).map_or("", String::as_str)
@@ -117,10 +126,12 @@ impl Columns {
 
 /// Rows one after another, the current one borrowed from the reader.
 pub(super) trait RowSource {
-    type Row: Cells + ToOwnedRow;
+    type Row<'r>: Cells + ToOwnedRow
+    where
+        Self: 'r;
     /// Moves to the next row and gives its line (or spreadsheet row).
     fn advance(&mut self) -> Result<Option<u64>>;
-    fn row(&self) -> &Self::Row;
+    fn row(&self) -> Self::Row<'_>;
 }
 
 /// The shared part: find the header, then turn each data row into a record.
@@ -224,7 +235,7 @@ impl<'a> Table<'a> {
         on_record: &mut dyn FnMut(&mut Record),
     ) -> Result<()> {
         while let Some(line) = source.advance()? {
-            self.take(source.row(), line, on_record);
+            self.take(&source.row(), line, on_record);
         }
         Ok(())
     }
@@ -238,7 +249,7 @@ impl<'a> Table<'a> {
     ) -> Result<()> {
         while !stop.load(std::sync::atomic::Ordering::Relaxed) {
             match source.advance()? {
-                Some(line) => self.take(source.row(), line, on_record),
+                Some(line) => self.take(&source.row(), line, on_record),
                 None => break,
             }
         }
@@ -319,6 +330,12 @@ fn no_question_columns(first: &[(u64, Vec<String>)], file: &str, bank: &Bank) ->
 /// Copies a row out of a reader's buffer.
 pub(super) trait ToOwnedRow {
     fn to_owned_row(&self) -> Vec<String>;
+}
+
+impl<T: ToOwnedRow> ToOwnedRow for &T {
+    fn to_owned_row(&self) -> Vec<String> {
+        (**self).to_owned_row()
+    }
 }
 
 impl ToOwnedRow for Vec<String> {
@@ -469,9 +486,9 @@ fn fill_record(
         match *role {
             Role::Question(question) => match answers.at_once(question, cell) {
                 Some(choice) => record.responses.set(question, Some(choice)),
-                None => resolve_into(record, answers, question, column, row.cell(column)),
+                None => resolve_into(record, answers, question, column, text(cell)),
             },
-            Role::Respondent => name = trimmed(row.cell(column)),
+            Role::Respondent => name = trimmed(text(cell)),
             Role::Ignored => {}
         }
     }
@@ -509,6 +526,11 @@ fn resolve_into(
             at: Some(At::Column(column)),
         }),
     }
+}
+
+/// A cell's text: `Cells` gives UTF-8, as rows are checked when read.
+pub(super) fn text(cell: &[u8]) -> &str {
+    std::str::from_utf8(cell).unwrap_or_default()
 }
 
 /// Whether a cell holds nothing but white space.

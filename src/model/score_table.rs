@@ -134,7 +134,9 @@ mod tests {
         let mut scored = [0usize; 2];
         for _ in 0..20_000 {
             for question in 0..bank.questions.len() {
-                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
                 // Options past the question's four count as no answer.
                 let choice = match (seed >> 33) % 7 {
                     0 => None,

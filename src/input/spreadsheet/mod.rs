@@ -292,7 +292,10 @@ trait Sheet {
 }
 
 impl<S: Sheet> RowSource for SheetRows<S> {
-    type Row = Vec<String>;
+    type Row<'r>
+        = &'r Vec<String>
+    where
+        S: 'r;
 
     fn advance(&mut self) -> Result<Option<u64>> {
         self.sheet.next_row(&mut self.current)
