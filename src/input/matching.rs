@@ -64,7 +64,7 @@ struct QuestionMatcher {
     single: [Option<Choice>; 128],
     /// Values as they are usually written (keys, labels, numbers), tried
     /// before folding; the first of equal values wins.
-    exact: HashMap<String, Choice, foldhash::fast::FixedState>,
+    exact: HashMap<Box<[u8]>, Choice, foldhash::fast::FixedState>,
     /// The same values and "don't know", folded.
     folded: HashMap<String, Choice>,
 }
@@ -107,11 +107,13 @@ impl AnswerMatcher {
                 }
                 let mut exact = HashMap::default();
                 for (value, choice) in accepted {
-                    exact.entry(value).or_insert(choice);
+                    exact
+                        .entry(value.into_bytes().into_boxed_slice())
+                        .or_insert(choice);
                 }
                 let mut single = [None; 128];
                 for (value, choice) in &exact {
-                    if let [byte] = value.as_bytes()
+                    if let [byte] = &**value
                         && let Some(slot) = single.get_mut(usize::from(*byte))
                     {
                         *slot = Some(*choice);
@@ -127,19 +129,21 @@ impl AnswerMatcher {
         AnswerMatcher { questions }
     }
 
-    /// The answer a one-character value (a key or an option number) gives
-    /// to the question at `question`, told by one look-up; `None` where
-    /// `resolve` has to look further.
+    /// The answer a value written as the bank writes it (a key, an option
+    /// number, a label, `dont_know`) gives to the question at `question`,
+    /// told from its bytes: a one-character value by one look-up. `None`
+    /// where `resolve` has to look further (white space at its ends,
+    /// other capitals, or no answer at all).
     #[inline]
     pub fn at_once(&self, question: usize, value: &[u8]) -> Option<Choice> {
-        let [byte] = value else {
-            return None;
-        };
-        *self
-            .questions
-            .get(question)?
-            .single
-            .get(usize::from(*byte))?
+        let matcher = self.questions.get(question)?;
+        match value {
+            [byte] => *matcher.single.get(usize::from(*byte))?,
+            [first, .., last] if first.is_ascii_graphic() && last.is_ascii_graphic() => {
+                matcher.exact.get(value).copied()
+            }
+            _ => None,
+        }
     }
 
     /// What `value` means as an answer to the question at `question`.
@@ -154,7 +158,7 @@ impl AnswerMatcher {
         if value.is_empty() {
             return Resolved::Empty;
         }
-        if let Some(choice) = matcher.exact.get(value) {
+        if let Some(choice) = matcher.exact.get(value.as_bytes()) {
             return Resolved::Answer(*choice);
         }
         match matcher.folded.get(&fold(value)) {
@@ -446,6 +450,13 @@ mod tests {
         assert_eq!(matcher.resolve(q, ""), Resolved::Empty);
         assert_eq!(matcher.resolve(q, "6"), Resolved::Invalid);
         assert_eq!(matcher.resolve(q, "maybe"), Resolved::Invalid);
+        // Values as the bank writes them are told from their bytes; the
+        // rest is left to `resolve`.
+        assert_eq!(matcher.at_once(q, b"dont_know"), Some(Choice::DontKnow));
+        assert_eq!(matcher.at_once(q, b"4"), Some(Choice::Option(3)));
+        for other in [&b" dont_know"[..], b"Dont_know", b"C", b"6", b""] {
+            assert_eq!(matcher.at_once(q, other), None);
+        }
     }
 
     #[test]
