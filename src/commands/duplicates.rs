@@ -4,9 +4,11 @@
 //! both.
 //!
 //! Submissions are noted as they come, with two hashes of the name, and
-//! matched only at the end, by sorting: no table is probed per row, and
-//! the parts of a file read on two threads join by appending. Each named
-//! respondent costs about 56 bytes and its name.
+//! matched only at the end, by sorting: no table is probed per row. The
+//! parts of a file read on two threads are each sorted on their own thread
+//! and join as runs of their own, merged at the end, so that nothing is
+//! copied or sorted twice. Each named respondent costs about 56 bytes and
+//! its name.
 
 use crate::model::team::Footprint;
 use foldhash::fast::RandomState;
@@ -57,21 +59,59 @@ pub struct Replaced {
 /// to collide gains nothing); a part read on another thread shares them.
 #[derive(Clone, Default)]
 pub struct Duplicates {
-    /// In the order they came.
-    submissions: Vec<Submission>,
-    /// One per submission, sorted where `sort` was called.
-    keys: Vec<u128>,
-    /// Every submission's name as written, one after another, and where
-    /// each ends.
-    names: String,
-    name_ends: Vec<usize>,
-    files: Vec<Box<str>>,
+    /// The submissions in the order they came, in runs: the last takes
+    /// new ones, and a part joined adds its own, so that joining copies
+    /// nothing.
+    runs: Vec<Run>,
     hasher: RandomState,
     /// The name being noted, folded (kept to save an allocation each).
     folded: String,
     /// Only the keys are noted (16 bytes a submission): which were
     /// replaced is told by their order, the rest by a second reading.
     keys_only: bool,
+}
+
+/// Submissions that came one after another, noted on one thread.
+#[derive(Clone, Default)]
+struct Run {
+    /// The submissions before this run's first.
+    orders_before: usize,
+    /// The kept rows before the rows this run's `row`s count from.
+    rows_before: usize,
+    submissions: Vec<Submission>,
+    /// One per submission, its order counted in the run; sorted where
+    /// `sorted` says so.
+    keys: Vec<u128>,
+    sorted: bool,
+    /// Every submission's name as written, one after another, and where
+    /// each ends.
+    names: String,
+    name_ends: Vec<usize>,
+    files: Vec<Box<str>>,
+}
+
+impl Run {
+    fn after(orders_before: usize) -> Run {
+        Run {
+            orders_before,
+            ..Run::default()
+        }
+    }
+
+    fn name(&self, local: usize) -> &str {
+        let start = local
+            .checked_sub(1)
+            .and_then(|before| self.name_ends.get(before))
+            .copied()
+            .unwrap_or(0);
+        let end = self.name_ends.get(local).copied().unwrap_or(start);
+        self.names.get(start..end).unwrap_or("")
+    }
+
+    fn place(&self, submission: &Submission) -> String {
+        let file = self.files.get(submission.file as usize).map_or("", |f| f);
+        format!("{file}:{}", submission.line)
+    }
 }
 
 /// A name as people mean it: case folded, white space trimmed and each run
@@ -131,6 +171,13 @@ impl Duplicates {
         self.keys_only
     }
 
+    /// The submissions noted, in all runs.
+    fn count(&self) -> usize {
+        self.runs
+            .last()
+            .map_or(0, |run| run.orders_before + run.keys.len())
+    }
+
     /// Notes a submission of `name`, at `file:line`, kept as row `row`.
     pub fn submit(
         &mut self,
@@ -140,24 +187,31 @@ impl Duplicates {
         footprint: Footprint,
         row: Option<usize>,
     ) {
-        if self.files.last().is_none_or(|last| **last != *file) {
-            self.files.push(file.into());
+        if self.runs.is_empty() {
+            self.runs.push(Run::default());
         }
+        let Some(run) = self.runs.last_mut() else {
+            return;
+        };
         let folded = fold_into(name, &mut self.folded);
-        let order = small(self.keys.len());
+        let order = small(run.keys.len());
         let hash = self.hasher.hash_one(folded);
-        self.keys.push(key(hash, check_of(folded), order));
+        run.keys.push(key(hash, check_of(folded), order));
+        run.sorted = false;
         if self.keys_only {
             return;
         }
-        self.submissions.push(Submission {
-            file: small(self.files.len() - 1),
+        if run.files.last().is_none_or(|last| **last != *file) {
+            run.files.push(file.into());
+        }
+        run.submissions.push(Submission {
+            file: small(run.files.len() - 1),
             line: u32::try_from(line).unwrap_or(u32::MAX),
             row: row.map_or(u32::MAX, small),
             footprint,
         });
-        self.names.push_str(name);
-        self.name_ends.push(self.names.len());
+        run.names.push_str(name);
+        run.name_ends.push(run.names.len());
     }
 
     /// A part to note the submissions of a later stretch of the same
@@ -170,44 +224,31 @@ impl Duplicates {
         }
     }
 
-    /// Appends a part's submissions, which came after these; its rows
-    /// come after the first `rows_before` kept rows.
+    /// Adds a part's submissions, which came after these, as runs of their
+    /// own; its rows come after the first `rows_before` kept rows.
     pub fn join(&mut self, part: Duplicates, rows_before: usize) {
-        let files: Vec<u32> = part
-            .files
-            .into_iter()
-            .map(|file| {
-                if self.files.last().is_none_or(|last| *last != file) {
-                    self.files.push(file);
-                }
-                small(self.files.len() - 1)
-            })
-            .collect();
-        let (orders, names) = (self.keys.len(), self.names.len());
-        // Keys shift by the same count: a sorted part stays sorted.
-        let shift = orders as u128;
-        self.keys
-            .extend(part.keys.into_iter().map(|key| key + shift));
-        self.submissions
-            .extend(part.submissions.into_iter().map(|submission| Submission {
-                file: files.get(submission.file as usize).copied().unwrap_or(0),
-                row: if submission.row == u32::MAX {
-                    u32::MAX
-                } else {
-                    small(rows_before + submission.row as usize)
-                },
-                ..submission
-            }));
-        self.names.push_str(&part.names);
-        self.name_ends
-            .extend(part.name_ends.into_iter().map(|end| names + end));
+        let mut orders_before = self.count();
+        for mut run in part.runs {
+            let count = run.keys.len();
+            run.orders_before += orders_before;
+            run.rows_before += rows_before;
+            self.runs.push(run);
+            orders_before += count;
+        }
+        // Later submissions go to a run of their own, their rows counted
+        // among all.
+        self.runs.push(Run::after(orders_before));
     }
 
     /// Sorts the submissions noted so far by name, on the thread that
-    /// noted them: `replaced` then merges sorted runs instead of sorting
-    /// all.
+    /// noted them: `pairs` then merges sorted runs instead of sorting all.
     pub fn sort(&mut self) {
-        self.keys.sort_unstable();
+        for run in &mut self.runs {
+            if !run.sorted {
+                run.keys.sort_unstable();
+                run.sorted = true;
+            }
+        }
     }
 
     /// Every submission that a later one of the same name replaces, in the
@@ -217,23 +258,24 @@ impl Duplicates {
             .into_iter()
             .enumerate()
             .filter_map(|(n, (earlier, later))| {
-                let (earlier_seen, later_seen) =
-                    (self.submissions.get(earlier)?, self.submissions.get(later)?);
+                let (earlier_run, earlier_seen) = self.submission(earlier)?;
+                let (later_run, later_seen) = self.submission(later)?;
                 let told = n < shown;
                 Some(Replaced {
                     submission: small(earlier),
                     footprint: earlier_seen.footprint,
-                    row: (earlier_seen.row != u32::MAX).then_some(earlier_seen.row as usize),
+                    row: (earlier_seen.row != u32::MAX)
+                        .then_some(earlier_run.rows_before + earlier_seen.row as usize),
                     name: if told {
-                        self.name(later).to_string()
+                        later_run.name(later - later_run.orders_before).to_string()
                     } else {
                         String::new()
                     },
                     places: if told {
                         format!(
                             "{} and {}",
-                            self.place(earlier_seen),
-                            self.place(later_seen)
+                            earlier_run.place(earlier_seen),
+                            later_run.place(later_seen)
                         )
                     } else {
                         String::new()
@@ -246,32 +288,93 @@ impl Duplicates {
     /// Each submission that a later one of the same name replaces, with
     /// that later one, by their order, in the order of the later ones.
     pub fn pairs(&mut self) -> Vec<(usize, usize)> {
-        let mut keys = std::mem::take(&mut self.keys);
-        // A stable sort: runs already sorted (`sort`) are merged.
-        keys.sort();
-        let mut pairs: Vec<(usize, usize)> = keys
-            .windows(2)
-            .filter(|pair| name_of(pair[0]) == name_of(pair[1]))
-            .map(|pair| (order_of(pair[0]), order_of(pair[1])))
+        self.sort();
+        let mut pairs = Vec::new();
+        let mut previous: Option<u128> = None;
+        let filled: Vec<&Run> = self
+            .runs
+            .iter()
+            .filter(|run| !run.keys.is_empty())
             .collect();
-        drop(keys);
+        for key in Merged::of(&filled) {
+            if let Some(before) = previous
+                && name_of(before) == name_of(key)
+            {
+                pairs.push((order_of(before), order_of(key)));
+            }
+            previous = Some(key);
+        }
         pairs.sort_unstable_by_key(|&(_, later)| later);
         pairs
     }
 
-    fn name(&self, order: usize) -> &str {
-        let start = order
-            .checked_sub(1)
-            .and_then(|before| self.name_ends.get(before))
-            .copied()
-            .unwrap_or(0);
-        let end = self.name_ends.get(order).copied().unwrap_or(start);
-        self.names.get(start..end).unwrap_or("")
+    /// The run that holds the submission at `order` among all, and it.
+    fn submission(&self, order: usize) -> Option<(&Run, &Submission)> {
+        let at = self
+            .runs
+            .partition_point(|run| run.orders_before <= order)
+            .checked_sub(1)?;
+        let run = self.runs.get(at)?;
+        Some((run, run.submissions.get(order - run.orders_before)?))
+    }
+}
+
+/// The keys of sorted runs in one sorted order, each run's orders counted
+/// among all: merged two by two (a file read in two parts is one merge),
+/// with no copy of them all.
+enum Merged<'r> {
+    Run { keys: &'r [u128], shift: u128 },
+    Two(Box<(Merged<'r>, Merged<'r>)>),
+}
+
+impl<'r> Merged<'r> {
+    fn of(runs: &[&'r Run]) -> Merged<'r> {
+        match runs {
+            [] => Merged::Run {
+                keys: &[],
+                shift: 0,
+            },
+            [run] => Merged::Run {
+                keys: &run.keys,
+                shift: run.orders_before as u128,
+            },
+            _ => {
+                let (left, right) = runs.split_at(runs.len() / 2);
+                Merged::Two(Box::new((Merged::of(left), Merged::of(right))))
+            }
+        }
     }
 
-    fn place(&self, submission: &Submission) -> String {
-        let file = self.files.get(submission.file as usize).map_or("", |f| f);
-        format!("{file}:{}", submission.line)
+    fn peek(&self) -> Option<u128> {
+        match self {
+            Merged::Run { keys, shift } => keys.first().map(|key| key + shift),
+            Merged::Two(two) => match (two.0.peek(), two.1.peek()) {
+                (Some(left), Some(right)) => Some(left.min(right)),
+                (left, right) => left.or(right),
+            },
+        }
+    }
+}
+
+impl Iterator for Merged<'_> {
+    type Item = u128;
+
+    fn next(&mut self) -> Option<u128> {
+        match self {
+            Merged::Run { keys, shift } => {
+                let (first, rest) = keys.split_first()?;
+                *keys = rest;
+                Some(first + *shift)
+            }
+            Merged::Two(two) => {
+                let (left, right) = &mut **two;
+                match (left.peek(), right.peek()) {
+                    (Some(first), Some(second)) if second < first => right.next(),
+                    (Some(_), _) => left.next(),
+                    (None, _) => right.next(),
+                }
+            }
+        }
     }
 }
 
@@ -355,5 +458,49 @@ mod tests {
         assert_eq!(whole, joined);
         assert_eq!(joined[1].places, "t.csv:3 and t.csv:6");
         assert_eq!(joined[1].row, Some(1));
+    }
+
+    #[test]
+    fn parts_joined_one_after_another_match_as_if_noted_in_one() {
+        let bank = tiny_bank();
+        let footprint = |n: usize| {
+            let level = (n % 4) as u8 + 1;
+            Footprint::of(&assess(&bank, &answers(&bank, &[level; 4])))
+        };
+        let names = ["a", "b", "A", "c", "b", "a", "d", "C", "e", "a", "E", "b"];
+        for keys_only in [false, true] {
+            let fresh = || {
+                if keys_only {
+                    Duplicates::keys_only()
+                } else {
+                    Duplicates::default()
+                }
+            };
+            let mut whole = fresh();
+            for (n, name) in names.iter().enumerate() {
+                whole.submit(name, "t.csv", n as u64 + 2, footprint(n), Some(n));
+            }
+            // Two parts, one of them empty, a stretch read after the first
+            // join, and a second file's parts: each noted apart, then joined.
+            let mut joined = fresh();
+            let stretches = [0..2, 2..2, 2..5, 5..9, 9..12];
+            for (n, stretch) in stretches.into_iter().enumerate() {
+                let mut part = joined.part();
+                let noting = if n % 2 == 0 { &mut joined } else { &mut part };
+                for at in stretch.clone() {
+                    let row = if n % 2 == 0 { at } else { at - stretch.start };
+                    noting.submit(names[at], "t.csv", at as u64 + 2, footprint(at), Some(row));
+                }
+                noting.sort();
+                if n % 2 == 1 {
+                    joined.join(part, stretch.start);
+                }
+            }
+            assert_eq!(whole.clone().pairs().len(), 7);
+            assert_eq!(whole.clone().pairs(), joined.clone().pairs());
+            let (whole, joined) = (whole.replaced(9), joined.replaced(9));
+            assert_eq!(whole.len(), if keys_only { 0 } else { 7 });
+            assert_eq!(whole, joined, "keys only: {keys_only}");
+        }
     }
 }
