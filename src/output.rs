@@ -118,10 +118,19 @@ fn unfinished(path: &Path, writing: bool) {
 
 /// Whether an error comes from a closed pipe (`pyramid … | head`).
 fn broken_pipe(err: &anyhow::Error) -> bool {
+    use std::io::ErrorKind::BrokenPipe;
+    // The csv and serde_json writers wrap the error without giving it as
+    // their source.
     err.chain().any(|cause| {
-        cause
-            .downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+        if let Some(io) = cause.downcast_ref::<std::io::Error>() {
+            io.kind() == BrokenPipe
+        } else if let Some(csv) = cause.downcast_ref::<csv::Error>() {
+            matches!(csv.kind(), csv::ErrorKind::Io(io) if io.kind() == BrokenPipe)
+        } else if let Some(json) = cause.downcast_ref::<serde_json::Error>() {
+            json.io_error_kind() == Some(BrokenPipe)
+        } else {
+            false
+        }
     })
 }
 

@@ -959,6 +959,65 @@ fn blocks(stderr: &str) -> Vec<String> {
     blocks
 }
 
+/// `pyramid score … | head -1`: the rows end where the reader stopped
+/// taking them, with the exit code of the scoring and no error, in every
+/// format and from a file (read twice) or standard input.
+#[test]
+fn a_pipe_closed_by_its_reader_ends_the_rows_quietly() {
+    use std::io::{BufRead, Write};
+    use std::process::Stdio;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let team = big_team(dir.path(), 20_000);
+    let text = std::fs::read(&team).expect("written");
+    for format in ["csv", "json", "markdown", "table"] {
+        for stdin in [false, true] {
+            let mut command = std::process::Command::new(assert_cmd::cargo::cargo_bin!("pyramid"));
+            command
+                .args([
+                    "score",
+                    "--skip-invalid",
+                    "--lang",
+                    "en",
+                    "--format",
+                    format,
+                ])
+                .arg(if stdin { "-" } else { &team })
+                .env("NO_COLOR", "1")
+                .stdin(Stdio::piped())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped());
+            let mut child = command.spawn().expect("runs");
+            let mut input = child.stdin.take().expect("stdin");
+            if stdin {
+                input.write_all(&text).expect("fed");
+            }
+            drop(input);
+            let mut out = std::io::BufReader::new(child.stdout.take().expect("stdout"));
+            let mut first = String::new();
+            out.read_line(&mut first).expect("a first line");
+            assert!(!first.trim().is_empty(), "{format}: {first}");
+            // Gone after one line: the rest (over a megabyte) meets a
+            // closed pipe.
+            drop(out);
+            let done = child.wait_with_output().expect("ends");
+            let stderr = String::from_utf8_lossy(&done.stderr);
+            assert_eq!(
+                done.status.code(),
+                Some(1),
+                "{format}, stdin {stdin}: {stderr}"
+            );
+            assert!(
+                !stderr.contains("pipe"),
+                "{format}, stdin {stdin}: {stderr}"
+            );
+            assert!(
+                !stderr.contains("cannot write"),
+                "{format}, stdin {stdin}: {stderr}"
+            );
+        }
+    }
+}
+
 #[test]
 fn rows_read_twice_from_a_file_are_the_rows_kept_from_standard_input() {
     let dir = tempfile::tempdir().expect("temp dir");
