@@ -1018,6 +1018,45 @@ fn a_pipe_closed_by_its_reader_ends_the_rows_quietly() {
     }
 }
 
+/// A summary from a file notes second submissions by name alone and reads
+/// the file again to take them out; from standard input it keeps what it
+/// needs. Both give the same summary and the same notes.
+#[test]
+fn a_summary_settled_by_a_second_reading_is_the_one_kept_from_standard_input() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let team = big_team(dir.path(), 3000);
+    let text = std::fs::read(&team).expect("written");
+    for args in [
+        &["--format", "json"][..],
+        &["--format", "csv"],
+        &["--format", "markdown", "--lang", "nl"],
+    ] {
+        let run = |stdin: bool| {
+            let mut command = pyramid();
+            command
+                .args(["score", "--skip-invalid", "--summary"])
+                .args(args);
+            if stdin {
+                command.write_stdin(text.clone());
+            } else {
+                command.arg(&team);
+            }
+            let output = command.output().expect("runs");
+            assert_eq!(output.status.code(), Some(1), "{args:?}");
+            let stdout = String::from_utf8(output.stdout).expect("UTF-8");
+            let stderr = String::from_utf8_lossy(&output.stderr).replace(&team, "<stdin>");
+            (stdout, stderr)
+        };
+        let ((settled, notes), (kept, kept_notes)) = (run(false), run(true));
+        assert_eq!(settled, kept, "{args:?}");
+        assert!(
+            notes.contains("answered twice") || notes.contains("twee keer"),
+            "{args:?}: {notes}"
+        );
+        assert_eq!(blocks(&notes), blocks(&kept_notes), "{args:?}");
+    }
+}
+
 #[test]
 fn rows_read_twice_from_a_file_are_the_rows_kept_from_standard_input() {
     let dir = tempfile::tempdir().expect("temp dir");

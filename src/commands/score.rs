@@ -32,20 +32,21 @@ pub fn run(setup: &Setup, args: &ScoreArgs) -> Result<ExitCode> {
     let rows = !args.summary || args.rows;
     // Rows in CSV or JSON from inputs that can be read twice are written
     // from a second reading, not kept (`second_pass`).
-    let stream = rows
-        && matches!(format, ScoresFormat::Csv | ScoresFormat::Json)
-        && !paths.is_empty()
-        && paths.iter().all(|path| readable_twice(path));
-    let tally = gather(
+    let twice = !paths.is_empty() && paths.iter().all(|path| readable_twice(path));
+    let stream = rows && matches!(format, ScoresFormat::Csv | ScoresFormat::Json) && twice;
+    // A summary alone from inputs that can be read twice notes second
+    // submissions by name alone, and reads again only where it found some.
+    let settle = !rows && twice;
+    let mut tally = gather(
         setup,
         &paths,
         Options {
             read: args.read.clone(),
             keep_rows: rows && !stream,
             keep_answers: target.is_some() && rows && !stream,
-            // Without a summary to take them out of, the second reading
-            // tells the second submissions.
-            second_reading: stream && !args.summary,
+            // The second reading tells the second submissions: the rows'
+            // without a summary to take them out of, or the settling one.
+            second_reading: (stream && !args.summary) || settle,
             db: args.db.db.clone(),
         },
     )?;
@@ -57,6 +58,12 @@ pub fn run(setup: &Setup, args: &ScoreArgs) -> Result<ExitCode> {
     }
     if tally.scored == 0 {
         return Err(Localized::new("no-answers", &[]).into());
+    }
+    if settle {
+        let replaced = SecondPass::new(setup, &tally, &args.read, None).settle()?;
+        for footprint in &replaced {
+            tally.team.remove(footprint);
+        }
     }
     let summary = args.summary.then(|| tally.team.finish(bank));
     let plans: Option<Vec<Plan>> =

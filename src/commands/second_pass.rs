@@ -15,12 +15,14 @@ use crate::cli::ReadArgs;
 use crate::documents::{RowStream, ScoredRespondent};
 use crate::input::csv_parts::Input;
 use crate::input::matching::Matchers;
+use crate::input::record::Record;
 use crate::input::sources::{self, Respondent, Sink, Source};
 use crate::messages::Localized;
 use crate::model::answers::Responses;
 use crate::model::bank::Bank;
-use crate::model::scoring::{assess, assess_pillar_scores};
+use crate::model::scoring::{self, assess, assess_pillar_scores};
 use crate::model::target::{Target, plan};
+use crate::model::team::Footprint;
 use anyhow::Result;
 use std::fmt::Write as _;
 use std::sync::Arc;
@@ -82,16 +84,13 @@ impl<'a> SecondPass<'a> {
         let mut rows = Rows {
             bank,
             allow_incomplete: self.read.allow_incomplete,
-            replaced: (!self.read.keep_duplicates).then_some(self.replaced),
-            submissions: 0,
+            named: (!self.read.keep_duplicates).then(|| Named::new(self.replaced, wanted)),
             answers: self.target.is_some(),
             batch: Vec::with_capacity(BATCH_ROWS),
             spare: Vec::new(),
             send,
             recycled,
             closed: Arc::new(AtomicBool::new(false)),
-            wanted,
-            seen: Vec::new(),
         };
         let closed = rows.closed.clone();
         let until_closed = move |input: Input| -> Input {
@@ -112,7 +111,59 @@ impl<'a> SecondPass<'a> {
             }
         }
         rows.flush();
-        rows.seen
+        rows.named.map(|named| named.seen).unwrap_or_default()
+    }
+
+    /// The named submissions whose place and name the note shows, sorted.
+    fn wanted(&self) -> Vec<usize> {
+        let mut wanted: Vec<usize> = self
+            .untold
+            .iter()
+            .flat_map(|untold| &untold.shown)
+            .flat_map(|&(earlier, later)| [earlier, later])
+            .collect();
+        wanted.sort_unstable();
+        wanted
+    }
+
+    /// For a team summary whose second submissions the first reading
+    /// found by name alone: reads the inputs again on this thread, says
+    /// the note on them, and gives the footprints of the replaced ones,
+    /// to take out of the team.
+    pub fn settle(&self) -> Result<Vec<Footprint>> {
+        if self.untold.is_none() {
+            return Ok(Vec::new());
+        }
+        let bank = &self.setup.bank;
+        let matchers = Matchers::new(bank, &self.read.map);
+        let mut settling = Settling {
+            bank,
+            allow_incomplete: self.read.allow_incomplete,
+            named: Named::new(self.replaced, self.wanted()),
+            replaced: Vec::with_capacity(self.replaced.len()),
+            kept: 0,
+        };
+        for source in self.sources {
+            sources::open(source).and_then(|input| {
+                sources::read(source, input, bank, &matchers, &mut settling, &|input| {
+                    input
+                })
+            })?;
+        }
+        let scored = settling.kept - settling.replaced.len() as u64;
+        if scored != self.rows || settling.replaced.len() != self.replaced.len() {
+            let changed = Localized::new("input-changed", &[])
+                .count("first", self.rows)
+                .count("second", scored);
+            return Err(anyhow::anyhow!(changed.in_lang(self.setup.lang)));
+        }
+        for line in self
+            .answered_twice(&settling.named.seen)
+            .unwrap_or_default()
+        {
+            crate::output::say(&line);
+        }
+        Ok(settling.replaced)
     }
 
     /// The note on second submissions, from what the second reading saw.
@@ -141,13 +192,7 @@ impl RowStream for SecondPass<'_> {
         std::thread::scope(|scope| {
             let (send, batches) = sync_channel(BATCHES_AHEAD);
             let (recycle, recycled) = channel();
-            let mut wanted: Vec<usize> = self
-                .untold
-                .iter()
-                .flat_map(|untold| &untold.shown)
-                .flat_map(|&(earlier, later)| [earlier, later])
-                .collect();
-            wanted.sort_unstable();
+            let wanted = self.wanted();
             let reader = scope.spawn(move || self.read_again(send, recycled, wanted));
             let mut written = 0u64;
             for batch in batches {
@@ -184,9 +229,7 @@ struct Rows<'a> {
     bank: &'a Bank,
     allow_incomplete: bool,
     /// `None` with --keep-duplicates.
-    replaced: Option<&'a [u32]>,
-    /// Named submissions seen, as `Duplicates` counts them.
-    submissions: u32,
+    named: Option<Named<'a>>,
     /// Whether the answers go with each row.
     answers: bool,
     batch: Vec<Row>,
@@ -197,10 +240,89 @@ struct Rows<'a> {
     /// The writer stopped taking rows (a closed pipe): the input is read
     /// no further.
     closed: Arc<AtomicBool>,
-    /// The named submissions (by order) whose place and name are wanted,
-    /// sorted, and those seen.
+}
+
+/// The named submissions of a second reading, counted as `Duplicates`
+/// counts them in the first.
+struct Named<'a> {
+    /// Those that later ones replaced (by order), sorted.
+    replaced: &'a [u32],
+    count: u32,
+    /// Those whose place and name are wanted (by order), sorted, and those
+    /// seen.
     wanted: Vec<usize>,
     seen: Vec<Seen>,
+}
+
+impl<'a> Named<'a> {
+    fn new(replaced: &'a [u32], wanted: Vec<usize>) -> Named<'a> {
+        Named {
+            replaced,
+            count: 0,
+            wanted,
+            seen: Vec::new(),
+        }
+    }
+
+    /// Counts a respondent the first reading kept; whether a later
+    /// submission replaced it.
+    fn replaced(&mut self, record: &Record) -> bool {
+        if !record.named {
+            return false;
+        }
+        let submission = self.count;
+        self.count += 1;
+        if self.wanted.binary_search(&(submission as usize)).is_ok() {
+            // As the first reading would have named it.
+            let line = record.place.line.unwrap_or(0);
+            let line = u32::try_from(line).unwrap_or(u32::MAX);
+            self.seen.push(Seen {
+                order: submission as usize,
+                place: format!("{}:{line}", record.place.file),
+                name: record.respondent.clone(),
+            });
+        }
+        self.replaced.binary_search(&submission).is_ok()
+    }
+}
+
+/// Whether the first reading kept a record: no bad answer, and every
+/// answer unless incomplete ones are allowed.
+fn kept(record: &Record, allow_incomplete: bool) -> bool {
+    record.bad.is_empty() && (allow_incomplete || record.missing.is_empty())
+}
+
+/// Takes the footprint of each replaced submission, for a team summary.
+struct Settling<'a> {
+    bank: &'a Bank,
+    allow_incomplete: bool,
+    named: Named<'a>,
+    replaced: Vec<Footprint>,
+    /// The respondents the first reading would keep, replaced or not.
+    kept: u64,
+}
+
+impl Sink for Settling<'_> {
+    fn add(&mut self, respondent: Respondent<'_>) {
+        match respondent {
+            Respondent::Answers(record) if kept(record, self.allow_incomplete) => {
+                self.kept += 1;
+                if self.named.replaced(record) {
+                    self.replaced
+                        .push(scoring::footprint(self.bank, &record.responses));
+                }
+            }
+            Respondent::Answers(_) => {}
+            Respondent::Scores(..) => self.kept += 1,
+        }
+    }
+
+    /// Submissions are counted in order: read on one thread.
+    fn part(&self) -> Option<Self> {
+        None
+    }
+
+    fn join(&mut self, _part: Self, _rows_before: u64) {}
 }
 
 /// A file read for its rows until nobody takes them any more; then it ends
@@ -268,28 +390,13 @@ impl Sink for Rows<'_> {
     fn add(&mut self, respondent: Respondent<'_>) {
         match respondent {
             Respondent::Answers(record) => {
-                let incomplete = !self.allow_incomplete && !record.missing.is_empty();
-                if !record.bad.is_empty() || incomplete {
-                    return;
-                }
-                if let Some(replaced) = self.replaced
-                    && record.named
+                if !kept(record, self.allow_incomplete)
+                    || self
+                        .named
+                        .as_mut()
+                        .is_some_and(|named| named.replaced(record))
                 {
-                    let submission = self.submissions;
-                    self.submissions += 1;
-                    if self.wanted.binary_search(&(submission as usize)).is_ok() {
-                        // As the first reading would have named it.
-                        let line = record.place.line.unwrap_or(0);
-                        let line = u32::try_from(line).unwrap_or(u32::MAX);
-                        self.seen.push(Seen {
-                            order: submission as usize,
-                            place: format!("{}:{line}", record.place.file),
-                            name: record.respondent.clone(),
-                        });
-                    }
-                    if replaced.binary_search(&submission).is_ok() {
-                        return;
-                    }
+                    return;
                 }
                 let answers = self.answers.then(|| record.responses.clone());
                 let assessment = assess(self.bank, &record.responses);
@@ -329,6 +436,7 @@ impl Sink for Rows<'_> {
 mod tests {
     use super::*;
     use crate::commands::gather::{Options, gather};
+    use crate::model::answers::Choice;
     use crate::testing::tiny_bank;
 
     const HEADER: &str = "respondent,a1,a2,a3,b1,b2,c1,c2,d1,d2\n";
@@ -391,6 +499,40 @@ mod tests {
             "{error}"
         );
         assert!(written < rows, "{written} rows written of {rows}");
+    }
+
+    /// A summary's settling reading takes out the submission a later one
+    /// replaced, and finds a file that changed since the first reading.
+    #[test]
+    fn settling_gives_the_replaced_and_notices_a_changed_file() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("team.csv");
+        let text: String = std::iter::once(HEADER.to_string())
+            .chain((0..10).map(row))
+            .chain(std::iter::once("R3 ,z,z,z,z,z,z,z,z,z\n".to_string()))
+            .collect();
+        std::fs::write(&path, &text).expect("write");
+        let setup = setup();
+        let tally = first_reading(&setup, &path);
+        assert_eq!(tally.scored, 10, "eleven read, one replaced");
+        let read = ReadArgs::default();
+        let second = SecondPass::new(&setup, &tally, &read, None);
+        let replaced = second.settle().expect("settled");
+        // r3's answers, in the bank's order (a1 a2 b1 b2 c1 c2 d1 d2 a3).
+        let mut r3 = Responses::empty(&setup.bank);
+        for (question, option) in [0, 1, 3, 0, 1, 2, 3, 0, 2].into_iter().enumerate() {
+            r3.set(question, Some(Choice::Option(option)));
+        }
+        assert_eq!(replaced, [scoring::footprint(&setup.bank, &r3)]);
+        let shorter: String = std::iter::once(HEADER.to_string())
+            .chain((0..9).map(row))
+            .collect();
+        std::fs::write(&path, shorter).expect("cut short");
+        let error = second.settle().expect_err("changed").to_string();
+        assert!(
+            error.contains("10 scored the first time, 8 the second"),
+            "{error}"
+        );
     }
 
     /// When the rows are no longer taken (`| head`), the second reading
