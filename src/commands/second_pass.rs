@@ -445,6 +445,13 @@ mod tests {
         format!("r{n},w,x,y,z,w,x,y,z,w\n")
     }
 
+    /// The header and the rows `rows`.
+    fn table(rows: std::ops::Range<usize>) -> String {
+        std::iter::once(HEADER.to_string())
+            .chain(rows.map(row))
+            .collect()
+    }
+
     fn setup() -> Setup {
         Setup {
             lang: crate::lang::Lang::EN,
@@ -473,9 +480,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("team.csv");
         let rows = 40 * BATCH_ROWS;
-        let text: String = std::iter::once(HEADER.to_string())
-            .chain((0..rows).map(row))
-            .collect();
+        let text: String = table(0..rows);
         std::fs::write(&path, &text).expect("write");
         let setup = setup();
         let tally = first_reading(&setup, &path);
@@ -507,10 +512,7 @@ mod tests {
     fn settling_gives_the_replaced_and_notices_a_changed_file() {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("team.csv");
-        let text: String = std::iter::once(HEADER.to_string())
-            .chain((0..10).map(row))
-            .chain(std::iter::once("R3 ,z,z,z,z,z,z,z,z,z\n".to_string()))
-            .collect();
+        let text = table(0..10) + "R3 ,z,z,z,z,z,z,z,z,z\n";
         std::fs::write(&path, &text).expect("write");
         let setup = setup();
         let tally = first_reading(&setup, &path);
@@ -524,9 +526,7 @@ mod tests {
             r3.set(question, Some(Choice::Option(option)));
         }
         assert_eq!(replaced, [scoring::footprint(&setup.bank, &r3)]);
-        let shorter: String = std::iter::once(HEADER.to_string())
-            .chain((0..9).map(row))
-            .collect();
+        let shorter: String = table(0..9);
         std::fs::write(&path, shorter).expect("cut short");
         let error = second.settle().expect_err("changed").to_string();
         assert!(
@@ -544,9 +544,7 @@ mod tests {
         use std::io::Write as _;
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("team.csv");
-        let first: String = std::iter::once(HEADER.to_string())
-            .chain((0..10).map(row))
-            .collect();
+        let first: String = table(0..10);
         std::fs::write(&path, first).expect("write");
         let setup = setup();
         let tally = first_reading(&setup, &path);
@@ -557,9 +555,7 @@ mod tests {
         let fifo = path.clone();
         let writer = std::thread::spawn(move || {
             let mut pipe = std::fs::OpenOptions::new().write(true).open(fifo)?;
-            let block: String = std::iter::once(HEADER.to_string())
-                .chain((0..10_000).map(row))
-                .collect();
+            let block: String = table(0..10_000);
             let mut sent = 0usize;
             while sent < 500 << 20 {
                 pipe.write_all(block.as_bytes())?;
