@@ -8,6 +8,10 @@
 //! Only inputs that can be read twice are read this way (not standard
 //! input). Where the second reading does not give the rows the first one
 //! counted (a file changed in between), the writing ends with an error.
+//!
+//! A team summary reads its inputs again the same way, on this thread, but
+//! only where the first reading found second submissions by name alone:
+//! `settle` gives the replaced ones' footprints and says the note.
 
 use super::Setup;
 use super::gather::{Tally, Untold, answered_twice, row};
