@@ -25,6 +25,10 @@ struct Submission {
     footprint: Footprint,
 }
 
+/// From this many submissions on, second submissions are paired on two
+/// threads.
+const PAIRS_ON_TWO_THREADS_FROM: usize = 100_000;
+
 /// The order to find a name's submissions in: the name's hash, a second
 /// hash of it (two names whose first hashes collide are told apart, so no
 /// respondent is ever taken out by mistake), then the submission's place
@@ -287,23 +291,35 @@ impl Duplicates {
 
     /// Each submission that a later one of the same name replaces, with
     /// that later one, by their order, in the order of the later ones.
+    /// Keys of the same name share their top bit: the keys below half and
+    /// those above are merged on two threads.
     pub fn pairs(&mut self) -> Vec<(usize, usize)> {
         self.sort();
-        let mut pairs = Vec::new();
-        let mut previous: Option<u128> = None;
-        let filled: Vec<&Run> = self
-            .runs
-            .iter()
-            .filter(|run| !run.keys.is_empty())
-            .collect();
-        for key in Merged::of(&filled) {
-            if let Some(before) = previous
-                && name_of(before) == name_of(key)
-            {
-                pairs.push((order_of(before), order_of(key)));
-            }
-            previous = Some(key);
+        let half = 1u128 << 127;
+        let (mut low, mut high) = (Vec::new(), Vec::new());
+        for run in self.runs.iter().filter(|run| !run.keys.is_empty()) {
+            let shift = run.orders_before as u128;
+            let (below, above) = run
+                .keys
+                .split_at(run.keys.partition_point(|key| *key < half));
+            low.push(Sorted { keys: below, shift });
+            high.push(Sorted { keys: above, shift });
         }
+        let mut pairs = if self.count() < PAIRS_ON_TWO_THREADS_FROM {
+            let mut pairs = pairs_in(&low);
+            pairs.extend(pairs_in(&high));
+            pairs
+        } else {
+            std::thread::scope(|scope| {
+                let high = scope.spawn(|| pairs_in(&high));
+                let mut pairs = pairs_in(&low);
+                pairs.extend(
+                    high.join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                );
+                pairs
+            })
+        };
         pairs.sort_unstable_by_key(|&(_, later)| later);
         pairs
     }
@@ -319,39 +335,59 @@ impl Duplicates {
     }
 }
 
+/// A sorted run's keys (or a stretch of them), and what its orders are
+/// shifted by to count among all.
+#[derive(Clone, Copy)]
+struct Sorted<'r> {
+    keys: &'r [u128],
+    shift: u128,
+}
+
+/// Each key that follows one of the same name in `runs`, with that one,
+/// by their order.
+fn pairs_in(runs: &[Sorted]) -> Vec<(usize, usize)> {
+    let mut pairs = Vec::new();
+    let mut previous: Option<u128> = None;
+    for key in Merged::of(runs) {
+        if let Some(before) = previous
+            && name_of(before) == name_of(key)
+        {
+            pairs.push((order_of(before), order_of(key)));
+        }
+        previous = Some(key);
+    }
+    pairs
+}
+
 /// The keys of sorted runs in one sorted order, each run's orders counted
 /// among all: merged two by two (a file read in two parts is one merge),
 /// with no copy of them all.
 enum Merged<'r> {
-    Run { keys: &'r [u128], shift: u128 },
-    Two(Box<(Merged<'r>, Merged<'r>)>),
+    Run(Sorted<'r>),
+    Two(Box<Two<'r>>),
+}
+
+/// Two merged halves, and the next key of each.
+struct Two<'r> {
+    left: Merged<'r>,
+    right: Merged<'r>,
+    heads: (Option<u128>, Option<u128>),
 }
 
 impl<'r> Merged<'r> {
-    fn of(runs: &[&'r Run]) -> Merged<'r> {
+    fn of(runs: &[Sorted<'r>]) -> Merged<'r> {
         match runs {
-            [] => Merged::Run {
+            [] => Merged::Run(Sorted {
                 keys: &[],
                 shift: 0,
-            },
-            [run] => Merged::Run {
-                keys: &run.keys,
-                shift: run.orders_before as u128,
-            },
+            }),
+            [run] => Merged::Run(*run),
             _ => {
                 let (left, right) = runs.split_at(runs.len() / 2);
-                Merged::Two(Box::new((Merged::of(left), Merged::of(right))))
+                let (mut left, mut right) = (Merged::of(left), Merged::of(right));
+                let heads = (left.next(), right.next());
+                Merged::Two(Box::new(Two { left, right, heads }))
             }
-        }
-    }
-
-    fn peek(&self) -> Option<u128> {
-        match self {
-            Merged::Run { keys, shift } => keys.first().map(|key| key + shift),
-            Merged::Two(two) => match (two.0.peek(), two.1.peek()) {
-                (Some(left), Some(right)) => Some(left.min(right)),
-                (left, right) => left.or(right),
-            },
         }
     }
 }
@@ -361,19 +397,25 @@ impl Iterator for Merged<'_> {
 
     fn next(&mut self) -> Option<u128> {
         match self {
-            Merged::Run { keys, shift } => {
-                let (first, rest) = keys.split_first()?;
-                *keys = rest;
-                Some(first + *shift)
+            Merged::Run(run) => {
+                let (first, rest) = run.keys.split_first()?;
+                run.keys = rest;
+                Some(first + run.shift)
             }
-            Merged::Two(two) => {
-                let (left, right) = &mut **two;
-                match (left.peek(), right.peek()) {
-                    (Some(first), Some(second)) if second < first => right.next(),
-                    (Some(_), _) => left.next(),
-                    (None, _) => right.next(),
+            Merged::Two(two) => match two.heads {
+                (Some(left), Some(right)) if right < left => {
+                    two.heads.1 = two.right.next();
+                    Some(right)
                 }
-            }
+                (Some(left), _) => {
+                    two.heads.0 = two.left.next();
+                    Some(left)
+                }
+                (None, right) => {
+                    two.heads.1 = two.right.next();
+                    right
+                }
+            },
         }
     }
 }
@@ -502,5 +544,36 @@ mod tests {
             assert_eq!(whole.len(), if keys_only { 0 } else { 7 });
             assert_eq!(whole, joined, "keys only: {keys_only}");
         }
+    }
+
+    #[test]
+    fn many_submissions_are_paired_on_two_threads_as_a_map_of_names_pairs_them() {
+        let bank = tiny_bank();
+        let footprint = Footprint::of(&assess(&bank, &answers(&bank, &[1, 2, 3, 4])));
+        let count = PAIRS_ON_TWO_THREADS_FROM + 50_000;
+        let mut expected = Vec::new();
+        let mut last: std::collections::HashMap<String, usize> = Default::default();
+        let mut first = Duplicates::keys_only();
+        let mut part = first.part();
+        let split = count / 3;
+        for order in 0..count {
+            // About one name in eight comes again, some of them thrice.
+            let seed = (order as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40;
+            let name = if seed.is_multiple_of(8) {
+                format!("Name {}", seed % 20_000)
+            } else {
+                format!("name {order}")
+            };
+            if let Some(earlier) = last.insert(name.to_lowercase(), order) {
+                expected.push((earlier, order));
+            }
+            let noting = if order < split { &mut first } else { &mut part };
+            noting.submit(&name, "t.csv", order as u64 + 2, footprint, None);
+        }
+        part.sort();
+        first.join(part, split);
+        let pairs = first.pairs();
+        assert!(expected.len() > 10_000, "{}", expected.len());
+        assert_eq!(pairs, expected);
     }
 }

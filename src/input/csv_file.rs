@@ -231,6 +231,15 @@ pub(super) struct OnThisThread<R: Read> {
     pub(super) stop_at: Option<u64>,
     /// Whether the rows ended at `stop_at`.
     pub(super) stopped: bool,
+    /// Where another thread is finding `stop_at`.
+    pub(super) split: Option<Pending>,
+}
+
+/// A `stop_at` being found on another thread: it lies past `middle`, and
+/// comes (or `None`, for none) through `split_at`.
+pub(super) struct Pending {
+    pub(super) middle: u64,
+    pub(super) split_at: std::sync::mpsc::Receiver<Option<u64>>,
 }
 
 impl<R: Read> OnThisThread<R> {
@@ -240,6 +249,7 @@ impl<R: Read> OnThisThread<R> {
             reader,
             stop_at: None,
             stopped: false,
+            split: None,
         }
     }
 
@@ -255,6 +265,13 @@ impl<R: Read> RowSource for OnThisThread<R> {
         R: 'r;
 
     fn advance(&mut self) -> Result<Option<u64>> {
+        if let Some(pending) = &self.split
+            && self.reader.position() > pending.middle
+        {
+            // Past the middle: the split is needed now.
+            self.stop_at = pending.split_at.recv().ok().flatten();
+            self.split = None;
+        }
         if let Some(stop_at) = self.stop_at {
             let at = self.reader.position();
             if at == stop_at {

@@ -7,13 +7,14 @@
 //!   before it, where no cell can be open, and the first half's reader
 //!   checks that a record starts exactly there; where none does (a stray
 //!   quote inside a cell), it reads on to the end itself and the part is
-//!   dropped;
+//!   dropped; the other thread looks for that place while this one reads
+//!   (this one waits for it only where it reaches the middle first);
 //! - the part counts its lines from the line it starts on and its rows
 //!   from 0, and its records are moved after the first half's rows when
 //!   joined (`Sink::join`);
 //! - an error in the part comes after every record before it.
 
-use super::csv_file::OnThisThread;
+use super::csv_file::{OnThisThread, Pending};
 use super::csv_lines::Lines;
 use super::sources::{Sink, records};
 use super::survey::{Table, TableInfo};
@@ -23,6 +24,7 @@ use anyhow::Result;
 use std::io::{Read, Seek, SeekFrom};
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
 
 /// Something that reads.
 pub type Input = Box<dyn Read + Send>;
@@ -64,19 +66,25 @@ pub(super) fn read<R: Read, S: Sink>(
     let file = rows.file().clone();
     let mut table = Table::find(&mut rows, &file, bank, matchers, &mut records(sink))?;
     let start = layout.skip + rows.reader.position();
-    let Some((split, part_sink)) = split(reopen, layout.skip, start).zip(sink.part()) else {
+    let Some(part_sink) = sink.part() else {
         table.rest(&mut rows, &mut records(sink))?;
         return table.finish();
     };
     let stop = AtomicBool::new(false);
     std::thread::scope(|scope| {
         let part_table = table.part(file.to_string().into());
-        let line_offset = layout.skipped_lines + split.lines_before;
-        let (stop, split_at) = (&stop, split.at);
+        let (found, split_at) = mpsc::channel();
+        let stop = &stop;
+        // The other thread looks for the split while this one reads: it
+        // is told before it reads past the middle.
         let worker = scope.spawn(move || {
+            let split = split(reopen, layout.skip, start);
+            let _ = found.send(split.as_ref().map(|split| split.at - layout.skip));
+            let split = split?;
+            let line_offset = layout.skipped_lines + split.lines_before;
             read_part(
                 reopen,
-                split_at,
+                split.at,
                 layout.delimiter,
                 line_offset,
                 part_table,
@@ -84,7 +92,10 @@ pub(super) fn read<R: Read, S: Sink>(
                 stop,
             )
         });
-        rows.stop_at = Some(split.at - layout.skip);
+        rows.split = Some(Pending {
+            middle: middle(reopen, start) - layout.skip,
+            split_at,
+        });
         let first = table.rest(&mut rows, &mut records(sink));
         if first.is_err() || !rows.stopped {
             // An error, or no record started at the split: the part is
@@ -138,11 +149,16 @@ fn read_part<'a, S: Sink>(
     Some((table, sink, outcome))
 }
 
+/// The byte halfway through what is left from `start`.
+fn middle(reopen: &Reopen, start: u64) -> u64 {
+    start + reopen.length.saturating_sub(start) / 2
+}
+
 /// The first line end at or after the middle of what is left (from
 /// `start`) with an even count of quotes before it, counted from `skip`
 /// as `RecordLimit` counts them; `None` if there is none before the end.
 fn split(reopen: &Reopen, skip: u64, start: u64) -> Option<Split> {
-    let middle = start + reopen.length.saturating_sub(start) / 2;
+    let middle = middle(reopen, start);
     let mut input = std::fs::File::open(reopen.path).ok()?;
     input.seek(SeekFrom::Start(skip)).ok()?;
     let mut buffer = vec![0u8; 256 * 1024];
@@ -153,6 +169,14 @@ fn split(reopen: &Reopen, skip: u64, start: u64) -> Option<Split> {
             return None;
         }
         let chunk = &buffer[..read];
+        if offset + (read as u64) <= middle {
+            // No line end here can be the split: only count.
+            let count = |byte: u8| chunk.iter().filter(|b| **b == byte).count();
+            quoted ^= count(b'"') % 2 == 1;
+            lines_before += count(b'\n') as u64;
+            offset += read as u64;
+            continue;
+        }
         for at in memchr::memchr2_iter(b'"', b'\n', chunk) {
             if chunk[at] == b'"' {
                 quoted = !quoted;
@@ -168,5 +192,65 @@ fn split(reopen: &Reopen, skip: u64, start: u64) -> Option<Split> {
             }
         }
         offset += read as u64;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    /// The split found byte by byte: the first line end past the middle
+    /// with an even count of quotes before it.
+    fn walked(text: &[u8], skip: u64, start: u64) -> Option<(u64, u64)> {
+        let middle = start + (text.len() as u64).saturating_sub(start) / 2;
+        let (mut quoted, mut lines) = (false, 0);
+        for (at, byte) in text.iter().enumerate().skip(skip as usize) {
+            match byte {
+                b'"' => quoted = !quoted,
+                b'\n' => {
+                    lines += 1;
+                    let after = at as u64 + 1;
+                    if !quoted && after > middle && after < text.len() as u64 {
+                        return Some((after, lines));
+                    }
+                }
+                _ => {}
+            }
+        }
+        None
+    }
+
+    #[test]
+    fn the_split_past_whole_chunks_is_the_one_found_byte_by_byte() {
+        // Over 256 KiB before the middle, so that whole chunks are only
+        // counted; cells with quotes and line breaks in them, and a long
+        // quoted cell across the middle in some of the files.
+        for (rows, long_cell) in [(40_000, false), (40_000, true), (70_001, true), (3, false)] {
+            let mut text = b"sep=,\n".to_vec();
+            for row in 0..rows {
+                match row % 7 {
+                    0 => text.extend_from_slice(b"\"two\nlines\",a,\"say \"\"hi\"\"\"\n"),
+                    _ => text.extend_from_slice(format!("r{row},b,c\n").as_bytes()),
+                }
+                if long_cell && row == rows / 2 {
+                    text.extend_from_slice(b"\"");
+                    text.extend_from_slice(&b"x\n".repeat(20_000));
+                    text.extend_from_slice(b"\",d\n");
+                }
+            }
+            let mut file = tempfile::NamedTempFile::new().expect("a temporary file");
+            file.write_all(&text).expect("written");
+            let wrap = |input: Input| input;
+            let reopen = Reopen {
+                path: file.path(),
+                length: text.len() as u64,
+                wrap: &wrap,
+            };
+            let (skip, start) = (6, 20);
+            let found = split(&reopen, skip, start).map(|split| (split.at, split.lines_before));
+            assert_eq!(found, walked(&text, skip, start), "{rows} rows");
+            assert!(found.is_some() || rows == 3, "{rows} rows");
+        }
     }
 }

@@ -482,14 +482,23 @@ fn fill_record(
     for (column, role) in columns.roles.iter().enumerate() {
         // A row shorter than the header has empty cells at its end.
         let cell = cells.next().unwrap_or_default();
-        blank = blank && is_blank(cell);
         match *role {
+            // An answer told at once is not blank.
             Role::Question(question) => match answers.at_once(question, cell) {
-                Some(choice) => record.responses.set(question, Some(choice)),
-                None => resolve_into(record, answers, question, column, text(cell)),
+                Some(choice) => {
+                    blank = false;
+                    record.responses.set(question, Some(choice));
+                }
+                None => {
+                    blank = blank && is_blank(cell);
+                    resolve_into(record, answers, question, column, text(cell));
+                }
             },
-            Role::Respondent => name = trimmed(text(cell)),
-            Role::Ignored => {}
+            Role::Respondent => {
+                blank = blank && is_blank(cell);
+                name = trimmed(text(cell));
+            }
+            Role::Ignored => blank = blank && is_blank(cell),
         }
     }
     if blank && cells.all(is_blank) {
