@@ -42,6 +42,57 @@ fn digits(value: u8, buffer: &mut [u8; 3]) -> &[u8] {
     &buffer[at..]
 }
 
+/// One CSV row, built in a buffer kept from row to row: text quoted as
+/// csv's writer quotes it (where it holds a comma, a quote or a line
+/// break), numbers as they are.
+#[derive(Default)]
+struct Line {
+    bytes: Vec<u8>,
+    fields: usize,
+}
+
+impl Line {
+    fn separate(&mut self) {
+        if self.fields > 0 {
+            self.bytes.push(b',');
+        }
+        self.fields += 1;
+    }
+
+    fn text(&mut self, text: &str) {
+        self.separate();
+        let needs_quotes = |byte: &u8| matches!(byte, b',' | b'"' | b'\r' | b'\n');
+        if !text.as_bytes().iter().any(needs_quotes) {
+            self.bytes.extend_from_slice(text.as_bytes());
+            return;
+        }
+        self.bytes.push(b'"');
+        for &byte in text.as_bytes() {
+            if byte == b'"' {
+                self.bytes.push(b'"');
+            }
+            self.bytes.push(byte);
+        }
+        self.bytes.push(b'"');
+    }
+
+    fn number(&mut self, value: Option<u8>) {
+        self.separate();
+        if let Some(value) = value {
+            self.bytes.extend_from_slice(digits(value, &mut [0; 3]));
+        }
+    }
+
+    /// Writes the row with its line end, and starts the next.
+    fn end(&mut self, out: &mut dyn Write) -> std::io::Result<()> {
+        self.bytes.push(b'\n');
+        out.write_all(&self.bytes)?;
+        self.bytes.clear();
+        self.fields = 0;
+        Ok(())
+    }
+}
+
 fn number(value: Option<u8>) -> String {
     value.map_or(String::new(), |v| v.to_string())
 }
@@ -49,43 +100,42 @@ fn number(value: Option<u8>) -> String {
 impl<'a> Writes<ScoresDocument<'a>> for CsvExporter {
     fn write(&self, report: &ScoresDocument<'a>, lang: Lang, out: &mut dyn Write) -> Result<()> {
         let bank = report.bank;
-        let mut writer = csv::Writer::from_writer(out);
         match (report.has_rows(), report.summary) {
             (true, None) => {
-                let mut header = vec!["respondent".to_string(), "source".to_string()];
+                // Row by row into one line: a million rows allocate
+                // nothing, and numbers need no quoting.
+                let mut line = Line::default();
+                line.text("respondent");
+                line.text("source");
                 for pillar in &bank.pillars {
-                    header.push(format!("{}_score", pillar.id));
-                    header.push(format!("{}_stage", pillar.id));
+                    line.text(&format!("{}_score", pillar.id));
+                    line.text(&format!("{}_stage", pillar.id));
                 }
-                header.extend(["score", "stage", "stage_name", "focus"].map(str::to_string));
-                writer.write_record(&header)?;
-                // Field by field: a million rows allocate nothing.
-                let mut buffer = [0u8; 3];
-                let mut number = |writer: &mut csv::Writer<_>, value: Option<u8>| match value {
-                    Some(value) => writer.write_field(digits(value, &mut buffer)),
-                    None => writer.write_field(""),
-                };
+                for name in ["score", "stage", "stage_name", "focus"] {
+                    line.text(name);
+                }
+                line.end(out)?;
                 report.each_row(&mut |scored, _| {
                     let a = &scored.assessment;
-                    writer.write_field(&*neutralise(&scored.respondent))?;
-                    writer.write_field(&*neutralise(&scored.source))?;
+                    line.text(&neutralise(&scored.respondent));
+                    line.text(&neutralise(&scored.source));
                     for pillar in &a.pillars {
-                        number(&mut writer, pillar.score)?;
-                        number(&mut writer, pillar.stage)?;
+                        line.number(pillar.score);
+                        line.number(pillar.stage);
                     }
-                    number(&mut writer, a.score)?;
-                    number(&mut writer, a.stage)?;
+                    line.number(a.score);
+                    line.number(a.stage);
                     let name = a
                         .stage
                         .and_then(|level| bank.stage(level))
                         .map_or("", |s| s.name.get(lang));
-                    writer.write_field(&*neutralise(name))?;
-                    writer.write_field(a.focus.map_or("", |n| bank.pillars[n].id.as_str()))?;
-                    writer.write_record(None::<&[u8]>)?;
-                    Ok(())
-                })?;
+                    line.text(&neutralise(name));
+                    line.text(a.focus.map_or("", |n| bank.pillars[n].id.as_str()));
+                    Ok(line.end(out)?)
+                })
             }
             (false, Some(summary)) => {
+                let mut writer = csv::Writer::from_writer(out);
                 writer.write_record([
                     "pillar",
                     "respondents",
@@ -134,11 +184,11 @@ impl<'a> Writes<ScoresDocument<'a>> for CsvExporter {
                     summary.team.score,
                     summary.team.stage,
                 ))?;
+                writer.flush()?;
+                Ok(())
             }
-            _ => return Err(crate::messages::Localized::new("csv-one-table", &[]).into()),
+            _ => Err(crate::messages::Localized::new("csv-one-table", &[]).into()),
         }
-        writer.flush()?;
-        Ok(())
     }
 }
 
@@ -187,6 +237,7 @@ impl<'a> Writes<ComparisonDocument<'a>> for CsvExporter {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::strategy::Strategy;
 
     #[test]
     fn digits_are_every_number_as_written() {
@@ -206,5 +257,41 @@ mod tests {
             assert!(neutralise(start).starts_with('\''), "{start:?}");
         }
         assert_eq!(neutralise("An Peeters"), "An Peeters");
+    }
+
+    proptest::proptest! {
+        /// Any texts and numbers make the line csv's writer makes of them.
+        #[test]
+        fn a_line_is_what_the_csv_writer_writes(
+            fields in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::option::of(proptest::num::u8::ANY).prop_map(Err),
+                    "[a,\"\r\n ;=é\t]{0,6}".prop_map(Ok),
+                ],
+                1..8,
+            ),
+        ) {
+            let mut line = Line::default();
+            let mut expected = csv::Writer::from_writer(Vec::new());
+            for field in &fields {
+                match field {
+                    Ok(text) => {
+                        line.text(text);
+                        expected.write_field(text)?;
+                    }
+                    Err(number) => {
+                        line.number(*number);
+                        expected.write_field(number.map_or(String::new(), |n| n.to_string()))?;
+                    }
+                }
+            }
+            expected.write_record(None::<&[u8]>)?;
+            let mut written = Vec::new();
+            line.end(&mut written)?;
+            // csv quotes a record of one empty field; a row has fourteen.
+            if fields.len() > 1 || written != b"\n" {
+                proptest::prop_assert_eq!(written, expected.into_inner()?);
+            }
+        }
     }
 }
