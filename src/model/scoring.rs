@@ -183,12 +183,17 @@ pub fn assess_pillar_scores(bank: &Bank, scores: &[Option<u8>]) -> Assessment {
 }
 
 fn overall(bank: &Bank, pillars: Vec<PillarScore>) -> Assessment {
-    let scores: Vec<Option<u8>> = pillars.iter().map(|pillar| pillar.score).collect();
-    let stages: Vec<Option<u8>> = pillars.iter().map(|pillar| pillar.stage).collect();
-    let score = overall_score(&scores);
+    // On the stack: one assessment a row of a million allocates once.
+    let count = pillars.len().min(MAX_PILLARS);
+    let (mut scores, mut stages) = ([None; MAX_PILLARS], [None; MAX_PILLARS]);
+    for ((score, stage), pillar) in scores.iter_mut().zip(&mut stages).zip(&pillars) {
+        (*score, *stage) = (pillar.score, pillar.stage);
+    }
+    let (scores, stages) = (&scores[..count], &stages[..count]);
+    let score = overall_score(scores);
     let score_stage = score.map(|score| bank.stage_for_score(score));
     let mut limits = Vec::new();
-    let stage = balanced_stage(bank, score_stage, &scores, &stages, Some(&mut limits));
+    let stage = balanced_stage(bank, score_stage, scores, stages, Some(&mut limits));
     let focus = pillars
         .iter()
         .enumerate()
