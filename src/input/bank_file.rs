@@ -210,6 +210,7 @@ fn syntax_problem(err: &serde_yaml::Error) -> LocatedProblem {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::bank::MAX_OPTIONS;
     use crate::testing::tiny_bank_yaml;
 
     fn problems(yaml: &str) -> Vec<LocatedProblem> {
@@ -328,6 +329,55 @@ mod tests {
                 .any(|p| p.message(Lang::EN) == "no option of `a1` has level 4"),
             "{found:?}"
         );
+    }
+
+    /// The tiny bank with question a1 given `count` options.
+    fn with_options(count: usize) -> String {
+        let options: Vec<String> = (0..count)
+            .map(|n| {
+                let level = if n + 1 == count { 4 } else { 1 + n % 3 };
+                format!("{{key: o{n}, level: {level}, label: {{nl: o{n}, en: o{n}}}}}")
+            })
+            .collect();
+        let line = format!(
+            "  - {{id: a1, pillar: a, text: {{nl: a1, en: a1}}, options: [{}]}}\n",
+            options.join(", ")
+        );
+        let yaml = tiny_bank_yaml();
+        let start = yaml.find("  - {id: a1,").expect("question a1");
+        let end = start + yaml[start..].find('\n').expect("its line") + 1;
+        format!("{}{line}{}", &yaml[..start], &yaml[end..])
+    }
+
+    #[test]
+    fn a_question_may_have_up_to_max_options_and_its_last_one_counts() {
+        let found = problems(&with_options(MAX_OPTIONS + 1));
+        let problem = found
+            .iter()
+            .find(|p| p.key == "bank-many-options")
+            .expect("refused for its options");
+        assert_eq!(
+            problem.message(Lang::EN),
+            "question `a1` has 201 options, over the limit of 200"
+        );
+        assert_eq!(
+            problem.location.map(|at| at.line),
+            Some(line_of(&with_options(3), "id: a1"))
+        );
+        // At the limit the last option is kept and scored as any other.
+        let bank = parse(&with_options(MAX_OPTIONS), "bank.yaml").expect("at the limit");
+        let mut responses = crate::model::answers::Responses::empty(&bank);
+        for question in 0..bank.questions.len() {
+            let last = bank.questions[question].options.len() - 1;
+            responses.set(question, Some(crate::model::answers::Choice::Option(last)));
+        }
+        let last = responses.get(0);
+        assert_eq!(
+            last,
+            Some(crate::model::answers::Choice::Option(MAX_OPTIONS - 1))
+        );
+        let assessment = crate::model::scoring::assess(&bank, &responses);
+        assert_eq!(assessment.pillars[0].score, Some(100));
     }
 
     fn warnings(yaml: &str) -> Vec<LocatedProblem> {

@@ -3,7 +3,7 @@
 //! question id or the question's full text.
 
 use crate::lang::Lang;
-use crate::model::answers::Choice;
+use crate::model::answers::{Choice, Code, NO_ANSWER, choice, code};
 use crate::model::bank::{Bank, DONT_KNOW_KEY};
 use std::collections::HashMap;
 
@@ -61,10 +61,10 @@ pub struct AnswerMatcher {
 struct QuestionMatcher {
     /// One-character values (keys, option numbers) by their ASCII byte: the
     /// fast path for large exports, where nearly every cell is one.
-    single: [Option<Choice>; 128],
+    single: [Code; 128],
     /// Values as they are usually written (keys, labels, numbers), tried
     /// before folding; the first of equal values wins.
-    exact: HashMap<Box<[u8]>, Choice, foldhash::fast::FixedState>,
+    exact: HashMap<Box<[u8]>, Code, foldhash::fast::FixedState>,
     /// The same values and "don't know", folded.
     folded: HashMap<String, Choice>,
 }
@@ -109,14 +109,14 @@ impl AnswerMatcher {
                 for (value, choice) in accepted {
                     exact
                         .entry(value.into_bytes().into_boxed_slice())
-                        .or_insert(choice);
+                        .or_insert(code(Some(choice)));
                 }
-                let mut single = [None; 128];
-                for (value, choice) in &exact {
+                let mut single = [NO_ANSWER; 128];
+                for (value, code) in &exact {
                     if let [byte] = &**value
                         && let Some(slot) = single.get_mut(usize::from(*byte))
                     {
-                        *slot = Some(*choice);
+                        *slot = *code;
                     }
                 }
                 QuestionMatcher {
@@ -133,16 +133,23 @@ impl AnswerMatcher {
     /// number, a label, `dont_know`) gives to the question at `question`,
     /// told from its bytes: a one-character value by one look-up. `None`
     /// where `resolve` has to look further (white space at its ends,
-    /// other capitals, or no answer at all).
+    /// other capitals, or no answer at all), as its code: `NO_ANSWER`
+    /// where `resolve` has to look further.
     #[inline]
-    pub fn at_once(&self, question: usize, value: &[u8]) -> Option<Choice> {
-        let matcher = self.questions.get(question)?;
+    pub fn at_once(&self, question: usize, value: &[u8]) -> Code {
+        let Some(matcher) = self.questions.get(question) else {
+            return NO_ANSWER;
+        };
         match value {
-            [byte] => *matcher.single.get(usize::from(*byte))?,
+            [byte] => matcher
+                .single
+                .get(usize::from(*byte))
+                .copied()
+                .unwrap_or(NO_ANSWER),
             [first, .., last] if first.is_ascii_graphic() && last.is_ascii_graphic() => {
-                matcher.exact.get(value).copied()
+                matcher.exact.get(value).copied().unwrap_or(NO_ANSWER)
             }
-            _ => None,
+            _ => NO_ANSWER,
         }
     }
 
@@ -151,15 +158,12 @@ impl AnswerMatcher {
         let Some(matcher) = self.questions.get(question) else {
             return Resolved::Invalid;
         };
-        if let Some(choice) = self.at_once(question, value.as_bytes()) {
-            return Resolved::Answer(choice);
-        }
         let value = trimmed(value);
         if value.is_empty() {
             return Resolved::Empty;
         }
-        if let Some(choice) = matcher.exact.get(value.as_bytes()) {
-            return Resolved::Answer(*choice);
+        if let Some(choice) = matcher.exact.get(value.as_bytes()).and_then(|&c| choice(c)) {
+            return Resolved::Answer(choice);
         }
         match matcher.folded.get(&fold(value)) {
             Some(choice) => Resolved::Answer(*choice),
@@ -452,10 +456,13 @@ mod tests {
         assert_eq!(matcher.resolve(q, "maybe"), Resolved::Invalid);
         // Values as the bank writes them are told from their bytes; the
         // rest is left to `resolve`.
-        assert_eq!(matcher.at_once(q, b"dont_know"), Some(Choice::DontKnow));
-        assert_eq!(matcher.at_once(q, b"4"), Some(Choice::Option(3)));
+        assert_eq!(
+            choice(matcher.at_once(q, b"dont_know")),
+            Some(Choice::DontKnow)
+        );
+        assert_eq!(choice(matcher.at_once(q, b"4")), Some(Choice::Option(3)));
         for other in [&b" dont_know"[..], b"Dont_know", b"C", b"6", b""] {
-            assert_eq!(matcher.at_once(q, other), None);
+            assert_eq!(matcher.at_once(q, other), NO_ANSWER);
         }
     }
 

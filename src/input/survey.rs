@@ -14,6 +14,7 @@ use crate::input::matching::{
 };
 use crate::input::record::{At, BadAnswer, Record, column_letter};
 use crate::messages::Localized;
+use crate::model::answers::NO_ANSWER;
 use crate::model::bank::Bank;
 use anyhow::Result;
 
@@ -485,13 +486,13 @@ fn fill_record(
         match *role {
             // An answer told at once is not blank.
             Role::Question(question) => match answers.at_once(question, cell) {
-                Some(choice) => {
-                    blank = false;
-                    record.responses.set(question, Some(choice));
-                }
-                None => {
+                NO_ANSWER => {
                     blank = blank && is_blank(cell);
                     resolve_into(record, answers, question, column, text(cell));
+                }
+                code => {
+                    blank = false;
+                    record.responses.set_code(question, code);
                 }
             },
             Role::Respondent => {

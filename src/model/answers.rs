@@ -1,6 +1,6 @@
 //! One respondent's answers to a bank, by question position.
 
-use crate::model::bank::{AnswerOption, Bank, DONT_KNOW_KEY, Question};
+use crate::model::bank::{AnswerOption, Bank, DONT_KNOW_KEY, MAX_OPTIONS, Question};
 
 /// What a respondent chose for one question.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -10,10 +10,37 @@ pub enum Choice {
     DontKnow,
 }
 
-/// The answers of one respondent: one slot for each question of the bank.
+/// An answer in one byte: 0 for none, 1 for "don't know", n + 2 for
+/// option n. Scoring tables number answers the same way.
+pub type Code = u8;
+
+/// The code of no answer.
+pub const NO_ANSWER: Code = 0;
+
+/// The code of an answer. An option past `MAX_OPTIONS` (which no bank
+/// has) is no answer, as an option its question lacks counts as none.
+pub fn code(choice: Option<Choice>) -> Code {
+    match choice {
+        None => NO_ANSWER,
+        Some(Choice::DontKnow) => 1,
+        Some(Choice::Option(option)) if option < MAX_OPTIONS => (option + 2) as Code,
+        Some(Choice::Option(_)) => NO_ANSWER,
+    }
+}
+
+/// The answer a code stands for.
+pub fn choice(code: Code) -> Option<Choice> {
+    match code {
+        NO_ANSWER => None,
+        1 => Some(Choice::DontKnow),
+        option => Some(Choice::Option(usize::from(option) - 2)),
+    }
+}
+
+/// The answers of one respondent: one code for each question of the bank.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Responses {
-    choices: Vec<Option<Choice>>,
+    codes: Vec<Code>,
 }
 
 /// An answer that names no option of its question.
@@ -36,41 +63,50 @@ impl Responses {
     /// No answers yet for any question of the bank.
     pub fn empty(bank: &Bank) -> Responses {
         Responses {
-            choices: vec![None; bank.questions.len()],
+            codes: vec![NO_ANSWER; bank.questions.len()],
         }
     }
 
     /// Takes every answer out.
     pub fn clear(&mut self) {
-        self.choices.fill(None);
+        self.codes.fill(NO_ANSWER);
     }
 
     pub fn len(&self) -> usize {
-        self.choices.len()
+        self.codes.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.choices.is_empty()
+        self.codes.is_empty()
     }
 
     /// Every question's answer, in bank order.
-    pub fn choices(&self) -> &[Option<Choice>] {
-        &self.choices
+    pub fn choices(&self) -> impl Iterator<Item = Option<Choice>> + '_ {
+        self.codes.iter().map(|&code| choice(code))
+    }
+
+    /// Every question's answer as its code, in bank order.
+    pub fn codes(&self) -> &[Code] {
+        &self.codes
     }
 
     pub fn get(&self, question: usize) -> Option<Choice> {
-        self.choices.get(question).copied().flatten()
+        self.codes.get(question).copied().and_then(choice)
     }
 
     pub fn set(&mut self, question: usize, choice: Option<Choice>) {
-        if let Some(slot) = self.choices.get_mut(question) {
-            *slot = choice;
+        self.set_code(question, code(choice));
+    }
+
+    pub fn set_code(&mut self, question: usize, code: Code) {
+        if let Some(slot) = self.codes.get_mut(question) {
+            *slot = code;
         }
     }
 
     /// The first question without an answer.
     pub fn first_unanswered(&self) -> Option<usize> {
-        self.choices.iter().position(Option::is_none)
+        self.codes.iter().position(|&code| code == NO_ANSWER)
     }
 
     /// Sets the answer to question `id` from its option key (or the
@@ -99,7 +135,7 @@ impl Responses {
                 })?;
             Choice::Option(option)
         };
-        self.choices[position] = Some(choice);
+        self.set(position, Some(choice));
         Ok(())
     }
 
@@ -107,9 +143,9 @@ impl Responses {
     pub fn keys<'a>(&'a self, bank: &'a Bank) -> impl Iterator<Item = (&'a str, &'a str)> + 'a {
         bank.questions
             .iter()
-            .zip(&self.choices)
+            .zip(self.choices())
             .filter_map(|(question, choice)| {
-                let key = match (*choice)? {
+                let key = match choice? {
                     Choice::DontKnow => DONT_KNOW_KEY,
                     Choice::Option(n) => question.options.get(n)?.key.as_str(),
                 };
@@ -156,5 +192,24 @@ impl std::fmt::Display for AnswerError {
                 "question `{question}` does not allow \"{DONT_KNOW_KEY}\"; pick one of its options"
             ),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_answer_a_bank_can_hold_has_a_code_of_its_own() {
+        let mut answers = vec![None, Some(Choice::DontKnow)];
+        answers.extend((0..MAX_OPTIONS).map(|n| Some(Choice::Option(n))));
+        let mut codes = std::collections::HashSet::new();
+        for answer in answers {
+            assert_eq!(choice(code(answer)), answer);
+            assert!(codes.insert(code(answer)), "{answer:?} shares its code");
+        }
+        // Past the limit, where no bank goes: no answer, as an option the
+        // question lacks counts.
+        assert_eq!(code(Some(Choice::Option(MAX_OPTIONS))), NO_ANSWER);
     }
 }

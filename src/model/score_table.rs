@@ -1,10 +1,10 @@
 //! Every pillar's score for every combination of its answers, worked out
 //! once from the scoring rule, so that scoring a respondent for a team is
-//! a few look-ups. A pillar's answers are numbered as digits of a number
-//! (no answer 0, "don't know" 1, option n at n + 2), one digit a question;
-//! that number is the pillar's place in its table.
+//! a few look-ups. A pillar's answers are the digits of a number, one
+//! digit a question: the answer's code (no answer 0, "don't know" 1,
+//! option n at n + 2). That number is the pillar's place in its table.
 
-use crate::model::answers::{Choice, Responses};
+use crate::model::answers::{Code, NO_ANSWER, Responses};
 use crate::model::bank::{Bank, MAX_PILLARS};
 
 /// The most combinations the tables of a bank hold together: the
@@ -67,7 +67,7 @@ impl ScoreTable {
                 for (question, digit) in digits.iter().enumerate() {
                     if digit.pillar == pillar {
                         let place = number / digit.step % digit.base;
-                        responses.set(question, choice(place));
+                        responses.set_code(question, Code::try_from(place).unwrap_or(NO_ANSWER));
                     }
                 }
                 table.push(score(&responses, pillar).unwrap_or(NO_SCORE));
@@ -80,12 +80,8 @@ impl ScoreTable {
     /// Each pillar's score, looked up, into `scores` (one per pillar).
     pub fn scores(&self, responses: &Responses, scores: &mut [Option<u8>]) {
         let mut numbers = [0usize; MAX_PILLARS];
-        for (digit, choice) in self.digits.iter().zip(responses.choices()) {
-            let place = match *choice {
-                None => 0,
-                Some(Choice::DontKnow) => 1,
-                Some(Choice::Option(option)) => option + 2,
-            };
+        for (digit, &code) in self.digits.iter().zip(responses.codes()) {
+            let place = usize::from(code);
             // An option the question does not have counts as no answer,
             // as the rule counts it.
             let place = if place < digit.base { place } else { 0 };
@@ -102,18 +98,10 @@ impl ScoreTable {
     }
 }
 
-/// The answer a digit stands for.
-fn choice(place: usize) -> Option<Choice> {
-    match place {
-        0 => None,
-        1 => Some(Choice::DontKnow),
-        option => Some(Choice::Option(option - 2)),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::answers::Choice;
     use crate::model::scoring::pillar_score_of;
     use crate::testing::tiny_bank;
 

@@ -95,7 +95,7 @@ fn pillar_sums(bank: &Bank, responses: &Responses) -> [PillarSums; MAX_PILLARS] 
         match choice {
             None => pillar.missing += 1,
             Some(Choice::DontKnow) => pillar.dont_know += 1,
-            Some(Choice::Option(option)) => match bank.points(position, *option) {
+            Some(Choice::Option(option)) => match bank.points(position, option) {
                 Some(points) => {
                     pillar.levels += points;
                     pillar.weights += u64::from(question.weight);

@@ -10,7 +10,7 @@ mod validate;
 mod warnings;
 
 pub use problem::{Args, FieldPath, Problem, Seg, args};
-pub use validate::{MAX_PILLARS, MAX_STAGES, MIN_STAGES};
+pub use validate::{MAX_OPTIONS, MAX_PILLARS, MAX_STAGES, MIN_STAGES};
 pub use warnings::{FIVE_MINUTE_WORDS, warnings, words_to_read};
 
 use crate::lang::{Lang, Text};

@@ -1,7 +1,7 @@
 //! The rules for the questions of a bank and their options.
 
 use super::problem::FieldPath;
-use super::validate::{Checker, MAX_WEIGHT};
+use super::validate::{Checker, MAX_OPTIONS, MAX_WEIGHT};
 use super::{Bank, DONT_KNOW_KEY, Question};
 use std::collections::HashSet;
 
@@ -48,6 +48,17 @@ fn question_rules(check: &mut Checker, bank: &Bank, at: FieldPath, question: &Qu
             &[
                 ("question", &question.id),
                 ("count", &question.options.len()),
+            ],
+        );
+    }
+    if question.options.len() > MAX_OPTIONS {
+        check.report(
+            at.key("options"),
+            "bank-many-options",
+            &[
+                ("question", &question.id),
+                ("count", &question.options.len()),
+                ("limit", &MAX_OPTIONS),
             ],
         );
     }

@@ -13,6 +13,9 @@ pub const MIN_STAGES: usize = 2;
 pub const MAX_STAGES: usize = 9;
 /// The most pillars a bank may have.
 pub const MAX_PILLARS: usize = 12;
+/// The most options a question may have: every answer is kept in one
+/// byte (`answers::Code`).
+pub const MAX_OPTIONS: usize = 200;
 const MAX_ID_LEN: usize = 40;
 /// The longest text of a bank, in characters.
 pub const MAX_TEXT_CHARS: usize = 2_000;
