@@ -4,6 +4,8 @@
 
 use proptest::prelude::*;
 use pyramid::commands::gather::{Options, Tally};
+use pyramid::documents::SpooledRows;
+use pyramid::export::CsvRows;
 use pyramid::input::bank_file;
 use pyramid::input::csv_parts::Reopen;
 use pyramid::input::matching::AnswerMatcher;
@@ -13,7 +15,7 @@ use pyramid::input::{answer_file, csv_file};
 use pyramid::lang::Lang;
 use pyramid::model::answers::{Choice, Responses};
 use pyramid::model::bank::Bank;
-use pyramid::model::scoring::{assess, footprint};
+use pyramid::model::scoring::{RowScores, assess, footprint, row_scores};
 use pyramid::model::team::Footprint;
 use std::sync::Arc;
 use std::sync::OnceLock;
@@ -87,16 +89,18 @@ proptest! {
         check_ranges(pyramid_bank(), &responses)?;
     }
 
-    /// The team's footprint of a respondent, computed without building
-    /// the assessment, is the assessment's: for both banks, balance rules
-    /// and all.
+    /// The team's footprint of a respondent and the scores of its row,
+    /// computed without building the assessment, are the assessment's:
+    /// for both banks, balance rules, focus and all.
     #[test]
-    fn the_footprint_alone_is_the_assessments(
+    fn the_footprint_and_row_alone_are_the_assessments(
         responses in any_answers(pyramid_bank()),
         three in any_answers(three_stage_bank()),
     ) {
         for (bank, responses) in [(pyramid_bank(), &responses), (three_stage_bank(), &three)] {
-            prop_assert_eq!(footprint(bank, responses), Footprint::of(&assess(bank, responses)));
+            let assessment = assess(bank, responses);
+            prop_assert_eq!(footprint(bank, responses), Footprint::of(&assessment));
+            prop_assert_eq!(row_scores(bank, responses), RowScores::of(&assessment));
         }
     }
 
@@ -281,6 +285,7 @@ fn scored_with(csv: &[u8], parsing: csv_file::Parsing, keep_duplicates: bool) ->
         read,
         keep_rows: true,
         keep_answers: true,
+        spool: false,
         second_reading: false,
         db: None,
     };
@@ -296,6 +301,66 @@ fn scored_with(csv: &[u8], parsing: csv_file::Parsing, keep_duplicates: bool) ->
         format!("{:?}", tally.respondents),
         format!("{:?}", tally.answers),
     ]
+}
+
+/// The CSV rows of scoring a CSV with the rows kept, on one thread.
+fn rows_kept(csv: &[u8], keep_duplicates: bool) -> (String, Vec<u8>) {
+    let bank = pyramid_bank();
+    let read = pyramid::cli::ReadArgs {
+        keep_duplicates,
+        ..Default::default()
+    };
+    let options = Options {
+        read,
+        keep_rows: true,
+        keep_answers: false,
+        spool: false,
+        second_reading: false,
+        db: None,
+    };
+    let mut tally = Tally::new(bank, Lang::EN, &options);
+    let outcome = read_with(csv, csv_file::Parsing::OnThisThread, &mut tally);
+    tally.settle();
+    let mut rows = CsvRows::new(bank, Lang::EN);
+    let mut written = Vec::new();
+    for row in tally.respondents.iter().flatten() {
+        let scores = RowScores::of(&row.assessment);
+        written.extend_from_slice(rows.row(&row.respondent, &row.source, &scores));
+    }
+    (outcome, written)
+}
+
+/// The CSV rows of scoring a CSV with the rows written while reading, as
+/// `parsing` says, second submissions found by name alone or in full.
+fn rows_spooled(
+    csv: &[u8],
+    parsing: csv_file::Parsing,
+    keep_duplicates: bool,
+    by_name_alone: bool,
+) -> (String, Vec<u8>) {
+    let bank = pyramid_bank();
+    let read = pyramid::cli::ReadArgs {
+        keep_duplicates,
+        ..Default::default()
+    };
+    let options = Options {
+        read,
+        keep_rows: false,
+        keep_answers: false,
+        spool: true,
+        second_reading: by_name_alone,
+        db: None,
+    };
+    let mut tally = Tally::new(bank, Lang::EN, &options);
+    let outcome = read_with(csv, parsing, &mut tally);
+    tally.settle();
+    let spool = tally.spool.take().expect("rows spooled");
+    let spooled = spool
+        .finish(tally.replaced_submissions())
+        .expect("spool finished");
+    let mut written = Vec::new();
+    spooled.copy_to(&mut written).expect("rows copied");
+    (outcome, written)
 }
 
 /// A generated export: a header, then rows of a name (or none) and
@@ -408,5 +473,34 @@ proptest! {
         let one = scored_with(&csv, csv_file::Parsing::OnThisThread, keep_duplicates);
         let parts = scored_with(&csv, csv_file::Parsing::InParts, keep_duplicates);
         prop_assert_eq!(one, parts);
+    }
+
+    /// CSV rows written while reading, on one thread or in two parts at
+    /// once, and copied out afterwards, are the rows kept: unnamed
+    /// respondents named by their row, replaced submissions left out,
+    /// rows with problems left out, in order, byte for byte.
+    #[test]
+    fn rows_written_while_reading_are_the_rows_kept(
+        rows in prop::collection::vec((prop::option::weighted(0.5, 0..60u8), prop::collection::vec(good_cell(), 15), prop::option::weighted(0.1, (0..15usize, any_cell()))), 0..900),
+        broken in prop::option::weighted(0.1, 0..900usize),
+        keep_duplicates in any::<bool>(),
+        by_name_alone in any::<bool>(),
+        start in any_start(),
+    ) {
+        let rows: Vec<(Option<u8>, Vec<String>)> = rows
+            .into_iter()
+            .map(|(name, mut cells, odd)| {
+                if let Some((column, cell)) = odd {
+                    cells[column] = cell;
+                }
+                (name, cells)
+            })
+            .collect();
+        let csv = export(&rows, broken, None, start);
+        let kept = rows_kept(&csv, keep_duplicates);
+        for parsing in [csv_file::Parsing::OnThisThread, csv_file::Parsing::InParts] {
+            let spooled = rows_spooled(&csv, parsing, keep_duplicates, by_name_alone);
+            prop_assert_eq!(&spooled, &kept);
+        }
     }
 }

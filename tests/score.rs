@@ -1110,7 +1110,42 @@ fn rows_read_twice_write_nothing_when_a_row_is_bad() {
         .stdout("");
 }
 
-/// A path that is a pipe cannot be read twice: its rows are kept.
+/// CSV rows are written to temporary files while reading: where none can
+/// be made, one message says where and what to do, and nothing is
+/// written.
+#[cfg(unix)]
+#[test]
+fn rows_without_room_for_their_temporary_files_write_nothing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let team = big_team(dir.path(), 1500);
+    let target = dir.path().join("scores.csv");
+    let missing = dir.path().join("missing");
+    pyramid()
+        .args([
+            "score",
+            &team,
+            "--skip-invalid",
+            "--format",
+            "csv",
+            "--output",
+        ])
+        .arg(&target)
+        .env("TMPDIR", &missing)
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains(format!(
+            "error: cannot write the rows to a temporary file in {}: ",
+            missing.display()
+        )))
+        .stderr(predicate::str::contains(
+            "set TMPDIR to a folder with room for them",
+        ));
+    assert!(!target.exists());
+}
+
+/// A path that is a pipe cannot be read twice: its rows are not read
+/// again.
 #[cfg(unix)]
 #[test]
 fn rows_from_a_pipe_named_as_a_file_are_kept_not_read_twice() {

@@ -191,6 +191,7 @@ answers-for-another-bank = { $file }: these answers are for the bank `{ $named }
 unknown-question = { $place }: `{ $id }` is not a question of the bank `{ $bank }`; the question ids are: { $known }
 cannot-write = cannot write { $file }
 cannot-write-stdout = cannot write to standard output
+spool-failed = cannot write the rows to a temporary file in { $folder }: { $reason }; set { $variable } to a folder with room for them
 input-changed = the input changed while it was read: { $first } scored the first time, { $second } the second; score it again once it stays the same
 cannot-create-in = cannot write { $file }: cannot create a file in { $folder }
 write-over-input = cannot write { $file }: it is also an input ({ $input }), which writing would destroy; choose another output file

@@ -207,6 +207,7 @@ answers-for-another-bank = { $file } : ces réponses concernent la banque `{ $na
 unknown-question = { $place } : `{ $id }` n'est pas une question de la banque `{ $bank }` ; les identifiants des questions sont : { $known }
 cannot-write = impossible d'écrire { $file }
 cannot-write-stdout = impossible d'écrire sur la sortie standard
+spool-failed = impossible d'écrire les lignes dans un fichier temporaire de { $folder } : { $reason } ; faites pointer { $variable } vers un dossier qui a la place
 input-changed = l'entrée a changé pendant la lecture : { $first } évalués la première fois, { $second } la seconde ; relancez une fois qu'elle ne change plus
 cannot-create-in = impossible d'écrire { $file } : impossible de créer un fichier dans { $folder }
 write-over-input = impossible d'écrire { $file } : c'est aussi une entrée ({ $input }), que l'écriture détruirait ; choisissez un autre fichier de sortie

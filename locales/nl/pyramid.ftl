@@ -195,6 +195,7 @@ answers-for-another-bank = { $file }: deze antwoorden horen bij de vragenbank `{
 unknown-question = { $place }: `{ $id }` is geen vraag van de vragenbank `{ $bank }`; de vragen heten: { $known }
 cannot-write = kan { $file } niet schrijven
 cannot-write-stdout = kan niet naar de standaarduitvoer schrijven
+spool-failed = kan de rijen niet naar een tijdelijk bestand in { $folder } schrijven: { $reason }; zet { $variable } op een map met ruimte ervoor
 input-changed = de invoer veranderde tijdens het lezen: de eerste keer { $first } gescoord, de tweede keer { $second }; scoor opnieuw zodra ze niet meer verandert
 cannot-create-in = kan { $file } niet schrijven: kan geen bestand maken in { $folder }
 write-over-input = kan { $file } niet schrijven: het is ook een invoer ({ $input }), die het schrijven zou vernietigen; kies een ander uitvoerbestand

@@ -147,6 +147,7 @@ fn import(
         read,
         keep_rows: true,
         keep_answers: true,
+        spool: false,
         second_reading: false,
         db: db.db.clone(),
     };

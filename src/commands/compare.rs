@@ -24,6 +24,7 @@ pub fn run(setup: &Setup, args: &CompareArgs) -> Result<ExitCode> {
         read: args.read.clone(),
         keep_rows: !args.summary,
         keep_answers: !args.summary,
+        spool: false,
         second_reading: false,
         db: args.db.db.clone(),
     };

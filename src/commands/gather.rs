@@ -3,6 +3,7 @@
 
 use super::Setup;
 use super::duplicates::Duplicates;
+use super::spool::Spool;
 use crate::cli::ReadArgs;
 use crate::documents::ScoredRespondent;
 use crate::input::matching::{ColumnMap, Matchers};
@@ -27,6 +28,9 @@ pub struct Options {
     pub keep_rows: bool,
     /// Keep each scored respondent's answers too.
     pub keep_answers: bool,
+    /// Write each scored respondent as a CSV line to temporary files
+    /// (`spool`), instead of keeping them.
+    pub spool: bool,
     /// The rows are written from a second reading, and there is no team
     /// summary: second submissions are found by name alone (16 bytes
     /// each), and the second reading tells which they were.
@@ -50,6 +54,8 @@ pub struct Tally<'a> {
     allow_incomplete: bool,
     /// `None` when only the summary is wanted: nothing per respondent is kept.
     pub respondents: Option<Vec<ScoredRespondent>>,
+    /// The rows as CSV lines, where they are spooled instead of kept.
+    pub spool: Option<Spool<'a>>,
     /// With `keep_answers`: each scored respondent's answers, `None` for
     /// one read from a scores document.
     pub answers: Option<Vec<Option<Responses>>>,
@@ -123,14 +129,20 @@ impl<'a> Tally<'a> {
             }
             return;
         }
-        // A row needs the whole assessment; the team only its footprint.
+        // A row kept needs the whole assessment; a row spooled its
+        // scores; the team only its footprint.
         let assessment = self
             .respondents
             .is_some()
             .then(|| assess(self.bank, &record.responses));
-        let footprint = match &assessment {
-            Some(assessment) => Footprint::of(assessment),
-            None => scoring::footprint(self.bank, &record.responses),
+        let spooled = match (&assessment, &self.spool) {
+            (None, Some(_)) => Some(scoring::row_scores(self.bank, &record.responses)),
+            _ => None,
+        };
+        let footprint = match (&assessment, &spooled) {
+            (Some(assessment), _) => Footprint::of(assessment),
+            (None, Some(scores)) => scores.footprint(),
+            (None, None) => scoring::footprint(self.bank, &record.responses),
         };
         if record.named
             && let Some(duplicates) = &mut self.duplicates
@@ -144,6 +156,9 @@ impl<'a> Tally<'a> {
         }
         self.team.add_footprint(&footprint);
         self.scored += 1;
+        if let (Some(spool), Some(scores)) = (&mut self.spool, &spooled) {
+            spool.add(record, scores);
+        }
         let (Some(rows), Some(assessment)) = (&mut self.respondents, assessment) else {
             return;
         };
@@ -187,6 +202,7 @@ impl<'a> Tally<'a> {
             lang,
             allow_incomplete: options.read.allow_incomplete,
             respondents: options.keep_rows.then(Vec::new),
+            spool: options.spool.then(|| Spool::new(bank, lang)),
             team: TeamCollector::new(bank),
             scored: 0,
             rejected: 0,
@@ -214,6 +230,7 @@ impl<'a> Tally<'a> {
             lang: self.lang,
             allow_incomplete: self.allow_incomplete,
             respondents: self.respondents.as_ref().map(|_| Vec::new()),
+            spool: self.spool.as_ref().map(Spool::part),
             answers: self.answers.as_ref().map(|_| Vec::new()),
             team: TeamCollector::new(self.bank),
             scored: 0,
@@ -234,6 +251,9 @@ impl<'a> Tally<'a> {
         let kept_before = self.respondents.as_ref().map_or(0, Vec::len);
         if let (Some(mine), Some(theirs)) = (&mut self.duplicates, part.duplicates) {
             mine.join(theirs, kept_before);
+        }
+        if let (Some(mine), Some(theirs)) = (&mut self.spool, part.spool) {
+            mine.join(theirs, rows_before);
         }
         let later = part.part.unwrap_or_default();
         if let (Some(mine), Some(mut theirs)) = (&mut self.respondents, part.respondents) {
@@ -305,6 +325,10 @@ impl<'a> Tally<'a> {
         }
         self.team.add(&assessment);
         self.scored += 1;
+        if let Some(spool) = &mut self.spool {
+            let scores = scoring::RowScores::of(&assessment);
+            spool.add_whole(&entry.respondent, source, &scores);
+        }
         if let Some(respondents) = &mut self.respondents {
             respondents.push(ScoredRespondent {
                 respondent: entry.respondent,

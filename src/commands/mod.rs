@@ -12,6 +12,7 @@ mod report;
 mod score;
 mod second_pass;
 mod shell;
+mod spool;
 mod test;
 
 use crate::cli::{BankArg, Cli, Command};

@@ -49,6 +49,7 @@ fn read<'a>(
             read: args.read.clone(),
             keep_rows: true,
             keep_answers: true,
+            spool: false,
             second_reading: false,
             db: args.db.db.clone(),
         },

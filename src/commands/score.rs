@@ -4,7 +4,7 @@ use super::Setup;
 use super::gather::{Options, gather};
 use super::second_pass::SecondPass;
 use crate::cli::ScoreArgs;
-use crate::documents::{RowStream, ScoresDocument};
+use crate::documents::{RowStream, ScoresDocument, SpooledRows};
 use crate::exit_code::ExitCode;
 use crate::export::ScoresFormat;
 use crate::messages::Localized;
@@ -30,20 +30,25 @@ pub fn run(setup: &Setup, args: &ScoreArgs) -> Result<ExitCode> {
             .map(|name| PathBuf::from(format!("{}{name}", crate::input::campaign::PREFIX))),
     );
     let rows = !args.summary || args.rows;
-    // Rows in CSV or JSON from inputs that can be read twice are written
-    // from a second reading, not kept (`second_pass`).
+    // CSV rows are written while reading, to temporary files (`spool`),
+    // and copied out once all are good. JSON rows from inputs that can be
+    // read twice are written from a second reading (`second_pass`). Other
+    // rows are kept.
     let twice = !paths.is_empty() && paths.iter().all(|path| readable_twice(path));
-    let stream = rows && matches!(format, ScoresFormat::Csv | ScoresFormat::Json) && twice;
-    // A summary alone from inputs that can be read twice notes second
-    // submissions by name alone, and reads again only where it found some.
-    let settle = !rows && twice;
+    let spool = rows && format == ScoresFormat::Csv;
+    let stream = rows && format == ScoresFormat::Json && twice;
+    // Without rows from a second reading, inputs that can be read twice
+    // have second submissions noted by name alone, and read again only
+    // where some were found.
+    let settle = twice && (!rows || spool);
     let mut tally = gather(
         setup,
         &paths,
         Options {
             read: args.read.clone(),
-            keep_rows: rows && !stream,
-            keep_answers: target.is_some() && rows && !stream,
+            keep_rows: rows && !stream && !spool,
+            keep_answers: target.is_some() && rows && !stream && !spool,
+            spool,
             // The second reading tells the second submissions: the rows'
             // without a summary to take them out of, or the settling one.
             second_reading: (stream && !args.summary) || settle,
@@ -89,11 +94,16 @@ pub fn run(setup: &Setup, args: &ScoreArgs) -> Result<ExitCode> {
         .as_ref()
         .zip(summary.as_ref())
         .map(|(target, s)| plan(bank, &s.team, None, target));
+    let spooled = match tally.spool.take() {
+        Some(spool) => Some(spool.finish(tally.replaced_submissions())?),
+        None => None,
+    };
     let second = SecondPass::new(setup, &tally, &args.read, target.as_ref());
     let report = ScoresDocument {
         bank,
         respondents: tally.respondents.as_deref(),
         streamed: (rows && stream).then_some(&second as &dyn RowStream),
+        spooled: spooled.as_ref().map(|spooled| spooled as &dyn SpooledRows),
         summary: summary.as_ref(),
         plans: plans.as_deref(),
         team_plan: team_plan.as_ref(),

@@ -470,6 +470,7 @@ mod tests {
             read: ReadArgs::default(),
             keep_rows: false,
             keep_answers: false,
+            spool: false,
             second_reading: true,
             db: None,
         };

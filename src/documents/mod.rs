@@ -25,6 +25,12 @@ pub trait RowStream {
     ) -> Result<()>;
 }
 
+/// Rows written as CSV lines while they were read, copied out once every
+/// row is known to be good.
+pub trait SpooledRows {
+    fn copy_to(&self, out: &mut dyn std::io::Write) -> Result<()>;
+}
+
 /// The result of `pyramid score`.
 pub struct ScoresDocument<'a> {
     pub bank: &'a Bank,
@@ -33,6 +39,8 @@ pub struct ScoresDocument<'a> {
     pub respondents: Option<&'a [ScoredRespondent]>,
     /// The rows, read again one at a time, where they were not kept.
     pub streamed: Option<&'a dyn RowStream>,
+    /// The rows as CSV lines, written while reading.
+    pub spooled: Option<&'a dyn SpooledRows>,
     pub summary: Option<&'a TeamSummary>,
     /// With `--target`: a plan per respondent (aligned with `respondents`)
     /// and for the team.
@@ -43,7 +51,7 @@ pub struct ScoresDocument<'a> {
 impl ScoresDocument<'_> {
     /// Whether there is a row per respondent, kept or streamed.
     pub fn has_rows(&self) -> bool {
-        self.respondents.is_some() || self.streamed.is_some()
+        self.respondents.is_some() || self.streamed.is_some() || self.spooled.is_some()
     }
 
     /// Calls `each` for every respondent in order, with its plan: the

@@ -4,6 +4,8 @@
 use super::Writes;
 use crate::documents::{ComparisonDocument, ScoresDocument};
 use crate::lang::Lang;
+use crate::model::bank::{Bank, MAX_PILLARS};
+use crate::model::scoring::RowScores;
 use crate::model::team::ScoreStats;
 use anyhow::Result;
 use std::io::Write;
@@ -25,21 +27,6 @@ pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
     } else {
         cell.into()
     }
-}
-
-/// A score or stage in decimal digits, written without the formatting
-/// machinery: there is one for every cell of a million rows.
-fn digits(value: u8, buffer: &mut [u8; 3]) -> &[u8] {
-    let (mut rest, mut at) = (value, buffer.len());
-    while at > 0 {
-        at -= 1;
-        buffer[at] = b'0' + rest % 10;
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
-    }
-    &buffer[at..]
 }
 
 /// One CSV row, built in a buffer kept from row to row: text quoted as
@@ -76,20 +63,162 @@ impl Line {
         self.bytes.push(b'"');
     }
 
-    fn number(&mut self, value: Option<u8>) {
-        self.separate();
-        if let Some(value) = value {
-            self.bytes.extend_from_slice(digits(value, &mut [0; 3]));
+    /// Scores and stages, each a cell, written in decimal digits through
+    /// a buffer on the stack: a million rows have ten of them each, too
+    /// short for a copy of their own.
+    fn numbers(&mut self, values: &[Option<u8>]) {
+        let mut cells = [0u8; 128];
+        let mut at = 0;
+        for &value in values {
+            // A cell takes at most four bytes: a comma and three digits.
+            if at + 4 > cells.len() {
+                self.bytes.extend_from_slice(&cells[..at]);
+                at = 0;
+            }
+            if self.fields > 0 {
+                cells[at] = b',';
+                at += 1;
+            }
+            self.fields += 1;
+            if let Some(value) = value {
+                if value >= 100 {
+                    cells[at] = b'0' + value / 100;
+                    at += 1;
+                }
+                if value >= 10 {
+                    cells[at] = b'0' + value / 10 % 10;
+                    at += 1;
+                }
+                cells[at] = b'0' + value % 10;
+                at += 1;
+            }
         }
+        self.bytes.extend_from_slice(&cells[..at]);
+    }
+
+    /// A cell made before, as it is.
+    fn cell(&mut self, cell: &[u8]) {
+        self.separate();
+        self.bytes.extend_from_slice(cell);
+    }
+
+    /// Starts a line after `fields` cells written elsewhere.
+    fn start_after(&mut self, fields: usize) {
+        self.bytes.clear();
+        self.fields = fields;
+    }
+
+    /// The line with its end.
+    fn ended(&mut self) -> &[u8] {
+        self.bytes.push(b'\n');
+        &self.bytes
     }
 
     /// Writes the row with its line end, and starts the next.
+    #[cfg(test)]
     fn end(&mut self, out: &mut dyn Write) -> std::io::Result<()> {
-        self.bytes.push(b'\n');
-        out.write_all(&self.bytes)?;
-        self.bytes.clear();
-        self.fields = 0;
+        out.write_all(self.ended())?;
+        self.start_after(0);
         Ok(())
+    }
+}
+
+/// A text as one cell, made safe and quoted once.
+fn cell_of(text: &str) -> Vec<u8> {
+    let mut line = Line::default();
+    line.text(&neutralise(text));
+    line.bytes
+}
+
+/// The lines of a scores table, one respondent each: written by the
+/// exporter, and while reading where the rows are spooled. A row is its
+/// head (the respondent's cell) and its tail (the rest, from the comma
+/// after it): a row read on another thread may get its respondent's name
+/// only later.
+pub struct CsvRows<'b> {
+    bank: &'b Bank,
+    /// Each stage level's name as a cell (none for level 0).
+    stage_names: Vec<Vec<u8>>,
+    /// Each pillar's id as a cell.
+    focus: Vec<Vec<u8>>,
+    line: Line,
+}
+
+impl<'b> CsvRows<'b> {
+    pub fn new(bank: &'b Bank, lang: Lang) -> CsvRows<'b> {
+        let stage_names = (0..=bank.stage_count())
+            .map(|level| cell_of(bank.stage(level).map_or("", |stage| stage.name.get(lang))))
+            .collect();
+        let focus = bank
+            .pillars
+            .iter()
+            .map(|pillar| cell_of(&pillar.id))
+            .collect();
+        CsvRows {
+            bank,
+            stage_names,
+            focus,
+            line: Line::default(),
+        }
+    }
+
+    /// The header line.
+    pub fn header(&mut self) -> &[u8] {
+        self.line.start_after(0);
+        self.line.text("respondent");
+        self.line.text("source");
+        for pillar in &self.bank.pillars {
+            self.line.text(&format!("{}_score", pillar.id));
+            self.line.text(&format!("{}_stage", pillar.id));
+        }
+        for name in ["score", "stage", "stage_name", "focus"] {
+            self.line.text(name);
+        }
+        self.line.ended()
+    }
+
+    /// A respondent's whole line.
+    pub fn row(&mut self, respondent: &str, source: &str, scores: &RowScores) -> &[u8] {
+        self.line.start_after(0);
+        self.line.text(&neutralise(respondent));
+        self.tail_cells(source, scores);
+        self.line.ended()
+    }
+
+    /// The respondent's cell, with nothing after it.
+    pub fn head(&mut self, respondent: &str) -> &[u8] {
+        self.line.start_after(0);
+        self.line.text(&neutralise(respondent));
+        &self.line.bytes
+    }
+
+    /// The rest of a respondent's line, from the comma after the name.
+    pub fn tail(&mut self, source: &str, scores: &RowScores) -> &[u8] {
+        self.line.start_after(1);
+        self.tail_cells(source, scores);
+        self.line.ended()
+    }
+
+    fn tail_cells(&mut self, source: &str, a: &RowScores) {
+        let line = &mut self.line;
+        line.text(&neutralise(source));
+        let mut numbers = [None; 2 * MAX_PILLARS + 2];
+        let mut count = 0;
+        for ((score, stage), pair) in a.pillars().zip(numbers.chunks_exact_mut(2)) {
+            pair.copy_from_slice(&[score, stage]);
+            count += 2;
+        }
+        for (slot, value) in numbers[count..].iter_mut().zip([a.score, a.stage]) {
+            *slot = value;
+            count += 1;
+        }
+        line.numbers(&numbers[..count]);
+        let name = a
+            .stage
+            .and_then(|level| self.stage_names.get(usize::from(level)));
+        line.cell(name.map_or(&[][..], Vec::as_slice));
+        let focus = a.focus.and_then(|n| self.focus.get(n));
+        line.cell(focus.map_or(&[][..], Vec::as_slice));
     }
 }
 
@@ -104,34 +233,15 @@ impl<'a> Writes<ScoresDocument<'a>> for CsvExporter {
             (true, None) => {
                 // Row by row into one line: a million rows allocate
                 // nothing, and numbers need no quoting.
-                let mut line = Line::default();
-                line.text("respondent");
-                line.text("source");
-                for pillar in &bank.pillars {
-                    line.text(&format!("{}_score", pillar.id));
-                    line.text(&format!("{}_stage", pillar.id));
+                let mut rows = CsvRows::new(bank, lang);
+                out.write_all(rows.header())?;
+                if let Some(spooled) = report.spooled {
+                    return spooled.copy_to(out);
                 }
-                for name in ["score", "stage", "stage_name", "focus"] {
-                    line.text(name);
-                }
-                line.end(out)?;
                 report.each_row(&mut |scored, _| {
-                    let a = &scored.assessment;
-                    line.text(&neutralise(&scored.respondent));
-                    line.text(&neutralise(&scored.source));
-                    for pillar in &a.pillars {
-                        line.number(pillar.score);
-                        line.number(pillar.stage);
-                    }
-                    line.number(a.score);
-                    line.number(a.stage);
-                    let name = a
-                        .stage
-                        .and_then(|level| bank.stage(level))
-                        .map_or("", |s| s.name.get(lang));
-                    line.text(&neutralise(name));
-                    line.text(a.focus.map_or("", |n| bank.pillars[n].id.as_str()));
-                    Ok(line.end(out)?)
+                    let scores = RowScores::of(&scored.assessment);
+                    let row = rows.row(&scored.respondent, &scored.source, &scores);
+                    Ok(out.write_all(row)?)
                 })
             }
             (false, Some(summary)) => {
@@ -240,11 +350,16 @@ mod tests {
     use proptest::strategy::Strategy;
 
     #[test]
-    fn digits_are_every_number_as_written() {
-        let mut buffer = [0u8; 3];
-        for value in 0..=u8::MAX {
-            assert_eq!(digits(value, &mut buffer), value.to_string().as_bytes());
-        }
+    fn every_number_is_written_as_display_writes_it() {
+        let mut line = Line::default();
+        line.text("x");
+        // More cells than one buffer holds, and no number.
+        let values: Vec<Option<u8>> = (0..=u8::MAX).map(Some).chain([None]).collect();
+        line.numbers(&values);
+        let mut expected: Vec<String> = (0..=u8::MAX).map(|n| n.to_string()).collect();
+        expected.insert(0, "x".to_string());
+        expected.push(String::new());
+        assert_eq!(line.bytes, expected.join(",").as_bytes());
     }
 
     #[test]
@@ -280,7 +395,7 @@ mod tests {
                         expected.write_field(text)?;
                     }
                     Err(number) => {
-                        line.number(*number);
+                        line.numbers(&[*number]);
                         expected.write_field(number.map_or(String::new(), |n| n.to_string()))?;
                     }
                 }

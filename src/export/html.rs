@@ -427,6 +427,7 @@ fn lists<'a>(
             bank,
             respondents: None,
             streamed: None,
+            spooled: None,
             summary: Some(summary),
             plans: None,
             team_plan: None,

@@ -76,6 +76,7 @@ pub fn scores<M: Markup>(
         let kept = ScoresDocument {
             respondents: Some(&respondents),
             streamed: None,
+            spooled: None,
             plans: (plans.len() == respondents.len() && !plans.is_empty()).then_some(&plans),
             ..*document
         };

@@ -22,6 +22,7 @@ use crate::model::bank::Bank;
 use anyhow::Result;
 use std::io::Write;
 
+pub use csv::CsvRows;
 pub use table::TextStyle;
 pub use web::WebExporter;
 

@@ -39,7 +39,7 @@ impl Place {
                     break;
                 }
             }
-            out.extend(digits[at..].iter().map(|&digit| char::from(digit)));
+            out.push_str(std::str::from_utf8(&digits[at..]).unwrap_or_default());
         }
     }
 }

@@ -140,10 +140,57 @@ pub fn assess(bank: &Bank, responses: &Responses) -> Assessment {
     overall(bank, pillars)
 }
 
-/// What a team summary takes in of one respondent's answers: the same as
-/// `Footprint::of(&assess(bank, responses))`, without building the
-/// assessment (nothing is allocated).
-pub fn footprint(bank: &Bank, responses: &Responses) -> Footprint {
+/// What a row of scores shows of one respondent: each pillar's score and
+/// stage, the overall score and stage, and the focus. The same as the
+/// assessment, without the answer counts and the balance rule's steps,
+/// and on the stack.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RowScores {
+    scores: [Option<u8>; MAX_PILLARS],
+    stages: [Option<u8>; MAX_PILLARS],
+    count: usize,
+    pub score: Option<u8>,
+    pub stage: Option<u8>,
+    pub focus: Option<usize>,
+}
+
+impl RowScores {
+    pub fn of(assessment: &Assessment) -> RowScores {
+        let (mut scores, mut stages) = ([None; MAX_PILLARS], [None; MAX_PILLARS]);
+        for ((score, stage), pillar) in scores.iter_mut().zip(&mut stages).zip(&assessment.pillars)
+        {
+            (*score, *stage) = (pillar.score, pillar.stage);
+        }
+        RowScores {
+            scores,
+            stages,
+            count: assessment.pillars.len().min(MAX_PILLARS),
+            score: assessment.score,
+            stage: assessment.stage,
+            focus: assessment.focus,
+        }
+    }
+
+    /// Each pillar's score and stage, in bank order.
+    pub fn pillars(&self) -> impl Iterator<Item = (Option<u8>, Option<u8>)> + '_ {
+        self.scores
+            .iter()
+            .copied()
+            .zip(self.stages.iter().copied())
+            .take(self.count)
+    }
+
+    /// What a team summary takes in of it.
+    pub fn footprint(&self) -> Footprint {
+        Footprint::new(&self.scores[..self.count], self.score, self.stage)
+    }
+}
+
+/// A row's scores of one respondent's answers: the same as
+/// `RowScores::of(&assess(bank, responses))`, without building the
+/// assessment (nothing is allocated; a bank's score table gives the
+/// pillar scores).
+pub fn row_scores(bank: &Bank, responses: &Responses) -> RowScores {
     let count = bank.pillars.len().min(MAX_PILLARS);
     let mut scores = [None; MAX_PILLARS];
     match bank.score_table() {
@@ -159,11 +206,34 @@ pub fn footprint(bank: &Bank, responses: &Responses) -> Footprint {
     for (stage, score) in stages.iter_mut().zip(&scores).take(count) {
         *stage = score.map(|score| bank.stage_for_score(score));
     }
-    let (scores, stages) = (&scores[..count], &stages[..count]);
-    let score = overall_score(scores);
+    let score = overall_score(&scores[..count]);
     let score_stage = score.map(|score| bank.stage_for_score(score));
-    let stage = balanced_stage(bank, score_stage, scores, stages, None);
-    Footprint::new(scores, score, stage)
+    let stage = balanced_stage(bank, score_stage, &scores[..count], &stages[..count], None);
+    RowScores {
+        scores,
+        stages,
+        count,
+        score,
+        stage,
+        focus: focus(&scores[..count]),
+    }
+}
+
+/// What a team summary takes in of one respondent's answers: the same as
+/// `Footprint::of(&assess(bank, responses))`, without building the
+/// assessment.
+pub fn footprint(bank: &Bank, responses: &Responses) -> Footprint {
+    row_scores(bank, responses).footprint()
+}
+
+/// The pillar to work on first: the first of those with the lowest score.
+fn focus(scores: &[Option<u8>]) -> Option<usize> {
+    scores
+        .iter()
+        .enumerate()
+        .filter_map(|(n, score)| Some(((*score)?, n)))
+        .min()
+        .map(|(_, n)| n)
 }
 
 /// Scores pillar scores that are already known, such as a team's means:
@@ -194,12 +264,7 @@ fn overall(bank: &Bank, pillars: Vec<PillarScore>) -> Assessment {
     let score_stage = score.map(|score| bank.stage_for_score(score));
     let mut limits = Vec::new();
     let stage = balanced_stage(bank, score_stage, scores, stages, Some(&mut limits));
-    let focus = pillars
-        .iter()
-        .enumerate()
-        .filter_map(|(n, pillar)| Some((pillar.score?, n)))
-        .min()
-        .map(|(_, n)| n);
+    let focus = focus(scores);
     Assessment {
         pillars,
         score,

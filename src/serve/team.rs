@@ -34,6 +34,7 @@ impl<'a> TeamScores<'a> {
             read: ReadArgs::default(),
             keep_rows: true,
             keep_answers: false,
+            spool: false,
             second_reading: false,
             db: None,
         };
@@ -63,6 +64,7 @@ impl<'a> TeamScores<'a> {
             bank: self.bank,
             respondents: Some(&self.respondents),
             streamed: None,
+            spooled: None,
             summary: self.summary.as_ref().filter(|_| summary),
             plans: None,
             team_plan: None,
