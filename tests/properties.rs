@@ -325,7 +325,7 @@ fn rows_kept(csv: &[u8], keep_duplicates: bool) -> (String, Vec<u8>) {
     let mut written = Vec::new();
     for row in tally.respondents.iter().flatten() {
         let scores = RowScores::of(&row.assessment);
-        written.extend_from_slice(rows.row(&row.respondent, &row.source, &scores));
+        written.extend_from_slice(rows.row(&row.respondent, &row.source, None, &scores));
     }
     (outcome, written)
 }

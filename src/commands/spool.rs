@@ -42,7 +42,6 @@ pub struct Spool<'b> {
     /// The files written, in order, and the one being written.
     done: Vec<Segment>,
     current: Option<Segment>,
-    source: String,
     /// The first failure to write; nothing more is written after it.
     failed: Option<std::io::Error>,
 }
@@ -65,7 +64,6 @@ impl<'b> Spool<'b> {
             in_part: false,
             done: Vec::new(),
             current: None,
-            source: String::new(),
             failed: None,
         }
     }
@@ -80,16 +78,10 @@ impl<'b> Spool<'b> {
 
     /// Writes a respondent read from answers.
     pub fn add(&mut self, record: &Record, scores: &RowScores) {
-        self.source.clear();
-        record.place.push_to(&mut self.source);
+        let (file, line) = (&*record.place.file, record.place.line);
         let (row, line) = match record.place.row {
-            Some(row) if self.in_part && !record.named => {
-                (row, self.rows.tail(&self.source, scores))
-            }
-            _ => (
-                WHOLE,
-                self.rows.row(&record.respondent, &self.source, scores),
-            ),
+            Some(row) if self.in_part && !record.named => (row, self.rows.tail(file, line, scores)),
+            _ => (WHOLE, self.rows.row(&record.respondent, file, line, scores)),
         };
         let named_later = row != WHOLE;
         let frame = frame(line.len(), record.named, row);
@@ -103,7 +95,7 @@ impl<'b> Spool<'b> {
 
     /// Writes a respondent read from a scores document.
     pub fn add_whole(&mut self, respondent: &str, source: &str, scores: &RowScores) {
-        let line = self.rows.row(respondent, source, scores);
+        let line = self.rows.row(respondent, source, None, scores);
         let frame = frame(line.len(), false, WHOLE);
         write_frame(&mut self.current, &mut self.failed, &frame, line);
     }

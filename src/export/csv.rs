@@ -63,37 +63,64 @@ impl Line {
         self.bytes.push(b'"');
     }
 
-    /// Scores and stages, each a cell, written in decimal digits through
-    /// a buffer on the stack: a million rows have ten of them each, too
-    /// short for a copy of their own.
+    /// Scores and stages, each a cell, written through a buffer on the
+    /// stack from a table of every number's cell: a million rows have ten
+    /// of them each, too short for a copy of their own.
     fn numbers(&mut self, values: &[Option<u8>]) {
         let mut cells = [0u8; 128];
         let mut at = 0;
+        // The first cell of a line has no comma before it.
+        let mut from = usize::from(self.fields == 0);
         for &value in values {
-            // A cell takes at most four bytes: a comma and three digits.
             if at + 4 > cells.len() {
-                self.bytes.extend_from_slice(&cells[..at]);
-                at = 0;
+                self.bytes.extend_from_slice(&cells[from..at]);
+                (at, from) = (0, 0);
             }
-            if self.fields > 0 {
-                cells[at] = b',';
-                at += 1;
-            }
-            self.fields += 1;
-            if let Some(value) = value {
-                if value >= 100 {
-                    cells[at] = b'0' + value / 100;
-                    at += 1;
-                }
-                if value >= 10 {
-                    cells[at] = b'0' + value / 10 % 10;
-                    at += 1;
-                }
-                cells[at] = b'0' + value % 10;
-                at += 1;
+            let (cell, length) = match value {
+                Some(value) => NUMBER_CELLS[usize::from(value)],
+                None => (*b",   ", 1),
+            };
+            cells[at..at + 4].copy_from_slice(&cell);
+            at += usize::from(length);
+        }
+        self.fields += values.len();
+        self.bytes.extend_from_slice(&cells[from.min(at)..at]);
+    }
+
+    /// The source cell: `text`, then `:line` where there is one. The
+    /// cell of `text:` is made once for each text in turn.
+    fn source(&mut self, text: &str, line: Option<u64>, made: &mut SourceCell) {
+        let Some(line) = line else {
+            self.text(&neutralise(text));
+            return;
+        };
+        if made.cell.is_empty() || made.text != text {
+            made.text.clear();
+            made.text.push_str(text);
+            let cell = cell_of(&format!("{text}:"));
+            // A quoted cell ends with its closing quote; the line number
+            // goes before it.
+            made.quoted = cell.last() == Some(&b'"');
+            made.cell = cell;
+        }
+        self.separate();
+        let before_quote = made.cell.len() - usize::from(made.quoted);
+        self.bytes.extend_from_slice(&made.cell[..before_quote]);
+        let mut digits = [0u8; 20];
+        let mut start = digits.len();
+        let mut rest = line;
+        loop {
+            start -= 1;
+            digits[start] = b'0' + (rest % 10) as u8;
+            rest /= 10;
+            if rest == 0 {
+                break;
             }
         }
-        self.bytes.extend_from_slice(&cells[..at]);
+        self.bytes.extend_from_slice(&digits[start..]);
+        if made.quoted {
+            self.bytes.push(b'"');
+        }
     }
 
     /// A cell made before, as it is.
@@ -123,6 +150,40 @@ impl Line {
     }
 }
 
+/// Each number from 0 to 255 as a cell after its comma, and its length.
+const NUMBER_CELLS: [([u8; 4], u8); 256] = number_cells();
+
+const fn number_cells() -> [([u8; 4], u8); 256] {
+    let mut cells = [([0u8; 4], 0u8); 256];
+    let mut value = 0;
+    while value < 256 {
+        let mut cell = *b",   ";
+        let mut length = 1;
+        if value >= 100 {
+            cell[length] = b'0' + (value / 100) as u8;
+            length += 1;
+        }
+        if value >= 10 {
+            cell[length] = b'0' + (value / 10 % 10) as u8;
+            length += 1;
+        }
+        cell[length] = b'0' + (value % 10) as u8;
+        length += 1;
+        cells[value] = (cell, length as u8);
+        value += 1;
+    }
+    cells
+}
+
+/// The cell of a source's text before its line number, kept while rows
+/// come from one file.
+#[derive(Default)]
+struct SourceCell {
+    text: String,
+    cell: Vec<u8>,
+    quoted: bool,
+}
+
 /// A text as one cell, made safe and quoted once.
 fn cell_of(text: &str) -> Vec<u8> {
     let mut line = Line::default();
@@ -141,6 +202,7 @@ pub struct CsvRows<'b> {
     stage_names: Vec<Vec<u8>>,
     /// Each pillar's id as a cell.
     focus: Vec<Vec<u8>>,
+    source: SourceCell,
     line: Line,
 }
 
@@ -158,6 +220,7 @@ impl<'b> CsvRows<'b> {
             bank,
             stage_names,
             focus,
+            source: SourceCell::default(),
             line: Line::default(),
         }
     }
@@ -177,11 +240,18 @@ impl<'b> CsvRows<'b> {
         self.line.ended()
     }
 
-    /// A respondent's whole line.
-    pub fn row(&mut self, respondent: &str, source: &str, scores: &RowScores) -> &[u8] {
+    /// A respondent's whole line; its source is `source`, then
+    /// `:line` where there is one.
+    pub fn row(
+        &mut self,
+        respondent: &str,
+        source: &str,
+        line: Option<u64>,
+        scores: &RowScores,
+    ) -> &[u8] {
         self.line.start_after(0);
         self.line.text(&neutralise(respondent));
-        self.tail_cells(source, scores);
+        self.tail_cells(source, line, scores);
         self.line.ended()
     }
 
@@ -193,15 +263,15 @@ impl<'b> CsvRows<'b> {
     }
 
     /// The rest of a respondent's line, from the comma after the name.
-    pub fn tail(&mut self, source: &str, scores: &RowScores) -> &[u8] {
+    pub fn tail(&mut self, source: &str, line: Option<u64>, scores: &RowScores) -> &[u8] {
         self.line.start_after(1);
-        self.tail_cells(source, scores);
+        self.tail_cells(source, line, scores);
         self.line.ended()
     }
 
-    fn tail_cells(&mut self, source: &str, a: &RowScores) {
+    fn tail_cells(&mut self, source: &str, source_line: Option<u64>, a: &RowScores) {
         let line = &mut self.line;
-        line.text(&neutralise(source));
+        line.source(source, source_line, &mut self.source);
         let mut numbers = [None; 2 * MAX_PILLARS + 2];
         let mut count = 0;
         for ((score, stage), pair) in a.pillars().zip(numbers.chunks_exact_mut(2)) {
@@ -240,7 +310,7 @@ impl<'a> Writes<ScoresDocument<'a>> for CsvExporter {
                 }
                 report.each_row(&mut |scored, _| {
                     let scores = RowScores::of(&scored.assessment);
-                    let row = rows.row(&scored.respondent, &scored.source, &scores);
+                    let row = rows.row(&scored.respondent, &scored.source, None, &scores);
                     Ok(out.write_all(row)?)
                 })
             }
@@ -375,6 +445,31 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// A source told as a file and a line is the cell of the text
+        /// `file:line`, from file to file (each made once) and back.
+        #[test]
+        fn a_source_with_its_line_is_the_cell_of_its_text(
+            sources in proptest::collection::vec(
+                ("[a,\"\r\n=+é ]{0,5}", proptest::num::u64::ANY),
+                1..6,
+            ),
+        ) {
+            let bank = crate::testing::tiny_bank();
+            let scores = crate::model::scoring::row_scores(
+                &bank,
+                &crate::model::answers::Responses::empty(&bank),
+            );
+            let mut rows = CsvRows::new(&bank, Lang::EN);
+            let mut whole = CsvRows::new(&bank, Lang::EN);
+            for (file, line) in sources.iter().chain(&sources) {
+                let text = format!("{file}:{line}");
+                proptest::prop_assert_eq!(
+                    rows.row("r", file, Some(*line), &scores).to_vec(),
+                    whole.row("r", &text, None, &scores).to_vec()
+                );
+            }
+        }
+
         /// Any texts and numbers make the line csv's writer makes of them.
         #[test]
         fn a_line_is_what_the_csv_writer_writes(
