@@ -191,6 +191,13 @@ impl RowScores {
 /// assessment (nothing is allocated; a bank's score table gives the
 /// pillar scores).
 pub fn row_scores(bank: &Bank, responses: &Responses) -> RowScores {
+    let mut row = without_focus(bank, responses);
+    row.focus = focus(&row.scores[..row.count]);
+    row
+}
+
+/// A row's scores but its focus, which a team summary does not take in.
+fn without_focus(bank: &Bank, responses: &Responses) -> RowScores {
     let count = bank.pillars.len().min(MAX_PILLARS);
     let mut scores = [None; MAX_PILLARS];
     match bank.score_table() {
@@ -215,7 +222,7 @@ pub fn row_scores(bank: &Bank, responses: &Responses) -> RowScores {
         count,
         score,
         stage,
-        focus: focus(&scores[..count]),
+        focus: None,
     }
 }
 
@@ -223,7 +230,7 @@ pub fn row_scores(bank: &Bank, responses: &Responses) -> RowScores {
 /// `Footprint::of(&assess(bank, responses))`, without building the
 /// assessment.
 pub fn footprint(bank: &Bank, responses: &Responses) -> Footprint {
-    row_scores(bank, responses).footprint()
+    without_focus(bank, responses).footprint()
 }
 
 /// The pillar to work on first: the first of those with the lowest score.
