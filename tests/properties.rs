@@ -273,29 +273,43 @@ fn parsed_with(csv: &[u8], parsing: csv_file::Parsing) -> (Vec<String>, String) 
     (records, outcome)
 }
 
-/// One way of scoring a CSV as `score` does, with rows, answers and
-/// second submissions: everything it would show.
-fn scored_with(csv: &[u8], parsing: csv_file::Parsing, keep_duplicates: bool) -> Vec<String> {
-    let bank = pyramid_bank();
-    let read = pyramid::cli::ReadArgs {
-        keep_duplicates,
-        ..Default::default()
-    };
-    let options = Options {
-        read,
+/// `score`'s reading, with rows and answers kept, and second submissions
+/// as `keep_duplicates` says.
+fn options(keep_duplicates: bool) -> Options {
+    Options {
+        read: pyramid::cli::ReadArgs {
+            keep_duplicates,
+            ..Default::default()
+        },
         keep_rows: true,
         keep_answers: true,
         spool: false,
         second_reading: false,
         db: None,
-    };
-    let mut tally = Tally::new(bank, Lang::EN, &options);
+    }
+}
+
+/// Scores a CSV as `parsing` says with `options`: the tally, settled, the
+/// outcome and the note on second submissions.
+fn settled(
+    csv: &[u8],
+    parsing: csv_file::Parsing,
+    options: Options,
+) -> (Tally<'static>, String, Option<Vec<String>>) {
+    let mut tally = Tally::new(pyramid_bank(), Lang::EN, &options);
     let outcome = read_with(csv, parsing, &mut tally);
     let notes = tally.settle();
+    (tally, outcome, notes)
+}
+
+/// One way of scoring a CSV as `score` does, with rows, answers and
+/// second submissions: everything it would show.
+fn scored_with(csv: &[u8], parsing: csv_file::Parsing, keep_duplicates: bool) -> Vec<String> {
+    let (tally, outcome, notes) = settled(csv, parsing, options(keep_duplicates));
     vec![
         outcome,
         format!("{notes:?}"),
-        format!("{:?}", tally.team.finish(bank)),
+        format!("{:?}", tally.team.finish(pyramid_bank())),
         format!("{} scored, {} problems", tally.scored, tally.problem_count),
         format!("{:?}", tally.problems()),
         format!("{:?}", tally.respondents),
@@ -305,23 +319,9 @@ fn scored_with(csv: &[u8], parsing: csv_file::Parsing, keep_duplicates: bool) ->
 
 /// The CSV rows of scoring a CSV with the rows kept, on one thread.
 fn rows_kept(csv: &[u8], keep_duplicates: bool) -> (String, Vec<u8>) {
-    let bank = pyramid_bank();
-    let read = pyramid::cli::ReadArgs {
-        keep_duplicates,
-        ..Default::default()
-    };
-    let options = Options {
-        read,
-        keep_rows: true,
-        keep_answers: false,
-        spool: false,
-        second_reading: false,
-        db: None,
-    };
-    let mut tally = Tally::new(bank, Lang::EN, &options);
-    let outcome = read_with(csv, csv_file::Parsing::OnThisThread, &mut tally);
-    tally.settle();
-    let mut rows = CsvRows::new(bank, Lang::EN);
+    let parsing = csv_file::Parsing::OnThisThread;
+    let (tally, outcome, _) = settled(csv, parsing, options(keep_duplicates));
+    let mut rows = CsvRows::new(pyramid_bank(), Lang::EN);
     let mut written = Vec::new();
     for row in tally.respondents.iter().flatten() {
         let scores = RowScores::of(&row.assessment);
@@ -338,22 +338,14 @@ fn rows_spooled(
     keep_duplicates: bool,
     by_name_alone: bool,
 ) -> (String, Vec<u8>) {
-    let bank = pyramid_bank();
-    let read = pyramid::cli::ReadArgs {
-        keep_duplicates,
-        ..Default::default()
-    };
-    let options = Options {
-        read,
+    let spooling = Options {
         keep_rows: false,
         keep_answers: false,
         spool: true,
         second_reading: by_name_alone,
-        db: None,
+        ..options(keep_duplicates)
     };
-    let mut tally = Tally::new(bank, Lang::EN, &options);
-    let outcome = read_with(csv, parsing, &mut tally);
-    tally.settle();
+    let (mut tally, outcome, _) = settled(csv, parsing, spooling);
     let spool = tally.spool.take().expect("rows spooled");
     let spooled = spool
         .finish(tally.replaced_submissions())
@@ -425,6 +417,27 @@ fn good_cell() -> impl Strategy<Value = String> {
     prop::sample::select(vec!["a", "b", "c", "d", "1", "4"]).prop_map(String::from)
 }
 
+/// Up to 900 rows of good cells, half of them named (some names twice),
+/// and now and then (`odd` of them) one odd cell: the problems come from
+/// all over the file.
+fn mostly_good_rows(odd: f64) -> impl Strategy<Value = Vec<(Option<u8>, Vec<String>)>> {
+    let row = (
+        prop::option::weighted(0.5, 0..60u8),
+        prop::collection::vec(good_cell(), 15),
+        prop::option::weighted(odd, (0..15usize, any_cell())),
+    );
+    prop::collection::vec(row, 0..900).prop_map(|rows| {
+        rows.into_iter()
+            .map(|(name, mut cells, odd)| {
+                if let Some((column, cell)) = odd {
+                    cells[column] = cell;
+                }
+                (name, cells)
+            })
+            .collect()
+    })
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(24))]
 
@@ -452,23 +465,12 @@ proptest! {
     /// order, the second submissions and the error, byte for byte.
     #[test]
     fn scoring_in_parts_shows_what_one_thread_shows(
-        rows in prop::collection::vec((prop::option::weighted(0.5, 0..60u8), prop::collection::vec(good_cell(), 15), prop::option::weighted(0.15, (0..15usize, any_cell()))), 0..900),
+        rows in mostly_good_rows(0.15),
         broken in prop::option::weighted(0.2, 0..900usize),
         stray in prop::option::weighted(0.2, 0..900usize),
         keep_duplicates in any::<bool>(),
         start in any_start(),
     ) {
-        // Good rows, and now and then one odd cell: the problems shown
-        // come from all over the file.
-        let rows: Vec<(Option<u8>, Vec<String>)> = rows
-            .into_iter()
-            .map(|(name, mut cells, odd)| {
-                if let Some((column, cell)) = odd {
-                    cells[column] = cell;
-                }
-                (name, cells)
-            })
-            .collect();
         let csv = export(&rows, broken, stray, start);
         let one = scored_with(&csv, csv_file::Parsing::OnThisThread, keep_duplicates);
         let parts = scored_with(&csv, csv_file::Parsing::InParts, keep_duplicates);
@@ -481,21 +483,12 @@ proptest! {
     /// rows with problems left out, in order, byte for byte.
     #[test]
     fn rows_written_while_reading_are_the_rows_kept(
-        rows in prop::collection::vec((prop::option::weighted(0.5, 0..60u8), prop::collection::vec(good_cell(), 15), prop::option::weighted(0.1, (0..15usize, any_cell()))), 0..900),
+        rows in mostly_good_rows(0.1),
         broken in prop::option::weighted(0.1, 0..900usize),
         keep_duplicates in any::<bool>(),
         by_name_alone in any::<bool>(),
         start in any_start(),
     ) {
-        let rows: Vec<(Option<u8>, Vec<String>)> = rows
-            .into_iter()
-            .map(|(name, mut cells, odd)| {
-                if let Some((column, cell)) = odd {
-                    cells[column] = cell;
-                }
-                (name, cells)
-            })
-            .collect();
         let csv = export(&rows, broken, None, start);
         let kept = rows_kept(&csv, keep_duplicates);
         for parsing in [csv_file::Parsing::OnThisThread, csv_file::Parsing::InParts] {

@@ -28,6 +28,7 @@ use crate::model::scoring::{self, assess, assess_pillar_scores};
 use crate::model::target::{Target, plan};
 use crate::model::team::Footprint;
 use anyhow::Result;
+use std::fmt::Write;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, SyncSender, channel, sync_channel};
@@ -408,7 +409,7 @@ impl Sink for Rows<'_> {
                         scored.respondent.clear();
                         scored.respondent.push_str(&record.respondent);
                         scored.source.clear();
-                        record.place.push_to(&mut scored.source);
+                        let _ = write!(scored.source, "{}", record.place);
                         scored.assessment = assessment;
                         scored
                     }

@@ -20,30 +20,6 @@ pub struct Place {
     pub row: Option<u64>,
 }
 
-impl Place {
-    /// Writes the place as `Display` shows it (`file:line`) at the end of
-    /// `out`, without the formatting machinery: there is one for every row
-    /// of a million.
-    pub fn push_to(&self, out: &mut String) {
-        out.push_str(&self.file);
-        if let Some(line) = self.line {
-            out.push(':');
-            let mut digits = [0u8; 20];
-            let mut at = digits.len();
-            let mut rest = line;
-            loop {
-                at -= 1;
-                digits[at] = b'0' + (rest % 10) as u8;
-                rest /= 10;
-                if rest == 0 {
-                    break;
-                }
-            }
-            out.push_str(std::str::from_utf8(&digits[at..]).unwrap_or_default());
-        }
-    }
-}
-
 impl fmt::Display for Place {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.line {
@@ -210,26 +186,5 @@ mod tests {
         assert_eq!(column_letter(27), "AB");
         assert_eq!(column_letter(701), "ZZ");
         assert_eq!(column_letter(702), "AAA");
-    }
-
-    #[test]
-    fn a_place_pushed_is_the_place_shown() {
-        for line in [
-            None,
-            Some(0),
-            Some(7),
-            Some(10),
-            Some(1_000_001),
-            Some(u64::MAX),
-        ] {
-            let place = Place {
-                file: "team, zuid.csv".into(),
-                line,
-                row: Some(3),
-            };
-            let mut pushed = String::from("before ");
-            place.push_to(&mut pushed);
-            assert_eq!(pushed, format!("before {place}"));
-        }
     }
 }
