@@ -31,9 +31,9 @@ pub struct Options {
     /// Write each scored respondent as a CSV line to temporary files
     /// (`spool`), instead of keeping them.
     pub spool: bool,
-    /// The rows are written from a second reading, and there is no team
-    /// summary: second submissions are found by name alone (16 bytes
-    /// each), and the second reading tells which they were.
+    /// The inputs can be read again, and will be where second submissions
+    /// are found (for JSON rows, always): they are found by name alone (16
+    /// bytes each), and the second reading tells which they were.
     pub second_reading: bool,
     /// The database that `campaign:NAME` paths read.
     pub db: Option<PathBuf>,

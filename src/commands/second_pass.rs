@@ -1,17 +1,18 @@
-//! One row per respondent without keeping them: after the first reading
-//! (`gather`) checked every row, counted the team and found the second
-//! submissions, the input is read a second time and each respondent is
-//! scored again and handed to the writer, in order. A second thread reads
-//! while this one writes, a few batches ahead; memory does not grow with
-//! the rows.
+//! One JSON entry per respondent without keeping them: after the first
+//! reading (`gather`) checked every row, counted the team and found the
+//! second submissions, the input is read a second time and each
+//! respondent is scored again and handed to the writer, in order. A second
+//! thread reads while this one writes, a few batches ahead; memory does not
+//! grow with the rows. (CSV rows are written while reading: `spool`.)
 //!
 //! Only inputs that can be read twice are read this way (not standard
 //! input). Where the second reading does not give the rows the first one
 //! counted (a file changed in between), the writing ends with an error.
 //!
-//! A team summary reads its inputs again the same way, on this thread, but
-//! only where the first reading found second submissions by name alone:
-//! `settle` gives the replaced ones' footprints and says the note.
+//! A team summary, and CSV rows, read their inputs again the same way, on
+//! this thread, but only where the first reading found second submissions
+//! by name alone: `settle` gives the replaced ones' footprints and says the
+//! note.
 
 use super::Setup;
 use super::gather::{Tally, Untold, answered_twice, row};
