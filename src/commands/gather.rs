@@ -135,10 +135,8 @@ impl<'a> Tally<'a> {
             .respondents
             .is_some()
             .then(|| assess(self.bank, &record.responses));
-        let spooled = match (&assessment, &self.spool) {
-            (None, Some(_)) => Some(scoring::row_scores(self.bank, &record.responses)),
-            _ => None,
-        };
+        let spooled = (assessment.is_none() && self.spool.is_some())
+            .then(|| scoring::row_scores(self.bank, &record.responses));
         let footprint = match (&assessment, &spooled) {
             (Some(assessment), _) => Footprint::of(assessment),
             (None, Some(scores)) => scores.footprint(),

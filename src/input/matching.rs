@@ -129,12 +129,11 @@ impl AnswerMatcher {
         AnswerMatcher { questions }
     }
 
-    /// The answer a value written as the bank writes it (a key, an option
-    /// number, a label, `dont_know`) gives to the question at `question`,
-    /// told from its bytes: a one-character value by one look-up. `None`
-    /// where `resolve` has to look further (white space at its ends,
-    /// other capitals, or no answer at all), as its code: `NO_ANSWER`
-    /// where `resolve` has to look further.
+    /// The code of the answer a value written as the bank writes it (a
+    /// key, an option number, a label, `dont_know`) gives to the question
+    /// at `question`, told from its bytes: a one-character value by one
+    /// look-up. `NO_ANSWER` where `resolve` has to look further (white
+    /// space at its ends, other capitals, or no answer at all).
     #[inline]
     pub fn at_once(&self, question: usize, value: &[u8]) -> Code {
         let Some(matcher) = self.questions.get(question) else {
