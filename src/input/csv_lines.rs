@@ -63,6 +63,13 @@ impl<'a> Cells for RowView<'a> {
             },
         }
     }
+
+    fn line(&self) -> Option<(&[u8], u8)> {
+        match *self {
+            RowView::Line { text, delimiter } => Some((text, delimiter)),
+            RowView::Cut { .. } => None,
+        }
+    }
 }
 
 impl ToOwnedRow for RowView<'_> {

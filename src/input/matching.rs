@@ -69,6 +69,16 @@ struct QuestionMatcher {
     folded: HashMap<String, Choice>,
 }
 
+impl QuestionMatcher {
+    #[inline]
+    fn single(&self, byte: u8) -> Code {
+        self.single
+            .get(usize::from(byte))
+            .copied()
+            .unwrap_or(NO_ANSWER)
+    }
+}
+
 impl AnswerMatcher {
     pub fn new(bank: &Bank) -> AnswerMatcher {
         let languages = bank.languages();
@@ -140,16 +150,21 @@ impl AnswerMatcher {
             return NO_ANSWER;
         };
         match value {
-            [byte] => matcher
-                .single
-                .get(usize::from(*byte))
-                .copied()
-                .unwrap_or(NO_ANSWER),
+            [byte] => matcher.single(*byte),
             [first, .., last] if first.is_ascii_graphic() && last.is_ascii_graphic() => {
                 matcher.exact.get(value).copied().unwrap_or(NO_ANSWER)
             }
             _ => NO_ANSWER,
         }
+    }
+
+    /// The code of the one-character answer `byte` to the question at
+    /// `question`, as `at_once` gives it.
+    #[inline]
+    pub fn single(&self, question: usize, byte: u8) -> Code {
+        self.questions
+            .get(question)
+            .map_or(NO_ANSWER, |matcher| matcher.single(byte))
     }
 
     /// What `value` means as an answer to the question at `question`.

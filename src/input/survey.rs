@@ -14,7 +14,7 @@ use crate::input::matching::{
 };
 use crate::input::record::{At, BadAnswer, Record, column_letter};
 use crate::messages::Localized;
-use crate::model::answers::NO_ANSWER;
+use crate::model::answers::{Code, NO_ANSWER};
 use crate::model::bank::Bank;
 use anyhow::Result;
 
@@ -45,6 +45,11 @@ pub(super) trait Cells {
     /// Every cell's bytes, from the first column on: most answers are told
     /// from one byte, without a look at the text.
     fn cells(&self) -> impl Iterator<Item = &[u8]>;
+    /// The row as the line it was written on, and its delimiter, where its
+    /// cells are that line split at the delimiter (no cell is quoted).
+    fn line(&self) -> Option<(&[u8], u8)> {
+        None
+    }
 }
 
 impl<T: Cells> Cells for &T {
@@ -53,6 +58,9 @@ impl<T: Cells> Cells for &T {
     }
     fn cells(&self) -> impl Iterator<Item = &[u8]> {
         (**self).cells()
+    }
+    fn line(&self) -> Option<(&[u8], u8)> {
+        (**self).line()
     }
 }
 
@@ -477,34 +485,13 @@ fn fill_record(
     record
         .missing
         .extend_from_slice(&columns.info.missing_columns);
-    let mut name = "";
-    let mut blank = true;
-    let mut cells = row.cells();
-    for (column, role) in columns.roles.iter().enumerate() {
-        // A row shorter than the header has empty cells at its end.
-        let cell = cells.next().unwrap_or_default();
-        match *role {
-            // An answer told at once is not blank.
-            Role::Question(question) => match answers.at_once(question, cell) {
-                NO_ANSWER => {
-                    blank = blank && is_blank(cell);
-                    resolve_into(record, answers, question, column, text(cell));
-                }
-                code => {
-                    blank = false;
-                    record.responses.set_code(question, code);
-                }
-            },
-            Role::Respondent => {
-                blank = blank && is_blank(cell);
-                name = trimmed(text(cell));
-            }
-            Role::Ignored => blank = blank && is_blank(cell),
-        }
-    }
-    if blank && cells.all(is_blank) {
+    let name = match row.line() {
+        Some((line, delimiter)) => read_line(line, delimiter, columns, answers, record),
+        None => cell_by_cell(row, columns, answers, record),
+    };
+    let Some(name) = name else {
         return false;
-    }
+    };
     record.missing.sort_unstable();
     record.named = !name.is_empty();
     record.respondent.clear();
@@ -517,6 +504,144 @@ fn fill_record(
     record.place.line = Some(line);
     record.place.row = Some(data_row);
     true
+}
+
+/// Reads a row written as one line, as `cell_by_cell` reads it: the
+/// respondent's name, or `None` for an empty row. A one-character answer
+/// (`c`, `2`), the usual cell of a large export, is told from its byte
+/// without finding the cell first.
+fn read_line<'r>(
+    line: &'r [u8],
+    delimiter: u8,
+    columns: &Columns,
+    answers: &AnswerMatcher,
+    record: &mut Record,
+) -> Option<&'r str> {
+    let mut noted = Noted::new();
+    let mut at = 0;
+    for (column, &role) in columns.roles.iter().enumerate() {
+        if let Role::Question(question) = role
+            && let Some(code) = one_byte_answer(line, at, delimiter, answers, question)
+        {
+            record.responses.set_code(question, code);
+            noted.blank = false;
+            at += 2;
+            continue;
+        }
+        // Past the line's end, a row shorter than the header has empty cells.
+        let rest = line.get(at..).unwrap_or_default();
+        let length = rest
+            .iter()
+            .position(|&byte| byte == delimiter)
+            .unwrap_or(rest.len());
+        noted.cell(
+            role,
+            column,
+            rest.get(..length).unwrap_or_default(),
+            answers,
+            record,
+        );
+        at += length + 1;
+    }
+    let rest = line.get(at..).into_iter();
+    noted.name(rest.flat_map(|rest| rest.split(move |&byte| byte == delimiter)))
+}
+
+/// The code of the answer at `at` in `line` where it is one character the
+/// bank knows, followed by the delimiter, the line's end or the `\r` of a
+/// CRLF.
+#[inline]
+fn one_byte_answer(
+    line: &[u8],
+    at: usize,
+    delimiter: u8,
+    answers: &AnswerMatcher,
+    question: usize,
+) -> Option<Code> {
+    let byte = *line.get(at)?;
+    match line.get(at + 1) {
+        None => {}
+        Some(&next) if next == delimiter => {}
+        Some(b'\r') if at + 2 == line.len() => {}
+        Some(_) => return None,
+    }
+    match answers.single(question, byte) {
+        NO_ANSWER => None,
+        code => Some(code),
+    }
+}
+
+/// Reads a row cell by cell, noting every answer, missing and wrong one:
+/// the respondent's name, or `None` for an empty row.
+fn cell_by_cell<'r>(
+    row: &'r impl Cells,
+    columns: &Columns,
+    answers: &AnswerMatcher,
+    record: &mut Record,
+) -> Option<&'r str> {
+    let mut noted = Noted::new();
+    let mut cells = row.cells();
+    for (column, &role) in columns.roles.iter().enumerate() {
+        // A row shorter than the header has empty cells at its end.
+        let cell = cells.next().unwrap_or_default();
+        noted.cell(role, column, cell, answers, record);
+    }
+    noted.name(cells)
+}
+
+/// What a row's cells have told so far, besides its answers.
+struct Noted<'r> {
+    name: &'r [u8],
+    /// No cell so far holds anything.
+    blank: bool,
+}
+
+impl<'r> Noted<'r> {
+    fn new() -> Noted<'r> {
+        Noted {
+            name: b"",
+            blank: true,
+        }
+    }
+
+    /// Notes the cell of the column at `column` in `record`.
+    #[inline]
+    fn cell(
+        &mut self,
+        role: Role,
+        column: usize,
+        cell: &'r [u8],
+        answers: &AnswerMatcher,
+        record: &mut Record,
+    ) {
+        match role {
+            // An answer told at once is not blank.
+            Role::Question(question) => match answers.at_once(question, cell) {
+                NO_ANSWER => {
+                    self.blank = self.blank && is_blank(cell);
+                    resolve_into(record, answers, question, column, text(cell));
+                }
+                code => {
+                    self.blank = false;
+                    record.responses.set_code(question, code);
+                }
+            },
+            Role::Respondent => {
+                self.blank = self.blank && is_blank(cell);
+                self.name = cell;
+            }
+            Role::Ignored => self.blank = self.blank && is_blank(cell),
+        }
+    }
+
+    /// The respondent's name, given the cells after the last one noted;
+    /// `None` for an empty row.
+    fn name(self, mut rest: impl Iterator<Item = &'r [u8]>) -> Option<&'r str> {
+        if self.blank && rest.all(is_blank) {
+            return None;
+        }
+        Some(trimmed(text(self.name)))
+    }
 }
 
 /// Notes what a cell that is not a one-character answer gives.
@@ -551,5 +676,59 @@ fn is_blank(cell: &[u8]) -> bool {
         Some(byte) if byte.is_ascii_graphic() => false,
         // `Cells` gives UTF-8: rows are checked as they are read.
         Some(_) => std::str::from_utf8(cell).is_ok_and(|text| text.trim().is_empty()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::csv_lines::RowView;
+    use crate::testing::tiny_bank;
+    use proptest::prelude::*;
+
+    /// What reading a row into a record gives: whether it is a
+    /// respondent, and what the record then holds.
+    fn read(row: &impl Cells, columns: &Columns, answers: &AnswerMatcher, bank: &Bank) -> String {
+        let mut record = Record::new(bank, Arc::from("team.csv"));
+        let respondent = fill_record(row, 7, 3, columns, answers, &mut record);
+        format!(
+            "{respondent} {:?} {} {:?} {:?} {:?}",
+            record.respondent, record.named, record.responses, record.bad, record.missing
+        )
+    }
+
+    proptest! {
+        /// A line read byte by byte gives the record its cells read one by
+        /// one give: one-byte answers, longer ones, white space, a CRLF's
+        /// `\r`, short and long rows, empty rows.
+        #[test]
+        fn a_line_read_at_once_is_its_cells_read_one_by_one(
+            header in prop::sample::select(vec![
+                vec!["respondent", "a1", "note", "b1", "b2", "a3"],
+                vec!["a1", "b1", "respondent", "a3"],
+                vec!["note", "a1", "a2"],
+            ]),
+            cells in prop::collection::vec(prop::sample::select(vec![
+                "", "w", "x", "Z", " y", "y ", "2", "5", "6", "dont_know", "Weet ik niet",
+                "?", "é", "\t", "An", " an ", "r1", "ww",
+            ]), 0..9),
+            crlf in any::<bool>(),
+        ) {
+            let bank = tiny_bank();
+            let matchers = Matchers::new(&bank, &[]);
+            let header: Vec<String> = header.iter().map(|title| title.to_string()).collect();
+            let columns = columns(&header, &matchers.headers, &bank, "team.csv")
+                .expect("the header names questions");
+            let mut line = cells.join(",");
+            if crlf {
+                line.push('\r');
+            }
+            let by_line = RowView::Line { text: line.as_bytes(), delimiter: b',' };
+            let split: Vec<String> = line.split(',').map(str::to_string).collect();
+            prop_assert_eq!(
+                read(&by_line, &columns, &matchers.answers, &bank),
+                read(&split, &columns, &matchers.answers, &bank)
+            );
+        }
     }
 }
