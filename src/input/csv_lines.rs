@@ -258,9 +258,20 @@ impl<R: Read> Lines<R> {
         let line = self.line_ends + 1 + self.line_offset;
         loop {
             let unread = &self.buffer[self.start..self.end];
-            let Some(length) = memchr::memchr(b'\n', unread)
-                .or_else(|| (self.drained && !unread.is_empty()).then_some(unread.len()))
-            else {
+            // The line's end or a quote before it, in one search.
+            let found = memchr::memchr2(b'\n', b'"', unread);
+            let length = match found {
+                Some(at) if unread.get(at) == Some(&b'\n') => Some(at),
+                // A quote: once the line is read whole, csv_core reads it.
+                Some(at) => {
+                    if self.drained || memchr::memchr(b'\n', &unread[at..]).is_some() {
+                        return self.quoted_record(line);
+                    }
+                    None
+                }
+                None => (self.drained && !unread.is_empty()).then_some(unread.len()),
+            };
+            let Some(length) = length else {
                 if self.drained {
                     return Ok(None);
                 }
@@ -271,9 +282,6 @@ impl<R: Read> Lines<R> {
                 // An empty line: skipped.
                 self.take(1, 1);
                 continue;
-            }
-            if memchr::memchr(b'"', &unread[..length]).is_some() {
-                return self.quoted_record(line);
             }
             self.current = Current::Line {
                 from: self.start,
