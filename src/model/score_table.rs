@@ -17,18 +17,20 @@ const NO_SCORE: u8 = u8::MAX;
 
 #[derive(Clone, Debug, Default)]
 pub struct ScoreTable {
-    /// For each question: its pillar, the value of one step of its digit,
-    /// and how many digits it has (its options plus two).
+    /// For each question: its pillar, and what each answer code adds to
+    /// the pillar's number.
     digits: Vec<Digit>,
     /// For each pillar, the score of each number (`NO_SCORE` for none).
     scores: Vec<Vec<u8>>,
 }
 
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 struct Digit {
     pillar: usize,
-    step: usize,
-    base: usize,
+    /// The code's digit times the value of one step of it; 0 for a code
+    /// past the question's options, which counts as no answer, as the
+    /// rule counts it. A number is below `MAX_COMBINATIONS`.
+    places: Box<[u16; 256]>,
 }
 
 impl ScoreTable {
@@ -43,30 +45,39 @@ impl ScoreTable {
         if pillars > MAX_PILLARS {
             return None;
         }
+        let limit = limit.min(MAX_COMBINATIONS);
         let mut sizes = vec![1usize; pillars];
-        let mut digits = Vec::with_capacity(bank.questions.len());
+        // Each question's pillar, the value of one step of its digit, and
+        // how many digits it has (its options plus two).
+        let mut steps = Vec::with_capacity(bank.questions.len());
         for (position, question) in bank.questions.iter().enumerate() {
             let pillar = bank.pillar_of(position);
             let size = sizes.get_mut(pillar)?;
             let base = question.options.len() + 2;
-            digits.push(Digit {
-                pillar,
-                step: *size,
-                base,
-            });
+            steps.push((pillar, *size, base));
             *size = size.checked_mul(base).filter(|size| *size <= limit)?;
         }
         if sizes.iter().sum::<usize>() > limit {
             return None;
         }
+        let digits: Vec<Digit> = steps
+            .iter()
+            .map(|&(pillar, step, base)| {
+                let mut places = Box::new([0u16; 256]);
+                for (code, place) in places.iter_mut().enumerate().take(base) {
+                    *place = u16::try_from(code * step).unwrap_or(0);
+                }
+                Digit { pillar, places }
+            })
+            .collect();
         let mut responses = Responses::empty(bank);
         let mut scores = Vec::with_capacity(pillars);
         for (pillar, size) in sizes.into_iter().enumerate() {
             let mut table = Vec::with_capacity(size);
             for number in 0..size {
-                for (question, digit) in digits.iter().enumerate() {
-                    if digit.pillar == pillar {
-                        let place = number / digit.step % digit.base;
+                for (question, &(of, step, base)) in steps.iter().enumerate() {
+                    if of == pillar {
+                        let place = number / step % base;
                         responses.set_code(question, Code::try_from(place).unwrap_or(NO_ANSWER));
                     }
                 }
@@ -81,12 +92,8 @@ impl ScoreTable {
     pub fn scores(&self, responses: &Responses, scores: &mut [Option<u8>]) {
         let mut numbers = [0usize; MAX_PILLARS];
         for (digit, &code) in self.digits.iter().zip(responses.codes()) {
-            let place = usize::from(code);
-            // An option the question does not have counts as no answer,
-            // as the rule counts it.
-            let place = if place < digit.base { place } else { 0 };
             if let Some(number) = numbers.get_mut(digit.pillar) {
-                *number += place * digit.step;
+                *number += usize::from(digit.places[usize::from(code)]);
             }
         }
         for ((slot, table), number) in scores.iter_mut().zip(&self.scores).zip(numbers) {
