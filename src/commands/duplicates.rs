@@ -343,6 +343,16 @@ struct Sorted<'r> {
     shift: u128,
 }
 
+impl Sorted<'_> {
+    /// The run's first key, counted among all, taken off it.
+    #[inline]
+    fn next(&mut self) -> Option<u128> {
+        let (first, rest) = self.keys.split_first()?;
+        self.keys = rest;
+        Some(first + self.shift)
+    }
+}
+
 /// Each key that follows one of the same name in `runs`, with that one,
 /// by their order.
 fn pairs_in(runs: &[Sorted]) -> Vec<(usize, usize)> {
@@ -364,6 +374,9 @@ fn pairs_in(runs: &[Sorted]) -> Vec<(usize, usize)> {
 /// with no copy of them all.
 enum Merged<'r> {
     Run(Sorted<'r>),
+    /// Two runs, merged without a level of merging each (a file read in
+    /// two parts).
+    Runs(Sorted<'r>, Sorted<'r>),
     Two(Box<Two<'r>>),
 }
 
@@ -382,6 +395,7 @@ impl<'r> Merged<'r> {
                 shift: 0,
             }),
             [run] => Merged::Run(*run),
+            [left, right] => Merged::Runs(*left, *right),
             _ => {
                 let (left, right) = runs.split_at(runs.len() / 2);
                 let (mut left, mut right) = (Merged::of(left), Merged::of(right));
@@ -397,11 +411,12 @@ impl Iterator for Merged<'_> {
 
     fn next(&mut self) -> Option<u128> {
         match self {
-            Merged::Run(run) => {
-                let (first, rest) = run.keys.split_first()?;
-                run.keys = rest;
-                Some(first + run.shift)
-            }
+            Merged::Run(run) => run.next(),
+            Merged::Runs(left, right) => match (left.keys.first(), right.keys.first()) {
+                (Some(l), Some(r)) if r + right.shift < l + left.shift => right.next(),
+                (Some(_), _) => left.next(),
+                (None, _) => right.next(),
+            },
             Merged::Two(two) => match two.heads {
                 (Some(left), Some(right)) if right < left => {
                     two.heads.1 = two.right.next();
