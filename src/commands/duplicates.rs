@@ -249,7 +249,7 @@ impl Duplicates {
     pub fn sort(&mut self) {
         for run in &mut self.runs {
             if !run.sorted {
-                sort_keys(&mut run.keys);
+                run.keys.sort_unstable();
                 run.sorted = true;
             }
         }
@@ -332,54 +332,6 @@ impl Duplicates {
             .checked_sub(1)?;
         let run = self.runs.get(at)?;
         Some((run, run.submissions.get(order - run.orders_before)?))
-    }
-}
-
-/// From this many keys on, `sort_keys` deals them out by their top byte
-/// first.
-const DEALT_FROM: usize = 4_096;
-
-/// Sorts keys as `sort_unstable` does. Their top byte is a hash's, spread
-/// evenly: many keys are first dealt out in place into 256 buckets by that
-/// byte (as an American flag sort deals them), and each bucket, small
-/// enough to stay in the cache, is then sorted on its own.
-fn sort_keys(keys: &mut [u128]) {
-    if keys.len() < DEALT_FROM {
-        keys.sort_unstable();
-        return;
-    }
-    let bucket = |key: u128| (key >> 120) as usize;
-    let mut ends = [0usize; 256];
-    for &key in keys.iter() {
-        ends[bucket(key)] += 1;
-    }
-    let mut total = 0;
-    for end in &mut ends {
-        total += *end;
-        *end = total;
-    }
-    let mut starts = [0usize; 256];
-    starts[1..].copy_from_slice(&ends[..255]);
-    // The next place of each bucket to deal a key to; every key before it
-    // is in its bucket. Indexes stay below `ends`, so below the length.
-    let mut next = starts;
-    for here in 0..256 {
-        while next[here] < ends[here] {
-            let mut key = keys[next[here]];
-            let mut home = bucket(key);
-            // Carries the key home and takes on the one it finds there,
-            // until one belongs here.
-            while home != here {
-                std::mem::swap(&mut key, &mut keys[next[home]]);
-                next[home] += 1;
-                home = bucket(key);
-            }
-            keys[next[here]] = key;
-            next[here] += 1;
-        }
-    }
-    for (start, end) in starts.into_iter().zip(ends) {
-        keys[start..end].sort_unstable();
     }
 }
 
@@ -488,32 +440,6 @@ mod tests {
     use super::*;
     use crate::model::scoring::assess;
     use crate::testing::{answers, tiny_bank};
-
-    proptest::proptest! {
-        /// Keys dealt out into buckets first end in `sort_unstable`'s
-        /// order, however their top bytes fall.
-        #[test]
-        fn keys_sort_as_sort_unstable_sorts_them(
-            seed in proptest::prelude::any::<u64>(),
-            count in 0usize..3 * DEALT_FROM,
-            top_bytes in 1u32..=256,
-        ) {
-            let mut state = seed;
-            let mut keys: Vec<u128> = (0..count)
-                .map(|_| {
-                    state = state
-                        .wrapping_mul(6364136223846793005)
-                        .wrapping_add(1442695040888963407);
-                    let top = u128::from((state >> 40) as u32 % top_bytes);
-                    (top << 120) | u128::from(state >> 8) << 32 | u128::from(state as u32 % 7)
-                })
-                .collect();
-            let mut expected = keys.clone();
-            expected.sort_unstable();
-            sort_keys(&mut keys);
-            proptest::prop_assert_eq!(keys, expected);
-        }
-    }
 
     #[test]
     fn the_same_name_in_any_case_or_spacing_is_a_second_submission() {
