@@ -273,6 +273,25 @@ fn hostile_tables() {
             score(&write(d, "fake.xlsx", "this is not a spreadsheet")),
             "cannot open the spreadsheet",
         ),
+        // A short file with a quote never closed: refused at the quote's
+        // line, not read as one cell that swallows the rows after it (and,
+        // with --skip-invalid, skips them without a word).
+        (
+            score(&write(
+                d,
+                "open-quote.csv",
+                plain_csv().replacen("Jan De Smet,", "\"Jan De Smet,", 1),
+            )),
+            "open-quote.csv: line 3: a quote (\") opens a cell here and is never closed",
+        ),
+        (
+            [
+                score(&d.join("open-quote.csv").to_string_lossy()),
+                vec!["--skip-invalid".into()],
+            ]
+            .concat(),
+            "open-quote.csv: line 3: a quote (\") opens a cell here and is never closed",
+        ),
         (
             score(&write(
                 d,

@@ -225,6 +225,7 @@ same-file = { $file } is the same file as { $first }; it is read once
 cannot-read-folder = cannot read the folder { $folder }
 cannot-read-file = cannot read { $file }
 csv-not-utf8 = line { $line }: the text is not UTF-8 although the file started as UTF-8; save the file as UTF-8
+csv-quote-never-closed = line { $line }: a quote (") opens a cell here and is never closed, so the rest of the file would be that one cell; close the cell with a second quote, or take the quote out
 csv-error = { $line ->
     [0] { $reason }
    *[other] line { $line }: { $reason }

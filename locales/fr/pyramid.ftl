@@ -241,6 +241,7 @@ same-file = { $file } est le même fichier que { $first } ; il n'est lu qu'une f
 cannot-read-folder = impossible de lire le dossier { $folder }
 cannot-read-file = impossible de lire { $file }
 csv-not-utf8 = ligne { $line } : le texte n'est pas en UTF-8 alors que le fichier commençait en UTF-8 ; enregistrez-le en UTF-8
+csv-quote-never-closed = ligne { $line } : un guillemet (") ouvre ici une cellule qui n'est jamais fermée, et le reste du fichier serait cette seule cellule ; fermez la cellule par un second guillemet, ou retirez le guillemet
 csv-error = { $line ->
     [0] { $reason }
    *[other] ligne { $line } : { $reason }

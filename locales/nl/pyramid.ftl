@@ -229,6 +229,7 @@ same-file = { $file } is hetzelfde bestand als { $first }; het wordt één keer 
 cannot-read-folder = kan de map { $folder } niet lezen
 cannot-read-file = kan { $file } niet lezen
 csv-not-utf8 = regel { $line }: de tekst is geen UTF-8, hoewel het bestand als UTF-8 begon; bewaar het als UTF-8
+csv-quote-never-closed = regel { $line }: hier opent een aanhalingsteken (") een cel die nooit gesloten wordt, zodat de rest van het bestand die ene cel zou zijn; sluit de cel met een tweede aanhalingsteken, of haal het aanhalingsteken weg
 csv-error = { $line ->
     [0] { $reason }
    *[other] regel { $line }: { $reason }

@@ -334,6 +334,9 @@ impl<R: Read> Lines<R> {
     fn quoted_record(&mut self, line: u64) -> Result<Option<u64>> {
         use csv_core::ReadRecordResult;
         let (mut written, mut ended) = (0, 0);
+        // The record's first line, past any empty lines before it.
+        let first_line = self.line_ends + 1 + self.line_offset;
+        let mut quotes = Quotes::default();
         loop {
             let input = &self.buffer[self.start..self.end];
             let (result, read, out, ends) = self.quoted.read_record(
@@ -341,17 +344,23 @@ impl<R: Read> Lines<R> {
                 &mut self.output[written..],
                 &mut self.output_ends[ended..],
             );
+            quotes.read(&input[..read], self.delimiter);
             let line_ends = memchr::memchr_iter(b'\n', &input[..read]).count() as u64;
             self.take(read, line_ends);
             written += out;
             ended += ends;
             match result {
                 ReadRecordResult::InputEmpty => {
-                    if self.drained {
-                        // Once more with nothing: the record ends.
-                        continue;
+                    if !self.drained {
+                        self.fill().map_err(|err| read_error(err, line))?;
                     }
-                    self.fill().map_err(|err| read_error(err, line))?;
+                    if self.drained
+                        && self.start == self.end
+                        && let Some(opened_after) = quotes.open()
+                    {
+                        return Err(quote_never_closed(first_line + opened_after));
+                    }
+                    // Once more; with nothing left, the record ends.
                 }
                 ReadRecordResult::OutputFull => {
                     let length = self.output.len() * 2;
@@ -373,6 +382,62 @@ impl<R: Read> Lines<R> {
             }
         }
     }
+}
+
+/// Where a quoted record stands, followed byte by byte beside csv_core
+/// (which does not tell): whether the input ends inside a quoted cell, and
+/// how many line ends into the record that cell's quote opened.
+#[derive(Default)]
+struct Quotes {
+    cell: InCell,
+    line_ends: u64,
+    opened_after: u64,
+}
+
+/// Where in a cell a byte falls, as csv_core reads it.
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+enum InCell {
+    /// At a cell's start, where a quote opens a quoted cell.
+    #[default]
+    Start,
+    /// In a cell that is not quoted, where a quote is a character.
+    Plain,
+    Quoted,
+    /// After a quote in a quoted cell: it closes the cell, unless another
+    /// quote follows (two stand for one).
+    QuoteInQuoted,
+}
+
+impl Quotes {
+    fn read(&mut self, bytes: &[u8], delimiter: u8) {
+        for &byte in bytes {
+            self.cell = match (self.cell, byte) {
+                (InCell::Quoted, b'"') => InCell::QuoteInQuoted,
+                (InCell::Quoted, _) | (InCell::QuoteInQuoted, b'"') => InCell::Quoted,
+                (InCell::Start, b'"') => {
+                    self.opened_after = self.line_ends;
+                    InCell::Quoted
+                }
+                (_, b'\n') => InCell::Start,
+                (_, byte) if byte == delimiter => InCell::Start,
+                _ => InCell::Plain,
+            };
+            self.line_ends += u64::from(byte == b'\n');
+        }
+    }
+
+    /// The line ends before the quote of a cell still open, if one is.
+    fn open(&self) -> Option<u64> {
+        (self.cell == InCell::Quoted).then_some(self.opened_after)
+    }
+}
+
+/// A quote that opens a cell at `line` and is never closed: csv's reader
+/// would make the rest of the file that one cell.
+fn quote_never_closed(line: u64) -> anyhow::Error {
+    crate::messages::Localized::new("csv-quote-never-closed", &[])
+        .count("line", line)
+        .into()
 }
 
 #[cfg(test)]
@@ -439,6 +504,53 @@ mod tests {
         })
     }
 
+    /// The records csv reads, as bytes (no UTF-8 check).
+    fn byte_records(text: &[u8], delimiter: u8) -> Vec<Vec<Vec<u8>>> {
+        let mut reader = csv_reader(text, delimiter);
+        let mut record = csv::ByteRecord::new();
+        let mut records = Vec::new();
+        while let Ok(true) = reader.read_byte_record(&mut record) {
+            records.push(record.iter().map(<[u8]>::to_vec).collect());
+        }
+        records
+    }
+
+    /// Whether csv ends `text` inside a quoted cell, told by csv itself:
+    /// `"x"y` after such a text closes that cell and adds `x"y` to it; after
+    /// any other it adds something else (`"x"y` to a cell not quoted, `"xy`
+    /// after a closing quote), makes a cell `xy` of its own, or a record.
+    fn ends_inside_quotes(text: &[u8], delimiter: u8) -> bool {
+        let before = byte_records(text, delimiter);
+        let after = byte_records(&[text, b"\"x\"y"].concat(), delimiter);
+        let closed = |last: &Vec<Vec<u8>>, then: &Vec<Vec<u8>>| {
+            let mut added = last.clone();
+            if let Some(cell) = added.last_mut() {
+                cell.extend_from_slice(b"x\"y");
+            }
+            added == *then
+        };
+        before.len() == after.len()
+            && before
+                .last()
+                .zip(after.last())
+                .is_some_and(|(last, then)| closed(last, then))
+    }
+
+    #[test]
+    fn a_quote_never_closed_is_named_at_its_line() {
+        // The second record starts on line 3; its first quoted cell closes
+        // on line 4, where another opens and runs to the end.
+        let text = b"a,b\n\n\"x\ny\",\"open\nmore\n";
+        let seen = by_lines(text, b',', 4);
+        assert_eq!(seen.len(), 2, "{seen:?}");
+        assert!(seen[1].starts_with("line 4: a quote"), "{}", seen[1]);
+        assert!(ends_inside_quotes(text, b','));
+        // Closed, it is csv's record.
+        let closed = b"a,b\n\n\"x\ny\",\"open\nmore\"\n";
+        assert_eq!(by_lines(closed, b',', 4), by_csv(closed, b','));
+        assert!(!ends_inside_quotes(closed, b','));
+    }
+
     #[test]
     fn cells_are_those_csv_gives() {
         let text = b"a,b,,c\r\n\n\"x\ny\",\"q\"\"r\"\nlast";
@@ -486,7 +598,19 @@ mod tests {
             semicolon in any::<bool>(),
         ) {
             let delimiter = if semicolon { b';' } else { b',' };
-            prop_assert_eq!(by_lines(&bytes, delimiter, chunk), by_csv(&bytes, delimiter));
+            let mut expected = by_csv(&bytes, delimiter);
+            // Where the text ends inside a quoted cell, csv's reader makes
+            // its last record of the rest; this reader refuses it.
+            let records = byte_records(&bytes, delimiter);
+            if ends_inside_quotes(&bytes, delimiter) && expected.len() == records.len() {
+                expected.pop();
+                let seen = by_lines(&bytes, delimiter, chunk);
+                let (refused, before) = seen.split_last().expect("an error at the end");
+                prop_assert!(refused.contains("is never closed"), "{}", refused);
+                prop_assert_eq!(before, &expected[..]);
+            } else {
+                prop_assert_eq!(by_lines(&bytes, delimiter, chunk), expected);
+            }
         }
     }
 }
