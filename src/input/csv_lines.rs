@@ -193,6 +193,9 @@ pub(super) struct Lines<R> {
     quoted: csv_core::Reader,
     /// csv_core's output for a quoted record.
     output: Vec<u8>,
+    /// The bytes of a quoted record from its start, where the buffer was
+    /// refilled before its end.
+    record: Vec<u8>,
     output_ends: Vec<usize>,
     /// Lines before the text (a `sep=` line, or an earlier part of it).
     line_offset: u64,
@@ -222,6 +225,7 @@ impl<R: Read> Lines<R> {
                 .terminator(csv_core::Terminator::Any(b'\n'))
                 .build(),
             output: vec![0; chunk.max(1)],
+            record: Vec::new(),
             output_ends: vec![0; 1],
             line_offset,
             chunk: chunk.max(1),
@@ -336,7 +340,10 @@ impl<R: Read> Lines<R> {
         let (mut written, mut ended) = (0, 0);
         // The record's first line, past any empty lines before it.
         let first_line = self.line_ends + 1 + self.line_offset;
-        let mut quotes = Quotes::default();
+        // The record's bytes read so far are `record` (kept only when the
+        // buffer is refilled in the middle of it), then `buffer[from..start]`.
+        self.record.clear();
+        let mut from = self.start;
         loop {
             let input = &self.buffer[self.start..self.end];
             let (result, read, out, ends) = self.quoted.read_record(
@@ -344,7 +351,6 @@ impl<R: Read> Lines<R> {
                 &mut self.output[written..],
                 &mut self.output_ends[ended..],
             );
-            quotes.read(&input[..read], self.delimiter);
             let line_ends = memchr::memchr_iter(b'\n', &input[..read]).count() as u64;
             self.take(read, line_ends);
             written += out;
@@ -352,13 +358,21 @@ impl<R: Read> Lines<R> {
             match result {
                 ReadRecordResult::InputEmpty => {
                     if !self.drained {
+                        let unsaved = self.buffer.get(from..self.start).unwrap_or_default();
+                        self.record.extend_from_slice(unsaved);
                         self.fill().map_err(|err| read_error(err, line))?;
+                        from = self.start;
                     }
-                    if self.drained
-                        && self.start == self.end
-                        && let Some(opened_after) = quotes.open()
-                    {
-                        return Err(quote_never_closed(first_line + opened_after));
+                    if self.drained && self.start == self.end {
+                        // The text ends in this record: only here can a
+                        // quoted cell be left open.
+                        let mut quotes = Quotes::default();
+                        quotes.read(&self.record, self.delimiter);
+                        let unsaved = self.buffer.get(from..self.start).unwrap_or_default();
+                        quotes.read(unsaved, self.delimiter);
+                        if let Some(opened_after) = quotes.open() {
+                            return Err(quote_never_closed(first_line + opened_after));
+                        }
                     }
                     // Once more; with nothing left, the record ends.
                 }
