@@ -4,7 +4,9 @@
 //! quoted cells over several lines. Both give the records, lines, byte
 //! offsets and errors the csv crate's `Reader` gives with the same settings
 //! (the tests below compare them): empty lines are skipped, and a
-//! record's line is where the reading of it began. `\n` alone ends a
+//! record's line is where the reading of it began. One error is added: a
+//! text that ends inside a quoted cell, which csv's reader would make one
+//! cell of the rest of the file, is refused at the line of its quote. `\n` alone ends a
 //! record; the `\r` of a CRLF stays at the end of the last cell and is
 //! trimmed like any white space.
 
@@ -398,9 +400,9 @@ impl<R: Read> Lines<R> {
     }
 }
 
-/// Where a quoted record stands, followed byte by byte beside csv_core
-/// (which does not tell): whether the input ends inside a quoted cell, and
-/// how many line ends into the record that cell's quote opened.
+/// Where a quoted record stands, worked out from its bytes as csv_core
+/// reads them (csv_core does not tell): whether the text ends inside a
+/// quoted cell, and how many line ends into the record its quote opened.
 #[derive(Default)]
 struct Quotes {
     cell: InCell,
