@@ -6,9 +6,9 @@
 //! (the tests below compare them): empty lines are skipped, and a
 //! record's line is where the reading of it began. One error is added: a
 //! text that ends inside a quoted cell, which csv's reader would make one
-//! cell of the rest of the file, is refused at the line of its quote. `\n` alone ends a
-//! record; the `\r` of a CRLF stays at the end of the last cell and is
-//! trimmed like any white space.
+//! cell of the rest of the file, is refused at the line of its quote.
+//! `\n` alone ends a record; the `\r` of a CRLF stays at the end of the
+//! last cell and is trimmed like any white space.
 
 use super::csv_file::{RecordLimit, not_utf8, read_error};
 use super::survey::{Cells, ToOwnedRow, text};
