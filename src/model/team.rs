@@ -8,14 +8,12 @@
 use crate::model::bank::{Bank, MAX_PILLARS};
 use crate::model::scoring::{Assessment, assess_pillar_scores};
 
-/// Running statistics of whole-number scores (0-100), exact: integer sums
-/// and how many have each score, so that a score can be taken out again
-/// (a respondent's earlier submission, replaced by a later one).
+/// Running statistics of whole-number scores (0-100), exact: how many
+/// have each score, so that a score can be taken out again (a
+/// respondent's earlier submission, replaced by a later one). Sums are
+/// worked out at the end.
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct Stats {
-    count: u64,
-    sum: u64,
-    sum_of_squares: u64,
     /// `[score]`: how many have each score.
     histogram: [u64; 101],
 }
@@ -23,9 +21,6 @@ struct Stats {
 impl Default for Stats {
     fn default() -> Stats {
         Stats {
-            count: 0,
-            sum: 0,
-            sum_of_squares: 0,
             histogram: [0; 101],
         }
     }
@@ -33,18 +28,13 @@ impl Default for Stats {
 
 impl Stats {
     fn add(&mut self, score: u8) {
-        let score = score.min(100);
-        self.count += 1;
-        self.sum += u64::from(score);
-        self.sum_of_squares += u64::from(score) * u64::from(score);
-        self.histogram[usize::from(score)] += 1;
+        if let Some(slot) = self.histogram.get_mut(usize::from(score.min(100))) {
+            *slot += 1;
+        }
     }
 
     /// Adds what another collected: the same as adding its scores.
     fn merge(&mut self, other: &Stats) {
-        self.count += other.count;
-        self.sum += other.sum;
-        self.sum_of_squares += other.sum_of_squares;
         for (mine, theirs) in self.histogram.iter_mut().zip(&other.histogram) {
             *mine += theirs;
         }
@@ -52,27 +42,27 @@ impl Stats {
 
     /// Takes out a score that was added.
     fn remove(&mut self, score: u8) {
-        let score = score.min(100);
-        let slot = &mut self.histogram[usize::from(score)];
-        if *slot == 0 {
-            return;
+        if let Some(slot) = self.histogram.get_mut(usize::from(score.min(100))) {
+            *slot = slot.saturating_sub(1);
         }
-        *slot -= 1;
-        self.count -= 1;
-        self.sum -= u64::from(score);
-        self.sum_of_squares -= u64::from(score) * u64::from(score);
     }
 
     fn finish(&self) -> Option<ScoreStats> {
-        if self.count == 0 {
+        let (mut count, mut sum, mut sum_of_squares) = (0u64, 0u64, 0u64);
+        for (score, &many) in (0u64..).zip(&self.histogram) {
+            count += many;
+            sum += many * score;
+            sum_of_squares += many * score * score;
+        }
+        if count == 0 {
             return None;
         }
-        let n = self.count as f64;
-        let mean = self.sum as f64 / n;
-        let variance = (self.sum_of_squares as f64 / n - mean * mean).max(0.0);
+        let n = count as f64;
+        let mean = sum as f64 / n;
+        let variance = (sum_of_squares as f64 / n - mean * mean).max(0.0);
         let held = |score: &usize| self.histogram[*score] > 0;
         Some(ScoreStats {
-            count: self.count,
+            count,
             mean,
             min: (0..=100).find(held).unwrap_or(0) as u8,
             max: (0..=100).rev().find(held).unwrap_or(0) as u8,
