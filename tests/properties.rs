@@ -15,7 +15,7 @@ use pyramid::input::{answer_file, csv_file};
 use pyramid::lang::Lang;
 use pyramid::model::answers::{Choice, Responses};
 use pyramid::model::bank::Bank;
-use pyramid::model::scoring::{RowScores, Scorer, assess, footprint, row_scores};
+use pyramid::model::scoring::{RowScores, assess, footprint, row_scores};
 use pyramid::model::team::Footprint;
 use std::sync::Arc;
 use std::sync::OnceLock;
@@ -101,24 +101,6 @@ proptest! {
             let assessment = assess(bank, responses);
             prop_assert_eq!(footprint(bank, responses), Footprint::of(&assessment));
             prop_assert_eq!(row_scores(bank, responses), RowScores::of(&assessment));
-        }
-    }
-
-    /// A scorer that keeps the overall score and stage of each combination
-    /// of pillar scores it met gives each respondent, met before or not,
-    /// the assessment's footprint and row.
-    #[test]
-    fn a_scorer_that_keeps_what_it_worked_out_scores_as_the_assessment(
-        many in proptest::collection::vec(any_answers(pyramid_bank()), 1..24),
-        three in proptest::collection::vec(any_answers(three_stage_bank()), 1..24),
-    ) {
-        for (bank, many) in [(pyramid_bank(), &many), (three_stage_bank(), &three)] {
-            let mut scorer = Scorer::new(bank);
-            for responses in many.iter().chain(many) {
-                let assessment = assess(bank, responses);
-                prop_assert_eq!(scorer.footprint(responses), Footprint::of(&assessment));
-                prop_assert_eq!(scorer.row_scores(responses), RowScores::of(&assessment));
-            }
         }
     }
 

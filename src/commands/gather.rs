@@ -14,7 +14,7 @@ use crate::lang::Lang;
 use crate::messages::{self, Localized, say_in};
 use crate::model::answers::Responses;
 use crate::model::bank::Bank;
-use crate::model::scoring::{self, Assessment, Scorer, assess, assess_pillar_scores};
+use crate::model::scoring::{self, Assessment, assess, assess_pillar_scores};
 use crate::model::team::{Footprint, TeamCollector};
 use crate::terminal::progress_bar::Progress;
 use anyhow::Result;
@@ -60,8 +60,6 @@ pub struct Tally<'a> {
     /// one read from a scores document.
     pub answers: Option<Vec<Option<Responses>>>,
     pub team: TeamCollector,
-    /// Scores the respondents whose rows are not kept whole.
-    scorer: Scorer<'a>,
     pub scored: u64,
     rejected: u64,
     problems: Vec<String>,
@@ -138,11 +136,11 @@ impl<'a> Tally<'a> {
             .is_some()
             .then(|| assess(self.bank, &record.responses));
         let spooled = (assessment.is_none() && self.spool.is_some())
-            .then(|| self.scorer.row_scores(&record.responses));
+            .then(|| scoring::row_scores(self.bank, &record.responses));
         let footprint = match (&assessment, &spooled) {
             (Some(assessment), _) => Footprint::of(assessment),
             (None, Some(scores)) => scores.footprint(),
-            (None, None) => self.scorer.footprint(&record.responses),
+            (None, None) => scoring::footprint(self.bank, &record.responses),
         };
         if record.named
             && let Some(duplicates) = &mut self.duplicates
@@ -204,7 +202,6 @@ impl<'a> Tally<'a> {
             respondents: options.keep_rows.then(Vec::new),
             spool: options.spool.then(|| Spool::new(bank, lang)),
             team: TeamCollector::new(bank),
-            scorer: Scorer::new(bank),
             scored: 0,
             rejected: 0,
             problems: Vec::new(),
@@ -234,7 +231,6 @@ impl<'a> Tally<'a> {
             spool: self.spool.as_ref().map(Spool::part),
             answers: self.answers.as_ref().map(|_| Vec::new()),
             team: TeamCollector::new(self.bank),
-            scorer: Scorer::new(self.bank),
             scored: 0,
             rejected: 0,
             problems: Vec::new(),

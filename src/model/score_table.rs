@@ -12,28 +12,16 @@ use crate::model::bank::{Bank, MAX_PILLARS};
 /// with more is scored without tables.
 pub const MAX_COMBINATIONS: usize = 8_192;
 
-/// The most combinations of the pillars' scores a bank's table gives a
-/// place to: the pyramid's 20 × 14 × 20 × 20 = 112,000. A scorer keeps
-/// the overall score and stage of each one it meets (2 bytes each).
-pub const MAX_OVERALL: usize = 131_072;
+/// The marker for "no score" in a table.
+const NO_SCORE: u8 = u8::MAX;
 
 #[derive(Clone, Debug, Default)]
 pub struct ScoreTable {
     /// For each question: its pillar, and what each answer code adds to
     /// the pillar's number.
     digits: Vec<Digit>,
-    /// For each pillar, the rank of each number's score among the
-    /// pillar's scores.
-    ranks: Vec<Vec<u8>>,
-    /// For each pillar, its scores by rank (`None` among them).
-    values: Vec<Vec<Option<u8>>>,
-    /// For each pillar, the value of one step of its rank in the place of
-    /// a combination of the pillars' scores (the first pillar's rank is the
-    /// lowest digit); all 0 where there are more than `MAX_OVERALL`.
-    steps: Vec<usize>,
-    /// How many places there are; 0 where there are more than
-    /// `MAX_OVERALL`.
-    places: usize,
+    /// For each pillar, the score of each number (`NO_SCORE` for none).
+    scores: Vec<Vec<u8>>,
 }
 
 #[derive(Clone, Debug)]
@@ -83,9 +71,9 @@ impl ScoreTable {
             })
             .collect();
         let mut responses = Responses::empty(bank);
-        let (mut ranks, mut values) = (Vec::new(), Vec::new());
+        let mut scores = Vec::with_capacity(pillars);
         for (pillar, size) in sizes.into_iter().enumerate() {
-            let (mut table, mut seen) = (Vec::with_capacity(size), Vec::new());
+            let mut table = Vec::with_capacity(size);
             for number in 0..size {
                 for (question, &(of, step, base)) in steps.iter().enumerate() {
                     if of == pillar {
@@ -93,70 +81,28 @@ impl ScoreTable {
                         responses.set_code(question, Code::try_from(place).unwrap_or(NO_ANSWER));
                     }
                 }
-                let value = score(&responses, pillar);
-                let rank = match seen.iter().position(|seen| *seen == value) {
-                    Some(rank) => rank,
-                    None => {
-                        seen.push(value);
-                        seen.len() - 1
-                    }
-                };
-                table.push(u8::try_from(rank).ok()?);
+                table.push(score(&responses, pillar).unwrap_or(NO_SCORE));
             }
-            ranks.push(table);
-            values.push(seen);
+            scores.push(table);
         }
-        let (steps, places) =
-            combinations(&values, MAX_OVERALL).unwrap_or((vec![0; values.len()], 0));
-        Some(ScoreTable {
-            digits,
-            ranks,
-            values,
-            steps,
-            places,
-        })
+        Some(ScoreTable { digits, scores })
     }
 
-    /// How many combinations of the pillars' scores there are, where they
-    /// have places.
-    pub fn combinations(&self) -> usize {
-        self.places
-    }
-
-    /// Each pillar's score, looked up, into `scores` (one per pillar); and
-    /// the place of their combination, where combinations have places.
-    pub fn scores(&self, responses: &Responses, scores: &mut [Option<u8>]) -> Option<usize> {
+    /// Each pillar's score, looked up, into `scores` (one per pillar).
+    pub fn scores(&self, responses: &Responses, scores: &mut [Option<u8>]) {
         let mut numbers = [0usize; MAX_PILLARS];
         for (digit, &code) in self.digits.iter().zip(responses.codes()) {
             if let Some(number) = numbers.get_mut(digit.pillar) {
                 *number += usize::from(digit.places[usize::from(code)]);
             }
         }
-        let mut place = 0;
-        let pillars = scores.iter_mut().zip(&self.ranks).zip(&self.values);
-        for (((slot, ranks), values), (number, step)) in
-            pillars.zip(numbers.iter().zip(&self.steps))
-        {
-            let rank = ranks.get(*number).copied().unwrap_or(0);
-            *slot = values.get(usize::from(rank)).copied().flatten();
-            place += usize::from(rank) * step;
+        for ((slot, table), number) in scores.iter_mut().zip(&self.scores).zip(numbers) {
+            *slot = table
+                .get(number)
+                .copied()
+                .filter(|score| *score != NO_SCORE);
         }
-        (self.places > 0).then_some(place)
     }
-}
-
-/// Each pillar's step in the place of a combination of its scores, and
-/// how many places; `None` for more than `limit`.
-fn combinations(values: &[Vec<Option<u8>>], limit: usize) -> Option<(Vec<usize>, usize)> {
-    let mut steps = vec![0; values.len()];
-    let mut size = 1usize;
-    for (step, values) in steps.iter_mut().zip(values) {
-        *step = size;
-        size = size
-            .checked_mul(values.len())
-            .filter(|size| *size <= limit)?;
-    }
-    Some((steps, size))
 }
 
 #[cfg(test)]
@@ -172,12 +118,16 @@ mod tests {
         })
     }
 
-    /// Random answer sets: "don't know", no answer, options and codes
-    /// past the options.
-    fn random_answers(bank: &Bank, count: usize, mut each: impl FnMut(&Responses)) {
-        let mut responses = Responses::empty(bank);
+    #[test]
+    fn a_looked_up_score_is_the_rules_score() {
+        // The tiny bank's pillar a has questions first and last, and two
+        // pillars allow "don't know".
+        let bank = tiny_bank();
+        let table = table(&bank, MAX_COMBINATIONS).expect("the tiny bank has tables");
+        let mut responses = Responses::empty(&bank);
         let mut seed = 7u64;
-        for _ in 0..count {
+        let mut scored = [0usize; 2];
+        for _ in 0..20_000 {
             for question in 0..bank.questions.len() {
                 seed = seed
                     .wrapping_mul(6364136223846793005)
@@ -190,50 +140,13 @@ mod tests {
                 };
                 responses.set(question, choice);
             }
-            each(&responses);
-        }
-    }
-
-    #[test]
-    fn combinations_of_scores_have_places_up_to_the_limit() {
-        let bank = tiny_bank();
-        let table = table(&bank, MAX_COMBINATIONS).expect("the tiny bank has tables");
-        let ranks: Vec<usize> = table.values.iter().map(Vec::len).collect();
-        let together: usize = ranks.iter().product();
-        assert_eq!(table.combinations(), together);
-        let (steps, size) = combinations(&table.values, together).expect("within the limit");
-        assert_eq!(
-            steps,
-            [1, ranks[0], ranks[0] * ranks[1], together / ranks[3]]
-        );
-        assert_eq!(size, together);
-        assert!(combinations(&table.values, together - 1).is_none());
-        // Every combination met has a place of its own.
-        let mut places = std::collections::HashMap::new();
-        random_answers(&bank, 20_000, |responses| {
-            let mut scores = [None; 4];
-            let place = table.scores(responses, &mut scores).expect("a place");
-            assert!(place < together);
-            assert_eq!(*places.entry(place).or_insert(scores), scores);
-        });
-        assert!(places.len() > 100, "{}", places.len());
-    }
-
-    #[test]
-    fn a_looked_up_score_is_the_rules_score() {
-        // The tiny bank's pillar a has questions first and last, and two
-        // pillars allow "don't know".
-        let bank = tiny_bank();
-        let table = table(&bank, MAX_COMBINATIONS).expect("the tiny bank has tables");
-        let mut scored = [0usize; 2];
-        random_answers(&bank, 20_000, |responses| {
             let mut looked_up = [None; 4];
-            table.scores(responses, &mut looked_up);
+            table.scores(&responses, &mut looked_up);
             for (pillar, score) in looked_up.iter().enumerate() {
-                assert_eq!(*score, pillar_score_of(&bank, responses, pillar));
+                assert_eq!(*score, pillar_score_of(&bank, &responses, pillar));
                 scored[usize::from(score.is_some())] += 1;
             }
-        });
+        }
         assert!(scored.iter().all(|count| *count > 1_000), "{scored:?}");
     }
 

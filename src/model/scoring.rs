@@ -191,117 +191,46 @@ impl RowScores {
 /// assessment (nothing is allocated; a bank's score table gives the
 /// pillar scores).
 pub fn row_scores(bank: &Bank, responses: &Responses) -> RowScores {
-    Scorer::once(bank).row_scores(responses)
+    let mut row = without_focus(bank, responses);
+    row.focus = focus(&row.scores[..row.count]);
+    row
+}
+
+/// A row's scores but its focus, which a team summary does not take in.
+fn without_focus(bank: &Bank, responses: &Responses) -> RowScores {
+    let count = bank.pillars.len().min(MAX_PILLARS);
+    let mut scores = [None; MAX_PILLARS];
+    match bank.score_table() {
+        Some(table) => table.scores(responses, &mut scores[..count]),
+        None => {
+            let sums = pillar_sums(bank, responses);
+            for (score, sums) in scores.iter_mut().zip(&sums).take(count) {
+                *score = pillar_score(bank, sums);
+            }
+        }
+    }
+    let mut stages = [None; MAX_PILLARS];
+    for (stage, score) in stages.iter_mut().zip(&scores).take(count) {
+        *stage = score.map(|score| bank.stage_for_score(score));
+    }
+    let score = overall_score(&scores[..count]);
+    let score_stage = score.map(|score| bank.stage_for_score(score));
+    let stage = balanced_stage(bank, score_stage, &scores[..count], &stages[..count], None);
+    RowScores {
+        scores,
+        stages,
+        count,
+        score,
+        stage,
+        focus: None,
+    }
 }
 
 /// What a team summary takes in of one respondent's answers: the same as
 /// `Footprint::of(&assess(bank, responses))`, without building the
 /// assessment.
 pub fn footprint(bank: &Bank, responses: &Responses) -> Footprint {
-    Scorer::once(bank).footprint(responses)
-}
-
-/// Scores respondent after respondent of a bank: the overall score and
-/// stage of each combination of pillar scores (a place in the bank's score
-/// table) are worked out the first time it comes and looked up after. A
-/// team of thousands shares a few thousand combinations.
-pub struct Scorer<'b> {
-    bank: &'b Bank,
-    /// By place: `[score, stage]`, `NONE` for none, `UNKNOWN` as score
-    /// for not met yet; empty where combinations have no places.
-    known: Vec<[u8; 2]>,
-}
-
-impl<'b> Scorer<'b> {
-    const NONE: u8 = u8::MAX;
-    const UNKNOWN: u8 = u8::MAX - 1;
-
-    /// A scorer that keeps what it worked out (2 bytes for each
-    /// combination of pillar scores).
-    pub fn new(bank: &'b Bank) -> Scorer<'b> {
-        let places = bank.score_table().map_or(0, |table| table.combinations());
-        Scorer {
-            bank,
-            known: vec![[Scorer::UNKNOWN, Scorer::NONE]; places],
-        }
-    }
-
-    /// A scorer for one respondent, which keeps nothing.
-    fn once(bank: &'b Bank) -> Scorer<'b> {
-        Scorer {
-            bank,
-            known: Vec::new(),
-        }
-    }
-
-    /// A row's scores, as `row_scores` gives them.
-    pub fn row_scores(&mut self, responses: &Responses) -> RowScores {
-        let mut row = self.without_focus(responses);
-        row.focus = focus(&row.scores[..row.count]);
-        row
-    }
-
-    /// What a team summary takes in, as `footprint` gives it.
-    pub fn footprint(&mut self, responses: &Responses) -> Footprint {
-        self.without_focus(responses).footprint()
-    }
-
-    /// A row's scores but its focus, which a team summary does not take in.
-    fn without_focus(&mut self, responses: &Responses) -> RowScores {
-        let bank = self.bank;
-        let count = bank.pillars.len().min(MAX_PILLARS);
-        let mut scores = [None; MAX_PILLARS];
-        let place = match bank.score_table() {
-            Some(table) => table.scores(responses, &mut scores[..count]),
-            None => {
-                let sums = pillar_sums(bank, responses);
-                for (score, sums) in scores.iter_mut().zip(&sums).take(count) {
-                    *score = pillar_score(bank, sums);
-                }
-                None
-            }
-        };
-        let mut stages = [None; MAX_PILLARS];
-        for (stage, score) in stages.iter_mut().zip(&scores).take(count) {
-            *stage = score.map(|score| bank.stage_for_score(score));
-        }
-        let (pillars, pillar_stages) = (&scores[..count], &stages[..count]);
-        let (score, stage) = match place.and_then(|place| self.known.get_mut(place)) {
-            Some(&mut [score, stage]) if score != Scorer::UNKNOWN => {
-                let some = |value: u8| (value != Scorer::NONE).then_some(value);
-                (some(score), some(stage))
-            }
-            Some(known) => {
-                let (score, stage) = overall_of(bank, pillars, pillar_stages);
-                *known = [score, stage].map(|value| value.unwrap_or(Scorer::NONE));
-                (score, stage)
-            }
-            None => overall_of(bank, pillars, pillar_stages),
-        };
-        RowScores {
-            scores,
-            stages,
-            count,
-            score,
-            stage,
-            focus: None,
-        }
-    }
-}
-
-/// The overall score (rule 3) and stage (rule 4) of pillar scores and
-/// their stages.
-fn overall_of(
-    bank: &Bank,
-    scores: &[Option<u8>],
-    stages: &[Option<u8>],
-) -> (Option<u8>, Option<u8>) {
-    let score = overall_score(scores);
-    let score_stage = score.map(|score| bank.stage_for_score(score));
-    (
-        score,
-        balanced_stage(bank, score_stage, scores, stages, None),
-    )
+    without_focus(bank, responses).footprint()
 }
 
 /// The pillar to work on first: the first of those with the lowest score.
