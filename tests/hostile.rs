@@ -306,6 +306,81 @@ fn hostile_tables() {
     }
 }
 
+/// A file that cannot be read to its end (here, a quote never closed) is
+/// refused with one error, with or without `--skip-invalid`, whether the
+/// place is among the rows read to find the header or after them, and
+/// whether other files are good: its rows before the place were read, so
+/// skipping it would score part of it.
+#[test]
+fn a_file_that_cannot_be_read_to_its_end_is_refused_with_one_error() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let d = dir.path();
+    let text = plain_csv();
+    let rows: Vec<&str> = text.lines().collect();
+    let early = write(
+        d,
+        "early.csv",
+        format!("{}\n{}\n\"{}\n{}\n", rows[0], rows[1], rows[2], rows[3]),
+    );
+    let mut late_text = rows[0].to_string() + "\n";
+    for _ in 0..5 {
+        late_text += &format!("{}\n", rows[1]);
+    }
+    late_text += &format!("\"{}\n{}\n", rows[2], rows[3]);
+    let late = write(d, "late.csv", late_text);
+    let good = "tests/fixtures/forms/plain-ids.csv".to_string();
+    let cases: Vec<(Vec<&str>, &str, &str)> = vec![
+        (vec![&early], "early.csv: line 3:", ""),
+        (vec![&early, "--skip-invalid"], "early.csv: line 3:", ""),
+        (
+            vec![&early, "--skip-invalid", "--summary"],
+            "early.csv: line 3:",
+            "",
+        ),
+        (vec![&late, "--skip-invalid"], "late.csv: line 7:", ""),
+        (
+            vec![&late, "--skip-invalid", "--summary", "--format", "csv"],
+            "late.csv: line 7:",
+            "",
+        ),
+        (
+            vec![&good, &late, "--skip-invalid"],
+            "late.csv: line 7:",
+            "",
+        ),
+        (vec!["-", "--skip-invalid"], "<stdin>: line 7:", &late),
+    ];
+    for (args, place, stdin) in cases {
+        let out = d.join("out.csv");
+        let mut command = Command::new(assert_cmd::cargo::cargo_bin!("pyramid"));
+        command
+            .arg("score")
+            .args(&args)
+            .arg("--output")
+            .arg(&out)
+            .env("NO_COLOR", "1")
+            .env_remove("LANG")
+            .timeout(Duration::from_secs(10));
+        if !stdin.is_empty() {
+            command.pipe_stdin(stdin).expect("stdin");
+        }
+        let output = command.output().expect("runs");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {stderr}");
+        let expected = format!("{place} a quote (\") opens a cell here and is never closed");
+        assert!(
+            stderr.starts_with("error: ") && stderr.contains(&expected),
+            "{args:?}: expected {expected:?} in:\n{stderr}"
+        );
+        assert_eq!(
+            stderr.lines().count(),
+            1,
+            "{args:?}: one error only:\n{stderr}"
+        );
+        assert!(!out.exists(), "{args:?} wrote an output file");
+    }
+}
+
 #[test]
 fn spreadsheet_bombs_are_refused_at_once() {
     let dir = tempfile::tempdir().expect("temp dir");

@@ -6,6 +6,7 @@ use super::duplicates::Duplicates;
 use super::spool::Spool;
 use crate::cli::ReadArgs;
 use crate::documents::ScoredRespondent;
+use crate::input::csv_file::Unreadable;
 use crate::input::matching::{ColumnMap, Matchers};
 use crate::input::record::{Place, Record};
 use crate::input::scores_document;
@@ -497,6 +498,8 @@ pub fn gather<'a>(setup: &'a Setup, paths: &[PathBuf], options: Options) -> Resu
                 }
             }
             Ok(None) => {}
+            // Its rows up to the place were read: not skipped, refused.
+            Err(err) if err.downcast_ref::<Unreadable>().is_some() => return Err(err),
             Err(err) => {
                 tally.rejected += 1;
                 tally.problem(messages::describe(&err, setup.lang));

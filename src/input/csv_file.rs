@@ -22,6 +22,20 @@ const SNIFF_BYTES: usize = 64 * 1024;
 /// accepted; longer means a broken or hostile file.
 const MAX_RECORD_BYTES: usize = 1024 * 1024;
 
+/// A file whose text could not be read to its end: a record over 1 MiB, a
+/// line that is not UTF-8, a quote never closed, a failed read. Shown as
+/// the file's name, before the reason. `--skip-invalid` cannot skip it:
+/// the rows before the place were read already, and skipping the rest
+/// would score part of the file without a word on which part.
+#[derive(Debug)]
+pub struct Unreadable(pub Arc<str>);
+
+impl std::fmt::Display for Unreadable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
 /// Refuses a record longer than `MAX_RECORD_BYTES` while reading, before
 /// the CSV reader buffers it, so one endless line cannot fill memory.
 /// Quotes toggle its idea of being inside a cell wherever they are:
@@ -285,7 +299,7 @@ impl<R: Read> RowSource for OnThisThread<R> {
         }
         self.reader
             .read()
-            .map_err(|err| err.context(self.file.to_string()))
+            .map_err(|err| err.context(Unreadable(self.file.clone())))
     }
 
     fn row(&self) -> RowView<'_> {
@@ -370,7 +384,7 @@ impl RowSource for ReadAhead {
                 }
                 match batch.end.take() {
                     Some(Ok(())) => return Ok(None),
-                    Some(Err(err)) => return Err(err.context(self.file.to_string())),
+                    Some(Err(err)) => return Err(err.context(Unreadable(self.file.clone()))),
                     None => {}
                 }
             }
