@@ -504,6 +504,36 @@ fn two_columns_for_one_question_are_refused() {
 }
 
 #[test]
+fn a_map_onto_a_question_that_a_column_holds_is_named() {
+    // Column C mapped onto the question that column B holds, and column B
+    // mapped onto the question that column C holds: the mapped one of the
+    // two is named, whichever comes first.
+    let cases = [
+        ("strategy-choices=strategy-role", "strategy-role", "C"),
+        ("strategy-role=strategy-choices", "strategy-choices", "B"),
+    ];
+    for (map, question, mapped) in cases {
+        pyramid()
+            .args(["score", "examples/plain-ids.csv", "--map", map])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(format!(
+                "examples/plain-ids.csv: columns B and C both hold question `{question}` \
+                 (column {mapped} through --map \"{map}\"); change --map, or remove one of the \
+                 columns"
+            )));
+    }
+    pyramid()
+        .args(["score", "examples/plain-ids.csv", "--lang", "nl"])
+        .args(["--map", "strategy-choices=strategy-role"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "(kolom C via --map \"strategy-choices=strategy-role\"); pas --map aan",
+        ));
+}
+
+#[test]
 fn answer_file_errors_name_the_file_and_line() {
     let dir = tempfile::tempdir().expect("temp dir");
     let an = std::fs::read_to_string(format!("{ANSWERS}/an.yaml")).expect("fixture");

@@ -258,6 +258,7 @@ no-question-columns = { $file }: no column is a question of the bank `{ $bank }`
 }
 survey-no-respondents = { $file }: the table has a header row but no respondents; export it again once answers are in
 question-twice = { $file }: columns { $first } and { $second } both hold question `{ $question }`; remove one
+question-twice-mapped = { $file }: columns { $first } and { $second } both hold question `{ $question }` (column { $mapped } through --map { $map }); change --map, or remove one of the columns
 not-a-scores-document = { $place }: not a scores document: { $reason }
 scores-document-newer = { $file }: a scores document of version { $version }, written by a newer pyramid; this one reads version { $known }: update pyramid, or score the answers again
 scores-for-another-bank = { $file }: these scores are for the bank `{ $named }`, not `{ $bank }`

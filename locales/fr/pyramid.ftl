@@ -274,6 +274,7 @@ no-question-columns = { $file } : aucune colonne n'est une question de la banque
 }
 survey-no-respondents = { $file } : le tableau a une ligne d'en-tête mais aucun répondant ; exportez-le à nouveau quand des réponses seront arrivées
 question-twice = { $file } : les colonnes { $first } et { $second } contiennent toutes deux la question `{ $question }` ; supprimez-en une
+question-twice-mapped = { $file } : les colonnes { $first } et { $second } contiennent toutes deux la question `{ $question }` (la colonne { $mapped } par --map { $map }) ; modifiez --map, ou supprimez l'une des colonnes
 not-a-scores-document = { $place } : ce n'est pas un document de scores : { $reason }
 scores-document-newer = { $file } : un document de scores de version { $version }, écrit par un pyramid plus récent ; celui-ci lit la version { $known } : mettez pyramid à jour, ou évaluez à nouveau les réponses
 scores-for-another-bank = { $file } : ces scores concernent la banque `{ $named }`, pas `{ $bank }`

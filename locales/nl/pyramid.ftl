@@ -262,6 +262,7 @@ no-question-columns = { $file }: geen enkele kolom is een vraag van de vragenban
 }
 survey-no-respondents = { $file }: de tabel heeft een kopregel maar geen respondenten; exporteer opnieuw zodra er antwoorden zijn
 question-twice = { $file }: de kolommen { $first } en { $second } bevatten allebei de vraag `{ $question }`; verwijder er één
+question-twice-mapped = { $file }: de kolommen { $first } en { $second } bevatten allebei de vraag `{ $question }` (kolom { $mapped } via --map { $map }); pas --map aan, of verwijder een van de kolommen
 not-a-scores-document = { $place }: geen scoredocument: { $reason }
 scores-document-newer = { $file }: een scoredocument van versie { $version }, geschreven door een nieuwere pyramid; deze leest versie { $known }: werk pyramid bij, of scoor de antwoorden opnieuw
 scores-for-another-bank = { $file }: deze scores horen bij de vragenbank `{ $named }`, niet bij `{ $bank }`

@@ -271,6 +271,8 @@ pub struct HeaderMatcher {
     folded: HashMap<String, usize>,
     /// `--map` headers, folded: their question and their place in the map.
     mapped: HashMap<String, (usize, usize)>,
+    /// Each `--map` entry as typed, for messages.
+    shown: Vec<String>,
 }
 
 impl HeaderMatcher {
@@ -297,7 +299,12 @@ impl HeaderMatcher {
                 Some((fold(&entry.column), (question, place)))
             })
             .collect();
-        HeaderMatcher { folded, mapped }
+        let shown = map.iter().map(ColumnMap::shown).collect();
+        HeaderMatcher {
+            folded,
+            mapped,
+            shown,
+        }
     }
 
     /// The question a header names: a `--map` header, or the question's id
@@ -317,6 +324,11 @@ impl HeaderMatcher {
     /// The place in `--map` of the entry that names `header`, if one does.
     pub fn map_entry(&self, header: &str) -> Option<usize> {
         self.mapped.get(&fold(header)).map(|&(_, place)| place)
+    }
+
+    /// The `--map` entry that names `header`, as typed, if one does.
+    pub fn map_shown(&self, header: &str) -> Option<&str> {
+        self.shown.get(self.map_entry(header)?).map(String::as_str)
     }
 
     /// For a header that names no question: the question whose id or text

@@ -374,15 +374,26 @@ fn columns(header: &[String], headers: &HeaderMatcher, bank: &Bank, file: &str) 
         .find_map(|(column, title)| Some((column, Completion::of(title)?)));
     for (column, title) in header.iter().enumerate() {
         if let Some(question) = headers.question(title) {
-            if let Some((earlier, _)) = questions.iter().find(|(_, q)| *q == question) {
-                let (first, second) = (column_letter(*earlier), column_letter(column));
-                let args = [
+            if let Some(&(earlier, _)) = questions.iter().find(|(_, q)| *q == question) {
+                let (first, second) = (column_letter(earlier), column_letter(column));
+                let mut args = vec![
                     ("file", file),
                     ("first", first.as_str()),
                     ("second", second.as_str()),
                     ("question", bank.questions[question].id.as_str()),
                 ];
-                return Err(Localized::new("question-twice", &args).into());
+                // A column that holds it through `--map`: the map is to fix.
+                let mapped = [(column, &second), (earlier, &first)]
+                    .into_iter()
+                    .find_map(|(at, letter)| Some((letter, headers.map_shown(&header[at])?)));
+                let key = match mapped {
+                    Some((letter, map)) => {
+                        args.extend([("mapped", letter.as_str()), ("map", map)]);
+                        "question-twice-mapped"
+                    }
+                    None => "question-twice",
+                };
+                return Err(Localized::new(key, &args).into());
             }
             questions.push((column, question));
         } else if let Some(rank) = respondent_rank(title) {
