@@ -2,8 +2,8 @@
 //! the team's stage from the mean pillar scores (with the same rule as for
 //! one person), the stage distribution, and where the team disagrees most.
 //!
-//! The summary keeps counts and sums only, so it takes the same memory for
-//! ten respondents as for a million.
+//! The summary keeps only how many have each score, so it takes the same
+//! memory for ten respondents as for a million.
 
 use crate::model::bank::{Bank, MAX_PILLARS};
 use crate::model::scoring::{Assessment, assess_pillar_scores};
