@@ -306,11 +306,12 @@ fn hostile_tables() {
     }
 }
 
-/// A file that cannot be read to its end (here, a quote never closed) is
-/// refused with one error, with or without `--skip-invalid`, whether the
-/// place is among the rows read to find the header or after them, and
-/// whether other files are good: its rows before the place were read, so
-/// skipping it would score part of it.
+/// A file that cannot be read to its end (a quote never closed, a cell
+/// over 1 MiB in a spreadsheet after its rows) is refused with one error,
+/// with or without `--skip-invalid`, whether the place is among the rows
+/// read to find the header or after them, and whether other files are
+/// good: its rows before the place were read, so skipping it would score
+/// part of it. A spreadsheet that fails before any row is still skipped.
 #[test]
 fn a_file_that_cannot_be_read_to_its_end_is_refused_with_one_error() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -329,6 +330,7 @@ fn a_file_that_cannot_be_read_to_its_end_is_refused_with_one_error() {
     late_text += &format!("\"{}\n{}\n", rows[2], rows[3]);
     let late = write(d, "late.csv", late_text);
     let good = "tests/fixtures/forms/plain-ids.csv".to_string();
+    let big_row = late_big_cell_ods(d);
     let cases: Vec<(Vec<&str>, &str, &str)> = vec![
         (vec![&early], "early.csv: line 3:", ""),
         (vec![&early, "--skip-invalid"], "early.csv: line 3:", ""),
@@ -349,6 +351,7 @@ fn a_file_that_cannot_be_read_to_its_end_is_refused_with_one_error() {
             "",
         ),
         (vec!["-", "--skip-invalid"], "<stdin>: line 7:", &late),
+        (vec![&good, &big_row, "--skip-invalid"], "late-big.ods:", ""),
     ];
     for (args, place, stdin) in cases {
         let out = d.join("out.csv");
@@ -367,7 +370,11 @@ fn a_file_that_cannot_be_read_to_its_end_is_refused_with_one_error() {
         let output = command.output().expect("runs");
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert_eq!(output.status.code(), Some(2), "{args:?}: {stderr}");
-        let expected = format!("{place} a quote (\") opens a cell here and is never closed");
+        let expected = if place.ends_with(".ods:") {
+            format!("{place} the part content.xml holds a cell or tag over 1 MiB")
+        } else {
+            format!("{place} a quote (\") opens a cell here and is never closed")
+        };
         assert!(
             stderr.starts_with("error: ") && stderr.contains(&expected),
             "{args:?}: expected {expected:?} in:\n{stderr}"
@@ -379,6 +386,53 @@ fn a_file_that_cannot_be_read_to_its_end_is_refused_with_one_error() {
         );
         assert!(!out.exists(), "{args:?} wrote an output file");
     }
+    // Failing before its first row, a spreadsheet is skipped whole.
+    let output = Command::new(assert_cmd::cargo::cargo_bin!("pyramid"))
+        .args(["score", &good, "tests/fixtures/spreadsheets/whitespace.ods"])
+        .args(["--skip-invalid", "--summary"])
+        .env("NO_COLOR", "1")
+        .env_remove("LANG")
+        .timeout(Duration::from_secs(10))
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("skipped 1 respondent"), "{stderr}");
+}
+
+/// `plain-ids.ods` with a row after its respondents whose one cell is
+/// 2 MiB: the sheet fails after three rows were read.
+fn late_big_cell_ods(dir: &Path) -> String {
+    use std::io::{Read, Write};
+    let source = std::fs::File::open("tests/fixtures/spreadsheets/plain-ids.ods").expect("fixture");
+    let mut source = zip::ZipArchive::new(source).expect("a zip");
+    let path = dir.join("late-big.ods");
+    let mut out = zip::ZipWriter::new(std::fs::File::create(&path).expect("create"));
+    for index in 0..source.len() {
+        let mut entry = source.by_index(index).expect("entry");
+        let name = entry.name().expect("a name").to_string();
+        let mut data = Vec::new();
+        entry.read_to_end(&mut data).expect("read");
+        if name == "content.xml" {
+            let text = String::from_utf8(data).expect("UTF-8");
+            let end = text.rfind("</table:table>").expect("a table");
+            let row = format!(
+                "<table:table-row><table:table-cell office:value-type=\"string\"><text:p>{}</text:p></table:table-cell></table:table-row>",
+                "x".repeat(2 << 20)
+            );
+            data = format!("{}{row}{}", &text[..end], &text[end..]).into_bytes();
+        }
+        let method = if name == "mimetype" {
+            zip::CompressionMethod::Stored
+        } else {
+            zip::CompressionMethod::Deflated
+        };
+        let options = zip::write::SimpleFileOptions::default().compression_method(method);
+        out.start_file(name, options).expect("start");
+        out.write_all(&data).expect("write");
+    }
+    out.finish().expect("finish");
+    path.to_str().expect("path").to_string()
 }
 
 #[test]

@@ -440,6 +440,7 @@ pub fn gather<'a>(setup: &'a Setup, paths: &[PathBuf], options: Options) -> Resu
     let mut tables = 0;
     let progress = Progress::new(total_bytes(&sources), sources.len());
     for source in &sources {
+        let taken = tally.scored + tally.rejected;
         let read = sources::open(source).and_then(|input| {
             let input = progress.wrap(input);
             sources::read(source, input, bank, &matchers, &mut tally, &|input| {
@@ -498,8 +499,15 @@ pub fn gather<'a>(setup: &'a Setup, paths: &[PathBuf], options: Options) -> Resu
                 }
             }
             Ok(None) => {}
-            // Its rows up to the place were read: not skipped, refused.
-            Err(err) if err.downcast_ref::<Unreadable>().is_some() => return Err(err),
+            // A source that failed part of the way (a CSV file always: its
+            // rows up to the place were read) is refused, not skipped:
+            // skipping it would score part of it without a word on which.
+            Err(err)
+                if err.downcast_ref::<Unreadable>().is_some()
+                    || tally.scored + tally.rejected > taken =>
+            {
+                return Err(err);
+            }
             Err(err) => {
                 tally.rejected += 1;
                 tally.problem(messages::describe(&err, setup.lang));
