@@ -317,6 +317,19 @@ fn scored_with(csv: &[u8], parsing: csv_file::Parsing, keep_duplicates: bool) ->
     ]
 }
 
+/// What a summary of a CSV shows, scored as `parsing` says with
+/// `options`: the team, the counts, the problems and the notes.
+fn summary_with(csv: &[u8], parsing: csv_file::Parsing, options: Options) -> Vec<String> {
+    let (tally, outcome, notes) = settled(csv, parsing, options);
+    vec![
+        outcome,
+        format!("{notes:?}"),
+        format!("{:?}", tally.team.finish(pyramid_bank())),
+        format!("{} scored, {} problems", tally.scored, tally.problem_count),
+        format!("{:?}", tally.problems()),
+    ]
+}
+
 /// The CSV rows of scoring a CSV with the rows kept, on one thread.
 fn rows_kept(csv: &[u8], keep_duplicates: bool) -> (String, Vec<u8>) {
     let parsing = csv_file::Parsing::OnThisThread;
@@ -401,11 +414,12 @@ fn any_start() -> impl Strategy<Value = Start> {
     })
 }
 
-/// A cell of a generated export: a key, a number, don't know, a bad
-/// answer, nothing, or a bad answer over two lines in quotes.
+/// A cell of a generated export: a key, a number, don't know, a label, a
+/// bad answer, nothing, or a bad answer over two lines in quotes.
 fn any_cell() -> impl Strategy<Value = String> {
     prop_oneof![
         4 => prop::sample::select(vec!["a", "b", "c", "d", "1", "4", "dont_know"]).prop_map(String::from),
+        1 => prop::sample::select(vec!["Weet ik niet", "Don't know", " b", "C", "5"]).prop_map(String::from),
         1 => Just("zz".to_string()),
         1 => Just(String::new()),
         1 => Just("\"two\nlines\"".to_string()),
@@ -494,6 +508,30 @@ proptest! {
         for parsing in [csv_file::Parsing::OnThisThread, csv_file::Parsing::InParts] {
             let spooled = rows_spooled(&csv, parsing, keep_duplicates, by_name_alone);
             prop_assert_eq!(&spooled, &kept);
+        }
+    }
+
+    /// A summary alone, whose rows are read straight into each pillar's
+    /// number where they can be, on one thread or in two parts at once,
+    /// shows what a summary with every row and answer kept shows: the
+    /// team, the counts, the problems and the second submissions.
+    #[test]
+    fn a_summary_alone_shows_what_one_with_the_rows_kept_shows(
+        rows in mostly_good_rows(0.3),
+        broken in prop::option::weighted(0.1, 0..900usize),
+        keep_duplicates in any::<bool>(),
+        start in any_start(),
+    ) {
+        let csv = export(&rows, broken, None, start);
+        let parsing = csv_file::Parsing::OnThisThread;
+        let kept = summary_with(&csv, parsing, options(keep_duplicates));
+        for parsing in [csv_file::Parsing::OnThisThread, csv_file::Parsing::InParts] {
+            let alone = Options {
+                keep_rows: false,
+                keep_answers: false,
+                ..options(keep_duplicates)
+            };
+            prop_assert_eq!(&summary_with(&csv, parsing, alone), &kept);
         }
     }
 }

@@ -136,12 +136,12 @@ impl<'a> Tally<'a> {
             .respondents
             .is_some()
             .then(|| assess(self.bank, &record.responses));
-        let spooled = (assessment.is_none() && self.spool.is_some())
-            .then(|| scoring::row_scores(self.bank, &record.responses));
+        let spooled =
+            (assessment.is_none() && self.spool.is_some()).then(|| record.row_scores(self.bank));
         let footprint = match (&assessment, &spooled) {
             (Some(assessment), _) => Footprint::of(assessment),
             (None, Some(scores)) => scores.footprint(),
-            (None, None) => scoring::footprint(self.bank, &record.responses),
+            (None, None) => record.footprint(self.bank),
         };
         if record.named
             && let Some(duplicates) = &mut self.duplicates
@@ -383,6 +383,11 @@ impl Sink for Tally<'_> {
         if let Some(duplicates) = &mut self.duplicates {
             duplicates.sort();
         }
+    }
+
+    /// A kept row needs its assessment, and kept answers the answers.
+    fn scores_only(&self) -> bool {
+        self.respondents.is_none() && self.answers.is_none()
     }
 }
 

@@ -25,7 +25,7 @@ use crate::input::sources::{self, Respondent, Sink, Source};
 use crate::messages::Localized;
 use crate::model::answers::Responses;
 use crate::model::bank::Bank;
-use crate::model::scoring::{self, assess, assess_pillar_scores};
+use crate::model::scoring::{assess, assess_pillar_scores};
 use crate::model::target::{Target, plan};
 use crate::model::team::Footprint;
 use anyhow::Result;
@@ -313,8 +313,7 @@ impl Sink for Settling<'_> {
             Respondent::Answers(record) if kept(record, self.allow_incomplete) => {
                 self.kept += 1;
                 if self.named.replaced(record) {
-                    self.replaced
-                        .push(scoring::footprint(self.bank, &record.responses));
+                    self.replaced.push(record.footprint(self.bank));
                 }
             }
             Respondent::Answers(_) => {}
@@ -328,6 +327,10 @@ impl Sink for Settling<'_> {
     }
 
     fn join(&mut self, _part: Self, _rows_before: u64) {}
+
+    fn scores_only(&self) -> bool {
+        true
+    }
 }
 
 /// A file read for its rows until nobody takes them any more; then it ends
@@ -531,7 +534,10 @@ mod tests {
         for (question, option) in [0, 1, 3, 0, 1, 2, 3, 0, 2].into_iter().enumerate() {
             r3.set(question, Some(Choice::Option(option)));
         }
-        assert_eq!(replaced, [scoring::footprint(&setup.bank, &r3)]);
+        assert_eq!(
+            replaced,
+            [crate::model::scoring::footprint(&setup.bank, &r3)]
+        );
         let shorter: String = table(0..9);
         std::fs::write(&path, shorter).expect("cut short");
         let error = second.settle().expect_err("changed").to_string();

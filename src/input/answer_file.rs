@@ -215,6 +215,7 @@ pub fn read(text: &str, file: Arc<str>, bank: &Bank, matcher: &AnswerMatcher) ->
         named: false,
         place,
         responses,
+        combination: None,
         bad,
         missing,
     })

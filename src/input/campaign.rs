@@ -85,6 +85,7 @@ pub fn record(
             row: None,
         },
         responses,
+        combination: None,
         bad,
         missing,
     }

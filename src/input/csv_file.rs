@@ -200,7 +200,15 @@ pub fn read_csv_with(
         }
         _ => {
             let mut rows = rows;
-            read_rows(&mut rows, &file, bank, matchers, &mut records(sink))
+            let scores_only = sink.scores_only();
+            read_rows(
+                &mut rows,
+                &file,
+                bank,
+                matchers,
+                scores_only,
+                &mut records(sink),
+            )
         }
     }
 }
@@ -231,8 +239,9 @@ fn read_ahead(
             current: None,
             at: 0,
         };
+        let scores_only = sink.scores_only();
         let on_record = &mut records(sink);
-        read_rows(&mut rows, file, bank, matchers, on_record)
+        read_rows(&mut rows, file, bank, matchers, scores_only, on_record)
     })
 }
 

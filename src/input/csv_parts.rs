@@ -65,6 +65,9 @@ pub(super) fn read<R: Read, S: Sink>(
 ) -> Result<TableInfo> {
     let file = rows.file().clone();
     let mut table = Table::find(&mut rows, &file, bank, matchers, &mut records(sink))?;
+    if sink.scores_only() {
+        table.scores_only();
+    }
     let start = layout.skip + rows.reader.position();
     let Some(part_sink) = sink.part() else {
         table.rest(&mut rows, &mut records(sink))?;

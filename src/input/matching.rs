@@ -158,6 +158,20 @@ impl AnswerMatcher {
         }
     }
 
+    /// Every value of more than one character that `at_once` tells for
+    /// the question at `question`, with its code.
+    pub fn written(&self, question: usize) -> impl Iterator<Item = (&[u8], Code)> {
+        self.questions
+            .get(question)
+            .into_iter()
+            .flat_map(|matcher| &matcher.exact)
+            .filter(|(value, _)| {
+                matches!(&***value, [first, .., last]
+                    if first.is_ascii_graphic() && last.is_ascii_graphic())
+            })
+            .map(|(value, &code)| (&**value, code))
+    }
+
     /// The code of the one-character answer `byte` to the question at
     /// `question`, as `at_once` gives it.
     #[inline]

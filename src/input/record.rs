@@ -5,6 +5,9 @@ use crate::lang::Lang;
 use crate::messages::{Localized, say_in};
 use crate::model::answers::Responses;
 use crate::model::bank::Bank;
+use crate::model::score_table::Combination;
+use crate::model::scoring::{self, RowScores};
+use crate::model::team::Footprint;
 use crate::visible::quoted;
 use std::fmt;
 use std::sync::Arc;
@@ -71,6 +74,10 @@ pub struct Record {
     pub named: bool,
     pub place: Place,
     pub responses: Responses,
+    /// Where a table's row was read straight into a combination of the
+    /// bank's score table (for a sink that takes scores only): the answers
+    /// as that, and `responses` is empty.
+    pub combination: Option<Combination>,
     pub bad: Vec<BadAnswer>,
     /// Questions with an empty answer.
     pub missing: Vec<usize>,
@@ -88,8 +95,34 @@ impl Record {
                 row: None,
             },
             responses: Responses::empty(bank),
+            combination: None,
             bad: Vec::new(),
             missing: Vec::new(),
+        }
+    }
+
+    /// Takes in a row read straight into a combination: no answer to note,
+    /// none missing, none wrong.
+    pub fn read_straight(&mut self, answers: Combination) {
+        self.responses.clear();
+        self.combination = Some(answers);
+        self.bad.clear();
+        self.missing.clear();
+    }
+
+    /// The respondent's scores, as a row shows them.
+    pub fn row_scores(&self, bank: &Bank) -> RowScores {
+        match (&self.combination, bank.score_table()) {
+            (Some(answers), Some(table)) => scoring::row_scores_of(bank, table, answers),
+            _ => scoring::row_scores(bank, &self.responses),
+        }
+    }
+
+    /// What a team summary takes in of the respondent.
+    pub fn footprint(&self, bank: &Bank) -> Footprint {
+        match (&self.combination, bank.score_table()) {
+            (Some(answers), Some(table)) => scoring::footprint_of(bank, table, answers),
+            _ => scoring::footprint(bank, &self.responses),
         }
     }
 

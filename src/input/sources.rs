@@ -222,6 +222,12 @@ pub trait Sink: Send + Sized {
     /// Called on the thread that filled this sink when it has read all it
     /// will: work that can be done there, before `join`, is done here.
     fn read_all(&mut self) {}
+    /// Whether this sink takes only each respondent's scores, not the
+    /// answers themselves: a table may then hand on records whose answers
+    /// were read straight into a combination (`Record::combination`).
+    fn scores_only(&self) -> bool {
+        false
+    }
 }
 
 /// What hands each record of a table to `sink`.

@@ -13,6 +13,7 @@ use crate::input::matching::{
     AnswerMatcher, HeaderMatcher, Matchers, Resolved, fold, respondent_rank, trimmed,
 };
 use crate::input::record::{At, BadAnswer, Record, column_letter};
+use crate::input::straight::Straight;
 use crate::messages::Localized;
 use crate::model::answers::{Code, NO_ANSWER};
 use crate::model::bank::Bank;
@@ -88,7 +89,7 @@ struct Columns {
 
 /// What a column of a table holds, as far as its respondents go.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Role {
+pub(super) enum Role {
     /// The answers to the question at this position.
     Question(usize),
     Respondent,
@@ -143,15 +144,20 @@ pub(super) trait RowSource {
     fn row(&self) -> Self::Row<'_>;
 }
 
-/// The shared part: find the header, then turn each data row into a record.
+/// The shared part: find the header, then turn each data row into a record
+/// (`Table::scores_only` where `scores_only`).
 pub(super) fn read_rows(
     source: &mut impl RowSource,
     file: &Arc<str>,
     bank: &Bank,
     matchers: &Matchers,
+    scores_only: bool,
     on_record: &mut dyn FnMut(&mut Record),
 ) -> Result<TableInfo> {
     let mut table = Table::find(source, file, bank, matchers, on_record)?;
+    if scores_only {
+        table.scores_only();
+    }
     table.rest(source, on_record)?;
     table.finish()
 }
@@ -165,6 +171,8 @@ pub(super) struct Table<'a> {
     file: Arc<str>,
     /// The record each row is read into, lent to `on_record`.
     record: Record,
+    /// Set where only scores are wanted (`Table::scores_only`).
+    straight: Option<Straight<'a>>,
     /// Data rows read: respondents, unfinished and empty rows.
     data_rows: u64,
     respondents: u64,
@@ -209,6 +217,7 @@ impl<'a> Table<'a> {
             bank,
             file: file.clone(),
             record: Record::new(bank, file.clone()),
+            straight: None,
             data_rows: 0,
             respondents: 0,
             partial: 0,
@@ -219,19 +228,48 @@ impl<'a> Table<'a> {
         Ok(table)
     }
 
+    /// From here on, hands on records whose answers may have been read
+    /// straight into a combination (`Record::combination`) where the bank
+    /// scores by look-up: for a sink that takes scores only.
+    pub(super) fn scores_only(&mut self) {
+        if !self.columns.info.missing_columns.is_empty() {
+            // Each row then lacks answers: the full reading says which.
+            return;
+        }
+        self.straight = self
+            .bank
+            .score_table()
+            .and_then(|table| Straight::new(&self.columns.roles, self.answers, table));
+    }
+
     /// Turns one data row into a record, unless it is unfinished or empty.
     fn take(&mut self, row: &impl Cells, line: u64, on_record: &mut dyn FnMut(&mut Record)) {
         self.data_rows += 1;
         if self.columns.partial(row) {
             self.partial += 1;
-        } else if fill_record(
-            row,
-            line,
-            self.data_rows,
-            &self.columns,
-            self.answers,
-            &mut self.record,
-        ) {
+            return;
+        }
+        let straight = self
+            .straight
+            .as_ref()
+            .zip(row.line())
+            .and_then(|(straight, (text, delimiter))| straight.read(text, delimiter));
+        let respondent = match straight {
+            Some((answers, name)) => {
+                self.record.read_straight(answers);
+                name_record(&mut self.record, name, line, self.data_rows);
+                true
+            }
+            None => fill_record(
+                row,
+                line,
+                self.data_rows,
+                &self.columns,
+                self.answers,
+                &mut self.record,
+            ),
+        };
+        if respondent {
             self.respondents += 1;
             on_record(&mut self.record);
         }
@@ -275,6 +313,7 @@ impl<'a> Table<'a> {
         Table {
             columns: self.columns.clone(),
             record: Record::new(self.bank, file.clone()),
+            straight: self.straight.clone(),
             file,
             data_rows: 0,
             respondents: 0,
@@ -490,6 +529,7 @@ fn fill_record(
     record: &mut Record,
 ) -> bool {
     record.responses.clear();
+    record.combination = None;
     record.bad.clear();
     // A question without a column is missing for everyone.
     record.missing.clear();
@@ -504,6 +544,13 @@ fn fill_record(
         return false;
     };
     record.missing.sort_unstable();
+    name_record(record, name, line, data_row);
+    true
+}
+
+/// Gives `record` its respondent's name (the cell, trimmed) and place.
+fn name_record(record: &mut Record, name: &[u8], line: u64, data_row: u64) {
+    let name = trimmed(text(name));
     record.named = !name.is_empty();
     record.respondent.clear();
     if record.named {
@@ -514,7 +561,6 @@ fn fill_record(
     }
     record.place.line = Some(line);
     record.place.row = Some(data_row);
-    true
 }
 
 /// Reads a row written as one line, as `cell_by_cell` reads it: the
@@ -527,7 +573,7 @@ fn read_line<'r>(
     columns: &Columns,
     answers: &AnswerMatcher,
     record: &mut Record,
-) -> Option<&'r str> {
+) -> Option<&'r [u8]> {
     let mut noted = Noted::new();
     let mut at = 0;
     for (column, &role) in columns.roles.iter().enumerate() {
@@ -589,7 +635,7 @@ fn cell_by_cell<'r>(
     columns: &Columns,
     answers: &AnswerMatcher,
     record: &mut Record,
-) -> Option<&'r str> {
+) -> Option<&'r [u8]> {
     let mut noted = Noted::new();
     let mut cells = row.cells();
     for (column, &role) in columns.roles.iter().enumerate() {
@@ -647,11 +693,11 @@ impl<'r> Noted<'r> {
 
     /// The respondent's name, given the cells after the last one noted;
     /// `None` for an empty row.
-    fn name(self, mut rest: impl Iterator<Item = &'r [u8]>) -> Option<&'r str> {
+    fn name(self, mut rest: impl Iterator<Item = &'r [u8]>) -> Option<&'r [u8]> {
         if self.blank && rest.all(is_blank) {
             return None;
         }
-        Some(trimmed(text(self.name)))
+        Some(self.name)
     }
 }
 
@@ -694,6 +740,7 @@ fn is_blank(cell: &[u8]) -> bool {
 mod tests {
     use super::*;
     use crate::input::csv_lines::RowView;
+    use crate::lang::Lang;
     use crate::testing::tiny_bank;
     use proptest::prelude::*;
 
@@ -708,7 +755,187 @@ mod tests {
         )
     }
 
+    /// The built-in bank, its matchers, and the columns of `header`.
+    fn pyramid_columns(header: &[String]) -> (Bank, Matchers, Columns) {
+        let bank = crate::input::bank_file::builtin().expect("the built-in bank");
+        let matchers = Matchers::new(&bank, &[]);
+        let columns = columns(header, &matchers.headers, &bank, "team.csv")
+            .expect("the header names questions");
+        (bank, matchers, columns)
+    }
+
+    /// The pillar scores and name of a line read straight.
+    type Straightly = (Vec<Option<u8>>, String);
+
+    /// A line read straight into a combination, and the same line read
+    /// answer by answer: `Some` of what the straight reading gave where it
+    /// took the line, after checking that the full reading agrees.
+    fn straight_and_full(
+        line: &str,
+        delimiter: u8,
+        bank: &Bank,
+        matchers: &Matchers,
+        columns: &Columns,
+    ) -> Result<Option<Straightly>, TestCaseError> {
+        let table = bank.score_table().expect("the pyramid scores by look-up");
+        let straight = Straight::new(&columns.roles, &matchers.answers, table)
+            .expect("the header has questions");
+        let Some((answers, name)) = straight.read(line.as_bytes(), delimiter) else {
+            return Ok(None);
+        };
+        let mut straight_scores = vec![None; bank.pillars.len()];
+        table.scores_of(&answers, &mut straight_scores);
+        let mut record = Record::new(bank, Arc::from("team.csv"));
+        let row = RowView::Line {
+            text: line.as_bytes(),
+            delimiter,
+        };
+        let respondent = fill_record(&row, 7, 3, columns, &matchers.answers, &mut record);
+        prop_assert!(respondent, "a row with answers is a respondent");
+        prop_assert!(record.bad.is_empty(), "{:?}", record.bad);
+        prop_assert!(record.missing.is_empty(), "{:?}", record.missing);
+        let mut full_scores = vec![None; bank.pillars.len()];
+        table.scores(&record.responses, &mut full_scores);
+        prop_assert_eq!(&straight_scores, &full_scores);
+        let mut named = Record::new(bank, Arc::from("team.csv"));
+        name_record(&mut named, name, 7, 3);
+        prop_assert_eq!(
+            (&named.respondent, named.named),
+            (&record.respondent, record.named)
+        );
+        Ok(Some((straight_scores, named.respondent)))
+    }
+
+    /// The cells of the built-in bank's questions that a straight reading
+    /// takes: keys, numbers, "don't know" and labels as the bank writes
+    /// them.
+    fn written_answers(bank: &Bank, question: usize) -> Vec<String> {
+        let question = &bank.questions[question];
+        let mut cells: Vec<String> = question.options.iter().map(|o| o.key.clone()).collect();
+        cells.extend((1..=question.options.len()).map(|n| n.to_string()));
+        for lang in [Lang::NL, Lang::EN, Lang::FR] {
+            cells.extend(
+                question
+                    .options
+                    .iter()
+                    .map(|o| o.label.own(lang).to_string()),
+            );
+            if question.dont_know {
+                cells.push(bank.dont_know.own(lang).to_string());
+            }
+        }
+        if question.dont_know {
+            cells.push("dont_know".to_string());
+        }
+        cells
+    }
+
+    #[test]
+    fn a_line_of_answers_as_the_bank_writes_them_is_read_straight() {
+        let header: Vec<String> = ["note", "respondent"]
+            .into_iter()
+            .map(String::from)
+            .chain(
+                crate::input::bank_file::builtin()
+                    .expect("the built-in bank")
+                    .questions
+                    .iter()
+                    .map(|question| question.id.clone()),
+            )
+            .collect();
+        let (bank, matchers, columns) = pyramid_columns(&header);
+        let mut taken = 0;
+        for delimiter in [b',', b';', b'\t'] {
+            for spelling in 0..12 {
+                let cells: Vec<String> = (0..bank.questions.len())
+                    .map(|question| {
+                        let written = written_answers(&bank, question);
+                        written[(question + spelling) % written.len()].clone()
+                    })
+                    .collect();
+                let line = format!(
+                    "x{d}  Ann {d}{}",
+                    cells.join(&char::from(delimiter).to_string()),
+                    d = char::from(delimiter)
+                );
+                // A label that holds the delimiter is two cells, and one
+                // that ends in a letter such as `é` is told by folding:
+                // the full reading reads them.
+                let split = cells.iter().enumerate().any(|(question, cell)| {
+                    cell.contains(char::from(delimiter))
+                        || matchers.answers.at_once(question, cell.as_bytes()) == NO_ANSWER
+                });
+                let read = straight_and_full(&line, delimiter, &bank, &matchers, &columns)
+                    .expect("the two readings agree");
+                assert_eq!(read.is_none(), split, "{line}");
+                if let Some((scores, name)) = read {
+                    assert_eq!(name, "Ann");
+                    assert!(scores.iter().any(Option::is_some), "{line}");
+                    taken += 1;
+                }
+            }
+        }
+        assert!(taken >= 12, "only {taken} lines were read straight");
+        // Anything else is left to the full reading.
+        let answers = |cell: &str| {
+            let mut cells = vec!["a".to_string(); bank.questions.len()];
+            cells[3] = cell.to_string();
+            format!(",Ann,{}", cells.join(","))
+        };
+        for cell in ["", " a", "A", "zz", "Dont_know", "\t", "é"] {
+            let read = straight_and_full(&answers(cell), b',', &bank, &matchers, &columns)
+                .expect("nothing to compare");
+            assert!(read.is_none(), "{cell:?} is read straight");
+        }
+        // A row shorter than the header lacks answers.
+        let short = ",Ann,a,b";
+        let read = straight_and_full(short, b',', &bank, &matchers, &columns).expect("none");
+        assert!(read.is_none());
+    }
+
     proptest! {
+        /// Where a line is read straight into a combination, reading it
+        /// answer by answer gives a respondent with the same scores and
+        /// name, and nothing wrong or missing: keys, numbers, labels in
+        /// three languages (some holding the delimiter), white space,
+        /// capitals, wrong and empty cells, short and long rows, CRLF.
+        #[test]
+        fn a_line_read_straight_scores_as_read_answer_by_answer(
+            order in Just((0..15usize).collect::<Vec<_>>()).prop_shuffle(),
+            name_at in 0..17usize,
+            picks in prop::collection::vec((0..40usize, 0..10u8), 17),
+            length in 14..19usize,
+            delimiter in prop::sample::select(vec![b',', b';', b'\t']),
+            crlf in any::<bool>(),
+        ) {
+            let bank = crate::input::bank_file::builtin().expect("the built-in bank");
+            let mut header: Vec<String> =
+                order.iter().map(|&q| bank.questions[q].id.clone()).collect();
+            header.insert(name_at.min(header.len()), "respondent".to_string());
+            header.push("note".to_string());
+            let (bank, matchers, columns) = pyramid_columns(&header);
+            let odd = ["", " a ", "B", "zz", "r1", "Weet ik niet ", "\t"];
+            let cells: Vec<String> = header
+                .iter()
+                .zip(&picks)
+                .map(|(title, &(pick, oddness))| {
+                    match bank.question_position(title) {
+                        Some(question) if oddness > 0 => {
+                            let written = written_answers(&bank, question);
+                            written[pick % written.len()].clone()
+                        }
+                        _ => odd[pick % odd.len()].to_string(),
+                    }
+                })
+                .take(length)
+                .collect();
+            let mut line = cells.join(&char::from(delimiter).to_string());
+            if crlf {
+                line.push('\r');
+            }
+            straight_and_full(&line, delimiter, &bank, &matchers, &columns)?;
+        }
+
         /// A line read byte by byte gives the record its cells read one by
         /// one give: one-byte answers, longer ones, white space, a CRLF's
         /// `\r`, short and long rows, empty rows.

@@ -90,19 +90,65 @@ impl ScoreTable {
 
     /// Each pillar's score, looked up, into `scores` (one per pillar).
     pub fn scores(&self, responses: &Responses, scores: &mut [Option<u8>]) {
-        let mut numbers = [0usize; MAX_PILLARS];
-        for (digit, &code) in self.digits.iter().zip(responses.codes()) {
-            if let Some(number) = numbers.get_mut(digit.pillar) {
-                *number += usize::from(digit.places[usize::from(code)]);
-            }
+        let mut numbers = Combination::default();
+        for (question, &code) in responses.codes().iter().enumerate() {
+            numbers.add(self.place(question, code));
         }
-        for ((slot, table), number) in scores.iter_mut().zip(&self.scores).zip(numbers) {
+        self.scores_of(&numbers, scores);
+    }
+
+    /// Where the answer `code` to the question at `question` moves its
+    /// pillar's number: the pillar, and how far. A code past the question's
+    /// options moves it by 0, as no answer does.
+    pub fn place(&self, question: usize, code: Code) -> Place {
+        self.digits
+            .get(question)
+            .map_or(Place::NOWHERE, |digit| Place {
+                pillar: digit.pillar as u8,
+                step: digit.places[usize::from(code)],
+            })
+    }
+
+    /// Each pillar's score, looked up from the pillars' numbers, into
+    /// `scores` (one per pillar).
+    pub fn scores_of(&self, numbers: &Combination, scores: &mut [Option<u8>]) {
+        for ((slot, table), &number) in scores.iter_mut().zip(&self.scores).zip(&numbers.0) {
             *slot = table
-                .get(number)
+                .get(usize::from(number))
                 .copied()
                 .filter(|score| *score != NO_SCORE);
         }
     }
+}
+
+/// A respondent's answers as each pillar's number (its place in the
+/// pillar's table): what scoring by look-up needs of them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Combination([u16; MAX_PILLARS]);
+
+impl Combination {
+    /// Takes in one answer.
+    #[inline]
+    pub fn add(&mut self, place: Place) {
+        if let Some(number) = self.0.get_mut(usize::from(place.pillar)) {
+            *number += place.step;
+        }
+    }
+}
+
+/// What one answer adds to a combination: `step` to a pillar's number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Place {
+    pub pillar: u8,
+    pub step: u16,
+}
+
+impl Place {
+    /// The place of an answer to no question: it moves nothing.
+    pub const NOWHERE: Place = Place {
+        pillar: u8::MAX,
+        step: 0,
+    };
 }
 
 #[cfg(test)]

@@ -19,6 +19,7 @@
 
 use crate::model::answers::{Choice, Responses};
 use crate::model::bank::{Bank, MAX_PILLARS};
+use crate::model::score_table::{Combination, ScoreTable};
 use crate::model::team::Footprint;
 
 /// How one pillar scored.
@@ -209,6 +210,32 @@ fn without_focus(bank: &Bank, responses: &Responses) -> RowScores {
             }
         }
     }
+    from_pillar_scores(bank, scores, count)
+}
+
+/// A row's scores of answers read as a combination of the bank's score
+/// table (`ScoreTable::place`): the same as `row_scores` of the answers.
+pub fn row_scores_of(bank: &Bank, table: &ScoreTable, answers: &Combination) -> RowScores {
+    let mut row = without_focus_of(bank, table, answers);
+    row.focus = focus(&row.scores[..row.count]);
+    row
+}
+
+/// What a team summary takes in of answers read as a combination: the
+/// same as `footprint` of the answers.
+pub fn footprint_of(bank: &Bank, table: &ScoreTable, answers: &Combination) -> Footprint {
+    without_focus_of(bank, table, answers).footprint()
+}
+
+fn without_focus_of(bank: &Bank, table: &ScoreTable, answers: &Combination) -> RowScores {
+    let count = bank.pillars.len().min(MAX_PILLARS);
+    let mut scores = [None; MAX_PILLARS];
+    table.scores_of(answers, &mut scores[..count]);
+    from_pillar_scores(bank, scores, count)
+}
+
+/// A row's scores but its focus, from the first `count` pillar scores.
+fn from_pillar_scores(bank: &Bank, scores: [Option<u8>; MAX_PILLARS], count: usize) -> RowScores {
     let mut stages = [None; MAX_PILLARS];
     for (stage, score) in stages.iter_mut().zip(&scores).take(count) {
         *stage = score.map(|score| bank.stage_for_score(score));

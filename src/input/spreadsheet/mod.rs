@@ -317,7 +317,7 @@ fn read_sheet(
         sheet,
         current: Vec::new(),
     };
-    read_rows(&mut rows, file, bank, matchers, on_record)
+    read_rows(&mut rows, file, bank, matchers, false, on_record)
 }
 
 /// XLS, the binary format before 2007, through calamine. The format caps

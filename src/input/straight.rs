@@ -1,0 +1,195 @@
+//! A line of a table read straight into each pillar's number in the bank's
+//! score table (a `Combination`), for a sink that takes scores only: no
+//! answer is written down on the way. A line that holds anything but an
+//! answer the bank knows in a question's cell (no answer, a wrong one,
+//! white space around it, other capitals) is left to the reading that
+//! notes every answer and says what is wrong; on every other line the two
+//! give the same scores and name (the tests below compare them).
+
+use super::matching::AnswerMatcher;
+use super::survey::Role;
+use crate::model::answers::NO_ANSWER;
+use crate::model::score_table::{Combination, Place, ScoreTable};
+
+/// How each column of a table's lines is read.
+#[derive(Clone)]
+pub(super) struct Straight<'a> {
+    columns: Vec<Column>,
+    answers: &'a AnswerMatcher,
+    table: &'a ScoreTable,
+}
+
+#[derive(Clone)]
+enum Column {
+    /// A question's cell: where each one-character answer (ASCII) moves
+    /// its pillar's number, `None` for a character that is none; and the
+    /// longer answers.
+    Question {
+        question: usize,
+        single: Box<[Option<Place>; 128]>,
+        longer: Longer,
+    },
+    Respondent,
+    Ignored,
+}
+
+/// A question's answers of more than one character (keys, labels,
+/// `dont_know`), found by their first character: the answers starting
+/// with `b` are `values[starts[b]..starts[b + 1]]`.
+#[derive(Clone)]
+struct Longer {
+    starts: Box<[u16; 129]>,
+    values: Vec<Value>,
+}
+
+#[derive(Clone)]
+struct Value {
+    text: Box<[u8]>,
+    /// The ASCII characters it holds, as bits: a delimiter among them
+    /// would split it.
+    holds: u128,
+    place: Place,
+}
+
+impl Longer {
+    fn new(question: usize, answers: &AnswerMatcher, table: &ScoreTable) -> Longer {
+        let mut values: Vec<Value> = answers
+            .written(question)
+            .map(|(text, code)| Value {
+                text: text.into(),
+                holds: text
+                    .iter()
+                    .filter(|byte| byte.is_ascii())
+                    .fold(0, |holds, byte| holds | 1 << byte),
+                place: table.place(question, code),
+            })
+            .collect();
+        // `written` gives values starting with an ASCII character.
+        values.sort_by(|a, b| a.text.cmp(&b.text));
+        let mut starts = Box::new([0u16; 129]);
+        for (byte, start) in starts.iter_mut().enumerate() {
+            let before = values.partition_point(|value| {
+                value.text.first().map_or(0, |&first| usize::from(first)) < byte
+            });
+            *start = u16::try_from(before).unwrap_or(u16::MAX);
+        }
+        Longer { starts, values }
+    }
+
+    /// The answer `rest` starts with, as a whole cell ended by `delimiter`
+    /// or the line's end: where it moves its pillar's number, and its
+    /// length.
+    #[inline]
+    fn find(&self, rest: &[u8], delimiter: u8) -> Option<(Place, usize)> {
+        let first = usize::from(*rest.first()?);
+        let start = usize::from(*self.starts.get(first)?);
+        let end = usize::from(*self.starts.get(first + 1)?);
+        let splits = |value: &Value| delimiter >= 128 || value.holds >> delimiter & 1 == 1;
+        self.values
+            .get(start..end)?
+            .iter()
+            .find(|value| {
+                rest.starts_with(&value.text)
+                    && rest
+                        .get(value.text.len())
+                        .is_none_or(|&next| next == delimiter)
+                    && !splits(value)
+            })
+            .map(|value| (value.place, value.text.len()))
+    }
+}
+
+impl<'a> Straight<'a> {
+    /// The reading of lines whose columns hold `roles`; `None` where no
+    /// column holds a question.
+    pub(super) fn new(
+        roles: &[Role],
+        answers: &'a AnswerMatcher,
+        table: &'a ScoreTable,
+    ) -> Option<Straight<'a>> {
+        let columns: Vec<Column> = roles
+            .iter()
+            .map(|&role| match role {
+                Role::Question(question) => {
+                    let mut single = Box::new([None; 128]);
+                    for (byte, place) in (0u8..).zip(single.iter_mut()) {
+                        let code = answers.single(question, byte);
+                        *place = (code != NO_ANSWER).then(|| table.place(question, code));
+                    }
+                    let longer = Longer::new(question, answers, table);
+                    Column::Question {
+                        question,
+                        single,
+                        longer,
+                    }
+                }
+                Role::Respondent => Column::Respondent,
+                Role::Ignored => Column::Ignored,
+            })
+            .collect();
+        columns
+            .iter()
+            .any(|column| matches!(column, Column::Question { .. }))
+            .then_some(Straight {
+                columns,
+                answers,
+                table,
+            })
+    }
+
+    /// The answers of a line split at `delimiter`, and the respondent's
+    /// cell (empty where there is no such column); `None` where a
+    /// question's cell is not an answer as the bank writes it.
+    pub(super) fn read<'l>(
+        &self,
+        line: &'l [u8],
+        delimiter: u8,
+    ) -> Option<(Combination, &'l [u8])> {
+        // The `\r` of a CRLF would end the last cell, where it is trimmed.
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        let mut answers = Combination::default();
+        let mut name: &[u8] = b"";
+        let mut at = 0;
+        for column in &self.columns {
+            if let Column::Question { single, longer, .. } = column {
+                if let Some(&byte) = line.get(at)
+                    && line.get(at + 1).is_none_or(|&next| next == delimiter)
+                    && let Some(&Some(place)) = single.get(usize::from(byte))
+                {
+                    answers.add(place);
+                    at += 2;
+                    continue;
+                }
+                if let Some((place, length)) =
+                    line.get(at..).and_then(|rest| longer.find(rest, delimiter))
+                {
+                    answers.add(place);
+                    at += length + 1;
+                    continue;
+                }
+            }
+            let rest = line.get(at..);
+            let cell = match rest {
+                Some(rest) => rest
+                    .iter()
+                    .position(|&byte| byte == delimiter)
+                    .map_or(rest, |length| &rest[..length]),
+                // A row shorter than the header has empty cells.
+                None => b"",
+            };
+            match column {
+                Column::Question { question, .. } => {
+                    let code = self.answers.at_once(*question, cell);
+                    if code == NO_ANSWER {
+                        return None;
+                    }
+                    answers.add(self.table.place(*question, code));
+                }
+                Column::Respondent => name = cell,
+                Column::Ignored => {}
+            }
+            at += cell.len() + 1;
+        }
+        Some((answers, name))
+    }
+}
