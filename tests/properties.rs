@@ -15,7 +15,9 @@ use pyramid::input::{answer_file, csv_file};
 use pyramid::lang::Lang;
 use pyramid::model::answers::{Choice, Responses};
 use pyramid::model::bank::Bank;
-use pyramid::model::scoring::{RowScores, assess, footprint, row_scores};
+use pyramid::model::scoring::{
+    RowScores, assess, footprint, footprint_of, row_scores, row_scores_of,
+};
 use pyramid::model::team::Footprint;
 use std::sync::Arc;
 use std::sync::OnceLock;
@@ -33,6 +35,22 @@ fn three_stage_bank() -> &'static Bank {
             "tests/fixtures/banks/three-stages.yaml",
         ))
         .expect("fixture bank")
+    })
+}
+
+/// The three-stage bank without its balance rules.
+fn unbalanced_bank() -> &'static Bank {
+    static BANK: OnceLock<Bank> = OnceLock::new();
+    BANK.get_or_init(|| {
+        let text = std::fs::read_to_string("tests/fixtures/banks/three-stages.yaml")
+            .expect("fixture bank");
+        let text = text
+            .replace("  top_stage_needs_every_pillar_at: 2\n", "")
+            .replace("  max_stages_above_weakest: 1\n", "");
+        let bank = bank_file::parse(&text, "unbalanced.yaml").expect("the bank without rules");
+        assert_eq!(bank.rules.top_stage_needs_every_pillar_at, None);
+        assert_eq!(bank.rules.max_stages_above_weakest, None);
+        bank
     })
 }
 
@@ -90,17 +108,28 @@ proptest! {
     }
 
     /// The team's footprint of a respondent and the scores of its row,
-    /// computed without building the assessment, are the assessment's:
-    /// for both banks, balance rules, focus and all.
+    /// computed without building the assessment, from the answers or from
+    /// each pillar's number, are the assessment's: for three banks, with
+    /// and without balance rules, focus and all.
     #[test]
     fn the_footprint_and_row_alone_are_the_assessments(
         responses in any_answers(pyramid_bank()),
         three in any_answers(three_stage_bank()),
     ) {
-        for (bank, responses) in [(pyramid_bank(), &responses), (three_stage_bank(), &three)] {
+        let banks = [
+            (pyramid_bank(), &responses),
+            (three_stage_bank(), &three),
+            (unbalanced_bank(), &three),
+        ];
+        for (bank, responses) in banks {
             let assessment = assess(bank, responses);
             prop_assert_eq!(footprint(bank, responses), Footprint::of(&assessment));
             prop_assert_eq!(row_scores(bank, responses), RowScores::of(&assessment));
+            // And from the answers as each pillar's number.
+            let table = bank.score_table().expect("the bank scores by look-up");
+            let answers = table.combination(responses);
+            prop_assert_eq!(footprint_of(bank, table, &answers), Footprint::of(&assessment));
+            prop_assert_eq!(row_scores_of(bank, table, &answers), RowScores::of(&assessment));
         }
     }
 

@@ -13,7 +13,7 @@ use crate::model::bank::{Bank, MAX_PILLARS};
 pub const MAX_COMBINATIONS: usize = 8_192;
 
 /// The marker for "no score" in a table.
-const NO_SCORE: u8 = u8::MAX;
+pub const NO_SCORE: u8 = u8::MAX;
 
 #[derive(Clone, Debug, Default)]
 pub struct ScoreTable {
@@ -90,11 +90,16 @@ impl ScoreTable {
 
     /// Each pillar's score, looked up, into `scores` (one per pillar).
     pub fn scores(&self, responses: &Responses, scores: &mut [Option<u8>]) {
+        self.scores_of(&self.combination(responses), scores);
+    }
+
+    /// The answers as each pillar's number.
+    pub fn combination(&self, responses: &Responses) -> Combination {
         let mut numbers = Combination::default();
         for (question, &code) in responses.codes().iter().enumerate() {
             numbers.add(self.place(question, code));
         }
-        self.scores_of(&numbers, scores);
+        numbers
     }
 
     /// Where the answer `code` to the question at `question` moves its
@@ -107,6 +112,14 @@ impl ScoreTable {
                 pillar: digit.pillar as u8,
                 step: digit.places[usize::from(code)],
             })
+    }
+
+    /// Each pillar's score, looked up from the pillars' numbers, into
+    /// `scores` (one per pillar), `NO_SCORE` for none.
+    pub fn marked_scores(&self, numbers: &Combination, scores: &mut [u8]) {
+        for ((slot, table), &number) in scores.iter_mut().zip(&self.scores).zip(&numbers.0) {
+            *slot = table.get(usize::from(number)).copied().unwrap_or(NO_SCORE);
+        }
     }
 
     /// Each pillar's score, looked up from the pillars' numbers, into

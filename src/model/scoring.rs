@@ -19,7 +19,7 @@
 
 use crate::model::answers::{Choice, Responses};
 use crate::model::bank::{Bank, MAX_PILLARS};
-use crate::model::score_table::{Combination, ScoreTable};
+use crate::model::score_table::{Combination, NO_SCORE, ScoreTable};
 use crate::model::team::Footprint;
 
 /// How one pillar scored.
@@ -224,7 +224,46 @@ pub fn row_scores_of(bank: &Bank, table: &ScoreTable, answers: &Combination) -> 
 /// What a team summary takes in of answers read as a combination: the
 /// same as `footprint` of the answers.
 pub fn footprint_of(bank: &Bank, table: &ScoreTable, answers: &Combination) -> Footprint {
-    without_focus_of(bank, table, answers).footprint()
+    let count = bank.pillars.len().min(MAX_PILLARS);
+    let mut scores = [NO_SCORE; MAX_PILLARS];
+    table.marked_scores(answers, &mut scores[..count]);
+    let (score, stage) = overall_of_marked(bank, &scores[..count]);
+    Footprint::of_marked(scores, count, score, stage)
+}
+
+/// The overall score and stage (rules 3 to 5) of pillar scores where
+/// `NO_SCORE` marks none: the same as `overall_score` and
+/// `balanced_stage`, in one pass and without the steps.
+fn overall_of_marked(bank: &Bank, scores: &[u8]) -> (Option<u8>, Option<u8>) {
+    let required = bank.rules.top_stage_needs_every_pillar_at;
+    let (mut total, mut scored) = (0u64, 0u64);
+    // A pillar without a stage is behind the stage the top one needs.
+    let mut behind = false;
+    let mut weakest_stage: Option<u8> = None;
+    for &score in scores {
+        if score == NO_SCORE {
+            behind = true;
+            continue;
+        }
+        total += u64::from(score);
+        scored += 1;
+        let stage = bank.stage_for_score(score);
+        behind |= required.is_some_and(|required| stage < required);
+        weakest_stage = Some(weakest_stage.map_or(stage, |weakest| weakest.min(stage)));
+    }
+    if scored == 0 {
+        return (None, None);
+    }
+    let score = rounded_ratio(total, scored) as u8;
+    let mut stage = bank.stage_for_score(score);
+    let top = bank.stage_count();
+    if required.is_some() && stage == top && behind {
+        stage = top - 1;
+    }
+    if let (Some(max_above), Some(weakest)) = (bank.rules.max_stages_above_weakest, weakest_stage) {
+        stage = stage.min(weakest.saturating_add(max_above));
+    }
+    (Some(score), Some(stage))
 }
 
 fn without_focus_of(bank: &Bank, table: &ScoreTable, answers: &Combination) -> RowScores {

@@ -6,6 +6,7 @@
 //! memory for ten respondents as for a million.
 
 use crate::model::bank::{Bank, MAX_PILLARS};
+use crate::model::score_table::NO_SCORE;
 use crate::model::scoring::{Assessment, assess_pillar_scores};
 
 /// Running statistics of whole-number scores (0-100), exact: how many
@@ -127,6 +128,23 @@ impl Footprint {
             0
         } else {
             self.stage
+        }
+    }
+
+    /// The footprint of the first `count` pillar scores, where `NO_SCORE`
+    /// marks none, an overall score and a stage.
+    pub fn of_marked(
+        pillars: [u8; MAX_PILLARS],
+        count: usize,
+        score: Option<u8>,
+        stage: Option<u8>,
+    ) -> Footprint {
+        const { assert!(Footprint::NONE == NO_SCORE) };
+        Footprint {
+            pillars,
+            count: count.min(MAX_PILLARS) as u8,
+            score: score.unwrap_or(Footprint::NONE),
+            stage: stage.unwrap_or(Footprint::NONE),
         }
     }
 
