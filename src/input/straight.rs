@@ -9,7 +9,7 @@
 use super::matching::AnswerMatcher;
 use super::survey::Role;
 use crate::model::answers::NO_ANSWER;
-use crate::model::score_table::{Combination, Place, ScoreTable};
+use crate::model::score_table::{Combination, ScoreTable};
 
 /// How each column of a table's lines is read.
 #[derive(Clone)]
@@ -21,17 +21,22 @@ pub(super) struct Straight<'a> {
 
 #[derive(Clone)]
 enum Column {
-    /// A question's cell: where each one-character answer (ASCII) moves
-    /// its pillar's number, `None` for a character that is none; and the
-    /// longer answers.
+    /// A question's cell: its pillar, how far each one-character answer
+    /// moves the pillar's number (`NOT_ONE`: the character is no answer),
+    /// and the longer answers.
     Question {
         question: usize,
-        single: Box<[Option<Place>; 128]>,
+        pillar: usize,
+        single: Box<[u16; 256]>,
         longer: Longer,
     },
     Respondent,
     Ignored,
 }
+
+/// In `Column::Question::single`: the character is no answer (a step is
+/// below `MAX_COMBINATIONS`).
+const NOT_ONE: u16 = u16::MAX;
 
 /// A question's answers of more than one character (keys, labels,
 /// `dont_know`), found by their first character: the answers starting
@@ -48,7 +53,7 @@ struct Value {
     /// The ASCII characters it holds, as bits: a delimiter among them
     /// would split it.
     holds: u128,
-    place: Place,
+    step: u16,
 }
 
 impl Longer {
@@ -61,7 +66,7 @@ impl Longer {
                     .iter()
                     .filter(|byte| byte.is_ascii())
                     .fold(0, |holds, byte| holds | 1 << byte),
-                place: table.place(question, code),
+                step: table.place(question, code).step,
             })
             .collect();
         // `written` gives values starting with an ASCII character.
@@ -77,10 +82,10 @@ impl Longer {
     }
 
     /// The answer `rest` starts with, as a whole cell ended by `delimiter`
-    /// or the line's end: where it moves its pillar's number, and its
+    /// or the line's end: how far it moves its pillar's number, and its
     /// length.
     #[inline]
-    fn find(&self, rest: &[u8], delimiter: u8) -> Option<(Place, usize)> {
+    fn find(&self, rest: &[u8], delimiter: u8) -> Option<(u16, usize)> {
         let first = usize::from(*rest.first()?);
         let start = usize::from(*self.starts.get(first)?);
         let end = usize::from(*self.starts.get(first + 1)?);
@@ -95,7 +100,7 @@ impl Longer {
                         .is_none_or(|&next| next == delimiter)
                     && !splits(value)
             })
-            .map(|value| (value.place, value.text.len()))
+            .map(|value| (value.step, value.text.len()))
     }
 }
 
@@ -111,16 +116,18 @@ impl<'a> Straight<'a> {
             .iter()
             .map(|&role| match role {
                 Role::Question(question) => {
-                    let mut single = Box::new([None; 128]);
-                    for (byte, place) in (0u8..).zip(single.iter_mut()) {
+                    let mut single = Box::new([NOT_ONE; 256]);
+                    for (byte, step) in (0u8..128).zip(single.iter_mut()) {
                         let code = answers.single(question, byte);
-                        *place = (code != NO_ANSWER).then(|| table.place(question, code));
+                        if code != NO_ANSWER {
+                            *step = table.place(question, code).step;
+                        }
                     }
-                    let longer = Longer::new(question, answers, table);
                     Column::Question {
                         question,
+                        pillar: usize::from(table.place(question, NO_ANSWER).pillar),
                         single,
-                        longer,
+                        longer: Longer::new(question, answers, table),
                     }
                 }
                 Role::Respondent => Column::Respondent,
@@ -151,19 +158,26 @@ impl<'a> Straight<'a> {
         let mut name: &[u8] = b"";
         let mut at = 0;
         for column in &self.columns {
-            if let Column::Question { single, longer, .. } = column {
-                if let Some(&byte) = line.get(at)
-                    && line.get(at + 1).is_none_or(|&next| next == delimiter)
-                    && let Some(&Some(place)) = single.get(usize::from(byte))
-                {
-                    answers.add(place);
+            if let Column::Question {
+                pillar,
+                single,
+                longer,
+                ..
+            } = column
+            {
+                let rest = line.get(at..).unwrap_or_default();
+                let one = match rest {
+                    [byte, next, ..] if *next == delimiter => single[usize::from(*byte)],
+                    [byte] => single[usize::from(*byte)],
+                    _ => NOT_ONE,
+                };
+                if one != NOT_ONE {
+                    answers.add_to(*pillar, one);
                     at += 2;
                     continue;
                 }
-                if let Some((place, length)) =
-                    line.get(at..).and_then(|rest| longer.find(rest, delimiter))
-                {
-                    answers.add(place);
+                if let Some((step, length)) = longer.find(rest, delimiter) {
+                    answers.add_to(*pillar, step);
                     at += length + 1;
                     continue;
                 }

@@ -143,8 +143,14 @@ impl Combination {
     /// Takes in one answer.
     #[inline]
     pub fn add(&mut self, place: Place) {
-        if let Some(number) = self.0.get_mut(usize::from(place.pillar)) {
-            *number += place.step;
+        self.add_to(usize::from(place.pillar), place.step);
+    }
+
+    /// Moves the number of the pillar at `pillar` by `step`.
+    #[inline]
+    pub fn add_to(&mut self, pillar: usize, step: u16) {
+        if let Some(number) = self.0.get_mut(pillar) {
+            *number += step;
         }
     }
 }

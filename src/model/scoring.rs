@@ -216,9 +216,25 @@ fn without_focus(bank: &Bank, responses: &Responses) -> RowScores {
 /// A row's scores of answers read as a combination of the bank's score
 /// table (`ScoreTable::place`): the same as `row_scores` of the answers.
 pub fn row_scores_of(bank: &Bank, table: &ScoreTable, answers: &Combination) -> RowScores {
-    let mut row = without_focus_of(bank, table, answers);
-    row.focus = focus(&row.scores[..row.count]);
-    row
+    let count = bank.pillars.len().min(MAX_PILLARS);
+    let mut marked = [NO_SCORE; MAX_PILLARS];
+    table.marked_scores(answers, &mut marked[..count]);
+    let (score, stage) = overall_of_marked(bank, &marked[..count]);
+    let (mut scores, mut stages) = ([None; MAX_PILLARS], [None; MAX_PILLARS]);
+    for ((score, stage), &marked) in scores.iter_mut().zip(&mut stages).zip(&marked[..count]) {
+        if marked != NO_SCORE {
+            *score = Some(marked);
+            *stage = Some(bank.stage_for_score(marked));
+        }
+    }
+    RowScores {
+        scores,
+        stages,
+        count,
+        score,
+        stage,
+        focus: focus(&scores[..count]),
+    }
 }
 
 /// What a team summary takes in of answers read as a combination: the
@@ -264,13 +280,6 @@ fn overall_of_marked(bank: &Bank, scores: &[u8]) -> (Option<u8>, Option<u8>) {
         stage = stage.min(weakest.saturating_add(max_above));
     }
     (Some(score), Some(stage))
-}
-
-fn without_focus_of(bank: &Bank, table: &ScoreTable, answers: &Combination) -> RowScores {
-    let count = bank.pillars.len().min(MAX_PILLARS);
-    let mut scores = [None; MAX_PILLARS];
-    table.scores_of(answers, &mut scores[..count]);
-    from_pillar_scores(bank, scores, count)
 }
 
 /// A row's scores but its focus, from the first `count` pillar scores.
