@@ -186,6 +186,9 @@ pub(super) struct Lines<R> {
     buffer: Vec<u8>,
     start: usize,
     end: usize,
+    /// A stretch of `buffer` known to be ASCII, checked as it was read: a
+    /// line in it needs no check of its own.
+    ascii: std::ops::Range<usize>,
     /// The input has no more bytes.
     drained: bool,
     delimiter: u8,
@@ -218,6 +221,7 @@ impl<R: Read> Lines<R> {
             buffer: vec![0; chunk.max(1)],
             start: 0,
             end: 0,
+            ascii: 0..0,
             drained: false,
             delimiter,
             taken: 0,
@@ -293,7 +297,8 @@ impl<R: Read> Lines<R> {
                 from: self.start,
                 to: self.start + length,
             };
-            if !self.row().is_utf8() {
+            let ascii = self.ascii.start <= self.start && self.start + length <= self.ascii.end;
+            if !ascii && !self.row().is_utf8() {
                 self.current = Current::None;
                 return Err(not_utf8(line));
             }
@@ -317,6 +322,8 @@ impl<R: Read> Lines<R> {
     fn fill(&mut self) -> std::io::Result<()> {
         if self.buffer.len() - self.end < self.chunk && self.start > 0 {
             self.buffer.copy_within(self.start..self.end, 0);
+            self.ascii = self.ascii.start.saturating_sub(self.start)
+                ..self.ascii.end.saturating_sub(self.start);
             self.end -= self.start;
             self.start = 0;
         }
@@ -329,7 +336,17 @@ impl<R: Read> Lines<R> {
             .read(&mut self.buffer[self.end..self.end + self.chunk])
         {
             Ok(0) => self.drained = true,
-            Ok(read) => self.end += read,
+            Ok(read) => {
+                let new = self.end..self.end + read;
+                if self.buffer.get(new.clone()).is_some_and(<[u8]>::is_ascii) {
+                    self.ascii = if self.ascii.end == self.end {
+                        self.ascii.start..new.end
+                    } else {
+                        new
+                    };
+                }
+                self.end += read;
+            }
             Err(err) if err.kind() == std::io::ErrorKind::Interrupted => {}
             Err(err) => return Err(err),
         }
