@@ -541,7 +541,8 @@ proptest! {
     }
 
     /// A summary alone, whose rows are read straight into each pillar's
-    /// number where they can be, on one thread or in two parts at once,
+    /// number where they can be, on one thread, a batch ahead on another
+    /// (as from standard input) or in two parts at once,
     /// shows what a summary with every row and answer kept shows: the
     /// team, the counts, the problems and the second submissions.
     #[test]
@@ -554,7 +555,11 @@ proptest! {
         let csv = export(&rows, broken, None, start);
         let parsing = csv_file::Parsing::OnThisThread;
         let kept = summary_with(&csv, parsing, options(keep_duplicates));
-        for parsing in [csv_file::Parsing::OnThisThread, csv_file::Parsing::InParts] {
+        for parsing in [
+            csv_file::Parsing::OnThisThread,
+            csv_file::Parsing::ReadAhead,
+            csv_file::Parsing::InParts,
+        ] {
             let alone = Options {
                 keep_rows: false,
                 keep_answers: false,
