@@ -2,6 +2,7 @@
 //! either language or an option number, and column headers given as a
 //! question id or the question's full text.
 
+use crate::input::straight::Steps;
 use crate::lang::Lang;
 use crate::model::answers::{Choice, Code, NO_ANSWER, choice, code};
 use crate::model::bank::{Bank, DONT_KNOW_KEY};
@@ -230,15 +231,19 @@ pub fn valid_answers(bank: &Bank, question: usize, lang: Lang) -> String {
 pub struct Matchers {
     pub headers: HeaderMatcher,
     pub answers: AnswerMatcher,
+    /// How answers move each pillar's number, for lines read straight.
+    pub steps: Option<Steps>,
 }
 
 impl Matchers {
     /// The matchers for `bank`, with the `--map` entries (already checked
     /// against the bank by `ColumnMap::parse`).
     pub fn new(bank: &Bank, map: &[ColumnMap]) -> Matchers {
+        let answers = AnswerMatcher::new(bank);
         Matchers {
             headers: HeaderMatcher::with_map(bank, map),
-            answers: AnswerMatcher::new(bank),
+            steps: Steps::new(bank, &answers),
+            answers,
         }
     }
 }

@@ -13,7 +13,7 @@ pub mod record;
 pub mod scores_document;
 pub mod sources;
 pub mod spreadsheet;
-mod straight;
+pub mod straight;
 pub mod survey;
 
 use crate::messages::{Localized, cannot_read};

@@ -4,32 +4,65 @@
 //! answer the bank knows in a question's cell (no answer, a wrong one,
 //! white space around it, other capitals) is left to the reading that
 //! notes every answer and says what is wrong; on every other line the two
-//! give the same scores and name (the tests below compare them).
+//! give the same scores and name (the tests in `survey` compare them).
 
-use super::matching::AnswerMatcher;
+use super::matching::{AnswerMatcher, Matchers};
 use super::survey::Role;
 use crate::model::answers::NO_ANSWER;
+use crate::model::bank::Bank;
 use crate::model::score_table::{Combination, ScoreTable};
+
+/// For each question of a bank that scores by look-up, how each answer
+/// as the bank writes it moves its pillar's number: worked out once for a
+/// run, and shared by the tables read.
+pub struct Steps {
+    questions: Vec<QuestionSteps>,
+}
+
+struct QuestionSteps {
+    pillar: usize,
+    /// How far each one-character answer moves the pillar's number
+    /// (`NOT_ONE`: the character is no answer).
+    single: [u16; 256],
+    longer: Longer,
+}
+
+impl Steps {
+    /// The steps of `bank`'s answers; `None` where it has no score table.
+    pub fn new(bank: &Bank, answers: &AnswerMatcher) -> Option<Steps> {
+        let table = bank.score_table()?;
+        let questions = (0..bank.questions.len())
+            .map(|question| {
+                let mut single = [NOT_ONE; 256];
+                for (byte, step) in (0u8..128).zip(single.iter_mut()) {
+                    let code = answers.single(question, byte);
+                    if code != NO_ANSWER {
+                        *step = table.place(question, code).step;
+                    }
+                }
+                QuestionSteps {
+                    pillar: usize::from(table.place(question, NO_ANSWER).pillar),
+                    single,
+                    longer: Longer::new(question, answers, table),
+                }
+            })
+            .collect();
+        Some(Steps { questions })
+    }
+}
 
 /// How each column of a table's lines is read.
 #[derive(Clone)]
 pub(super) struct Straight<'a> {
-    columns: Vec<Column>,
+    columns: Vec<Column<'a>>,
     answers: &'a AnswerMatcher,
     table: &'a ScoreTable,
 }
 
-#[derive(Clone)]
-enum Column {
-    /// A question's cell: its pillar, how far each one-character answer
-    /// moves the pillar's number (`NOT_ONE`: the character is no answer),
-    /// and the longer answers.
-    Question {
-        question: usize,
-        pillar: usize,
-        single: Box<[u16; 256]>,
-        longer: Longer,
-    },
+#[derive(Clone, Copy)]
+enum Column<'a> {
+    /// A question's cell, and the question's steps.
+    Question(usize, &'a QuestionSteps),
     Respondent,
     Ignored,
 }
@@ -106,40 +139,30 @@ impl Longer {
 
 impl<'a> Straight<'a> {
     /// The reading of lines whose columns hold `roles`; `None` where no
-    /// column holds a question.
+    /// column holds a question, or the bank has no steps.
     pub(super) fn new(
         roles: &[Role],
-        answers: &'a AnswerMatcher,
-        table: &'a ScoreTable,
+        bank: &'a Bank,
+        matchers: &'a Matchers,
     ) -> Option<Straight<'a>> {
-        let columns: Vec<Column> = roles
+        let (steps, table) = (matchers.steps.as_ref()?, bank.score_table()?);
+        let columns = roles
             .iter()
             .map(|&role| match role {
-                Role::Question(question) => {
-                    let mut single = Box::new([NOT_ONE; 256]);
-                    for (byte, step) in (0u8..128).zip(single.iter_mut()) {
-                        let code = answers.single(question, byte);
-                        if code != NO_ANSWER {
-                            *step = table.place(question, code).step;
-                        }
-                    }
-                    Column::Question {
-                        question,
-                        pillar: usize::from(table.place(question, NO_ANSWER).pillar),
-                        single,
-                        longer: Longer::new(question, answers, table),
-                    }
-                }
-                Role::Respondent => Column::Respondent,
-                Role::Ignored => Column::Ignored,
+                Role::Question(question) => steps
+                    .questions
+                    .get(question)
+                    .map(|steps| Column::Question(question, steps)),
+                Role::Respondent => Some(Column::Respondent),
+                Role::Ignored => Some(Column::Ignored),
             })
-            .collect();
+            .collect::<Option<Vec<Column>>>()?;
         columns
             .iter()
-            .any(|column| matches!(column, Column::Question { .. }))
+            .any(|column| matches!(column, Column::Question(..)))
             .then_some(Straight {
                 columns,
-                answers,
+                answers: &matchers.answers,
                 table,
             })
     }
@@ -157,13 +180,15 @@ impl<'a> Straight<'a> {
         let mut answers = Combination::default();
         let mut name: &[u8] = b"";
         let mut at = 0;
-        for column in &self.columns {
-            if let Column::Question {
-                pillar,
-                single,
-                longer,
-                ..
-            } = column
+        for &column in &self.columns {
+            if let Column::Question(
+                _,
+                QuestionSteps {
+                    pillar,
+                    single,
+                    longer,
+                },
+            ) = column
             {
                 let rest = line.get(at..).unwrap_or_default();
                 let one = match rest {
@@ -192,12 +217,12 @@ impl<'a> Straight<'a> {
                 None => b"",
             };
             match column {
-                Column::Question { question, .. } => {
-                    let code = self.answers.at_once(*question, cell);
+                Column::Question(question, _) => {
+                    let code = self.answers.at_once(question, cell);
                     if code == NO_ANSWER {
                         return None;
                     }
-                    answers.add(self.table.place(*question, code));
+                    answers.add(self.table.place(question, code));
                 }
                 Column::Respondent => name = cell,
                 Column::Ignored => {}

@@ -167,6 +167,7 @@ pub(super) fn read_rows(
 pub(super) struct Table<'a> {
     columns: Columns,
     answers: &'a AnswerMatcher,
+    matchers: &'a Matchers,
     bank: &'a Bank,
     file: Arc<str>,
     /// The record each row is read into, lent to `on_record`.
@@ -214,6 +215,7 @@ impl<'a> Table<'a> {
         let mut table = Table {
             columns,
             answers,
+            matchers,
             bank,
             file: file.clone(),
             record: Record::new(bank, file.clone()),
@@ -236,10 +238,7 @@ impl<'a> Table<'a> {
             // Each row then lacks answers: the full reading says which.
             return;
         }
-        self.straight = self
-            .bank
-            .score_table()
-            .and_then(|table| Straight::new(&self.columns.roles, self.answers, table));
+        self.straight = Straight::new(&self.columns.roles, self.bank, self.matchers);
     }
 
     /// Turns one data row into a record, unless it is unfinished or empty.
@@ -778,8 +777,8 @@ mod tests {
         columns: &Columns,
     ) -> Result<Option<Straightly>, TestCaseError> {
         let table = bank.score_table().expect("the pyramid scores by look-up");
-        let straight = Straight::new(&columns.roles, &matchers.answers, table)
-            .expect("the header has questions");
+        let straight =
+            Straight::new(&columns.roles, bank, matchers).expect("the header has questions");
         let Some((answers, name)) = straight.read(line.as_bytes(), delimiter) else {
             return Ok(None);
         };
