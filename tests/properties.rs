@@ -335,21 +335,22 @@ fn settled(
 /// second submissions: everything it would show.
 fn scored_with(csv: &[u8], parsing: csv_file::Parsing, keep_duplicates: bool) -> Vec<String> {
     let (tally, outcome, notes) = settled(csv, parsing, options(keep_duplicates));
-    vec![
-        outcome,
-        format!("{notes:?}"),
-        format!("{:?}", tally.team.finish(pyramid_bank())),
-        format!("{} scored, {} problems", tally.scored, tally.problem_count),
-        format!("{:?}", tally.problems()),
-        format!("{:?}", tally.respondents),
-        format!("{:?}", tally.answers),
-    ]
+    let mut shown = summary_of(&tally, outcome, notes);
+    shown.push(format!("{:?}", tally.respondents));
+    shown.push(format!("{:?}", tally.answers));
+    shown
 }
 
 /// What a summary of a CSV shows, scored as `parsing` says with
-/// `options`: the team, the counts, the problems and the notes.
+/// `options`.
 fn summary_with(csv: &[u8], parsing: csv_file::Parsing, options: Options) -> Vec<String> {
     let (tally, outcome, notes) = settled(csv, parsing, options);
+    summary_of(&tally, outcome, notes)
+}
+
+/// What a summary shows: the outcome, the notes, the team, the counts and
+/// the problems.
+fn summary_of(tally: &Tally, outcome: String, notes: Option<Vec<String>>) -> Vec<String> {
     vec![
         outcome,
         format!("{notes:?}"),

@@ -156,6 +156,25 @@ pub struct RowScores {
 }
 
 impl RowScores {
+    /// The scores of a row, its focus worked out from the first `count`
+    /// pillar scores.
+    fn new(
+        scores: [Option<u8>; MAX_PILLARS],
+        stages: [Option<u8>; MAX_PILLARS],
+        count: usize,
+        score: Option<u8>,
+        stage: Option<u8>,
+    ) -> RowScores {
+        RowScores {
+            scores,
+            stages,
+            count,
+            score,
+            stage,
+            focus: focus(scores.get(..count).unwrap_or_default()),
+        }
+    }
+
     pub fn of(assessment: &Assessment) -> RowScores {
         let (mut scores, mut stages) = ([None; MAX_PILLARS], [None; MAX_PILLARS]);
         for ((score, stage), pillar) in scores.iter_mut().zip(&mut stages).zip(&assessment.pillars)
@@ -192,13 +211,6 @@ impl RowScores {
 /// assessment (nothing is allocated; a bank's score table gives the
 /// pillar scores).
 pub fn row_scores(bank: &Bank, responses: &Responses) -> RowScores {
-    let mut row = without_focus(bank, responses);
-    row.focus = focus(&row.scores[..row.count]);
-    row
-}
-
-/// A row's scores but its focus, which a team summary does not take in.
-fn without_focus(bank: &Bank, responses: &Responses) -> RowScores {
     let count = bank.pillars.len().min(MAX_PILLARS);
     let mut scores = [None; MAX_PILLARS];
     match bank.score_table() {
@@ -227,14 +239,7 @@ pub fn row_scores_of(bank: &Bank, table: &ScoreTable, answers: &Combination) -> 
             *stage = Some(bank.stage_for_score(marked));
         }
     }
-    RowScores {
-        scores,
-        stages,
-        count,
-        score,
-        stage,
-        focus: focus(&scores[..count]),
-    }
+    RowScores::new(scores, stages, count, score, stage)
 }
 
 /// What a team summary takes in of answers read as a combination: the
@@ -282,7 +287,7 @@ fn overall_of_marked(bank: &Bank, scores: &[u8]) -> (Option<u8>, Option<u8>) {
     (Some(score), Some(stage))
 }
 
-/// A row's scores but its focus, from the first `count` pillar scores.
+/// A row's scores from the first `count` pillar scores.
 fn from_pillar_scores(bank: &Bank, scores: [Option<u8>; MAX_PILLARS], count: usize) -> RowScores {
     let mut stages = [None; MAX_PILLARS];
     for (stage, score) in stages.iter_mut().zip(&scores).take(count) {
@@ -291,21 +296,14 @@ fn from_pillar_scores(bank: &Bank, scores: [Option<u8>; MAX_PILLARS], count: usi
     let score = overall_score(&scores[..count]);
     let score_stage = score.map(|score| bank.stage_for_score(score));
     let stage = balanced_stage(bank, score_stage, &scores[..count], &stages[..count], None);
-    RowScores {
-        scores,
-        stages,
-        count,
-        score,
-        stage,
-        focus: None,
-    }
+    RowScores::new(scores, stages, count, score, stage)
 }
 
 /// What a team summary takes in of one respondent's answers: the same as
 /// `Footprint::of(&assess(bank, responses))`, without building the
 /// assessment.
 pub fn footprint(bank: &Bank, responses: &Responses) -> Footprint {
-    without_focus(bank, responses).footprint()
+    row_scores(bank, responses).footprint()
 }
 
 /// The pillar to work on first: the first of those with the lowest score.
