@@ -166,7 +166,6 @@ pub(super) fn read_rows(
 /// counts them.
 pub(super) struct Table<'a> {
     columns: Columns,
-    answers: &'a AnswerMatcher,
     matchers: &'a Matchers,
     bank: &'a Bank,
     file: Arc<str>,
@@ -214,7 +213,6 @@ impl<'a> Table<'a> {
         }
         let mut table = Table {
             columns,
-            answers,
             matchers,
             bank,
             file: file.clone(),
@@ -264,7 +262,7 @@ impl<'a> Table<'a> {
                 line,
                 self.data_rows,
                 &self.columns,
-                self.answers,
+                &self.matchers.answers,
                 &mut self.record,
             ),
         };
