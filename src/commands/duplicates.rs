@@ -29,21 +29,29 @@ struct Submission {
 /// threads.
 const PAIRS_ON_TWO_THREADS_FROM: usize = 100_000;
 
-/// The order to find a name's submissions in: the name's hash, a second
-/// hash of it (two names whose first hashes collide are told apart, so no
-/// respondent is ever taken out by mistake), then the submission's place
-/// among all (the order they came in), in one number that sorts fast.
-fn key(hash: u64, check: u32, order: u32) -> u128 {
-    (u128::from(hash) << 64) | (u128::from(check) << 32) | u128::from(order)
+/// The order to find a name's submissions in: the top half of the name's
+/// hash, then the submission's place among all (the order they came in),
+/// in one number of 8 bytes that sorts fast. Names whose top halves are
+/// the same come together, each submission in its order; `Run::rests`
+/// tells them apart.
+fn key(hash: u64, order: u32) -> u64 {
+    (hash & !u64::from(u32::MAX)) | u64::from(order)
 }
 
-/// The name part of a key, and the order part.
-fn name_of(key: u128) -> u128 {
+/// The rest of a name's identity: the bottom half of its hash, and a
+/// second hash of it (so that two names whose first hashes collide are
+/// told apart, and no respondent is ever taken out by mistake).
+fn rest(hash: u64, check: u32) -> u64 {
+    (hash << 32) | u64::from(check)
+}
+
+/// The top half of a key's hash, and its order.
+fn group_of(key: u64) -> u64 {
     key >> 32
 }
 
-fn order_of(key: u128) -> usize {
-    (key & u128::from(u32::MAX)) as usize
+fn order_of(key: u64) -> usize {
+    (key & u64::from(u32::MAX)) as usize
 }
 
 /// An earlier submission that a later one replaces.
@@ -70,7 +78,7 @@ pub struct Duplicates {
     hasher: RandomState,
     /// The name being noted, folded (kept to save an allocation each).
     folded: String,
-    /// Only the keys are noted (16 bytes a submission): which were
+    /// Only the keys and rests are noted (16 bytes a submission): which were
     /// replaced is told by their order, the rest by a second reading.
     keys_only: bool,
 }
@@ -85,8 +93,11 @@ struct Run {
     submissions: Vec<Submission>,
     /// One per submission, its order counted in the run; sorted where
     /// `sorted` says so.
-    keys: Vec<u128>,
+    keys: Vec<u64>,
     sorted: bool,
+    /// One per submission, in the order they came: the rest of its name's
+    /// identity.
+    rests: Vec<u64>,
     /// Every submission's name as written, one after another, and where
     /// each ends.
     names: String,
@@ -191,16 +202,31 @@ impl Duplicates {
         footprint: Footprint,
         row: Option<usize>,
     ) {
+        let folded = fold_into(name, &mut self.folded);
+        let (hash, check) = (self.hasher.hash_one(folded), check_of(folded));
+        self.note(hash, check, name, file, line, footprint, row);
+    }
+
+    /// Notes a submission of a name whose hashes are `hash` and `check`.
+    #[allow(clippy::too_many_arguments)]
+    fn note(
+        &mut self,
+        hash: u64,
+        check: u32,
+        name: &str,
+        file: &str,
+        line: u64,
+        footprint: Footprint,
+        row: Option<usize>,
+    ) {
         if self.runs.is_empty() {
             self.runs.push(Run::default());
         }
         let Some(run) = self.runs.last_mut() else {
             return;
         };
-        let folded = fold_into(name, &mut self.folded);
-        let order = small(run.keys.len());
-        let hash = self.hasher.hash_one(folded);
-        run.keys.push(key(hash, check_of(folded), order));
+        run.keys.push(key(hash, small(run.keys.len())));
+        run.rests.push(rest(hash, check));
         run.sorted = false;
         if self.keys_only {
             return;
@@ -295,24 +321,25 @@ impl Duplicates {
     /// those above are merged on two threads.
     pub fn pairs(&mut self) -> Vec<(usize, usize)> {
         self.sort();
-        let half = 1u128 << 127;
+        let half = 1u64 << 63;
         let (mut low, mut high) = (Vec::new(), Vec::new());
         for run in self.runs.iter().filter(|run| !run.keys.is_empty()) {
-            let shift = run.orders_before as u128;
+            let shift = run.orders_before as u64;
             let (below, above) = run
                 .keys
                 .split_at(run.keys.partition_point(|key| *key < half));
             low.push(Sorted { keys: below, shift });
             high.push(Sorted { keys: above, shift });
         }
+        let runs = &self.runs;
         let mut pairs = if self.count() < PAIRS_ON_TWO_THREADS_FROM {
-            let mut pairs = pairs_in(&low);
-            pairs.extend(pairs_in(&high));
+            let mut pairs = pairs_in(&low, runs);
+            pairs.extend(pairs_in(&high, runs));
             pairs
         } else {
             std::thread::scope(|scope| {
-                let high = scope.spawn(|| pairs_in(&high));
-                let mut pairs = pairs_in(&low);
+                let high = scope.spawn(|| pairs_in(&high, runs));
+                let mut pairs = pairs_in(&low, runs);
                 pairs.extend(
                     high.join()
                         .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
@@ -326,43 +353,69 @@ impl Duplicates {
 
     /// The run that holds the submission at `order` among all, and it.
     fn submission(&self, order: usize) -> Option<(&Run, &Submission)> {
-        let at = self
-            .runs
-            .partition_point(|run| run.orders_before <= order)
-            .checked_sub(1)?;
-        let run = self.runs.get(at)?;
+        let run = run_of(&self.runs, order)?;
         Some((run, run.submissions.get(order - run.orders_before)?))
     }
+}
+
+/// The run of `runs` that holds the submission at `order` among all.
+fn run_of(runs: &[Run], order: usize) -> Option<&Run> {
+    let at = runs
+        .partition_point(|run| run.orders_before <= order)
+        .checked_sub(1)?;
+    runs.get(at)
+}
+
+/// The rest of the identity of the name submitted at `order` among all.
+fn rest_at(runs: &[Run], order: usize) -> Option<u64> {
+    let run = run_of(runs, order)?;
+    run.rests.get(order - run.orders_before).copied()
 }
 
 /// A sorted run's keys (or a stretch of them), and what its orders are
 /// shifted by to count among all.
 #[derive(Clone, Copy)]
 struct Sorted<'r> {
-    keys: &'r [u128],
-    shift: u128,
+    keys: &'r [u64],
+    shift: u64,
 }
 
 impl Sorted<'_> {
     /// The run's first key, counted among all, taken off it.
     #[inline]
-    fn next(&mut self) -> Option<u128> {
+    fn next(&mut self) -> Option<u64> {
         let (first, rest) = self.keys.split_first()?;
         self.keys = rest;
         Some(first + self.shift)
     }
 }
 
-/// Each key that follows one of the same name in `runs`, with that one,
-/// by their order.
-fn pairs_in(runs: &[Sorted]) -> Vec<(usize, usize)> {
+/// Each submission in `sorted` that follows one of the same name, with
+/// the last such one, by their order; `runs` hold the rests.
+fn pairs_in(sorted: &[Sorted], runs: &[Run]) -> Vec<(usize, usize)> {
     let mut pairs = Vec::new();
-    let mut previous: Option<u128> = None;
-    for key in Merged::of(runs) {
-        if let Some(before) = previous
-            && name_of(before) == name_of(key)
-        {
-            pairs.push((order_of(before), order_of(key)));
+    let mut previous: Option<u64> = None;
+    // The names among the keys with the same top half so far (nearly
+    // always one): each one's rest, and its last submission.
+    let mut group: Vec<(Option<u64>, usize)> = Vec::new();
+    for key in Merged::of(sorted) {
+        let order = order_of(key);
+        match previous {
+            Some(before) if group_of(before) == group_of(key) => {
+                if group.is_empty() {
+                    let before = order_of(before);
+                    group.push((rest_at(runs, before), before));
+                }
+                let rest = rest_at(runs, order);
+                match group.iter_mut().find(|(seen, _)| *seen == rest) {
+                    Some((_, last)) => {
+                        pairs.push((*last, order));
+                        *last = order;
+                    }
+                    None => group.push((rest, order)),
+                }
+            }
+            _ => group.clear(),
         }
         previous = Some(key);
     }
@@ -384,7 +437,7 @@ enum Merged<'r> {
 struct Two<'r> {
     left: Merged<'r>,
     right: Merged<'r>,
-    heads: (Option<u128>, Option<u128>),
+    heads: (Option<u64>, Option<u64>),
 }
 
 impl<'r> Merged<'r> {
@@ -407,9 +460,9 @@ impl<'r> Merged<'r> {
 }
 
 impl Iterator for Merged<'_> {
-    type Item = u128;
+    type Item = u64;
 
-    fn next(&mut self) -> Option<u128> {
+    fn next(&mut self) -> Option<u64> {
         match self {
             Merged::Run(run) => run.next(),
             Merged::Runs(left, right) => match (left.keys.first(), right.keys.first()) {
@@ -558,6 +611,45 @@ mod tests {
             let (whole, joined) = (whole.replaced(9), joined.replaced(9));
             assert_eq!(whole.len(), if keys_only { 0 } else { 7 });
             assert_eq!(whole, joined, "keys only: {keys_only}");
+        }
+    }
+
+    #[test]
+    fn names_whose_hashes_share_a_top_half_are_told_apart() {
+        let bank = tiny_bank();
+        let footprint = Footprint::of(&assess(&bank, &answers(&bank, &[1, 2, 3, 4])));
+        // Three names with the same top half of their hash, one whose
+        // hash collides whole but not its check, and one elsewhere: their
+        // submissions interleaved, in two parts.
+        let top = 0xABCD_0123_0000_0000u64;
+        let names = [
+            (top | 1, 7),
+            (top | 2, 7),
+            (top | 1, 8),
+            (top | 3, 7),
+            (5, 5),
+        ];
+        let submitted = [0, 1, 0, 2, 3, 1, 0, 4, 2, 2, 4, 3, 1, 0];
+        for keys_only in [false, true] {
+            let mut first = if keys_only {
+                Duplicates::keys_only()
+            } else {
+                Duplicates::default()
+            };
+            let mut part = first.part();
+            let mut expected = Vec::new();
+            let mut last = std::collections::HashMap::new();
+            for (order, &name) in submitted.iter().enumerate() {
+                if let Some(earlier) = last.insert(name, order) {
+                    expected.push((earlier, order));
+                }
+                let (hash, check) = names[name];
+                let noting = if order < 5 { &mut first } else { &mut part };
+                noting.note(hash, check, "n", "t.csv", order as u64, footprint, None);
+            }
+            first.join(part, 5);
+            assert_eq!(expected.len(), 9);
+            assert_eq!(first.pairs(), expected, "keys only: {keys_only}");
         }
     }
 
