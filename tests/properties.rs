@@ -10,7 +10,7 @@ use pyramid::input::bank_file;
 use pyramid::input::csv_parts::Reopen;
 use pyramid::input::matching::AnswerMatcher;
 use pyramid::input::record::Record;
-use pyramid::input::sources::{Respondent, Sink};
+use pyramid::input::sources::{Before, Respondent, Sink};
 use pyramid::input::{answer_file, csv_file};
 use pyramid::lang::Lang;
 use pyramid::model::answers::{Choice, Responses};
@@ -228,7 +228,7 @@ proptest! {
         let matchers = pyramid::input::matching::Matchers::new(bank, &[]);
         let mut sink = Records::default();
         csv_file::read_csv(csv.as_bytes(), Arc::from("x.csv"), bank, &matchers, &mut sink, None).expect("CSV");
-        let rows = sink.0;
+        let rows = sink.read;
         prop_assert_eq!(rows.len(), 1);
         for record in [&from_yaml, &from_json, &rows[0]] {
             prop_assert!(record.bad.is_empty(), "{:?}", record.bad);
@@ -239,24 +239,34 @@ proptest! {
     }
 }
 
-/// Every record read, in order.
+/// Every record read, in order; with `moves_lines`, a part may count its
+/// lines from its first.
 #[derive(Default)]
-struct Records(Vec<Record>);
+struct Records {
+    read: Vec<Record>,
+    moves_lines: bool,
+}
 
 impl Sink for Records {
     fn add(&mut self, respondent: Respondent<'_>) {
         if let Respondent::Answers(record) = respondent {
-            self.0.push(record.clone());
+            self.read.push(record.clone());
         }
     }
     fn part(&self) -> Option<Self> {
-        Some(Records::default())
+        Some(Records {
+            read: Vec::new(),
+            moves_lines: self.moves_lines,
+        })
     }
-    fn join(&mut self, part: Self, rows_before: u64) {
-        for mut record in part.0 {
-            record.shift_rows(rows_before);
-            self.0.push(record);
+    fn join(&mut self, part: Self, before: Before) {
+        for mut record in part.read {
+            record.shift(before);
+            self.read.push(record);
         }
+    }
+    fn moves_lines(&self) -> bool {
+        self.moves_lines
     }
 }
 
@@ -290,12 +300,16 @@ fn read_with(csv: &[u8], parsing: csv_file::Parsing, sink: &mut impl Sink) -> St
 }
 
 /// One way of parsing a CSV: every record as read (its `Debug` form) and
-/// the outcome.
-fn parsed_with(csv: &[u8], parsing: csv_file::Parsing) -> (Vec<String>, String) {
-    let mut records = Records::default();
+/// the outcome; with `moves_lines`, a part may count its lines from its
+/// first.
+fn parsed_with(csv: &[u8], parsing: csv_file::Parsing, moves_lines: bool) -> (Vec<String>, String) {
+    let mut records = Records {
+        read: Vec::new(),
+        moves_lines,
+    };
     let outcome = read_with(csv, parsing, &mut records);
     let records = records
-        .0
+        .read
         .iter()
         .map(|record| format!("{record:?}"))
         .collect();
@@ -429,6 +443,17 @@ fn export(
     csv
 }
 
+/// An export with each quote made a `z`: a cell in quotes over two lines
+/// becomes a bad answer and a short row.
+fn unquoted(mut csv: Vec<u8>) -> Vec<u8> {
+    for byte in &mut csv {
+        if *byte == b'"' {
+            *byte = b'z';
+        }
+    }
+    csv
+}
+
 /// What a generated export starts with before its header, as Excel writes
 /// it: a byte order mark, a `sep=` line.
 #[derive(Clone, Copy, Debug)]
@@ -496,12 +521,17 @@ proptest! {
         stray in prop::option::weighted(0.2, 0..1400usize),
         start in any_start(),
     ) {
-        let csv = export(&rows, broken, stray, start);
-        let one = parsed_with(&csv, csv_file::Parsing::OnThisThread);
-        let ahead = parsed_with(&csv, csv_file::Parsing::ReadAhead);
-        prop_assert_eq!(&one, &ahead);
-        let parts = parsed_with(&csv, csv_file::Parsing::InParts);
-        prop_assert_eq!(&one, &parts);
+        // As generated, and without quotes (where a part may start at
+        // once, its lines counted from its first).
+        for csv in [export(&rows, broken, stray, start), unquoted(export(&rows, broken, stray, start))] {
+            let one = parsed_with(&csv, csv_file::Parsing::OnThisThread, false);
+            let ahead = parsed_with(&csv, csv_file::Parsing::ReadAhead, false);
+            prop_assert_eq!(&one, &ahead);
+            for moves_lines in [false, true] {
+                let parts = parsed_with(&csv, csv_file::Parsing::InParts, moves_lines);
+                prop_assert_eq!(&one, &parts);
+            }
+        }
     }
 
     /// Scoring a file read in two parts at once shows what scoring it on
@@ -553,20 +583,21 @@ proptest! {
         keep_duplicates in any::<bool>(),
         start in any_start(),
     ) {
-        let csv = export(&rows, broken, None, start);
-        let parsing = csv_file::Parsing::OnThisThread;
-        let kept = summary_with(&csv, parsing, options(keep_duplicates));
-        for parsing in [
-            csv_file::Parsing::OnThisThread,
-            csv_file::Parsing::ReadAhead,
-            csv_file::Parsing::InParts,
-        ] {
-            let alone = Options {
-                keep_rows: false,
-                keep_answers: false,
-                ..options(keep_duplicates)
-            };
-            prop_assert_eq!(&summary_with(&csv, parsing, alone), &kept);
+        for csv in [export(&rows, broken, None, start), unquoted(export(&rows, broken, None, start))] {
+            let parsing = csv_file::Parsing::OnThisThread;
+            let kept = summary_with(&csv, parsing, options(keep_duplicates));
+            for parsing in [
+                csv_file::Parsing::OnThisThread,
+                csv_file::Parsing::ReadAhead,
+                csv_file::Parsing::InParts,
+            ] {
+                let alone = Options {
+                    keep_rows: false,
+                    keep_answers: false,
+                    ..options(keep_duplicates)
+                };
+                prop_assert_eq!(&summary_with(&csv, parsing, alone), &kept);
+            }
         }
     }
 }

@@ -10,7 +10,7 @@ use crate::input::csv_file::Unreadable;
 use crate::input::matching::{ColumnMap, Matchers};
 use crate::input::record::{Place, Record};
 use crate::input::scores_document;
-use crate::input::sources::{self, Respondent, Sink, Source};
+use crate::input::sources::{self, Before, Respondent, Sink, Source};
 use crate::lang::Lang;
 use crate::messages::{self, Localized, say_in};
 use crate::model::answers::Responses;
@@ -245,8 +245,9 @@ impl<'a> Tally<'a> {
     }
 
     /// Takes in what a part gathered, after what this one did: its rows
-    /// come after `rows_before` table rows.
-    pub fn join(&mut self, part: Tally<'a>, rows_before: u64) {
+    /// (and lines) come after `before`.
+    pub fn join(&mut self, part: Tally<'a>, before: Before) {
+        let rows_before = before.rows;
         let kept_before = self.respondents.as_ref().map_or(0, Vec::len);
         if let (Some(mine), Some(theirs)) = (&mut self.duplicates, part.duplicates) {
             mine.join(theirs, kept_before);
@@ -257,6 +258,9 @@ impl<'a> Tally<'a> {
         let later = part.part.unwrap_or_default();
         if let (Some(mine), Some(mut theirs)) = (&mut self.respondents, part.respondents) {
             for (at, mut place) in later.unnamed {
+                if let Some(line) = &mut place.line {
+                    *line += before.lines;
+                }
                 if let (Some(row), Some(table_row)) = (theirs.get_mut(at), &mut place.row) {
                     *table_row += rows_before;
                     row.respondent = Record::unnamed(&place.file, *table_row);
@@ -271,7 +275,7 @@ impl<'a> Tally<'a> {
         self.team.merge(&part.team);
         self.scored += part.scored;
         for mut record in later.rejected {
-            record.shift_rows(rows_before);
+            record.shift(before);
             let incomplete = !self.allow_incomplete && !record.missing.is_empty();
             self.reject(&record, incomplete);
         }
@@ -375,8 +379,20 @@ impl Sink for Tally<'_> {
         Some(Tally::part(self))
     }
 
-    fn join(&mut self, part: Self, rows_before: u64) {
-        Tally::join(self, part, rows_before);
+    fn join(&mut self, part: Self, before: Before) {
+        Tally::join(self, part, before);
+    }
+
+    /// A part's lines are held only by its rejected records, which `join`
+    /// moves: not where rows are kept or spooled with their places, nor
+    /// where second submissions are noted with theirs.
+    fn moves_lines(&self) -> bool {
+        self.respondents.is_none()
+            && self.spool.is_none()
+            && self
+                .duplicates
+                .as_ref()
+                .is_none_or(Duplicates::is_keys_only)
     }
 
     fn read_all(&mut self) {

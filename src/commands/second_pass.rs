@@ -21,7 +21,7 @@ use crate::documents::{RowStream, ScoredRespondent};
 use crate::input::csv_parts::Input;
 use crate::input::matching::Matchers;
 use crate::input::record::Record;
-use crate::input::sources::{self, Respondent, Sink, Source};
+use crate::input::sources::{self, Before, Respondent, Sink, Source};
 use crate::messages::Localized;
 use crate::model::answers::Responses;
 use crate::model::bank::Bank;
@@ -326,7 +326,7 @@ impl Sink for Settling<'_> {
         None
     }
 
-    fn join(&mut self, _part: Self, _rows_before: u64) {}
+    fn join(&mut self, _part: Self, _before: Before) {}
 
     fn scores_only(&self) -> bool {
         true
@@ -437,7 +437,7 @@ impl Sink for Rows<'_> {
         None
     }
 
-    fn join(&mut self, _part: Self, _rows_before: u64) {}
+    fn join(&mut self, _part: Self, _before: Before) {}
 }
 
 #[cfg(test)]

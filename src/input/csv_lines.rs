@@ -244,6 +244,12 @@ impl<R: Read> Lines<R> {
         self.taken
     }
 
+    /// The lines before the next record's reading (the `sep=` line's
+    /// among them).
+    pub(super) fn lines_before(&self) -> u64 {
+        self.line_ends + self.line_offset
+    }
+
     /// The record last read (none after the end or an error).
     pub(super) fn row(&self) -> RowView<'_> {
         match self.current {

@@ -1,6 +1,7 @@
 //! One respondent's answers as read from any source, with what was wrong.
 
 use crate::input::matching::valid_answers;
+use crate::input::sources::Before;
 use crate::lang::Lang;
 use crate::messages::{Localized, say_in};
 use crate::model::answers::Responses;
@@ -132,10 +133,13 @@ impl Record {
     }
 
     /// Moves a record of a later stretch of a table, whose rows were
-    /// counted from 0, after the `rows_before` rows read before it.
-    pub fn shift_rows(&mut self, rows_before: u64) {
+    /// counted from 0, after the rows (and lines) read before it.
+    pub fn shift(&mut self, before: Before) {
+        if let Some(line) = &mut self.place.line {
+            *line += before.lines;
+        }
         if let Some(row) = &mut self.place.row {
-            *row += rows_before;
+            *row += before.rows;
             if !self.named {
                 self.respondent = Record::unnamed(&self.place.file, *row);
             }

@@ -209,6 +209,15 @@ pub enum Respondent<'r> {
     Scores(ScoredEntry, Arc<str>),
 }
 
+/// What came before a part of a table: the table rows, and the lines
+/// where the part counted its lines from its first (0 where it counted
+/// them in the file).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Before {
+    pub rows: u64,
+    pub lines: u64,
+}
+
 /// Where the respondents read go, in the order read.
 pub trait Sink: Send + Sized {
     fn add(&mut self, respondent: Respondent<'_>);
@@ -216,9 +225,15 @@ pub trait Sink: Send + Sized {
     /// another thread; `None` where the table is to be read on one.
     fn part(&self) -> Option<Self>;
     /// Takes in a part's respondents, which came after these. The part
-    /// counted its table rows from 0: they come after `rows_before`
-    /// (`Record::shift_rows`).
-    fn join(&mut self, part: Self, rows_before: u64);
+    /// counted its table rows from 0, and its lines from its first where
+    /// `moves_lines` allowed it: they come after `before` (`Record::shift`).
+    fn join(&mut self, part: Self, before: Before);
+    /// Whether a part may count its lines from its own first line, for
+    /// `join` to move them after the lines before it: nothing a part
+    /// keeps holds a line but what `join` moves.
+    fn moves_lines(&self) -> bool {
+        false
+    }
     /// Called on the thread that filled this sink when it has read all it
     /// will: work that can be done there, before `join`, is done here.
     fn read_all(&mut self) {}
