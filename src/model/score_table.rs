@@ -2,7 +2,9 @@
 //! once from the scoring rule, so that scoring a respondent for a team is
 //! a few look-ups. A pillar's answers are the digits of a number, one
 //! digit a question: the answer's code (no answer 0, "don't know" 1,
-//! option n at n + 2). That number is the pillar's place in its table.
+//! option n at n + 2). That number is the pillar's place in its table,
+//! whose entry holds the pillar's score and stage, and what they add to
+//! the overall score and stage.
 
 use crate::model::answers::{Code, NO_ANSWER, Responses};
 use crate::model::bank::{Bank, MAX_PILLARS};
@@ -20,8 +22,92 @@ pub struct ScoreTable {
     /// For each question: its pillar, and what each answer code adds to
     /// the pillar's number.
     digits: Vec<Digit>,
-    /// For each pillar, the score of each number (`NO_SCORE` for none).
-    scores: Vec<Vec<u8>>,
+    /// For each pillar, the entry of each number.
+    entries: Vec<Vec<Entry>>,
+}
+
+/// A pillar's score for one of its numbers, and what that adds to the
+/// overall score and stage, worked out once.
+#[derive(Clone, Copy, Debug)]
+pub struct Entry {
+    /// `NO_SCORE` for none.
+    pub score: u8,
+    /// The score's stage; `NO_SCORE` for none (above every stage, so that
+    /// the weakest stage is the least).
+    pub stage: u8,
+    /// The score, 1 if there is one, and 1 if the pillar holds back the
+    /// top stage (it has no stage, or one below the stage the top one
+    /// needs of every pillar), in fields that the pillars' entries add up
+    /// in (`Added`): 12 pillars of at most 100 fit.
+    sum: u32,
+}
+
+impl Entry {
+    /// The entry of a pillar without a score.
+    pub const NONE: Entry = Entry {
+        score: NO_SCORE,
+        stage: NO_SCORE,
+        sum: 1 << 24,
+    };
+
+    fn new(bank: &Bank, score: Option<u8>) -> Entry {
+        let Some(score) = score.filter(|score| *score != NO_SCORE) else {
+            return Entry::NONE;
+        };
+        let stage = bank.stage_for_score(score);
+        let required = bank.rules.top_stage_needs_every_pillar_at;
+        let behind = required.is_some_and(|required| stage < required);
+        Entry {
+            score,
+            stage,
+            sum: u32::from(score) | 1 << 16 | u32::from(behind) << 24,
+        }
+    }
+}
+
+/// Pillars' entries added up: what the overall score and stage are worked
+/// out from.
+#[derive(Clone, Copy, Debug)]
+pub struct Added {
+    sum: u32,
+    weakest: u8,
+}
+
+impl Default for Added {
+    fn default() -> Added {
+        Added {
+            sum: 0,
+            weakest: NO_SCORE,
+        }
+    }
+}
+
+impl Added {
+    #[inline]
+    pub fn add(&mut self, entry: &Entry) {
+        self.sum += entry.sum;
+        self.weakest = self.weakest.min(entry.stage);
+    }
+
+    /// The scores added.
+    pub fn total(&self) -> u64 {
+        u64::from(self.sum & 0xFFFF)
+    }
+
+    /// The pillars with a score.
+    pub fn scored(&self) -> u64 {
+        u64::from(self.sum >> 16 & 0xFF)
+    }
+
+    /// Whether a pillar holds back the top stage.
+    pub fn behind(&self) -> bool {
+        self.sum >> 24 != 0
+    }
+
+    /// The least stage of the pillars with a score.
+    pub fn weakest(&self) -> Option<u8> {
+        (self.weakest != NO_SCORE).then_some(self.weakest)
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -71,7 +157,7 @@ impl ScoreTable {
             })
             .collect();
         let mut responses = Responses::empty(bank);
-        let mut scores = Vec::with_capacity(pillars);
+        let mut entries = Vec::with_capacity(pillars);
         for (pillar, size) in sizes.into_iter().enumerate() {
             let mut table = Vec::with_capacity(size);
             for number in 0..size {
@@ -81,11 +167,11 @@ impl ScoreTable {
                         responses.set_code(question, Code::try_from(place).unwrap_or(NO_ANSWER));
                     }
                 }
-                table.push(score(&responses, pillar).unwrap_or(NO_SCORE));
+                table.push(Entry::new(bank, score(&responses, pillar)));
             }
-            scores.push(table);
+            entries.push(table);
         }
-        Some(ScoreTable { digits, scores })
+        Some(ScoreTable { digits, entries })
     }
 
     /// Each pillar's score, looked up, into `scores` (one per pillar).
@@ -114,22 +200,26 @@ impl ScoreTable {
             })
     }
 
-    /// Each pillar's score, looked up from the pillars' numbers, into
-    /// `scores` (one per pillar), `NO_SCORE` for none.
-    pub fn marked_scores(&self, numbers: &Combination, scores: &mut [u8]) {
-        for ((slot, table), &number) in scores.iter_mut().zip(&self.scores).zip(&numbers.0) {
-            *slot = table.get(usize::from(number)).copied().unwrap_or(NO_SCORE);
+    /// Each pillar's entry, looked up from the pillars' numbers, into
+    /// `entries` (one per pillar).
+    #[inline]
+    pub fn entries_of(&self, numbers: &Combination, entries: &mut [Entry]) {
+        for ((slot, table), &number) in entries.iter_mut().zip(&self.entries).zip(&numbers.0) {
+            *slot = table
+                .get(usize::from(number))
+                .copied()
+                .unwrap_or(Entry::NONE);
         }
     }
 
     /// Each pillar's score, looked up from the pillars' numbers, into
     /// `scores` (one per pillar).
     pub fn scores_of(&self, numbers: &Combination, scores: &mut [Option<u8>]) {
-        for ((slot, table), &number) in scores.iter_mut().zip(&self.scores).zip(&numbers.0) {
-            *slot = table
-                .get(usize::from(number))
-                .copied()
-                .filter(|score| *score != NO_SCORE);
+        let mut entries = [Entry::NONE; MAX_PILLARS];
+        let count = scores.len().min(MAX_PILLARS);
+        self.entries_of(numbers, &mut entries[..count]);
+        for (slot, entry) in scores.iter_mut().zip(&entries) {
+            *slot = (entry.score != NO_SCORE).then_some(entry.score);
         }
     }
 }

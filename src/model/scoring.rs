@@ -19,7 +19,7 @@
 
 use crate::model::answers::{Choice, Responses};
 use crate::model::bank::{Bank, MAX_PILLARS};
-use crate::model::score_table::{Combination, NO_SCORE, ScoreTable};
+use crate::model::score_table::{Added, Combination, Entry, NO_SCORE, ScoreTable};
 use crate::model::team::Footprint;
 
 /// How one pillar scored.
@@ -228,60 +228,77 @@ pub fn row_scores(bank: &Bank, responses: &Responses) -> RowScores {
 /// A row's scores of answers read as a combination of the bank's score
 /// table (`ScoreTable::place`): the same as `row_scores` of the answers.
 pub fn row_scores_of(bank: &Bank, table: &ScoreTable, answers: &Combination) -> RowScores {
-    let count = bank.pillars.len().min(MAX_PILLARS);
-    let mut marked = [NO_SCORE; MAX_PILLARS];
-    table.marked_scores(answers, &mut marked[..count]);
-    let (score, stage) = overall_of_marked(bank, &marked[..count]);
+    let looked_up = LookedUp::of(bank, table, answers);
     let (mut scores, mut stages) = ([None; MAX_PILLARS], [None; MAX_PILLARS]);
-    for ((score, stage), &marked) in scores.iter_mut().zip(&mut stages).zip(&marked[..count]) {
-        if marked != NO_SCORE {
-            *score = Some(marked);
-            *stage = Some(bank.stage_for_score(marked));
+    for ((score, stage), entry) in scores.iter_mut().zip(&mut stages).zip(looked_up.pillars()) {
+        if entry.score != NO_SCORE {
+            *score = Some(entry.score);
+            *stage = Some(entry.stage);
         }
     }
-    RowScores::new(scores, stages, count, score, stage)
+    let count = looked_up.count;
+    RowScores::new(scores, stages, count, looked_up.score, looked_up.stage)
 }
 
 /// What a team summary takes in of answers read as a combination: the
 /// same as `footprint` of the answers.
 pub fn footprint_of(bank: &Bank, table: &ScoreTable, answers: &Combination) -> Footprint {
-    let count = bank.pillars.len().min(MAX_PILLARS);
+    let looked_up = LookedUp::of(bank, table, answers);
     let mut scores = [NO_SCORE; MAX_PILLARS];
-    table.marked_scores(answers, &mut scores[..count]);
-    let (score, stage) = overall_of_marked(bank, &scores[..count]);
-    Footprint::of_marked(scores, count, score, stage)
+    for (score, entry) in scores.iter_mut().zip(looked_up.pillars()) {
+        *score = entry.score;
+    }
+    Footprint::of_marked(scores, looked_up.count, looked_up.score, looked_up.stage)
 }
 
-/// The overall score and stage (rules 3 to 5) of pillar scores where
-/// `NO_SCORE` marks none: the same as `overall_score` and
-/// `balanced_stage`, in one pass and without the steps.
-fn overall_of_marked(bank: &Bank, scores: &[u8]) -> (Option<u8>, Option<u8>) {
-    let required = bank.rules.top_stage_needs_every_pillar_at;
-    let (mut total, mut scored) = (0u64, 0u64);
-    // A pillar without a stage is behind the stage the top one needs.
-    let mut behind = false;
-    let mut weakest_stage: Option<u8> = None;
-    for &score in scores {
-        if score == NO_SCORE {
-            behind = true;
-            continue;
+/// Each pillar's entry in the score table for answers read as a
+/// combination, and the overall score and stage (rules 3 to 5) from them:
+/// the same as `overall_score` and `balanced_stage`, without the steps.
+struct LookedUp {
+    entries: [Entry; MAX_PILLARS],
+    count: usize,
+    score: Option<u8>,
+    stage: Option<u8>,
+}
+
+impl LookedUp {
+    #[inline]
+    fn of(bank: &Bank, table: &ScoreTable, answers: &Combination) -> LookedUp {
+        let count = bank.pillars.len().min(MAX_PILLARS);
+        let mut entries = [Entry::NONE; MAX_PILLARS];
+        table.entries_of(answers, &mut entries[..count]);
+        let mut added = Added::default();
+        for entry in &entries[..count] {
+            added.add(entry);
         }
-        total += u64::from(score);
-        scored += 1;
-        let stage = bank.stage_for_score(score);
-        behind |= required.is_some_and(|required| stage < required);
-        weakest_stage = Some(weakest_stage.map_or(stage, |weakest| weakest.min(stage)));
+        let (score, stage) = overall_of_added(bank, &added);
+        LookedUp {
+            entries,
+            count,
+            score,
+            stage,
+        }
     }
+
+    fn pillars(&self) -> &[Entry] {
+        &self.entries[..self.count]
+    }
+}
+
+/// The overall score and stage of the pillars' entries added up.
+fn overall_of_added(bank: &Bank, added: &Added) -> (Option<u8>, Option<u8>) {
+    let scored = added.scored();
     if scored == 0 {
         return (None, None);
     }
-    let score = rounded_ratio(total, scored) as u8;
+    let score = rounded_ratio(added.total(), scored) as u8;
     let mut stage = bank.stage_for_score(score);
     let top = bank.stage_count();
-    if required.is_some() && stage == top && behind {
+    if bank.rules.top_stage_needs_every_pillar_at.is_some() && stage == top && added.behind() {
         stage = top - 1;
     }
-    if let (Some(max_above), Some(weakest)) = (bank.rules.max_stages_above_weakest, weakest_stage) {
+    if let (Some(max_above), Some(weakest)) = (bank.rules.max_stages_above_weakest, added.weakest())
+    {
         stage = stage.min(weakest.saturating_add(max_above));
     }
     (Some(score), Some(stage))
