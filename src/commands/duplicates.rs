@@ -5,10 +5,12 @@
 //!
 //! Submissions are noted as they come, with two hashes of the name, and
 //! matched only at the end, by sorting: no table is probed per row. The
-//! parts of a file read on two threads are each sorted on their own thread
-//! and join as runs of their own, merged at the end, so that nothing is
-//! copied or sorted twice. Each named respondent costs about 56 bytes and
-//! its name.
+//! parts of a file read on two threads are each sorted on the thread that
+//! read them and join as runs of their own; at the end the runs' keys are
+//! put one after another and sorted by a stable sort, which finds the
+//! sorted runs and merges them (the keys below half on one thread, those
+//! above on another). Each named respondent costs about 56 bytes and its
+//! name, and 8 bytes more while they are paired.
 
 use crate::model::team::Footprint;
 use foldhash::fast::RandomState;
@@ -321,25 +323,15 @@ impl Duplicates {
     /// those above are merged on two threads.
     pub fn pairs(&mut self) -> Vec<(usize, usize)> {
         self.sort();
-        let half = 1u64 << 63;
-        let (mut low, mut high) = (Vec::new(), Vec::new());
-        for run in self.runs.iter().filter(|run| !run.keys.is_empty()) {
-            let shift = run.orders_before as u64;
-            let (below, above) = run
-                .keys
-                .split_at(run.keys.partition_point(|key| *key < half));
-            low.push(Sorted { keys: below, shift });
-            high.push(Sorted { keys: above, shift });
-        }
         let runs = &self.runs;
         let mut pairs = if self.count() < PAIRS_ON_TWO_THREADS_FROM {
-            let mut pairs = pairs_in(&low, runs);
-            pairs.extend(pairs_in(&high, runs));
+            let mut pairs = pairs_in(&merged(runs, Half::Low), runs);
+            pairs.extend(pairs_in(&merged(runs, Half::High), runs));
             pairs
         } else {
             std::thread::scope(|scope| {
-                let high = scope.spawn(|| pairs_in(&high, runs));
-                let mut pairs = pairs_in(&low, runs);
+                let high = scope.spawn(|| pairs_in(&merged(runs, Half::High), runs));
+                let mut pairs = pairs_in(&merged(runs, Half::Low), runs);
                 pairs.extend(
                     high.join()
                         .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
@@ -372,33 +364,45 @@ fn rest_at(runs: &[Run], order: usize) -> Option<u64> {
     run.rests.get(order - run.orders_before).copied()
 }
 
-/// A sorted run's keys (or a stretch of them), and what its orders are
-/// shifted by to count among all.
+/// The keys below half, or those from half on.
 #[derive(Clone, Copy)]
-struct Sorted<'r> {
-    keys: &'r [u64],
-    shift: u64,
+enum Half {
+    Low,
+    High,
 }
 
-impl Sorted<'_> {
-    /// The run's first key, counted among all, taken off it.
-    #[inline]
-    fn next(&mut self) -> Option<u64> {
-        let (first, rest) = self.keys.split_first()?;
-        self.keys = rest;
-        Some(first + self.shift)
+/// The keys of a sorted run in `half`.
+fn stretch(run: &Run, half: Half) -> &[u64] {
+    let split = run.keys.partition_point(|key| *key < 1u64 << 63);
+    match half {
+        Half::Low => run.keys.get(..split),
+        Half::High => run.keys.get(split..),
     }
+    .unwrap_or_default()
 }
 
-/// Each submission in `sorted` that follows one of the same name, with
-/// the last such one, by their order; `runs` hold the rests.
-fn pairs_in(sorted: &[Sorted], runs: &[Run]) -> Vec<(usize, usize)> {
+/// The keys of sorted runs in `half`, each run's orders counted among all,
+/// in one sorted order: the runs one after another, which a stable sort
+/// finds and merges.
+fn merged(runs: &[Run], half: Half) -> Vec<u64> {
+    let mut keys = Vec::with_capacity(runs.iter().map(|run| stretch(run, half).len()).sum());
+    for run in runs {
+        let shift = run.orders_before as u64;
+        keys.extend(stretch(run, half).iter().map(|key| key + shift));
+    }
+    keys.sort();
+    keys
+}
+
+/// Each submission among `keys` (sorted) that follows one of the same
+/// name, with the last such one, by their order; `runs` hold the rests.
+fn pairs_in(keys: &[u64], runs: &[Run]) -> Vec<(usize, usize)> {
     let mut pairs = Vec::new();
     let mut previous: Option<u64> = None;
     // The names among the keys with the same top half so far (nearly
     // always one): each one's rest, and its last submission.
     let mut group: Vec<(Option<u64>, usize)> = Vec::new();
-    for key in Merged::of(sorted) {
+    for &key in keys {
         let order = order_of(key);
         match previous {
             Some(before) if group_of(before) == group_of(key) => {
@@ -420,72 +424,6 @@ fn pairs_in(sorted: &[Sorted], runs: &[Run]) -> Vec<(usize, usize)> {
         previous = Some(key);
     }
     pairs
-}
-
-/// The keys of sorted runs in one sorted order, each run's orders counted
-/// among all: merged two by two (a file read in two parts is one merge),
-/// with no copy of them all.
-enum Merged<'r> {
-    Run(Sorted<'r>),
-    /// Two runs, merged without a level of merging each (a file read in
-    /// two parts).
-    Runs(Sorted<'r>, Sorted<'r>),
-    Two(Box<Two<'r>>),
-}
-
-/// Two merged halves, and the next key of each.
-struct Two<'r> {
-    left: Merged<'r>,
-    right: Merged<'r>,
-    heads: (Option<u64>, Option<u64>),
-}
-
-impl<'r> Merged<'r> {
-    fn of(runs: &[Sorted<'r>]) -> Merged<'r> {
-        match runs {
-            [] => Merged::Run(Sorted {
-                keys: &[],
-                shift: 0,
-            }),
-            [run] => Merged::Run(*run),
-            [left, right] => Merged::Runs(*left, *right),
-            _ => {
-                let (left, right) = runs.split_at(runs.len() / 2);
-                let (mut left, mut right) = (Merged::of(left), Merged::of(right));
-                let heads = (left.next(), right.next());
-                Merged::Two(Box::new(Two { left, right, heads }))
-            }
-        }
-    }
-}
-
-impl Iterator for Merged<'_> {
-    type Item = u64;
-
-    fn next(&mut self) -> Option<u64> {
-        match self {
-            Merged::Run(run) => run.next(),
-            Merged::Runs(left, right) => match (left.keys.first(), right.keys.first()) {
-                (Some(l), Some(r)) if r + right.shift < l + left.shift => right.next(),
-                (Some(_), _) => left.next(),
-                (None, _) => right.next(),
-            },
-            Merged::Two(two) => match two.heads {
-                (Some(left), Some(right)) if right < left => {
-                    two.heads.1 = two.right.next();
-                    Some(right)
-                }
-                (Some(left), _) => {
-                    two.heads.0 = two.left.next();
-                    Some(left)
-                }
-                (None, right) => {
-                    two.heads.1 = two.right.next();
-                    right
-                }
-            },
-        }
-    }
 }
 
 #[cfg(test)]
