@@ -316,6 +316,38 @@ fn parsed_with(csv: &[u8], parsing: csv_file::Parsing, moves_lines: bool) -> (Ve
     (records, outcome)
 }
 
+/// A file read in parts where the stretches' places are known at once
+/// (no quote near them), but a cell in quotes spans one of them: the part
+/// before it reads on to the end, the stretch that starts inside the cell
+/// ends with a quote never closed, and this thread reads on itself: the
+/// records and their lines are those of one thread.
+#[test]
+fn a_cell_in_quotes_across_a_stretch_is_read_whole() {
+    let bank = pyramid_bank();
+    let header: Vec<&str> = bank.questions.iter().map(|q| q.id.as_str()).collect();
+    let answers = vec!["a"; header.len()].join(",");
+    let mut csv = format!("respondent,{}\n", header.join(",")).into_bytes();
+    for row in 0..40_000 {
+        csv.extend_from_slice(format!("r{row},{answers}\n").as_bytes());
+        if row == 19_000 {
+            // 300 KB in quotes, over many lines, across the place of the
+            // second stretch (the middle of the file's 1.8 MB), its quotes
+            // over 100 KB from every place.
+            let cell = "x\n".repeat(150_000);
+            csv.extend_from_slice(format!("long,\"{cell}\",{answers}\n").as_bytes());
+        }
+    }
+    let one = parsed_with(&csv, csv_file::Parsing::OnThisThread, false);
+    assert!(one.1.starts_with("TableInfo"), "{}", one.1);
+    assert_eq!(one.0.len(), 40_001);
+    for moves_lines in [false, true] {
+        assert_eq!(
+            parsed_with(&csv, csv_file::Parsing::InParts, moves_lines),
+            one
+        );
+    }
+}
+
 /// `score`'s reading, with rows and answers kept, and second submissions
 /// as `keep_duplicates` says.
 fn options(keep_duplicates: bool) -> Options {

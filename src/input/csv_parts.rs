@@ -1,24 +1,29 @@
-//! A long CSV file read in two parts at once: this thread reads the header
-//! and the first half, another opens the file again and reads the second
-//! half into a part of the sink, which is joined after the first. The
+//! A long CSV file read in parts at once. This thread reads the header
+//! and the first part; the stretches after it are read by another thread,
+//! which opens the file again, and by this one once its own part is read,
+//! each into a part of the sink, joined in the order of the file. The
 //! respondents, problems, lines and errors are those of one thread:
 //!
-//! - the second half starts after a line end with an even count of quotes
-//!   before it, where no cell can be open, and the first half's reader
-//!   checks that a record starts exactly there; where none does (a stray
-//!   quote inside a cell), it reads on to the end itself and the part is
-//!   dropped; the other thread looks for that place while this one reads
-//!   (this one waits for it only where it reaches the middle first);
-//! - to find that place, the other thread counts the quotes and line ends
-//!   of the first half (about 10 ms for 20 MiB); where the sink lets a
-//!   part count its lines from its first (`Sink::moves_lines`: a summary)
-//!   and no quote lies within 64 KiB of the middle, it starts at once
-//!   after the first line end past the middle instead, and its lines are
-//!   moved when joined (an error it ends with names its lines so: then
-//!   this thread reads the second half again itself);
-//! - the part counts its rows from 0, and its records are moved after the
-//!   first half's rows when joined (`Sink::join`);
-//! - an error in the part comes after every record before it.
+//! - where the sink lets a part count its lines from its first
+//!   (`Sink::moves_lines`: a summary) and no quote lies within 64 KiB of
+//!   any of the places, the stretches start after the first line end past
+//!   each of `STRETCHES`, known at once: the two threads take them in
+//!   turn, large ones first, so that the faster reads more and both end
+//!   close together; the lines each part read are added up when joined,
+//!   and a part that ends with an error (whose message names its lines
+//!   counted from its first) sends this thread back to read on itself
+//!   after its own part;
+//! - otherwise there is one stretch, the second half: it starts after a
+//!   line end with an even count of quotes before it, where no cell can
+//!   be open, which the other thread finds by counting the quotes and
+//!   line ends of the first half while this one reads (this one waits for
+//!   it only where it reaches the middle first);
+//! - each part's reader checks that a record starts exactly where the
+//!   next stretch does; where none does (a stray quote inside a cell), it
+//!   reads on to the end itself and the stretches after it are dropped;
+//! - each part counts its rows from 0, and its records are moved after
+//!   the rows and lines before it when joined (`Sink::join`);
+//! - an error in a part comes after every record before it.
 
 use super::csv_file::{OnThisThread, Pending};
 use super::csv_lines::Lines;
@@ -30,7 +35,7 @@ use anyhow::Result;
 use std::io::{Read, Seek, SeekFrom};
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc;
+use std::sync::{Mutex, mpsc};
 
 /// Something that reads.
 pub type Input = Box<dyn Read + Send>;
@@ -52,28 +57,58 @@ pub struct Layout {
     pub delimiter: u8,
 }
 
-/// Where the second part starts: a byte of the file, and the line ends
-/// before it in the text after the `sep=` line, where they were counted.
-struct Split {
-    at: u64,
-    lines_before: Option<u64>,
-}
+/// Where the stretches after the first part start where their places are
+/// known at once: in 32nds of what is left after the header. Parts of 8,
+/// 8, 4, 4, 2, 2, 2, 1 and 1 32nds: the threads take the large ones
+/// first, and end within the last, small ones.
+const STRETCHES: [u64; 8] = [8, 16, 20, 24, 26, 28, 30, 31];
 
-/// How near the middle a quote keeps the second part from starting before
-/// the quotes of the first half are counted.
+/// How near a stretch's place a quote keeps it from being taken as
+/// known: a cell in quotes may hold a line end.
 const NEAR: u64 = 64 * 1024;
 
-/// The second part as read: its table and sink, how its reading ended,
-/// and whether it counted its lines from its first.
+/// Where the second half starts: a byte of the file, and the line ends
+/// before it in the text after the `sep=` line.
+struct Split {
+    at: u64,
+    lines_before: u64,
+}
+
+/// A stretch of the file after the first part, to be read into a part of
+/// the sink.
+struct Stretch<'a, S> {
+    /// Its place among the stretches.
+    index: usize,
+    begin: u64,
+    /// Where the next stretch begins; `None` for the file's end.
+    end: Option<u64>,
+    /// The line ends before `begin` in the text after the `sep=` line,
+    /// where they were counted; `None` where the part counts its lines
+    /// from its first.
+    lines_before: Option<u64>,
+    table: Table<'a>,
+    sink: S,
+}
+
+/// A stretch as read: its table and sink, and how its reading ended.
 struct Part<'a, S> {
     table: Table<'a>,
     sink: S,
     outcome: Result<()>,
-    lines_uncounted: bool,
+    /// Whether its lines were counted in the file.
+    counted: bool,
+    /// The lines it read.
+    lines: u64,
+    /// Whether it ended where the next stretch begins (or at the end);
+    /// not where no record started there and it read on to the end.
+    whole: bool,
 }
 
-/// Reads the rows of `rows` (a reader at the file's start) in two parts;
-/// in one where the file has no place to split.
+/// The stretches not yet taken, the next last.
+type Queue<'a, S> = Mutex<Vec<Stretch<'a, S>>>;
+
+/// Reads the rows of `rows` (a reader at the file's start) in parts; in
+/// one where the file has no place to split.
 pub(super) fn read<R: Read, S: Sink>(
     mut rows: OnThisThread<R>,
     reopen: &Reopen,
@@ -88,81 +123,172 @@ pub(super) fn read<R: Read, S: Sink>(
         table.scores_only();
     }
     let start = layout.skip + rows.reader.position();
-    let uncounted = sink.moves_lines();
-    let Some(part_sink) = sink.part() else {
+    let Some(second_half) = sink.part() else {
         table.rest(&mut rows, &mut records(sink))?;
         return table.finish();
     };
+    let known = sink
+        .moves_lines()
+        .then(|| known_stretches(reopen, start))
+        .flatten();
+    let part_table = || table.part(file.to_string().into());
+    let (found, split_at) = mpsc::channel();
+    let mut half = None;
+    let queue: Queue<S> = match known {
+        Some(begins) => {
+            rows.stop_at = begins.first().map(|begin| begin - layout.skip);
+            let ends = begins.iter().skip(1).map(|&end| Some(end)).chain([None]);
+            let mut stretches = Vec::with_capacity(begins.len());
+            for (index, (&begin, end)) in begins.iter().zip(ends).enumerate() {
+                let Some(sink) = sink.part() else { break };
+                stretches.push(Stretch {
+                    index,
+                    begin,
+                    end,
+                    lines_before: None,
+                    table: part_table(),
+                    sink,
+                });
+            }
+            stretches.reverse();
+            Mutex::new(stretches)
+        }
+        None => {
+            rows.split = Some(Pending {
+                middle: middle(reopen, start) - layout.skip,
+                split_at,
+            });
+            half = Some((part_table(), second_half));
+            Mutex::new(Vec::new())
+        }
+    };
     let stop = AtomicBool::new(false);
     std::thread::scope(|scope| {
-        let part_table = table.part(file.to_string().into());
-        let (found, split_at) = mpsc::channel();
-        let stop = &stop;
-        // The other thread looks for the split while this one reads: it
-        // is told before it reads past the middle.
+        let (queue, stop) = (&queue, &stop);
         let worker = scope.spawn(move || {
-            let split = split(reopen, layout.skip, start, uncounted);
-            let _ = found.send(split.as_ref().map(|split| split.at - layout.skip));
-            read_part(reopen, &split?, layout, part_table, part_sink, stop)
-        });
-        rows.split = Some(Pending {
-            middle: middle(reopen, start) - layout.skip,
-            split_at,
+            if let Some((table, sink)) = half {
+                // This thread is told the split before it reads past the
+                // middle.
+                let split = split(reopen, layout.skip, start);
+                let _ = found.send(split.as_ref().map(|split| split.at - layout.skip));
+                if let (Some(split), Ok(mut queue)) = (split, queue.lock()) {
+                    queue.push(Stretch {
+                        index: 0,
+                        begin: split.at,
+                        end: None,
+                        lines_before: Some(split.lines_before),
+                        table,
+                        sink,
+                    });
+                }
+            }
+            read_stretches(queue, reopen, layout, stop)
         });
         let first = table.rest(&mut rows, &mut records(sink));
+        let mut parts = Vec::new();
         if first.is_err() || !rows.stopped {
-            // An error, or no record started at the split: the part is
-            // not wanted.
+            // An error, or no record started where the stretches do: they
+            // are not wanted.
             stop.store(true, Ordering::Relaxed);
         } else {
-            // While the part may still be read.
             sink.read_all();
+            parts = read_stretches(queue, reopen, layout, stop);
         }
-        let part = worker
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        parts.extend(
+            worker
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+        );
         first?;
         if !rows.stopped {
             return table.finish();
         }
-        match part {
-            Some(part) if !(part.lines_uncounted && part.outcome.is_err()) => {
-                let lines = if part.lines_uncounted {
-                    rows.reader.lines_before()
-                } else {
-                    0
-                };
-                let rows = table.data_rows();
-                sink.join(part.sink, Before { rows, lines });
-                table.join(&part.table);
-                part.outcome?;
-            }
-            // The file could not be opened again, or the part ended with
-            // an error that does not know its lines: read on here.
-            _ => {
-                rows.stop_at = None;
-                table.rest(&mut rows, &mut records(sink))?;
-            }
+        parts.sort_by_key(|(index, _)| *index);
+        let Some(parts) = joinable(parts) else {
+            // A stretch could not be read (the file could not be opened
+            // again), or ended with an error that does not know its lines:
+            // read on here.
+            rows.stop_at = None;
+            table.rest(&mut rows, &mut records(sink))?;
+            return table.finish();
+        };
+        let mut lines = rows.reader.lines_before();
+        for part in parts {
+            let lines_before = if part.counted { 0 } else { lines };
+            let before = Before {
+                rows: table.data_rows(),
+                lines: lines_before,
+            };
+            sink.join(part.sink, before);
+            table.join(&part.table);
+            part.outcome?;
+            lines += part.lines;
         }
         table.finish()
     })
 }
 
-/// The second part, read from `split`; `None` if the file could not be
-/// opened again there.
+/// The parts to join, in order, up to the first that read on to the end;
+/// `None` where one of them is missing, or ended with an error whose
+/// lines were not counted in the file.
+fn joinable<'a, S>(parts: Vec<(usize, Option<Part<'a, S>>)>) -> Option<Vec<Part<'a, S>>> {
+    let mut joinable = Vec::with_capacity(parts.len());
+    for (expected, (index, part)) in parts.into_iter().enumerate() {
+        let part = part.filter(|part| part.counted || part.outcome.is_ok());
+        let part = part.filter(|_| index == expected)?;
+        let whole = part.whole;
+        joinable.push(part);
+        if !whole {
+            break;
+        }
+    }
+    Some(joinable)
+}
+
+/// Reads stretches from `queue` until none is left (or `stop`): each one's
+/// place among the stretches, and the part read (`None` where the file
+/// could not be opened again).
+fn read_stretches<'a, S: Sink>(
+    queue: &Queue<'a, S>,
+    reopen: &Reopen,
+    layout: &Layout,
+    stop: &AtomicBool,
+) -> Vec<(usize, Option<Part<'a, S>>)> {
+    let mut read = Vec::new();
+    while !stop.load(Ordering::Relaxed) {
+        let Some(stretch) = queue.lock().ok().and_then(|mut queue| queue.pop()) else {
+            break;
+        };
+        let index = stretch.index;
+        let part = read_part(reopen, layout, stretch, stop);
+        if part.as_ref().is_some_and(|part| !part.whole) {
+            // It read on to the end: the stretches after it are not
+            // wanted.
+            stop.store(true, Ordering::Relaxed);
+        }
+        read.push((index, part));
+    }
+    read
+}
+
+/// A stretch, read; `None` if the file could not be opened again there.
 fn read_part<'a, S: Sink>(
     reopen: &Reopen,
-    split: &Split,
     layout: &Layout,
-    mut table: Table<'a>,
-    mut sink: S,
+    stretch: Stretch<'a, S>,
     stop: &AtomicBool,
 ) -> Option<Part<'a, S>> {
+    let Stretch {
+        begin,
+        end,
+        lines_before,
+        mut table,
+        mut sink,
+        ..
+    } = stretch;
     let mut input = std::fs::File::open(reopen.path).ok()?;
-    input.seek(SeekFrom::Start(split.at)).ok()?;
-    let line_offset = split
-        .lines_before
-        .map_or(0, |lines| layout.skipped_lines + lines);
+    input.seek(SeekFrom::Start(begin)).ok()?;
+    let line_offset = lines_before.map_or(0, |lines| layout.skipped_lines + lines);
     let reader = Lines::new(
         (reopen.wrap)(Box::new(input)),
         layout.delimiter,
@@ -170,13 +296,16 @@ fn read_part<'a, S: Sink>(
     );
     let file = table.file().clone();
     let mut rows = OnThisThread::new(file, reader);
+    rows.stop_at = end.map(|end| end - begin);
     let outcome = table.rest_until(&mut rows, stop, &mut records(&mut sink));
     sink.read_all();
     Some(Part {
         table,
         sink,
         outcome,
-        lines_uncounted: split.lines_before.is_none(),
+        counted: lines_before.is_some(),
+        lines: rows.reader.lines_before(),
+        whole: end.is_none() || rows.stopped,
     })
 }
 
@@ -185,45 +314,57 @@ fn middle(reopen: &Reopen, start: u64) -> u64 {
     start + reopen.length.saturating_sub(start) / 2
 }
 
-/// Where the second part starts: with `uncounted`, where no quote is
-/// near the middle, after the first line end past it, the lines before
-/// it not counted; otherwise as `counted` finds it.
-fn split(reopen: &Reopen, skip: u64, start: u64, uncounted: bool) -> Option<Split> {
-    uncounted
-        .then(|| unquoted(reopen, start))
-        .flatten()
-        .map(|at| Split {
-            at,
-            lines_before: None,
-        })
-        .or_else(|| counted(reopen, skip, start))
+/// Where the stretches after the first part start, each after the first
+/// line end at or past its place in `STRETCHES`; `None` where a quote
+/// lies near one of the places, or there is no place to split.
+fn known_stretches(reopen: &Reopen, start: u64) -> Option<Vec<u64>> {
+    let rest = reopen.length.saturating_sub(start);
+    let mut begins: Vec<u64> = Vec::with_capacity(STRETCHES.len());
+    for place in STRETCHES {
+        match near(reopen, start, start + rest * place / 32) {
+            Near::LineEnd(at) if begins.last().is_none_or(|&last| at > last) => begins.push(at),
+            Near::LineEnd(_) | Near::Nothing => {}
+            Near::Unknown => return None,
+        }
+    }
+    (!begins.is_empty()).then_some(begins)
 }
 
-/// The first line end at or after the middle of what is left (from
-/// `start`), where no quote lies within `NEAR` bytes of the middle (as in
-/// a file without quoted cells across lines); `None` otherwise.
-fn unquoted(reopen: &Reopen, start: u64) -> Option<u64> {
-    let middle = middle(reopen, start);
-    let from = middle.saturating_sub(NEAR).max(start);
-    let mut input = std::fs::File::open(reopen.path).ok()?;
-    input.seek(SeekFrom::Start(from)).ok()?;
+/// What is near a place in the file.
+enum Near {
+    /// The byte after the first line end at or past it (before the end).
+    LineEnd(u64),
+    /// No line end before the end, or within `NEAR` bytes.
+    Nothing,
+    /// A quote within `NEAR` bytes (after the header), or the file could
+    /// not be read again.
+    Unknown,
+}
+
+fn near(reopen: &Reopen, start: u64, place: u64) -> Near {
+    let from = place.saturating_sub(NEAR).max(start);
     let mut near = Vec::with_capacity((2 * NEAR) as usize);
-    input
-        .take(middle + NEAR - from)
-        .read_to_end(&mut near)
-        .ok()?;
-    if memchr::memchr(b'"', &near).is_some() {
-        return None;
+    let read = std::fs::File::open(reopen.path).and_then(|mut input| {
+        input.seek(SeekFrom::Start(from))?;
+        input.take(place + NEAR - from).read_to_end(&mut near)
+    });
+    if read.is_err() || memchr::memchr(b'"', &near).is_some() {
+        return Near::Unknown;
     }
-    let past = near.get(usize::try_from(middle - from).ok()?..)?;
-    let at = middle + memchr::memchr(b'\n', past)? as u64 + 1;
-    (at < reopen.length).then_some(at)
+    let past = usize::try_from(place - from)
+        .ok()
+        .and_then(|past| near.get(past..))
+        .unwrap_or_default();
+    match memchr::memchr(b'\n', past).map(|at| place + at as u64 + 1) {
+        Some(at) if at < reopen.length => Near::LineEnd(at),
+        _ => Near::Nothing,
+    }
 }
 
 /// The first line end at or after the middle of what is left (from
 /// `start`) with an even count of quotes before it, counted from `skip`
 /// as `RecordLimit` counts them; `None` if there is none before the end.
-fn counted(reopen: &Reopen, skip: u64, start: u64) -> Option<Split> {
+fn split(reopen: &Reopen, skip: u64, start: u64) -> Option<Split> {
     let middle = middle(reopen, start);
     let mut input = std::fs::File::open(reopen.path).ok()?;
     input.seek(SeekFrom::Start(skip)).ok()?;
@@ -253,7 +394,7 @@ fn counted(reopen: &Reopen, skip: u64, start: u64) -> Option<Split> {
             if !quoted && after > middle && after < reopen.length {
                 return Some(Split {
                     at: after,
-                    lines_before: Some(lines_before),
+                    lines_before,
                 });
             }
         }
@@ -288,9 +429,9 @@ mod tests {
     }
 
     #[test]
-    fn without_quotes_near_the_middle_the_part_starts_at_once_at_the_same_line_end() {
+    fn without_quotes_near_them_the_stretches_start_after_the_line_ends_past_their_places() {
         // 40,000 rows of about 14 bytes: 560 KiB, a quote in the first
-        // row (far from the middle) and, in one file, one in the row
+        // row (far from every place) and, in one file, one in the row
         // after the middle.
         for quote_at_middle in [false, true] {
             let mut text = b"sep=,\nr0,\"x\",c\n".to_vec();
@@ -310,20 +451,22 @@ mod tests {
                 length: text.len() as u64,
                 wrap: &wrap,
             };
-            let (skip, start) = (6, 20);
-            let counted = split(&reopen, skip, start, false).expect("a split");
-            let at_once = split(&reopen, skip, start, true).expect("a split");
-            assert_eq!(counted.at, at_once.at);
-            assert_eq!(
-                counted.lines_before,
-                walked(&text, skip, start).map(|(_, lines)| lines)
-            );
-            let expected = if quote_at_middle {
-                counted.lines_before
+            let start = 20;
+            let rest = text.len() as u64 - start;
+            let expected: Vec<u64> = STRETCHES
+                .iter()
+                .map(|place| {
+                    let place = (start + rest * place / 32) as usize;
+                    let end = text[place..].iter().position(|&byte| byte == b'\n');
+                    (place + end.expect("a line end") + 1) as u64
+                })
+                .collect();
+            let found = known_stretches(&reopen, start);
+            if quote_at_middle {
+                assert_eq!(found, None);
             } else {
-                None
-            };
-            assert_eq!(at_once.lines_before, expected);
+                assert_eq!(found, Some(expected));
+            }
         }
     }
 
@@ -354,8 +497,7 @@ mod tests {
                 wrap: &wrap,
             };
             let (skip, start) = (6, 20);
-            let found = split(&reopen, skip, start, false)
-                .map(|split| (split.at, split.lines_before.unwrap_or(u64::MAX)));
+            let found = split(&reopen, skip, start).map(|split| (split.at, split.lines_before));
             assert_eq!(found, walked(&text, skip, start), "{rows} rows");
             assert!(found.is_some() || rows == 3, "{rows} rows");
         }
