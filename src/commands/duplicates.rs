@@ -7,10 +7,10 @@
 //! matched only at the end, by sorting: no table is probed per row. The
 //! parts of a file read on two threads are each sorted on the thread that
 //! read them and join as runs of their own; at the end the runs' keys are
-//! put one after another and sorted by a stable sort, which finds the
-//! sorted runs and merges them (the keys below half on one thread, those
-//! above on another). Each named respondent costs about 56 bytes and its
-//! name, and 8 bytes more while they are paired.
+//! merged bucket by bucket (by their top bits) in a small buffer, by a
+//! stable sort that finds the sorted runs (the keys below half on one
+//! thread, those above on another). Each named respondent costs about 56
+//! bytes and its name.
 
 use crate::model::team::Footprint;
 use foldhash::fast::RandomState;
@@ -325,13 +325,13 @@ impl Duplicates {
         self.sort();
         let runs = &self.runs;
         let mut pairs = if self.count() < PAIRS_ON_TWO_THREADS_FROM {
-            let mut pairs = pairs_in(&merged(runs, Half::Low), runs);
-            pairs.extend(pairs_in(&merged(runs, Half::High), runs));
+            let mut pairs = pairs_in_half(runs, Half::Low);
+            pairs.extend(pairs_in_half(runs, Half::High));
             pairs
         } else {
             std::thread::scope(|scope| {
-                let high = scope.spawn(|| pairs_in(&merged(runs, Half::High), runs));
-                let mut pairs = pairs_in(&merged(runs, Half::Low), runs);
+                let high = scope.spawn(|| pairs_in_half(runs, Half::High));
+                let mut pairs = pairs_in_half(runs, Half::Low);
                 pairs.extend(
                     high.join()
                         .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
@@ -381,23 +381,55 @@ fn stretch(run: &Run, half: Half) -> &[u64] {
     .unwrap_or_default()
 }
 
-/// The keys of sorted runs in `half`, each run's orders counted among all,
-/// in one sorted order: the runs one after another, which a stable sort
-/// finds and merges.
-fn merged(runs: &[Run], half: Half) -> Vec<u64> {
-    let mut keys = Vec::with_capacity(runs.iter().map(|run| stretch(run, half).len()).sum());
-    for run in runs {
-        let shift = run.orders_before as u64;
-        keys.extend(stretch(run, half).iter().map(|key| key + shift));
+/// About how many keys are merged at once.
+const BUCKET_KEYS: usize = 4096;
+
+/// The pairs among the keys of sorted runs in `half`, each run's orders
+/// counted among all. The half is cut into buckets by the keys' top bits,
+/// about `BUCKET_KEYS` keys each: each run's keys in a bucket follow one
+/// another, so a bucket's keys are gathered run after run into one small
+/// buffer and sorted by a stable sort, which finds the runs and merges
+/// them. The keys of one name share a bucket; nothing as large as the
+/// keys themselves is allocated, unless one bucket holds them all.
+fn pairs_in_half(runs: &[Run], half: Half) -> Vec<(usize, usize)> {
+    let mut left: Vec<(&[u64], u64)> = runs
+        .iter()
+        .map(|run| (stretch(run, half), run.orders_before as u64))
+        .collect();
+    let count: usize = left.iter().map(|(keys, _)| keys.len()).sum();
+    // The buckets' width, a power of two within the half's 2⁶³ keys.
+    let buckets = (count / BUCKET_KEYS)
+        .max(1)
+        .next_power_of_two()
+        .min(1 << 16);
+    let width = (1u64 << 63) / buckets as u64;
+    let base = match half {
+        Half::Low => 0,
+        Half::High => 1 << 63,
+    };
+    let (mut buffer, mut pairs) = (Vec::new(), Vec::new());
+    for bucket in 1..=buckets as u64 {
+        buffer.clear();
+        for (keys, shift) in &mut left {
+            let taken = if bucket == buckets as u64 {
+                keys.len()
+            } else {
+                keys.partition_point(|key| *key < base + bucket * width)
+            };
+            let (these, rest) = keys.split_at(taken);
+            buffer.extend(these.iter().map(|key| key + *shift));
+            *keys = rest;
+        }
+        buffer.sort();
+        pairs_in(&buffer, runs, &mut pairs);
     }
-    keys.sort();
-    keys
+    pairs
 }
 
-/// Each submission among `keys` (sorted) that follows one of the same
-/// name, with the last such one, by their order; `runs` hold the rests.
-fn pairs_in(keys: &[u64], runs: &[Run]) -> Vec<(usize, usize)> {
-    let mut pairs = Vec::new();
+/// Adds to `pairs` each submission among `keys` (sorted) that follows one
+/// of the same name, with the last such one, by their order; `runs` hold
+/// the rests.
+fn pairs_in(keys: &[u64], runs: &[Run], pairs: &mut Vec<(usize, usize)>) {
     let mut previous: Option<u64> = None;
     // The names among the keys with the same top half so far (nearly
     // always one): each one's rest, and its last submission.
@@ -423,7 +455,6 @@ fn pairs_in(keys: &[u64], runs: &[Run]) -> Vec<(usize, usize)> {
         }
         previous = Some(key);
     }
-    pairs
 }
 
 #[cfg(test)]
