@@ -91,17 +91,30 @@ struct Stretch<'a, S> {
 }
 
 /// A stretch as read: its table and sink, and how its reading ended.
-struct Part<'a, S> {
-    table: Table<'a>,
-    sink: S,
+struct Part<R> {
+    /// What it read into: a table and a sink.
+    read: R,
     outcome: Result<()>,
     /// Whether its lines were counted in the file.
     counted: bool,
     /// The lines it read.
     lines: u64,
-    /// Whether it ended where the next stretch begins (or at the end);
-    /// not where no record started there and it read on to the end.
-    whole: bool,
+    ended: Ended,
+}
+
+/// A part as read into its table and sink.
+type ReadPart<'a, S> = Part<(Table<'a>, S)>;
+
+/// Where a part's reading ended, when it ended without an error.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Ended {
+    /// Where the next stretch begins, or at the file's end for the last.
+    Whole,
+    /// At the file's end, past where the next stretch begins (no record
+    /// started there): the parts after it are not wanted.
+    ReadOn,
+    /// Early: another part asked it to stop. Not to be joined.
+    Cut,
 }
 
 /// The stretches not yet taken, the next last.
@@ -219,8 +232,9 @@ pub(super) fn read<R: Read, S: Sink>(
                 rows: table.data_rows(),
                 lines: lines_before,
             };
-            sink.join(part.sink, before);
-            table.join(&part.table);
+            let (part_table, part_sink) = part.read;
+            sink.join(part_sink, before);
+            table.join(&part_table);
             part.outcome?;
             lines += part.lines;
         }
@@ -228,17 +242,22 @@ pub(super) fn read<R: Read, S: Sink>(
     })
 }
 
-/// The parts to join, in order, up to the first that read on to the end;
-/// `None` where one of them is missing, or ended with an error whose
-/// lines were not counted in the file.
-fn joinable<'a, S>(parts: Vec<(usize, Option<Part<'a, S>>)>) -> Option<Vec<Part<'a, S>>> {
+/// The parts to join, in order, up to the first that read on to the end
+/// or ended with an error; `None` where one of them is missing, was cut
+/// short, or ended with an error whose lines were not counted in the
+/// file.
+fn joinable<R>(parts: Vec<(usize, Option<Part<R>>)>) -> Option<Vec<Part<R>>> {
     let mut joinable = Vec::with_capacity(parts.len());
     for (expected, (index, part)) in parts.into_iter().enumerate() {
-        let part = part.filter(|part| part.counted || part.outcome.is_ok());
         let part = part.filter(|_| index == expected)?;
-        let whole = part.whole;
+        let last = match &part.outcome {
+            Err(_) if !part.counted => return None,
+            Err(_) => true,
+            Ok(()) if part.ended == Ended::Cut => return None,
+            Ok(()) => part.ended == Ended::ReadOn,
+        };
         joinable.push(part);
-        if !whole {
+        if last {
             break;
         }
     }
@@ -253,7 +272,7 @@ fn read_stretches<'a, S: Sink>(
     reopen: &Reopen,
     layout: &Layout,
     stop: &AtomicBool,
-) -> Vec<(usize, Option<Part<'a, S>>)> {
+) -> Vec<(usize, Option<ReadPart<'a, S>>)> {
     let mut read = Vec::new();
     while !stop.load(Ordering::Relaxed) {
         let Some(stretch) = queue.lock().ok().and_then(|mut queue| queue.pop()) else {
@@ -261,9 +280,11 @@ fn read_stretches<'a, S: Sink>(
         };
         let index = stretch.index;
         let part = read_part(reopen, layout, stretch, stop);
-        if part.as_ref().is_some_and(|part| !part.whole) {
-            // It read on to the end: the stretches after it are not
-            // wanted.
+        if part
+            .as_ref()
+            .is_some_and(|part| part.outcome.is_err() || part.ended == Ended::ReadOn)
+        {
+            // The stretches after it are not wanted.
             stop.store(true, Ordering::Relaxed);
         }
         read.push((index, part));
@@ -277,7 +298,7 @@ fn read_part<'a, S: Sink>(
     layout: &Layout,
     stretch: Stretch<'a, S>,
     stop: &AtomicBool,
-) -> Option<Part<'a, S>> {
+) -> Option<ReadPart<'a, S>> {
     let Stretch {
         begin,
         end,
@@ -297,15 +318,19 @@ fn read_part<'a, S: Sink>(
     let file = table.file().clone();
     let mut rows = OnThisThread::new(file, reader);
     rows.stop_at = end.map(|end| end - begin);
-    let outcome = table.rest_until(&mut rows, stop, &mut records(&mut sink));
+    let read = table.rest_until(&mut rows, stop, &mut records(&mut sink));
     sink.read_all();
+    let ended = match read {
+        Ok(false) => Ended::Cut,
+        _ if end.is_none() || rows.stopped => Ended::Whole,
+        _ => Ended::ReadOn,
+    };
     Some(Part {
-        table,
-        sink,
-        outcome,
+        read: (table, sink),
+        outcome: read.map(|_| ()),
         counted: lines_before.is_some(),
         lines: rows.reader.lines_before(),
-        whole: end.is_none() || rows.stopped,
+        ended,
     })
 }
 
@@ -468,6 +493,69 @@ mod tests {
                 assert_eq!(found, Some(expected));
             }
         }
+    }
+
+    /// A part that read `index`, ended so, with an error or not.
+    fn part(
+        index: usize,
+        ended: Ended,
+        failed: bool,
+        counted: bool,
+    ) -> (usize, Option<Part<usize>>) {
+        let outcome = if failed {
+            Err(anyhow::anyhow!("line 3: not UTF-8"))
+        } else {
+            Ok(())
+        };
+        let part = Part {
+            read: index,
+            outcome,
+            counted,
+            lines: 10,
+            ended,
+        };
+        (index, Some(part))
+    }
+
+    fn joined(parts: Vec<(usize, Option<Part<usize>>)>) -> Option<Vec<usize>> {
+        joinable(parts).map(|parts| parts.into_iter().map(|part| part.read).collect())
+    }
+
+    #[test]
+    fn parts_are_joined_up_to_one_that_read_on_and_never_past_one_cut_short() {
+        use Ended::*;
+        let whole = |index| part(index, Whole, false, false);
+        assert_eq!(
+            joined(vec![whole(0), whole(1), whole(2)]),
+            Some(vec![0, 1, 2])
+        );
+        // One that read on to the end is the last joined.
+        let read_on = part(1, ReadOn, false, false);
+        assert_eq!(joined(vec![whole(0), read_on, whole(2)]), Some(vec![0, 1]));
+        // One cut short (another asked it to stop), before an error or
+        // after: this thread reads on itself.
+        let cut = || part(1, Cut, false, false);
+        assert_eq!(joined(vec![whole(0), cut()]), None);
+        assert_eq!(joined(vec![whole(0), cut(), whole(2)]), None);
+        assert_eq!(
+            joined(vec![whole(0), cut(), part(2, Whole, true, false)]),
+            None
+        );
+        assert_eq!(
+            joined(vec![
+                part(0, Whole, true, false),
+                part(1, Cut, false, false)
+            ]),
+            None
+        );
+        // An error whose lines were counted in the file ends the joining;
+        // one whose lines were not sends this thread to read on.
+        let counted = part(0, ReadOn, true, true);
+        assert_eq!(joined(vec![counted]), Some(vec![0]));
+        assert_eq!(joined(vec![whole(0), part(1, Whole, true, false)]), None);
+        // A missing part, or one out of order.
+        assert_eq!(joined(vec![whole(0), (1, None), whole(2)]), None);
+        assert_eq!(joined(vec![whole(1), whole(0)]), None);
     }
 
     #[test]

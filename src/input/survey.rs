@@ -284,20 +284,21 @@ impl<'a> Table<'a> {
         Ok(())
     }
 
-    /// Reads the rows that are left until `stop` is set.
+    /// Reads the rows that are left until `stop` is set: whether they ran
+    /// out first.
     pub(super) fn rest_until(
         &mut self,
         source: &mut impl RowSource,
         stop: &std::sync::atomic::AtomicBool,
         on_record: &mut dyn FnMut(&mut Record),
-    ) -> Result<()> {
+    ) -> Result<bool> {
         while !stop.load(std::sync::atomic::Ordering::Relaxed) {
             match source.advance()? {
                 Some(line) => self.take(&source.row(), line, on_record),
-                None => break,
+                None => return Ok(true),
             }
         }
-        Ok(())
+        Ok(false)
     }
 
     pub(super) fn file(&self) -> &Arc<str> {
