@@ -468,14 +468,6 @@ mod tests {
                 };
                 text.extend_from_slice(format!("r{row},{cell},c\n").as_bytes());
             }
-            let mut file = tempfile::NamedTempFile::new().expect("a temporary file");
-            file.write_all(&text).expect("written");
-            let wrap = |input: Input| input;
-            let reopen = Reopen {
-                path: file.path(),
-                length: text.len() as u64,
-                wrap: &wrap,
-            };
             let start = 20;
             let rest = text.len() as u64 - start;
             let expected: Vec<u64> = STRETCHES
@@ -486,13 +478,27 @@ mod tests {
                     (place + end.expect("a line end") + 1) as u64
                 })
                 .collect();
-            let found = known_stretches(&reopen, start);
+            let found = in_file(&text, |reopen| known_stretches(reopen, start));
             if quote_at_middle {
                 assert_eq!(found, None);
             } else {
                 assert_eq!(found, Some(expected));
             }
         }
+    }
+
+    /// What `check` gives of `text` written to a file that can be opened
+    /// again.
+    fn in_file<T>(text: &[u8], check: impl FnOnce(&Reopen) -> T) -> T {
+        let mut file = tempfile::NamedTempFile::new().expect("a temporary file");
+        file.write_all(text).expect("written");
+        let wrap = |input: Input| input;
+        let reopen = Reopen {
+            path: file.path(),
+            length: text.len() as u64,
+            wrap: &wrap,
+        };
+        check(&reopen)
     }
 
     /// A part that read `index`, ended so, with an error or not.
@@ -576,16 +582,9 @@ mod tests {
                     text.extend_from_slice(b"\",d\n");
                 }
             }
-            let mut file = tempfile::NamedTempFile::new().expect("a temporary file");
-            file.write_all(&text).expect("written");
-            let wrap = |input: Input| input;
-            let reopen = Reopen {
-                path: file.path(),
-                length: text.len() as u64,
-                wrap: &wrap,
-            };
             let (skip, start) = (6, 20);
-            let found = split(&reopen, skip, start).map(|split| (split.at, split.lines_before));
+            let found = in_file(&text, |reopen| split(reopen, skip, start))
+                .map(|split| (split.at, split.lines_before));
             assert_eq!(found, walked(&text, skip, start), "{rows} rows");
             assert!(found.is_some() || rows == 3, "{rows} rows");
         }
