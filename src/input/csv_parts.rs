@@ -140,29 +140,36 @@ pub(super) fn read<R: Read, S: Sink>(
         table.rest(&mut rows, &mut records(sink))?;
         return table.finish();
     };
+    // Where the stretches are known at once, a part of the sink for each.
     let known = sink
         .moves_lines()
         .then(|| known_stretches(reopen, start))
-        .flatten();
+        .flatten()
+        .and_then(|begins| {
+            let sinks: Option<Vec<S>> = begins.iter().map(|_| sink.part()).collect();
+            Some((begins, sinks?))
+        });
     let part_table = || table.part(file.to_string().into());
     let (found, split_at) = mpsc::channel();
     let mut half = None;
     let queue: Queue<S> = match known {
-        Some(begins) => {
+        Some((begins, sinks)) => {
             rows.stop_at = begins.first().map(|begin| begin - layout.skip);
             let ends = begins.iter().skip(1).map(|&end| Some(end)).chain([None]);
-            let mut stretches = Vec::with_capacity(begins.len());
-            for (index, (&begin, end)) in begins.iter().zip(ends).enumerate() {
-                let Some(sink) = sink.part() else { break };
-                stretches.push(Stretch {
+            let mut stretches: Vec<Stretch<S>> = begins
+                .iter()
+                .zip(ends)
+                .zip(sinks)
+                .enumerate()
+                .map(|(index, ((&begin, end), sink))| Stretch {
                     index,
                     begin,
                     end,
                     lines_before: None,
                     table: part_table(),
                     sink,
-                });
-            }
+                })
+                .collect();
             stretches.reverse();
             Mutex::new(stretches)
         }
@@ -219,8 +226,8 @@ pub(super) fn read<R: Read, S: Sink>(
         parts.sort_by_key(|(index, _)| *index);
         let Some(parts) = joinable(parts) else {
             // A stretch could not be read (the file could not be opened
-            // again), or ended with an error that does not know its lines:
-            // read on here.
+            // again), was stopped short, or ended with an error that does
+            // not know its lines: read on here.
             rows.stop_at = None;
             table.rest(&mut rows, &mut records(sink))?;
             return table.finish();
