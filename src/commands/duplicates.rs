@@ -372,7 +372,7 @@ enum Half {
 }
 
 /// The keys of a sorted run in `half`.
-fn stretch(run: &Run, half: Half) -> &[u64] {
+fn keys_in(run: &Run, half: Half) -> &[u64] {
     let split = run.keys.partition_point(|key| *key < 1u64 << 63);
     match half {
         Half::Low => run.keys.get(..split),
@@ -394,7 +394,7 @@ const BUCKET_KEYS: usize = 4096;
 fn pairs_in_half(runs: &[Run], half: Half) -> Vec<(usize, usize)> {
     let mut left: Vec<(&[u64], u64)> = runs
         .iter()
-        .map(|run| (stretch(run, half), run.orders_before as u64))
+        .map(|run| (keys_in(run, half), run.orders_before as u64))
         .collect();
     let count: usize = left.iter().map(|(keys, _)| keys.len()).sum();
     // The buckets' width, a power of two within the half's 2⁶³ keys.
