@@ -399,6 +399,9 @@ impl Sink for Tally<'_> {
         if let Some(duplicates) = &mut self.duplicates {
             duplicates.sort();
         }
+        if let Some(spool) = &mut self.spool {
+            spool.close();
+        }
     }
 
     /// A kept row needs its assessment, and kept answers the answers.

@@ -40,7 +40,7 @@ pub struct Spool<'b> {
     /// another thread: its unnamed respondents are named when copied.
     in_part: bool,
     /// The files written, in order, and the one being written.
-    done: Vec<Segment>,
+    done: Vec<Written>,
     current: Option<Segment>,
     /// The first failure to write; nothing more is written after it.
     failed: Option<std::io::Error>,
@@ -100,47 +100,53 @@ impl<'b> Spool<'b> {
         write_frame(&mut self.current, &mut self.failed, &frame, line);
     }
 
+    /// Ends the files being written: their buffers are written out and
+    /// let go, which a part does once it has read all its rows.
+    pub fn close(&mut self) {
+        let Some(segment) = self.current.take() else {
+            return;
+        };
+        let lines = segment.lines.into_inner().map_err(|e| e.into_error());
+        let frames = segment.frames.into_inner().map_err(|e| e.into_error());
+        match lines.and_then(|lines| Ok((lines, frames?))) {
+            Ok((lines, frames)) => self.done.push(Written {
+                lines,
+                frames,
+                unnamed: segment.unnamed,
+            }),
+            Err(error) => {
+                self.failed.get_or_insert(error);
+            }
+        }
+    }
+
     /// Takes in a part's rows, after these: its stretch of a table comes
     /// after `rows_before` table rows.
-    pub fn join(&mut self, part: Spool<'b>, rows_before: u64) {
+    pub fn join(&mut self, mut part: Spool<'b>, rows_before: u64) {
+        self.close();
+        part.close();
         if self.failed.is_none() {
             self.failed = part.failed;
         }
-        self.done.extend(self.current.take());
-        for mut segment in part.done.into_iter().chain(part.current) {
-            if let Some((_, before)) = &mut segment.unnamed {
+        for mut written in part.done {
+            if let Some((_, before)) = &mut written.unnamed {
                 *before += rows_before;
             }
-            self.done.push(segment);
+            self.done.push(written);
         }
     }
 
     /// The rows written, to copy out leaving out the named submissions
     /// (counted in the order read) in `replaced`, sorted.
     pub fn finish(mut self, replaced: &[u32]) -> Result<Spooled<'b>> {
-        self.done.extend(self.current.take());
-        let mut files = Vec::with_capacity(self.done.len());
-        for segment in self.done {
-            let lines = segment.lines.into_inner().map_err(|e| e.into_error());
-            let frames = segment.frames.into_inner().map_err(|e| e.into_error());
-            match lines.and_then(|lines| Ok((lines, frames?))) {
-                Ok((lines, frames)) => files.push(Written {
-                    lines,
-                    frames,
-                    unnamed: segment.unnamed,
-                }),
-                Err(error) => {
-                    self.failed.get_or_insert(error);
-                }
-            }
-        }
+        self.close();
         if let Some(failed) = &self.failed {
             return Err(failure(failed));
         }
         Ok(Spooled {
             bank: self.bank,
             lang: self.lang,
-            files,
+            files: self.done,
             replaced: replaced.to_vec(),
         })
     }

@@ -4,15 +4,18 @@
 //! each into a part of the sink, joined in the order of the file. The
 //! respondents, problems, lines and errors are those of one thread:
 //!
+//! - where no quote lies within 64 KiB of any of the places, the
+//!   stretches start after the first line end past each of `STRETCHES`,
+//!   known at once: the two threads take them in turn, large ones first,
+//!   so that the faster reads more and both end close together;
 //! - where the sink lets a part count its lines from its first
-//!   (`Sink::moves_lines`: a summary) and no quote lies within 64 KiB of
-//!   any of the places, the stretches start after the first line end past
-//!   each of `STRETCHES`, known at once: the two threads take them in
-//!   turn, large ones first, so that the faster reads more and both end
-//!   close together; the lines each part read are added up when joined,
-//!   and a part that ends with an error (whose message names its lines
-//!   counted from its first) sends this thread back to read on itself
-//!   after its own part;
+//!   (`Sink::moves_lines`: a summary), the lines each part read are added
+//!   up when joined, and a part that ends with an error (whose message
+//!   names its lines counted from its first) sends this thread back to
+//!   read on itself after its own part; for any other sink (rows written
+//!   with their places as they are read) the thread that takes a stretch
+//!   first counts the line ends before it in the file, from where the
+//!   count for the stretch before it ended;
 //! - otherwise there is one stretch, the second half: it starts after a
 //!   line end with an even count of quotes before it, where no cell can
 //!   be open, which the other thread finds by counting the quotes and
@@ -118,7 +121,47 @@ enum Ended {
 }
 
 /// The stretches not yet taken, the next last.
-type Queue<'a, S> = Mutex<Vec<Stretch<'a, S>>>;
+struct Queue<'a, S> {
+    stretches: Vec<Stretch<'a, S>>,
+    /// Where the stretches' lines are counted in the file as they are
+    /// taken: the line ends counted so far, up to a byte.
+    counted: Option<Counted>,
+}
+
+/// The line ends in the text after the `sep=` line up to byte `at`.
+struct Counted {
+    at: u64,
+    lines: u64,
+}
+
+impl<'a, S> Queue<'a, S> {
+    /// The next stretch and its place among the stretches; `None` in
+    /// place of the stretch where its lines were to be counted and could
+    /// not be (the file could not be read again).
+    fn take(&mut self, reopen: &Reopen) -> Option<(usize, Option<Stretch<'a, S>>)> {
+        let mut stretch = self.stretches.pop()?;
+        let index = stretch.index;
+        if let Some(counted) = &mut self.counted {
+            let Some(lines) = counted.up_to(reopen, stretch.begin) else {
+                return Some((index, None));
+            };
+            stretch.lines_before = Some(lines);
+        }
+        Some((index, Some(stretch)))
+    }
+}
+
+impl Counted {
+    /// The line ends before byte `to`, at or past where the count is:
+    /// counted on from there, and kept; `None` where they could not all
+    /// be read (the count stays where it was).
+    fn up_to(&mut self, reopen: &Reopen, to: u64) -> Option<u64> {
+        let lines = line_ends(reopen, self.at, to)?;
+        self.at = to;
+        self.lines += lines;
+        Some(self.lines)
+    }
+}
 
 /// Reads the rows of `rows` (a reader at the file's start) in parts; in
 /// one where the file has no place to split.
@@ -141,18 +184,14 @@ pub(super) fn read<R: Read, S: Sink>(
         return table.finish();
     };
     // Where the stretches are known at once, a part of the sink for each.
-    let known = sink
-        .moves_lines()
-        .then(|| known_stretches(reopen, start))
-        .flatten()
-        .and_then(|begins| {
-            let sinks: Option<Vec<S>> = begins.iter().map(|_| sink.part()).collect();
-            Some((begins, sinks?))
-        });
+    let known = known_stretches(reopen, start).and_then(|begins| {
+        let sinks: Option<Vec<S>> = begins.iter().map(|_| sink.part()).collect();
+        Some((begins, sinks?))
+    });
     let part_table = || table.part(file.to_string().into());
     let (found, split_at) = mpsc::channel();
     let mut half = None;
-    let queue: Queue<S> = match known {
+    let queue: Mutex<Queue<S>> = match known {
         Some((begins, sinks)) => {
             rows.stop_at = begins.first().map(|begin| begin - layout.skip);
             let ends = begins.iter().skip(1).map(|&end| Some(end)).chain([None]);
@@ -171,7 +210,13 @@ pub(super) fn read<R: Read, S: Sink>(
                 })
                 .collect();
             stretches.reverse();
-            Mutex::new(stretches)
+            // A sink that cannot move its parts' lines is given them
+            // counted in the file.
+            let counted = (!sink.moves_lines()).then_some(Counted {
+                at: layout.skip,
+                lines: 0,
+            });
+            Mutex::new(Queue { stretches, counted })
         }
         None => {
             rows.split = Some(Pending {
@@ -179,7 +224,10 @@ pub(super) fn read<R: Read, S: Sink>(
                 split_at,
             });
             half = Some((part_table(), second_half));
-            Mutex::new(Vec::new())
+            Mutex::new(Queue {
+                stretches: Vec::new(),
+                counted: None,
+            })
         }
     };
     let stop = AtomicBool::new(false);
@@ -192,7 +240,7 @@ pub(super) fn read<R: Read, S: Sink>(
                 let split = split(reopen, layout.skip, start);
                 let _ = found.send(split.as_ref().map(|split| split.at - layout.skip));
                 if let (Some(split), Ok(mut queue)) = (split, queue.lock()) {
-                    queue.push(Stretch {
+                    queue.stretches.push(Stretch {
                         index: 0,
                         begin: split.at,
                         end: None,
@@ -273,23 +321,23 @@ fn joinable<R>(parts: Vec<(usize, Option<Part<R>>)>) -> Option<Vec<Part<R>>> {
 
 /// Reads stretches from `queue` until none is left (or `stop`): each one's
 /// place among the stretches, and the part read (`None` where the file
-/// could not be opened again).
+/// could not be read again there).
 fn read_stretches<'a, S: Sink>(
-    queue: &Queue<'a, S>,
+    queue: &Mutex<Queue<'a, S>>,
     reopen: &Reopen,
     layout: &Layout,
     stop: &AtomicBool,
 ) -> Vec<(usize, Option<ReadPart<'a, S>>)> {
     let mut read = Vec::new();
     while !stop.load(Ordering::Relaxed) {
-        let Some(stretch) = queue.lock().ok().and_then(|mut queue| queue.pop()) else {
+        let taken = queue.lock().ok().and_then(|mut queue| queue.take(reopen));
+        let Some((index, stretch)) = taken else {
             break;
         };
-        let index = stretch.index;
-        let part = read_part(reopen, layout, stretch, stop);
+        let part = stretch.and_then(|stretch| read_part(reopen, layout, stretch, stop));
         if part
             .as_ref()
-            .is_some_and(|part| part.outcome.is_err() || part.ended == Ended::ReadOn)
+            .is_none_or(|part| part.outcome.is_err() || part.ended == Ended::ReadOn)
         {
             // The stretches after it are not wanted.
             stop.store(true, Ordering::Relaxed);
@@ -391,6 +439,29 @@ fn near(reopen: &Reopen, start: u64, place: u64) -> Near {
         Some(at) if at < reopen.length => Near::LineEnd(at),
         _ => Near::Nothing,
     }
+}
+
+/// The line ends in bytes `from..to` of the file; `None` where they
+/// could not all be read.
+fn line_ends(reopen: &Reopen, from: u64, to: u64) -> Option<u64> {
+    let mut input = std::fs::File::open(reopen.path).ok()?;
+    input.seek(SeekFrom::Start(from)).ok()?;
+    let mut input = input.take(to.saturating_sub(from));
+    let mut buffer = vec![0u8; 256 * 1024];
+    let (mut read, mut lines) = (0, 0);
+    loop {
+        match input.read(&mut buffer) {
+            Ok(0) => break,
+            Ok(length) => {
+                let chunk = buffer.get(..length).unwrap_or_default();
+                lines += memchr::memchr_iter(b'\n', chunk).count() as u64;
+                read += length as u64;
+            }
+            Err(error) if error.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(_) => return None,
+        }
+    }
+    (from + read == to).then_some(lines)
 }
 
 /// The first line end at or after the middle of what is left (from
@@ -506,6 +577,39 @@ mod tests {
             wrap: &wrap,
         };
         check(&reopen)
+    }
+
+    #[test]
+    fn stretches_taken_in_turn_know_the_line_ends_before_them_in_the_file() {
+        // About 950 KiB of lines of 1 to 12 bytes, a CRLF and an empty
+        // line among them: more than one buffer of counting between two
+        // stretches.
+        let mut text = b"sep=;\nheader\r\n\n".to_vec();
+        for row in 0..150_000u32 {
+            text.extend_from_slice(&b"abcdefghijk"[..(row % 12) as usize]);
+            text.push(b'\n');
+        }
+        let skip = 6;
+        let begins = [1_000, 300_000, 300_000, 599_000, text.len() as u64];
+        let walked = |to: u64| {
+            let lines = text[skip as usize..to as usize]
+                .iter()
+                .filter(|&&b| b == b'\n');
+            Some(lines.count() as u64)
+        };
+        let (counted, past_end) = in_file(&text, |reopen| {
+            let mut count = Counted { at: skip, lines: 0 };
+            let counted: Vec<Option<u64>> = begins
+                .iter()
+                .map(|&begin| count.up_to(reopen, begin))
+                .collect();
+            // Past the file's end: not counted, and the count stays.
+            let past_end = count.up_to(reopen, text.len() as u64 + 1);
+            (counted, (past_end, count.at))
+        });
+        let expected: Vec<Option<u64>> = begins.iter().map(|&begin| walked(begin)).collect();
+        assert_eq!(counted, expected);
+        assert_eq!(past_end, (None, text.len() as u64));
     }
 
     /// A part that read `index`, ended so, with an error or not.
