@@ -7,10 +7,10 @@
 //! matched only at the end, by sorting: no table is probed per row. The
 //! parts of a file read on two threads are each sorted on the thread that
 //! read them and join as runs of their own; at the end the runs' keys are
-//! merged bucket by bucket (by their top bits) in a small buffer, by a
-//! stable sort that finds the sorted runs (the keys below half on one
-//! thread, those above on another). Each named respondent costs about 56
-//! bytes and its name.
+//! taken bucket by bucket (by their top bits; the keys below half on one
+//! thread, those above on another), and in each bucket only the keys
+//! whose next bits another key shares are sorted and paired. Each named
+//! respondent costs about 56 bytes and its name.
 
 use crate::model::team::Footprint;
 use foldhash::fast::RandomState;
@@ -381,16 +381,21 @@ fn keys_in(run: &Run, half: Half) -> &[u64] {
     .unwrap_or_default()
 }
 
-/// About how many keys are merged at once.
+/// About how many keys a bucket holds.
 const BUCKET_KEYS: usize = 4096;
+/// At most how many bits of a key's hash below its bucket's mark its
+/// slot: 65,536 slots, 16 times a bucket's keys.
+const SLOT_BITS: u32 = 16;
 
 /// The pairs among the keys of sorted runs in `half`, each run's orders
 /// counted among all. The half is cut into buckets by the keys' top bits,
 /// about `BUCKET_KEYS` keys each: each run's keys in a bucket follow one
-/// another, so a bucket's keys are gathered run after run into one small
-/// buffer and sorted by a stable sort, which finds the runs and merges
-/// them. The keys of one name share a bucket; nothing as large as the
-/// keys themselves is allocated, unless one bucket holds them all.
+/// another, and the keys of one name share a bucket. In a bucket, each
+/// key marks its slot (the next bits of its hash) in a bit map; only the
+/// keys whose slot two or more marked (about 3 in 100 where each name
+/// comes once, and every key of a name that comes twice) are sorted and
+/// paired. Nothing as large as the keys themselves is allocated, unless
+/// one bucket's shared slots hold them all.
 fn pairs_in_half(runs: &[Run], half: Half) -> Vec<(usize, usize)> {
     let mut left: Vec<(&[u64], u64)> = runs
         .iter()
@@ -407,23 +412,83 @@ fn pairs_in_half(runs: &[Run], half: Half) -> Vec<(usize, usize)> {
         Half::Low => 0,
         Half::High => 1 << 63,
     };
-    let (mut buffer, mut pairs) = (Vec::new(), Vec::new());
+    let mut slots = Slots::new(width);
+    let (mut these, mut shared, mut pairs) = (Vec::new(), Vec::new(), Vec::new());
     for bucket in 1..=buckets as u64 {
-        buffer.clear();
-        for (keys, shift) in &mut left {
+        these.clear();
+        for (keys, orders_before) in &mut left {
             let taken = if bucket == buckets as u64 {
                 keys.len()
             } else {
                 keys.partition_point(|key| *key < base + bucket * width)
             };
-            let (these, rest) = keys.split_at(taken);
-            buffer.extend(these.iter().map(|key| key + *shift));
+            let (bucket_keys, rest) = keys.split_at(taken);
+            these.push((bucket_keys, *orders_before));
             *keys = rest;
         }
-        buffer.sort();
-        pairs_in(&buffer, runs, &mut pairs);
+        for &key in these.iter().flat_map(|(keys, _)| keys.iter()) {
+            slots.mark(key);
+        }
+        shared.clear();
+        for (keys, orders_before) in &these {
+            let marked_twice = keys.iter().filter(|&&key| slots.marked_twice(key));
+            shared.extend(marked_twice.map(|key| key + orders_before));
+        }
+        slots.clear();
+        shared.sort_unstable();
+        pairs_in(&shared, runs, &mut pairs);
     }
     pairs
+}
+
+/// The slots of a bucket's keys, as bit maps: those marked, and those
+/// marked twice or more.
+struct Slots {
+    once: Vec<u64>,
+    twice: Vec<u64>,
+    /// A key's slot is its bits from `shift` on, below its bucket's.
+    shift: u32,
+    mask: u64,
+}
+
+impl Slots {
+    /// Slots for buckets `width` keys wide (a power of two), marked by
+    /// bits of the keys' hashes (above the order's 32).
+    fn new(width: u64) -> Slots {
+        let width_bits = width.trailing_zeros();
+        let bits = width_bits.saturating_sub(32).min(SLOT_BITS);
+        let words = (1usize << bits).div_ceil(64);
+        Slots {
+            once: vec![0; words],
+            twice: vec![0; words],
+            shift: width_bits - bits,
+            mask: (1u64 << bits) - 1,
+        }
+    }
+
+    /// The word and bit of `key`'s slot.
+    fn place(&self, key: u64) -> (usize, u64) {
+        let slot = (key >> self.shift) & self.mask;
+        ((slot / 64) as usize, 1 << (slot % 64))
+    }
+
+    fn mark(&mut self, key: u64) {
+        let (word, bit) = self.place(key);
+        if let (Some(once), Some(twice)) = (self.once.get_mut(word), self.twice.get_mut(word)) {
+            *twice |= *once & bit;
+            *once |= bit;
+        }
+    }
+
+    fn marked_twice(&self, key: u64) -> bool {
+        let (word, bit) = self.place(key);
+        self.twice.get(word).is_some_and(|twice| twice & bit != 0)
+    }
+
+    fn clear(&mut self) {
+        self.once.fill(0);
+        self.twice.fill(0);
+    }
 }
 
 /// Adds to `pairs` each submission among `keys` (sorted) that follows one
@@ -462,6 +527,24 @@ mod tests {
     use super::*;
     use crate::model::scoring::assess;
     use crate::testing::{answers, tiny_bank};
+
+    #[test]
+    fn a_name_s_keys_share_a_slot_whatever_their_order() {
+        for buckets in [1u64, 2, 16, 4096, 1 << 16] {
+            let mut slots = Slots::new((1u64 << 63) / buckets);
+            let hash = 0x9e37_79b9_7f4a_7c15;
+            slots.mark(key(hash, 0));
+            assert!(!slots.marked_twice(key(hash, u32::MAX)), "{buckets}");
+            slots.mark(key(hash, u32::MAX));
+            assert!(slots.marked_twice(key(hash, 0)), "{buckets}");
+            // A hash whose next bits below the bucket's differ.
+            let other = hash ^ 1 << (62 - buckets.trailing_zeros());
+            slots.mark(key(other, 1));
+            assert!(!slots.marked_twice(key(other, 1)), "{buckets}");
+            slots.clear();
+            assert!(!slots.marked_twice(key(hash, 0)), "{buckets}");
+        }
+    }
 
     #[test]
     fn the_same_name_in_any_case_or_spacing_is_a_second_submission() {
