@@ -4,13 +4,13 @@
 //! both.
 //!
 //! Submissions are noted as they come, with two hashes of the name, and
-//! matched only at the end, by sorting: no table is probed per row. The
-//! parts of a file read on two threads are each sorted on the thread that
-//! read them and join as runs of their own; at the end the runs' keys are
-//! taken bucket by bucket (by their top bits; the keys below half on one
-//! thread, those above on another), and in each bucket only the keys
-//! whose next bits another key shares are sorted and paired. Each named
-//! respondent costs about 56 bytes and its name.
+//! matched only at the end: no table is probed per row. The parts of a
+//! file read on two threads are each dealt into 256 buckets by their
+//! hashes' top bits on the thread that read them, and join as runs of
+//! their own; at the end each bucket's keys are taken from every run (the
+//! buckets below half on one thread, those above on another), and only
+//! the keys whose next bits another key of the bucket shares are sorted
+//! and paired. Each named respondent costs about 56 bytes and its name.
 
 use crate::model::team::Footprint;
 use foldhash::fast::RandomState;
@@ -93,10 +93,10 @@ struct Run {
     /// The kept rows before the rows this run's `row`s count from.
     rows_before: usize,
     submissions: Vec<Submission>,
-    /// One per submission, its order counted in the run; sorted where
-    /// `sorted` says so.
+    /// One per submission, its order counted in the run; dealt into
+    /// buckets where `dealt` holds where each bucket's keys end.
     keys: Vec<u64>,
-    sorted: bool,
+    dealt: Option<Box<[usize; BUCKETS]>>,
     /// One per submission, in the order they came: the rest of its name's
     /// identity.
     rests: Vec<u64>,
@@ -229,7 +229,7 @@ impl Duplicates {
         };
         run.keys.push(key(hash, small(run.keys.len())));
         run.rests.push(rest(hash, check));
-        run.sorted = false;
+        run.dealt = None;
         if self.keys_only {
             return;
         }
@@ -272,13 +272,13 @@ impl Duplicates {
         self.runs.push(Run::after(orders_before));
     }
 
-    /// Sorts the submissions noted so far by name, on the thread that
-    /// noted them: `pairs` then merges sorted runs instead of sorting all.
-    pub fn sort(&mut self) {
+    /// Deals the submissions noted so far into buckets by their names'
+    /// hashes, on the thread that noted them: `pairs` then takes each
+    /// bucket's keys from every run.
+    pub fn deal(&mut self) {
         for run in &mut self.runs {
-            if !run.sorted {
-                run.keys.sort_unstable();
-                run.sorted = true;
+            if run.dealt.is_none() {
+                run.dealt = Some(deal(&mut run.keys));
             }
         }
     }
@@ -320,9 +320,9 @@ impl Duplicates {
     /// Each submission that a later one of the same name replaces, with
     /// that later one, by their order, in the order of the later ones.
     /// Keys of the same name share their top bit: the keys below half and
-    /// those above are merged on two threads.
+    /// those above are paired on two threads.
     pub fn pairs(&mut self) -> Vec<(usize, usize)> {
-        self.sort();
+        self.deal();
         let runs = &self.runs;
         let mut pairs = if self.count() < PAIRS_ON_TWO_THREADS_FROM {
             let mut pairs = pairs_in_half(runs, Half::Low);
@@ -364,77 +364,101 @@ fn rest_at(runs: &[Run], order: usize) -> Option<u64> {
     run.rests.get(order - run.orders_before).copied()
 }
 
-/// The keys below half, or those from half on.
+/// The buckets a run's keys are dealt into, by their top bits.
+const BUCKET_BITS: u32 = 8;
+const BUCKETS: usize = 1 << BUCKET_BITS;
+/// The bits of a key below its bucket's.
+const BELOW_BUCKET: u32 = 64 - BUCKET_BITS;
+
+fn bucket_of(key: u64) -> usize {
+    (key >> BELOW_BUCKET) as usize
+}
+
+/// Deals `keys` into bucket order (each bucket's in the order they came),
+/// by counting each bucket's and then placing them; gives where each
+/// bucket's keys end.
+fn deal(keys: &mut Vec<u64>) -> Box<[usize; BUCKETS]> {
+    let mut ends = Box::new([0usize; BUCKETS]);
+    for &key in keys.iter() {
+        if let Some(count) = ends.get_mut(bucket_of(key)) {
+            *count += 1;
+        }
+    }
+    // Each bucket's start, then where its next key goes.
+    let mut next = [0usize; BUCKETS];
+    let mut start = 0;
+    for (next, count) in next.iter_mut().zip(ends.iter_mut()) {
+        *next = start;
+        start += *count;
+        *count = start;
+    }
+    let mut dealt = vec![0u64; keys.len()];
+    for &key in keys.iter() {
+        if let Some(next) = next.get_mut(bucket_of(key))
+            && let Some(place) = dealt.get_mut(*next)
+        {
+            *place = key;
+            *next += 1;
+        }
+    }
+    *keys = dealt;
+    ends
+}
+
+/// The keys of a dealt run in `bucket`.
+fn keys_in(run: &Run, bucket: usize) -> &[u64] {
+    let Some(ends) = &run.dealt else {
+        return &[];
+    };
+    let start = bucket
+        .checked_sub(1)
+        .and_then(|before| ends.get(before))
+        .copied()
+        .unwrap_or(0);
+    let end = ends.get(bucket).copied().unwrap_or(start);
+    run.keys.get(start..end).unwrap_or_default()
+}
+
+/// The buckets below half, or those from half on.
 #[derive(Clone, Copy)]
 enum Half {
     Low,
     High,
 }
 
-/// The keys of a sorted run in `half`.
-fn keys_in(run: &Run, half: Half) -> &[u64] {
-    let split = run.keys.partition_point(|key| *key < 1u64 << 63);
-    match half {
-        Half::Low => run.keys.get(..split),
-        Half::High => run.keys.get(split..),
-    }
-    .unwrap_or_default()
-}
+/// At least and at most how many bits of a key's hash below its bucket's
+/// mark its slot: about 16 slots a key of the bucket, within the hash's
+/// 24 bits below the bucket's.
+const SLOT_BITS: std::ops::RangeInclusive<u32> = 6..=22;
 
-/// About how many keys a bucket holds.
-const BUCKET_KEYS: usize = 4096;
-/// At most how many bits of a key's hash below its bucket's mark its
-/// slot: 65,536 slots, 16 times a bucket's keys.
-const SLOT_BITS: u32 = 16;
-
-/// The pairs among the keys of sorted runs in `half`, each run's orders
-/// counted among all. The half is cut into buckets by the keys' top bits,
-/// about `BUCKET_KEYS` keys each: each run's keys in a bucket follow one
-/// another, and the keys of one name share a bucket. In a bucket, each
-/// key marks its slot (the next bits of its hash) in a bit map; only the
-/// keys whose slot two or more marked (about 3 in 100 where each name
-/// comes once, and every key of a name that comes twice) are sorted and
-/// paired. Nothing as large as the keys themselves is allocated, unless
-/// one bucket's shared slots hold them all.
+/// The pairs among the keys of dealt runs in `half`'s buckets, each run's
+/// orders counted among all. The keys of one name share a bucket. In a
+/// bucket, each key marks its slot (the next bits of its hash) in a bit
+/// map of about 16 slots a key; only the keys whose slot two or more
+/// marked (about 3 in 100 where each name comes once, and every key of a
+/// name that comes again) are sorted and paired. Nothing as large as the
+/// keys themselves is allocated, unless one bucket's shared slots hold
+/// them all.
 fn pairs_in_half(runs: &[Run], half: Half) -> Vec<(usize, usize)> {
-    let mut left: Vec<(&[u64], u64)> = runs
-        .iter()
-        .map(|run| (keys_in(run, half), run.orders_before as u64))
-        .collect();
-    let count: usize = left.iter().map(|(keys, _)| keys.len()).sum();
-    // The buckets' width, a power of two within the half's 2⁶³ keys.
-    let buckets = (count / BUCKET_KEYS)
-        .max(1)
-        .next_power_of_two()
-        .min(1 << 16);
-    let width = (1u64 << 63) / buckets as u64;
-    let base = match half {
-        Half::Low => 0,
-        Half::High => 1 << 63,
+    let buckets = match half {
+        Half::Low => 0..BUCKETS / 2,
+        Half::High => BUCKETS / 2..BUCKETS,
     };
-    let mut slots = Slots::new(width);
-    let (mut these, mut shared, mut pairs) = (Vec::new(), Vec::new(), Vec::new());
-    for bucket in 1..=buckets as u64 {
-        these.clear();
-        for (keys, orders_before) in &mut left {
-            let taken = if bucket == buckets as u64 {
-                keys.len()
-            } else {
-                keys.partition_point(|key| *key < base + bucket * width)
-            };
-            let (bucket_keys, rest) = keys.split_at(taken);
-            these.push((bucket_keys, *orders_before));
-            *keys = rest;
-        }
-        for &key in these.iter().flat_map(|(keys, _)| keys.iter()) {
+    let mut slots = Slots::default();
+    let (mut shared, mut pairs) = (Vec::new(), Vec::new());
+    for bucket in buckets {
+        let these = || runs.iter().map(move |run| keys_in(run, bucket));
+        slots.fit(these().map(<[u64]>::len).sum());
+        for &key in these().flatten() {
             slots.mark(key);
         }
         shared.clear();
-        for (keys, orders_before) in &these {
-            let marked_twice = keys.iter().filter(|&&key| slots.marked_twice(key));
-            shared.extend(marked_twice.map(|key| key + orders_before));
+        for run in runs {
+            let marked_twice = keys_in(run, bucket)
+                .iter()
+                .filter(|&&key| slots.marked_twice(key));
+            shared.extend(marked_twice.map(|key| key + run.orders_before as u64));
         }
-        slots.clear();
         shared.sort_unstable();
         pairs_in(&shared, runs, &mut pairs);
     }
@@ -443,6 +467,7 @@ fn pairs_in_half(runs: &[Run], half: Half) -> Vec<(usize, usize)> {
 
 /// The slots of a bucket's keys, as bit maps: those marked, and those
 /// marked twice or more.
+#[derive(Default)]
 struct Slots {
     once: Vec<u64>,
     twice: Vec<u64>,
@@ -452,18 +477,19 @@ struct Slots {
 }
 
 impl Slots {
-    /// Slots for buckets `width` keys wide (a power of two), marked by
-    /// bits of the keys' hashes (above the order's 32).
-    fn new(width: u64) -> Slots {
-        let width_bits = width.trailing_zeros();
-        let bits = width_bits.saturating_sub(32).min(SLOT_BITS);
+    /// Empty slots for a bucket of `count` keys: about 16 a key.
+    fn fit(&mut self, count: usize) {
+        // The bits of the power of two at or above 16 slots a key.
+        let wanted = count.saturating_mul(16).saturating_sub(1);
+        let bits =
+            (usize::BITS - wanted.leading_zeros()).clamp(*SLOT_BITS.start(), *SLOT_BITS.end());
         let words = (1usize << bits).div_ceil(64);
-        Slots {
-            once: vec![0; words],
-            twice: vec![0; words],
-            shift: width_bits - bits,
-            mask: (1u64 << bits) - 1,
+        for map in [&mut self.once, &mut self.twice] {
+            map.clear();
+            map.resize(words, 0);
         }
+        self.shift = BELOW_BUCKET - bits;
+        self.mask = (1u64 << bits) - 1;
     }
 
     /// The word and bit of `key`'s slot.
@@ -483,11 +509,6 @@ impl Slots {
     fn marked_twice(&self, key: u64) -> bool {
         let (word, bit) = self.place(key);
         self.twice.get(word).is_some_and(|twice| twice & bit != 0)
-    }
-
-    fn clear(&mut self) {
-        self.once.fill(0);
-        self.twice.fill(0);
     }
 }
 
@@ -530,20 +551,47 @@ mod tests {
 
     #[test]
     fn a_name_s_keys_share_a_slot_whatever_their_order() {
-        for buckets in [1u64, 2, 16, 4096, 1 << 16] {
-            let mut slots = Slots::new((1u64 << 63) / buckets);
+        let mut slots = Slots::default();
+        for count in [0, 1, 1_000, 100_000, usize::MAX] {
+            slots.fit(count);
             let hash = 0x9e37_79b9_7f4a_7c15;
             slots.mark(key(hash, 0));
-            assert!(!slots.marked_twice(key(hash, u32::MAX)), "{buckets}");
+            assert!(!slots.marked_twice(key(hash, u32::MAX)), "{count}");
             slots.mark(key(hash, u32::MAX));
-            assert!(slots.marked_twice(key(hash, 0)), "{buckets}");
-            // A hash whose next bits below the bucket's differ.
-            let other = hash ^ 1 << (62 - buckets.trailing_zeros());
+            assert!(slots.marked_twice(key(hash, 0)), "{count}");
+            // A hash whose next bit below the bucket's differs.
+            let other = hash ^ 1 << (BELOW_BUCKET - 1);
             slots.mark(key(other, 1));
-            assert!(!slots.marked_twice(key(other, 1)), "{buckets}");
-            slots.clear();
-            assert!(!slots.marked_twice(key(hash, 0)), "{buckets}");
+            assert!(!slots.marked_twice(key(other, 1)), "{count}");
         }
+        // Fitted again, the slots are empty.
+        slots.fit(1_000);
+        assert!(!slots.marked_twice(0));
+    }
+
+    #[test]
+    fn keys_dealt_into_buckets_keep_their_order_in_each() {
+        let keys: Vec<u64> = (0..10_000u64)
+            .map(|n| n.wrapping_mul(0x9e37_79b9_7f4a_7c15))
+            .collect();
+        let mut run = Run {
+            keys: keys.clone(),
+            ..Run::default()
+        };
+        run.dealt = Some(deal(&mut run.keys));
+        let mut taken = Vec::new();
+        for bucket in 0..BUCKETS {
+            let these = keys_in(&run, bucket);
+            assert!(these.iter().all(|&key| bucket_of(key) == bucket));
+            let expected: Vec<u64> = keys
+                .iter()
+                .copied()
+                .filter(|&key| bucket_of(key) == bucket)
+                .collect();
+            assert_eq!(these, expected.as_slice());
+            taken.extend_from_slice(these);
+        }
+        assert_eq!(taken.len(), keys.len());
     }
 
     #[test]
@@ -573,7 +621,10 @@ mod tests {
             footprint(&[4, 4, 4, 4]),
             Some(3),
         );
-        // A third submission, in another file, replaces the second.
+        // A third submission, in another file, replaces the second: noted
+        // after the keys so far were dealt, as where this thread reads on
+        // after its own part.
+        duplicates.deal();
         duplicates.submit("An Peeters", "later.csv", 9, footprint(&[1, 2, 3, 4]), None);
         let replaced = duplicates.replaced(1);
         assert_eq!(replaced.len(), 2);
@@ -653,7 +704,7 @@ mod tests {
                     let row = if n % 2 == 0 { at } else { at - stretch.start };
                     noting.submit(names[at], "t.csv", at as u64 + 2, footprint(at), Some(row));
                 }
-                noting.sort();
+                noting.deal();
                 if n % 2 == 1 {
                     joined.join(part, stretch.start);
                 }
@@ -729,7 +780,7 @@ mod tests {
             let noting = if order < split { &mut first } else { &mut part };
             noting.submit(&name, "t.csv", order as u64 + 2, footprint, None);
         }
-        part.sort();
+        part.deal();
         first.join(part, split);
         let pairs = first.pairs();
         assert!(expected.len() > 10_000, "{}", expected.len());

@@ -397,7 +397,7 @@ impl Sink for Tally<'_> {
 
     fn read_all(&mut self) {
         if let Some(duplicates) = &mut self.duplicates {
-            duplicates.sort();
+            duplicates.deal();
         }
         if let Some(spool) = &mut self.spool {
             spool.close();
