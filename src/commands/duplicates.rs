@@ -131,13 +131,13 @@ impl Run {
     }
 }
 
-/// A name as people mean it: case folded, white space trimmed and each run
-/// of it one space. A name that is so already (`r123`, `an@example.be`) is
-/// given back as it is; any other is folded into `folded`.
-fn fold_into<'n>(name: &'n str, folded: &'n mut String) -> &'n str {
-    let plain = |byte: &u8| byte.is_ascii_graphic() && !byte.is_ascii_uppercase();
-    if name.as_bytes().iter().all(plain) {
-        return name;
+/// A name as people mean it (case folded, white space trimmed and each run
+/// of it one space), and its check. A name that is so already (`r123`,
+/// `an@example.be`) is given back as it is, checked in the same walk; any
+/// other is folded into `folded`.
+fn fold_into<'n>(name: &'n str, folded: &'n mut String) -> (&'n str, u32) {
+    if let Some(check) = plain_check(name) {
+        return (name, check);
     }
     folded.clear();
     let mut gap = false;
@@ -161,14 +161,31 @@ fn fold_into<'n>(name: &'n str, folded: &'n mut String) -> &'n str {
             push(c, folded);
         }
     }
-    folded
+    let check = check_of(folded);
+    (folded, check)
 }
 
 /// A second, independent hash of a folded name (FNV-1a).
 fn check_of(folded: &str) -> u32 {
-    folded.bytes().fold(0x811c_9dc5, |check: u32, byte| {
-        (check ^ u32::from(byte)).wrapping_mul(0x0100_0193)
-    })
+    folded.bytes().fold(0x811c_9dc5, check_on)
+}
+
+fn check_on(check: u32, byte: u8) -> u32 {
+    (check ^ u32::from(byte)).wrapping_mul(0x0100_0193)
+}
+
+/// The check of a name that is folded already (`r123`, `an@example.be`:
+/// visible ASCII, no capitals), in the same walk over its bytes; `None`
+/// for any other name.
+fn plain_check(name: &str) -> Option<u32> {
+    let mut plain = true;
+    let mut check = 0x811c_9dc5;
+    for &byte in name.as_bytes() {
+        // `&`, not `&&`: no branch for each byte.
+        plain &= byte.is_ascii_graphic() & !byte.is_ascii_uppercase();
+        check = check_on(check, byte);
+    }
+    plain.then_some(check)
 }
 
 fn small(value: usize) -> u32 {
@@ -204,8 +221,8 @@ impl Duplicates {
         footprint: Footprint,
         row: Option<usize>,
     ) {
-        let folded = fold_into(name, &mut self.folded);
-        let (hash, check) = (self.hasher.hash_one(folded), check_of(folded));
+        let (folded, check) = fold_into(name, &mut self.folded);
+        let hash = self.hasher.hash_one(folded);
         self.note(hash, check, name, file, line, footprint, row);
     }
 
@@ -636,7 +653,7 @@ mod tests {
         assert_eq!(replaced[1].footprint, footprint(&[4, 4, 4, 4]));
         // Only the first is shown.
         assert_eq!(replaced[1].places, "");
-        let folded = |name| fold_into(name, &mut String::new()).to_string();
+        let folded = |name| fold_into(name, &mut String::new()).0.to_string();
         assert_eq!(folded("É x"), folded(" é   X "));
         assert_eq!(folded("É x"), "é x");
         // Names that need no folding are taken as they are.
