@@ -433,6 +433,51 @@ fn skip_invalid_scores_the_rest_and_exits_1() {
 }
 
 #[test]
+fn skipping_every_respondent_says_so_instead_of_no_answers() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = write(
+        dir.path(),
+        "team.csv",
+        "respondent,strategy-role\nJan,maybe\nEls,perhaps\n",
+    );
+    for (lang, said) in [
+        (
+            "en",
+            "all 2 respondents were skipped for the problems above",
+        ),
+        (
+            "nl",
+            "alle 2 respondenten zijn overgeslagen wegens de problemen hierboven",
+        ),
+        (
+            "fr",
+            "les 2 répondants ont tous été ignorés à cause des problèmes ci-dessus",
+        ),
+    ] {
+        pyramid()
+            .args(["--lang", lang, "score", &path, "--skip-invalid"])
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicate::str::contains(said))
+            .stderr(predicate::str::contains("holds no answers").not())
+            .stderr(predicate::str::contains("bevat geen antwoorden").not());
+    }
+    let one = write(
+        dir.path(),
+        "one.csv",
+        "respondent,strategy-role\nJan,maybe\n",
+    );
+    pyramid()
+        .args(["score", &one, "--skip-invalid"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "no respondent could be scored: the only respondent was skipped",
+        ));
+}
+
+#[test]
 fn a_missing_answer_fails_unless_incomplete_answers_are_allowed() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = plain_with(dir.path(), "Els Janssens,a,a", "Els Janssens,,a");

@@ -250,6 +250,10 @@ cannot-create-folder = impossible de créer le dossier { $folder }
 cannot-remove = impossible de supprimer { $file }
 csv-one-table = un CSV contient un seul tableau : utilisez --summary ou --rows, pas les deux, ou un autre --format
 no-answers = aucun répondant n'a pu être évalué : l'entrée ne contient aucune réponse
+all-skipped = aucun répondant n'a pu être évalué : { $count ->
+    [one] le seul répondant a été ignoré
+   *[other] les { $count } répondants ont tous été ignorés
+} à cause des problèmes ci-dessus ; corrigez leurs réponses et relancez l'évaluation
 report-too-many-previous = { $count } évaluations antérieures données avec --previous ; un rapport en prend au plus { $max } : omettez les plus anciennes
 report-previous-without-path = --previous demande aussi l'évaluation actuelle : pyramid report CHEMIN --previous ANTÉRIEURE --output FICHIER
 report-no-history = votre historique ne contient aucun autotest avec ce modèle : faites l'autotest (pyramid), ou nommez une évaluation : pyramid report CHEMIN --output FICHIER

@@ -238,6 +238,10 @@ cannot-create-folder = kan de map { $folder } niet maken
 cannot-remove = kan { $file } niet verwijderen
 csv-one-table = CSV bevat één tabel: gebruik --summary of --rows, niet allebei, of een ander --format
 no-answers = geen enkele respondent kon gescoord worden: de invoer bevat geen antwoorden
+all-skipped = geen enkele respondent kon gescoord worden: { $count ->
+    [one] de enige respondent is
+   *[other] alle { $count } respondenten zijn
+} overgeslagen wegens de problemen hierboven; verbeter hun antwoorden en scoor opnieuw
 report-too-many-previous = { $count } eerdere metingen met --previous; een rapport neemt er hoogstens { $max }: laat de oudste weg
 report-previous-without-path = --previous heeft ook de huidige meting nodig: pyramid report PAD --previous OUDER --output BESTAND
 report-no-history = er staat geen zelftest met dit model in je geschiedenis om over te rapporteren: doe de zelftest (pyramid), of noem een meting: pyramid report PAD --output BESTAND

@@ -62,7 +62,8 @@ pub struct Tally<'a> {
     pub answers: Option<Vec<Option<Responses>>>,
     pub team: TeamCollector,
     pub scored: u64,
-    rejected: u64,
+    /// The respondents not scored for their problems.
+    pub rejected: u64,
     problems: Vec<String>,
     pub problem_count: u64,
     /// `None` with --keep-duplicates.

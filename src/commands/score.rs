@@ -61,6 +61,11 @@ pub fn run(setup: &Setup, args: &ScoreArgs) -> Result<ExitCode> {
             return Err(crate::exit_code::AlreadyReported.into());
         }
     }
+    if tally.scored == 0 && tally.rejected > 0 {
+        return Err(Localized::new("all-skipped", &[])
+            .count("count", tally.rejected)
+            .into());
+    }
     if tally.scored == 0 {
         return Err(Localized::new("no-answers", &[]).into());
     }
