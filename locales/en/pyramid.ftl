@@ -237,7 +237,7 @@ no-answers = no respondent could be scored: the input holds no answers
 all-skipped = no respondent could be scored: { $count ->
     [one] the only respondent was
    *[other] all { $count } respondents were
-} skipped for the problems above; mend their answers and score again
+} skipped for the problems above; mend them and score again
 report-too-many-previous = { $count } earlier assessments named with --previous; a report takes at most { $max }: leave out the oldest
 report-previous-without-path = --previous needs the current assessment too: pyramid report PATH --previous OLDER --output FILE
 report-no-history = there is no self-test with this model in your history to report on: take the self-test (pyramid), or name an assessment: pyramid report PATH --output FILE

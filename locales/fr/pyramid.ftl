@@ -253,7 +253,7 @@ no-answers = aucun répondant n'a pu être évalué : l'entrée ne contient aucu
 all-skipped = aucun répondant n'a pu être évalué : { $count ->
     [one] le seul répondant a été ignoré
    *[other] les { $count } répondants ont tous été ignorés
-} à cause des problèmes ci-dessus ; corrigez leurs réponses et relancez l'évaluation
+} à cause des problèmes ci-dessus ; corrigez-les et relancez l'évaluation
 report-too-many-previous = { $count } évaluations antérieures données avec --previous ; un rapport en prend au plus { $max } : omettez les plus anciennes
 report-previous-without-path = --previous demande aussi l'évaluation actuelle : pyramid report CHEMIN --previous ANTÉRIEURE --output FICHIER
 report-no-history = votre historique ne contient aucun autotest avec ce modèle : faites l'autotest (pyramid), ou nommez une évaluation : pyramid report CHEMIN --output FICHIER

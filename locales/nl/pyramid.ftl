@@ -241,7 +241,7 @@ no-answers = geen enkele respondent kon gescoord worden: de invoer bevat geen an
 all-skipped = geen enkele respondent kon gescoord worden: { $count ->
     [one] de enige respondent is
    *[other] alle { $count } respondenten zijn
-} overgeslagen wegens de problemen hierboven; verbeter hun antwoorden en scoor opnieuw
+} overgeslagen wegens de problemen hierboven; verhelp ze en scoor opnieuw
 report-too-many-previous = { $count } eerdere metingen met --previous; een rapport neemt er hoogstens { $max }: laat de oudste weg
 report-previous-without-path = --previous heeft ook de huidige meting nodig: pyramid report PAD --previous OUDER --output BESTAND
 report-no-history = er staat geen zelftest met dit model in je geschiedenis om over te rapporteren: doe de zelftest (pyramid), of noem een meting: pyramid report PAD --output BESTAND

@@ -470,10 +470,8 @@ fn pairs_in_half(runs: &[Run], half: Half) -> Vec<(usize, usize)> {
             slots.mark(key);
         }
         shared.clear();
-        for run in runs {
-            let marked_twice = keys_in(run, bucket)
-                .iter()
-                .filter(|&&key| slots.marked_twice(key));
+        for (run, keys) in runs.iter().zip(these()) {
+            let marked_twice = keys.iter().filter(|&&key| slots.marked_twice(key));
             shared.extend(marked_twice.map(|key| key + run.orders_before as u64));
         }
         shared.sort_unstable();
