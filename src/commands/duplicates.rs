@@ -14,6 +14,7 @@
 
 use crate::model::team::Footprint;
 use foldhash::fast::RandomState;
+use std::borrow::Cow;
 use std::hash::BuildHasher;
 
 /// A named submission, as noted: where, and what it added.
@@ -100,9 +101,9 @@ struct Run {
     /// One per submission, in the order they came: the rest of its name's
     /// identity.
     rests: Vec<u64>,
-    /// Every submission's name as written, one after another, and where
-    /// each ends.
-    names: String,
+    /// Every submission's name as written (UTF-8), one after another, and
+    /// where each ends.
+    names: Vec<u8>,
     name_ends: Vec<usize>,
     files: Vec<Box<str>>,
 }
@@ -115,14 +116,14 @@ impl Run {
         }
     }
 
-    fn name(&self, local: usize) -> &str {
+    fn name(&self, local: usize) -> Cow<'_, str> {
         let start = local
             .checked_sub(1)
             .and_then(|before| self.name_ends.get(before))
             .copied()
             .unwrap_or(0);
         let end = self.name_ends.get(local).copied().unwrap_or(start);
-        self.names.get(start..end).unwrap_or("")
+        String::from_utf8_lossy(self.names.get(start..end).unwrap_or_default())
     }
 
     fn place(&self, submission: &Submission) -> String {
@@ -135,10 +136,11 @@ impl Run {
 /// of it one space), and its check. A name that is so already (`r123`,
 /// `an@example.be`) is given back as it is, checked in the same walk; any
 /// other is folded into `folded`.
-fn fold_into<'n>(name: &'n str, folded: &'n mut String) -> (&'n str, u32) {
+fn fold_into<'n>(name: &'n [u8], folded: &'n mut String) -> (&'n [u8], u32) {
     if let Some(check) = plain_check(name) {
         return (name, check);
     }
+    let name = String::from_utf8_lossy(name);
     folded.clear();
     let mut gap = false;
     let mut push = |c: char, folded: &mut String| {
@@ -162,7 +164,7 @@ fn fold_into<'n>(name: &'n str, folded: &'n mut String) -> (&'n str, u32) {
         }
     }
     let check = check_of(folded);
-    (folded, check)
+    (folded.as_bytes(), check)
 }
 
 /// A second, independent hash of a folded name (FNV-1a).
@@ -177,10 +179,10 @@ fn check_on(check: u32, byte: u8) -> u32 {
 /// The check of a name that is folded already (`r123`, `an@example.be`:
 /// visible ASCII, no capitals), in the same walk over its bytes; `None`
 /// for any other name.
-fn plain_check(name: &str) -> Option<u32> {
+fn plain_check(name: &[u8]) -> Option<u32> {
     let mut plain = true;
     let mut check = 0x811c_9dc5;
-    for &byte in name.as_bytes() {
+    for &byte in name {
         // `&`, not `&&`: no branch for each byte.
         plain &= byte.is_ascii_graphic() & !byte.is_ascii_uppercase();
         check = check_on(check, byte);
@@ -215,7 +217,7 @@ impl Duplicates {
     /// Notes a submission of `name`, at `file:line`, kept as row `row`.
     pub fn submit(
         &mut self,
-        name: &str,
+        name: &[u8],
         file: &str,
         line: u64,
         footprint: Footprint,
@@ -232,7 +234,7 @@ impl Duplicates {
         &mut self,
         hash: u64,
         check: u32,
-        name: &str,
+        name: &[u8],
         file: &str,
         line: u64,
         footprint: Footprint,
@@ -259,7 +261,7 @@ impl Duplicates {
             row: row.map_or(u32::MAX, small),
             footprint,
         });
-        run.names.push_str(name);
+        run.names.extend_from_slice(name);
         run.name_ends.push(run.names.len());
     }
 
@@ -316,7 +318,7 @@ impl Duplicates {
                     row: (earlier_seen.row != u32::MAX)
                         .then_some(earlier_run.rows_before + earlier_seen.row as usize),
                     name: if told {
-                        later_run.name(later - later_run.orders_before).to_string()
+                        later_run.name(later - later_run.orders_before).into_owned()
                     } else {
                         String::new()
                     },
@@ -615,22 +617,22 @@ mod tests {
         let footprint = |levels: &[u8]| Footprint::of(&assess(&bank, &answers(&bank, levels)));
         let mut duplicates = Duplicates::default();
         duplicates.submit(
-            "An Peeters",
+            b"An Peeters",
             "team.csv",
             2,
             footprint(&[1, 1, 1, 1]),
             Some(0),
         );
-        duplicates.submit("Jan", "team.csv", 3, footprint(&[2, 2, 2, 2]), Some(1));
+        duplicates.submit(b"Jan", "team.csv", 3, footprint(&[2, 2, 2, 2]), Some(1));
         duplicates.submit(
-            "AnPeeters",
+            b"AnPeeters",
             "team.csv",
             3,
             footprint(&[3, 3, 3, 3]),
             Some(2),
         );
         duplicates.submit(
-            "  an   PEETERS ",
+            b"  an   PEETERS ",
             "team.csv",
             4,
             footprint(&[4, 4, 4, 4]),
@@ -640,7 +642,13 @@ mod tests {
         // after the keys so far were dealt, as where this thread reads on
         // after its own part.
         duplicates.deal();
-        duplicates.submit("An Peeters", "later.csv", 9, footprint(&[1, 2, 3, 4]), None);
+        duplicates.submit(
+            b"An Peeters",
+            "later.csv",
+            9,
+            footprint(&[1, 2, 3, 4]),
+            None,
+        );
         let replaced = duplicates.replaced(1);
         assert_eq!(replaced.len(), 2);
         assert_eq!(replaced[0].row, Some(0));
@@ -651,7 +659,9 @@ mod tests {
         assert_eq!(replaced[1].footprint, footprint(&[4, 4, 4, 4]));
         // Only the first is shown.
         assert_eq!(replaced[1].places, "");
-        let folded = |name| fold_into(name, &mut String::new()).0.to_string();
+        let folded = |name: &str| {
+            String::from_utf8_lossy(fold_into(name.as_bytes(), &mut String::new()).0).into_owned()
+        };
         assert_eq!(folded("É x"), folded(" é   X "));
         assert_eq!(folded("É x"), "é x");
         // Names that need no folding are taken as they are.
@@ -669,15 +679,21 @@ mod tests {
         let names = ["a", "b", "A", "c", "b", "a", "d", "C"];
         let mut whole = Duplicates::default();
         for (n, name) in names.iter().enumerate() {
-            whole.submit(name, "t.csv", n as u64 + 2, footprint, Some(n));
+            whole.submit(name.as_bytes(), "t.csv", n as u64 + 2, footprint, Some(n));
         }
         let mut first = Duplicates::default();
         let mut part = first.part();
         for (n, name) in names.iter().enumerate() {
             if n < 3 {
-                first.submit(name, "t.csv", n as u64 + 2, footprint, Some(n));
+                first.submit(name.as_bytes(), "t.csv", n as u64 + 2, footprint, Some(n));
             } else {
-                part.submit(name, "t.csv", n as u64 + 2, footprint, Some(n - 3));
+                part.submit(
+                    name.as_bytes(),
+                    "t.csv",
+                    n as u64 + 2,
+                    footprint,
+                    Some(n - 3),
+                );
             }
         }
         first.join(part, 3);
@@ -706,7 +722,13 @@ mod tests {
             };
             let mut whole = fresh();
             for (n, name) in names.iter().enumerate() {
-                whole.submit(name, "t.csv", n as u64 + 2, footprint(n), Some(n));
+                whole.submit(
+                    name.as_bytes(),
+                    "t.csv",
+                    n as u64 + 2,
+                    footprint(n),
+                    Some(n),
+                );
             }
             // Two parts, one of them empty, a stretch read after the first
             // join, and a second file's parts: each noted apart, then joined.
@@ -717,7 +739,13 @@ mod tests {
                 let noting = if n % 2 == 0 { &mut joined } else { &mut part };
                 for at in stretch.clone() {
                     let row = if n % 2 == 0 { at } else { at - stretch.start };
-                    noting.submit(names[at], "t.csv", at as u64 + 2, footprint(at), Some(row));
+                    noting.submit(
+                        names[at].as_bytes(),
+                        "t.csv",
+                        at as u64 + 2,
+                        footprint(at),
+                        Some(row),
+                    );
                 }
                 noting.deal();
                 if n % 2 == 1 {
@@ -763,7 +791,7 @@ mod tests {
                 }
                 let (hash, check) = names[name];
                 let noting = if order < 5 { &mut first } else { &mut part };
-                noting.note(hash, check, "n", "t.csv", order as u64, footprint, None);
+                noting.note(hash, check, b"n", "t.csv", order as u64, footprint, None);
             }
             first.join(part, 5);
             assert_eq!(expected.len(), 9);
@@ -793,7 +821,7 @@ mod tests {
                 expected.push((earlier, order));
             }
             let noting = if order < split { &mut first } else { &mut part };
-            noting.submit(&name, "t.csv", order as u64 + 2, footprint, None);
+            noting.submit(name.as_bytes(), "t.csv", order as u64 + 2, footprint, None);
         }
         part.deal();
         first.join(part, split);

@@ -149,7 +149,13 @@ impl<'a> Tally<'a> {
         {
             let row = self.respondents.as_ref().map(Vec::len);
             let line = record.place.line.unwrap_or(0);
-            duplicates.submit(&record.respondent, &record.place.file, line, footprint, row);
+            duplicates.submit(
+                record.respondent.as_bytes(),
+                &record.place.file,
+                line,
+                footprint,
+                row,
+            );
         }
         if let Some(answers) = &mut self.answers {
             answers.push(Some(record.responses.clone()));
@@ -435,7 +441,7 @@ fn small(value: usize) -> u32 {
 /// A respondent's row, its name taken from the record.
 pub(super) fn row(record: &mut Record, assessment: Assessment) -> ScoredRespondent {
     ScoredRespondent {
-        respondent: std::mem::take(&mut record.respondent),
+        respondent: std::mem::take(&mut record.respondent).into_string(),
         source: record.place.to_string(),
         assessment,
     }

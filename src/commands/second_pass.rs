@@ -284,7 +284,7 @@ impl<'a> Named<'a> {
             self.seen.push(Seen {
                 order: submission as usize,
                 place: format!("{}:{line}", record.place.file),
-                name: record.respondent.clone(),
+                name: record.respondent.text().into_owned(),
             });
         }
         self.replaced.binary_search(&submission).is_ok()
@@ -411,7 +411,7 @@ impl Sink for Rows<'_> {
                 let scored = match self.spare() {
                     Some((mut scored, _)) => {
                         scored.respondent.clear();
-                        scored.respondent.push_str(&record.respondent);
+                        scored.respondent.push_str(&record.respondent.text());
                         scored.source.clear();
                         let _ = write!(scored.source, "{}", record.place);
                         scored.assessment = assessment;

@@ -81,7 +81,10 @@ impl<'b> Spool<'b> {
         let (file, line) = (&*record.place.file, record.place.line);
         let (row, line) = match record.place.row {
             Some(row) if self.in_part && !record.named => (row, self.rows.tail(file, line, scores)),
-            _ => (WHOLE, self.rows.row(&record.respondent, file, line, scores)),
+            _ => (
+                WHOLE,
+                self.rows.row(&record.respondent.text(), file, line, scores),
+            ),
         };
         let named_later = row != WHOLE;
         let frame = frame(line.len(), record.named, row);

@@ -211,7 +211,7 @@ pub fn read(text: &str, file: Arc<str>, bank: &Bank, matcher: &AnswerMatcher) ->
         .filter(|&q| responses.get(q).is_none() && !bad.iter().any(|b| b.question == q))
         .collect();
     Ok(Record {
-        respondent,
+        respondent: respondent.into(),
         named: false,
         place,
         responses,

@@ -78,7 +78,7 @@ pub fn record(
         .collect();
     Record {
         named,
-        respondent,
+        respondent: respondent.into(),
         place: Place {
             file: place.clone(),
             line: None,

@@ -108,13 +108,13 @@ impl ProgressStore {
         }
         match answer_file::read(&text, name, bank, &AnswerMatcher::new(bank)) {
             Ok(record) if record.bad.is_empty() => Saved::Found {
-                respondent: record.respondent,
+                respondent: record.respondent.into_string(),
                 responses: record.responses,
                 dropped: None,
             },
             Ok(record) => match self.copy_aside() {
                 Some(kept) => Saved::Found {
-                    respondent: record.respondent,
+                    respondent: record.respondent.into_string(),
                     responses: record.responses,
                     dropped: Some((record.bad.len(), kept)),
                 },

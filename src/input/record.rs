@@ -10,6 +10,7 @@ use crate::model::score_table::Combination;
 use crate::model::scoring::{self, RowScores};
 use crate::model::team::Footprint;
 use crate::visible::quoted;
+use std::borrow::Cow;
 use std::fmt;
 use std::sync::Arc;
 
@@ -66,10 +67,56 @@ impl At {
     }
 }
 
+/// A respondent's name, kept as the bytes of its text. A name cut from a
+/// table's row, which was checked as UTF-8 when it was read, is not
+/// checked again where only its bytes are wanted: a team summary hashes
+/// them to find second submissions.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct Name(Vec<u8>);
+
+impl Name {
+    /// The name as text. A name set from text or from a table's cell is
+    /// UTF-8; any other byte would show as U+FFFD, never be dropped.
+    pub fn text(&self) -> Cow<'_, str> {
+        String::from_utf8_lossy(&self.0)
+    }
+
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.0
+    }
+
+    pub fn set(&mut self, text: &str) {
+        self.set_cell(text.as_bytes());
+    }
+
+    /// Sets the name to a cell of a table's row, as rows give them: UTF-8.
+    pub fn set_cell(&mut self, cell: &[u8]) {
+        self.0.clear();
+        self.0.extend_from_slice(cell);
+    }
+
+    pub fn into_string(self) -> String {
+        String::from_utf8(self.0)
+            .unwrap_or_else(|err| String::from_utf8_lossy(err.as_bytes()).into_owned())
+    }
+}
+
+impl From<String> for Name {
+    fn from(text: String) -> Name {
+        Name(text.into_bytes())
+    }
+}
+
+impl fmt::Debug for Name {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&self.text(), f)
+    }
+}
+
 /// One respondent as read.
 #[derive(Clone, Debug)]
 pub struct Record {
-    pub respondent: String,
+    pub respondent: Name,
     /// Whether `respondent` came from a name or e-mail column of a table,
     /// where the same person twice is a second submission.
     pub named: bool,
@@ -88,7 +135,7 @@ impl Record {
     /// A record with no answers, to fill in.
     pub fn new(bank: &Bank, file: Arc<str>) -> Record {
         Record {
-            respondent: String::new(),
+            respondent: Name::default(),
             named: false,
             place: Place {
                 file,
@@ -141,7 +188,8 @@ impl Record {
         if let Some(row) = &mut self.place.row {
             *row += before.rows;
             if !self.named {
-                self.respondent = Record::unnamed(&self.place.file, *row);
+                self.respondent
+                    .set(&Record::unnamed(&self.place.file, *row));
             }
         }
     }
@@ -188,7 +236,7 @@ impl Record {
             "missing-answers",
             &[
                 ("place", &self.place.to_string()),
-                ("respondent", &quoted(&self.respondent)),
+                ("respondent", &quoted(&self.respondent.text())),
                 ("questions", &ids.join(", ")),
             ],
         )

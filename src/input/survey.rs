@@ -548,14 +548,13 @@ fn fill_record(
 
 /// Gives `record` its respondent's name (the cell, trimmed) and place.
 fn name_record(record: &mut Record, name: &[u8], line: u64, data_row: u64) {
-    let name = trimmed(text(name));
+    let name = trimmed_cell(name);
     record.named = !name.is_empty();
-    record.respondent.clear();
     if record.named {
-        record.respondent.push_str(name);
+        record.respondent.set_cell(name);
     } else {
         let label = Record::unnamed(&record.place.file, data_row);
-        record.respondent.push_str(&label);
+        record.respondent.set(&label);
     }
     record.place.line = Some(line);
     record.place.row = Some(data_row);
@@ -723,6 +722,16 @@ pub(super) fn text(cell: &[u8]) -> &str {
     std::str::from_utf8(cell).unwrap_or_default()
 }
 
+/// A cell without the white space around it, as `trimmed` gives it: told
+/// from its first and last bytes where they are visible ASCII, without
+/// decoding.
+fn trimmed_cell(cell: &[u8]) -> &[u8] {
+    match (cell.first(), cell.last()) {
+        (Some(first), Some(last)) if first.is_ascii_graphic() && last.is_ascii_graphic() => cell,
+        _ => trimmed(text(cell)).as_bytes(),
+    }
+}
+
 /// Whether a cell holds nothing but white space.
 fn is_blank(cell: &[u8]) -> bool {
     match cell.first() {
@@ -801,7 +810,7 @@ mod tests {
             (&named.respondent, named.named),
             (&record.respondent, record.named)
         );
-        Ok(Some((straight_scores, named.respondent)))
+        Ok(Some((straight_scores, named.respondent.into_string())))
     }
 
     /// The cells of the built-in bank's questions that a straight reading
