@@ -331,6 +331,47 @@ fn a_campaign_scores_exactly_as_the_same_answer_files_do() {
 }
 
 #[test]
+fn a_name_that_finishes_twice_in_a_campaign_is_noted_by_the_campaign_s_name() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("team.sqlite");
+    run(&db, &["campaign", "new", "Team Q4"]);
+    let (_, answers) = answers_of("tests/fixtures/answers/an.yaml");
+    {
+        let store = pyramid::store::Store::open(&db).expect("opens");
+        for token in ["first", "again"] {
+            store
+                .start_respondent("Team Q4", token, Some("An Peeters"), "en")
+                .expect("started");
+            for (question, key) in &answers {
+                store.save_answer(token, question, key).expect("saved");
+            }
+            store.finish_respondent(token).expect("finished");
+        }
+    }
+    let db_arg = db.display().to_string();
+    let output = pyramid()
+        .args([
+            "score",
+            "--db",
+            &db_arg,
+            "--campaign",
+            "Team Q4",
+            "--summary",
+        ])
+        .args(["--lang", "en"])
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    // A campaign has no lines: its name alone, never a line 0.
+    assert!(
+        stderr.contains("An Peeters: campaign:Team Q4 and campaign:Team Q4\n"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains(":0"), "{stderr}");
+}
+
+#[test]
 fn a_campaign_exported_as_answer_files_and_imported_back_scores_the_same() {
     let dir = tempfile::tempdir().expect("temp dir");
     let db = dir.path().join("team.sqlite");

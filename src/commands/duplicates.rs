@@ -21,6 +21,7 @@ use std::hash::BuildHasher;
 #[derive(Clone, Copy)]
 struct Submission {
     file: u32,
+    /// Its line in the file; 0 where the source has none.
     line: u32,
     /// Its position among the kept rows; `u32::MAX` where rows are not
     /// kept.
@@ -128,7 +129,16 @@ impl Run {
 
     fn place(&self, submission: &Submission) -> String {
         let file = self.files.get(submission.file as usize).map_or("", |f| f);
-        format!("{file}:{}", submission.line)
+        place(file, submission.line)
+    }
+}
+
+/// A submission's place as a note shows it: `file:line`, or the file alone
+/// where the source has no lines (line 0: an answer file, a campaign).
+pub(super) fn place(file: &str, line: u32) -> String {
+    match line {
+        0 => file.to_string(),
+        line => format!("{file}:{line}"),
     }
 }
 

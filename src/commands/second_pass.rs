@@ -283,7 +283,7 @@ impl<'a> Named<'a> {
             let line = u32::try_from(line).unwrap_or(u32::MAX);
             self.seen.push(Seen {
                 order: submission as usize,
-                place: format!("{}:{line}", record.place.file),
+                place: super::duplicates::place(&record.place.file, line),
                 name: record.respondent.text().into_owned(),
             });
         }
