@@ -1111,6 +1111,35 @@ fn skipping(team: &str, text: &[u8], args: &[&str], stdin: bool) -> (String, Str
     (stdout.replace("<stdin>", team), stderr)
 }
 
+/// The note on second submissions is in the reader's language, its places
+/// joined by that language's "and", whether the first reading names them
+/// or a second one.
+#[test]
+fn the_note_on_second_submissions_speaks_the_reader_s_language() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plain = std::fs::read_to_string(format!("{FORMS}/plain-ids.csv")).expect("fixture");
+    let again = plain.lines().nth(1).expect("An's row");
+    let team = write(dir.path(), "team.csv", &format!("{plain}{again}\n"));
+    for (lang, note) in [
+        ("en", format!("  An Peeters: {team}:2 and {team}:5\n")),
+        ("nl", format!("  An Peeters: {team}:2 en {team}:5\n")),
+        ("fr", format!("  An Peeters : {team}:2 et {team}:5\n")),
+    ] {
+        // The table keeps its rows and names them as it reads; CSV rows
+        // and a summary read the file again to name them.
+        for args in [&[][..], &["--format", "csv"], &["--summary"]] {
+            let output = pyramid()
+                .args(["score", &team, "--lang", lang])
+                .args(args)
+                .output()
+                .expect("runs");
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            assert_eq!(output.status.code(), Some(0), "{stderr}");
+            assert!(stderr.contains(&note), "{lang} {args:?}: {stderr}");
+        }
+    }
+}
+
 /// A summary from a file notes second submissions by name alone and reads
 /// the file again to take them out; from standard input it keeps what it
 /// needs. Both give the same summary and the same notes.

@@ -171,6 +171,7 @@ answered-twice = { $count ->
     [one] 1 respondent
    *[other] { $count } respondents
 } answered twice; the later answers count (--keep-duplicates keeps both):
+answered-twice-at = { $name }: { $earlier } and { $later }
 ignored-columns = { $file }: ignored columns: { $columns }
 no-column-for = { $file }: no column for { $questions } (--map COLUMN=QUESTION says which column is one)
 

@@ -183,6 +183,7 @@ answered-twice = { $count ->
     [one] 1 répondant a
    *[other] { $count } répondants ont
 } répondu deux fois ; les réponses les plus récentes comptent (--keep-duplicates garde les deux) :
+answered-twice-at = { $name } : { $earlier } et { $later }
 ignored-columns = { $file } : colonnes ignorées : { $columns }
 no-column-for = { $file } : pas de colonne pour { $questions } (--map COLONNE=QUESTION indique quelle colonne en est une)
 

@@ -171,6 +171,7 @@ answered-twice = { $count ->
     [one] 1 respondent heeft
    *[other] { $count } respondenten hebben
 } twee keer geantwoord; de latere antwoorden tellen (--keep-duplicates houdt ze allebei):
+answered-twice-at = { $name }: { $earlier } en { $later }
 ignored-columns = { $file }: genegeerde kolommen: { $columns }
 no-column-for = { $file }: geen kolom voor { $questions } (--map KOLOM=VRAAG zegt welke kolom er een is)
 

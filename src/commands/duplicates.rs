@@ -67,8 +67,9 @@ pub struct Replaced {
     pub row: Option<usize>,
     /// The later submission's name, as written.
     pub name: String,
-    /// `file:line and file:line`, for the message.
-    pub places: String,
+    /// Where the earlier and the later submission are (`file:line`), for
+    /// the note; `None` past the ones shown.
+    pub places: Option<(String, String)>,
 }
 
 /// The hashes are foldhash's, seeded at random for each run (a file made
@@ -332,15 +333,8 @@ impl Duplicates {
                     } else {
                         String::new()
                     },
-                    places: if told {
-                        format!(
-                            "{} and {}",
-                            earlier_run.place(earlier_seen),
-                            later_run.place(later_seen)
-                        )
-                    } else {
-                        String::new()
-                    },
+                    places: told
+                        .then(|| (earlier_run.place(earlier_seen), later_run.place(later_seen))),
                 })
             })
             .collect()
@@ -664,11 +658,12 @@ mod tests {
         assert_eq!(replaced[0].row, Some(0));
         assert_eq!(replaced[0].footprint, footprint(&[1, 1, 1, 1]));
         assert_eq!(replaced[0].name, "  an   PEETERS ");
-        assert_eq!(replaced[0].places, "team.csv:2 and team.csv:4");
+        let places = |earlier: &str, later: &str| Some((earlier.to_string(), later.to_string()));
+        assert_eq!(replaced[0].places, places("team.csv:2", "team.csv:4"));
         assert_eq!(replaced[1].row, Some(3));
         assert_eq!(replaced[1].footprint, footprint(&[4, 4, 4, 4]));
         // Only the first is shown.
-        assert_eq!(replaced[1].places, "");
+        assert_eq!(replaced[1].places, None);
         let folded = |name: &str| {
             String::from_utf8_lossy(fold_into(name.as_bytes(), &mut String::new()).0).into_owned()
         };
@@ -710,7 +705,8 @@ mod tests {
         let (whole, joined) = (whole.replaced(9), first.replaced(9));
         assert_eq!(whole.len(), 4);
         assert_eq!(whole, joined);
-        assert_eq!(joined[1].places, "t.csv:3 and t.csv:6");
+        let places = Some(("t.csv:3".to_string(), "t.csv:6".to_string()));
+        assert_eq!(joined[1].places, places);
         assert_eq!(joined[1].row, Some(1));
     }
 

@@ -315,9 +315,14 @@ impl<'a> Tally<'a> {
             self.team.remove(&earlier.footprint);
             self.scored -= 1;
             gone.extend(earlier.row);
-            if shown.len() < DUPLICATES_SHOWN {
-                let name = crate::visible::quoted(&earlier.name);
-                shown.push(format!("{name}: {}", earlier.places));
+            if shown.len() < DUPLICATES_SHOWN
+                && let Some((first, then)) = &earlier.places
+            {
+                shown.push(Twice {
+                    name: &earlier.name,
+                    earlier: first,
+                    later: then,
+                });
             }
         }
         self.replaced.sort_unstable();
@@ -417,16 +422,32 @@ impl Sink for Tally<'_> {
     }
 }
 
+/// A second submission as the note shows it: the name, and where the
+/// earlier and the later submission are.
+pub(super) struct Twice<'a> {
+    pub name: &'a str,
+    pub earlier: &'a str,
+    pub later: &'a str,
+}
+
 /// The note on second submissions: how many, the first `shown` (each
 /// `name: earlier place and later place`), and how many more; `None` if
 /// there were none.
-pub(super) fn answered_twice(lang: Lang, count: u64, shown: &[String]) -> Option<Vec<String>> {
+pub(super) fn answered_twice(lang: Lang, count: u64, shown: &[Twice]) -> Option<Vec<String>> {
     if count == 0 {
         return None;
     }
     let twice = Localized::new("answered-twice", &[]).count("count", count);
     let mut lines = vec![messages::note(lang, &twice.in_lang(lang))];
-    lines.extend(shown.iter().map(|line| format!("  {line}")));
+    lines.extend(shown.iter().map(|twice| {
+        let name = crate::visible::quoted(twice.name);
+        let args = [
+            ("name", name.as_ref()),
+            ("earlier", twice.earlier),
+            ("later", twice.later),
+        ];
+        format!("  {}", say_in(lang, "answered-twice-at", &args))
+    }));
     if count > shown.len() as u64 {
         let more = Localized::new("and-more", &[]).count("count", count - shown.len() as u64);
         lines.push(format!("  {}", more.in_lang(lang)));

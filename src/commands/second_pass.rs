@@ -15,7 +15,7 @@
 //! note.
 
 use super::Setup;
-use super::gather::{Tally, Untold, answered_twice, row};
+use super::gather::{Tally, Twice, Untold, answered_twice, row};
 use crate::cli::ReadArgs;
 use crate::documents::{RowStream, ScoredRespondent};
 use crate::input::csv_parts::Input;
@@ -175,13 +175,16 @@ impl<'a> SecondPass<'a> {
     fn answered_twice(&self, seen: &[Seen]) -> Option<Vec<String>> {
         let untold = self.untold?;
         let find = |order: usize| seen.iter().find(|seen| seen.order == order);
-        let shown: Vec<String> = untold
+        let shown: Vec<Twice> = untold
             .shown
             .iter()
             .filter_map(|&(earlier, later)| {
                 let (earlier, later) = (find(earlier)?, find(later)?);
-                let name = crate::visible::quoted(&later.name);
-                Some(format!("{name}: {} and {}", earlier.place, later.place))
+                Some(Twice {
+                    name: &later.name,
+                    earlier: &earlier.place,
+                    later: &later.place,
+                })
             })
             .collect();
         answered_twice(self.setup.lang, untold.count, &shown)
