@@ -448,7 +448,7 @@ fn spreadsheet_bombs_are_refused_at_once() {
         ),
         (
             "big-cell.xlsx",
-            "big-cell.xlsx: the part xl/worksheets/sheet1.xml unpacks to 1025 MiB, over the limit of 1024 MiB",
+            "big-cell.xlsx: the part xl/worksheets/sheet1.xml unpacks to 1,025 MiB, over the limit of 1,024 MiB",
         ),
         (
             "lying-size.xlsx",

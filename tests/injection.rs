@@ -184,6 +184,6 @@ fn a_bank_text_over_the_limit_is_refused() {
         .args(["questions", "--bank", &path])
         .assert()
         .code(2)
-        .stderr(predicates::str::contains("title.nl: the text is 5000"));
+        .stderr(predicates::str::contains("title.nl: the text is 5,000,0"));
     assert!(started.elapsed() < std::time::Duration::from_secs(5));
 }

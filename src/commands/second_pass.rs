@@ -447,6 +447,8 @@ impl Sink for Rows<'_> {
 mod tests {
     use super::*;
     use crate::commands::gather::{Options, gather};
+    use crate::lang::Lang;
+    use crate::messages::grouped;
     use crate::model::answers::Choice;
     use crate::testing::tiny_bank;
 
@@ -512,7 +514,10 @@ mod tests {
         });
         let error = outcome.expect_err("fewer rows the second time").to_string();
         assert!(
-            error.contains(&format!("{rows} scored the first time")),
+            error.contains(&format!(
+                "{} scored the first time",
+                grouped(Lang::EN, rows as u64)
+            )),
             "{error}"
         );
         assert!(written < rows, "{written} rows written of {rows}");

@@ -532,7 +532,7 @@ fn guess_delimiter(text: &[u8]) -> u8 {
 /// A record that is not UTF-8, at `line`: the error csv's reader gives.
 pub(super) fn not_utf8(line: u64) -> anyhow::Error {
     Localized::new("csv-not-utf8", &[("reason", "")])
-        .count("line", line)
+        .index("line", line)
         .into()
 }
 
@@ -544,7 +544,7 @@ pub(super) fn read_error(err: std::io::Error, line: u64) -> anyhow::Error {
         .is_some_and(|inner| inner.is::<RecordTooLong>())
     {
         return Localized::new("csv-record-too-long", &[("reason", "")])
-            .count("line", line)
+            .index("line", line)
             .count("limit", MAX_RECORD_BYTES >> 20)
             .into();
     }
@@ -562,7 +562,7 @@ pub(super) fn csv_error(err: csv::Error, line_offset: u64) -> anyhow::Error {
     };
     let reason = err.to_string();
     Localized::new(key, &[("reason", &reason)])
-        .count("line", line)
+        .index("line", line)
         .count("limit", MAX_RECORD_BYTES >> 20)
         .into()
 }

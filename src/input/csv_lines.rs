@@ -475,7 +475,7 @@ impl Quotes {
 /// would make the rest of the file that one cell.
 fn quote_never_closed(line: u64) -> anyhow::Error {
     crate::messages::Localized::new("csv-quote-never-closed", &[])
-        .count("line", line)
+        .index("line", line)
         .into()
 }
 

@@ -42,9 +42,14 @@ fn missing(key: &str) -> String {
     key.to_string()
 }
 
-/// An argument of a message: a count (which chooses the plural) or a text.
+/// An argument of a message.
 pub(super) enum Arg<'a> {
+    /// How many: chooses the plural, and is written as the language
+    /// groups digits (`1.000.000`, `1,000,000`, `1 000 000`).
     Count(u64),
+    /// A number that names something (a line): chooses a variant (`[0]`),
+    /// and is written as it is.
+    Index(u64),
     Text(&'a str),
 }
 
@@ -54,7 +59,11 @@ pub(super) fn message(lang: Lang, key: &str, args: &[(&'static str, Arg)]) -> St
         .iter()
         .map(|(name, arg)| {
             let value = match arg {
-                Arg::Count(n) => FluentValue::from(*n),
+                // Fluent writes a number without grouping its digits. A
+                // count this large takes the plural `*[other]` in every
+                // language here, as its text does.
+                Arg::Count(n) if *n >= 1000 => FluentValue::from(super::grouped(lang, *n)),
+                Arg::Count(n) | Arg::Index(n) => FluentValue::from(*n),
                 Arg::Text(text) => FluentValue::from(text.to_string()),
             };
             (Cow::Borrowed(*name), value)
@@ -222,6 +231,21 @@ mod tests {
         assert_eq!(team(Lang::NL, 2), "Team van 2 respondenten");
         assert_eq!(team(Lang::EN, 1), "Team of 1 respondent");
         assert_eq!(team(Lang::EN, 0), "Team of 0 respondents");
+    }
+
+    #[test]
+    fn counts_group_their_digits_as_the_language_does_and_lines_do_not() {
+        let team = |lang, n| message(lang, "team-of", &[("count", Arg::Count(n))]);
+        assert_eq!(team(Lang::NL, 1_000_000), "Team van 1.000.000 respondenten");
+        assert_eq!(team(Lang::EN, 1_000_000), "Team of 1,000,000 respondents");
+        assert_eq!(team(Lang::FR, 1_000), "Équipe de 1\u{202f}000 répondants");
+        assert_eq!(team(Lang::NL, 999), "Team van 999 respondenten");
+        let line = |n| {
+            let args = [("line", Arg::Index(n)), ("reason", Arg::Text("x"))];
+            message(Lang::NL, "csv-error", &args)
+        };
+        assert_eq!(line(1_234_567), "regel 1234567: x");
+        assert_eq!(line(0), "x");
     }
 
     #[test]

@@ -20,8 +20,7 @@ pub struct Localized {
 enum Value {
     Text(String),
     Count(u64),
-    /// A large number, written with the language's digit grouping.
-    Number(u64),
+    Index(u64),
 }
 
 impl Localized {
@@ -45,31 +44,23 @@ impl Localized {
         self
     }
 
-    /// Adds a count, which chooses the plural: `1 problem`, `2 problems`.
+    /// Adds a count, which chooses the plural (`1 problem`, `2 problems`)
+    /// and is written as the language groups digits: `20.000.000`,
+    /// `20,000,000`, `20 000 000`.
     pub fn count(mut self, name: &'static str, n: impl TryInto<u64>) -> Localized {
         let n = n.try_into().unwrap_or(u64::MAX);
         self.args.push((name, Value::Count(n)));
         self
     }
 
-    /// Adds a large number, written as the language groups digits:
-    /// `20.000.000`, `20,000,000`, `20 000 000`.
-    pub fn number(mut self, name: &'static str, n: impl TryInto<u64>) -> Localized {
-        let n = n.try_into().unwrap_or(u64::MAX);
-        self.args.push((name, Value::Number(n)));
+    /// Adds a number that names something, such as a line (`line 12345`):
+    /// written as it is.
+    pub fn index(mut self, name: &'static str, n: u64) -> Localized {
+        self.args.push((name, Value::Index(n)));
         self
     }
 
     pub fn in_lang(&self, lang: Lang) -> String {
-        let numbers: Vec<String> = self
-            .args
-            .iter()
-            .filter_map(|(_, value)| match value {
-                Value::Number(n) => Some(super::decimal(lang, *n as f64, 0)),
-                _ => None,
-            })
-            .collect();
-        let mut numbers = numbers.iter();
         let args: Vec<(&'static str, Arg)> = self
             .args
             .iter()
@@ -77,7 +68,7 @@ impl Localized {
                 let arg = match value {
                     Value::Text(text) => Arg::Text(text),
                     Value::Count(n) => Arg::Count(*n),
-                    Value::Number(_) => Arg::Text(numbers.next().map_or("", String::as_str)),
+                    Value::Index(n) => Arg::Index(*n),
                 };
                 (*name, arg)
             })

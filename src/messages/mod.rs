@@ -233,7 +233,7 @@ fn codes(languages: &[Lang]) -> String {
 }
 
 /// `pyramid validate`'s line for a valid bank, with the words to read in
-/// each of its languages: `… words to read: 707 nl, 733 en (budget 1000)`.
+/// each of its languages: `… words to read: 707 nl, 733 en (budget 1,000)`.
 pub fn bank_valid(
     lang: Lang,
     (file, term): (&str, PillarTerm),
@@ -268,6 +268,15 @@ pub fn decimal(lang: Lang, value: f64, places: usize) -> String {
     DECIMALS.with(|formatters| match &formatters[lang.interface_index()] {
         Some(formatter) => formatter.format(&number).to_string(),
         None => text,
+    })
+}
+
+/// A whole number as the interface's language groups its digits:
+/// `1.000.000` in Dutch, `1,000,000` in English, `1 000 000` in French.
+pub fn grouped(lang: Lang, n: u64) -> String {
+    DECIMALS.with(|formatters| match &formatters[lang.interface_index()] {
+        Some(formatter) => formatter.format(&Decimal::from(n)).to_string(),
+        None => n.to_string(),
     })
 }
 

@@ -213,8 +213,8 @@ impl CellBudget {
     fn spend(&mut self, cells: u64, file: &str) -> Result<()> {
         self.spent = self.spent.saturating_add(cells);
         if self.spent > MAX_CELLS {
-            let err = Localized::new("sheet-too-many-cells", &[("file", file)])
-                .number("limit", MAX_CELLS);
+            let err =
+                Localized::new("sheet-too-many-cells", &[("file", file)]).count("limit", MAX_CELLS);
             return Err(err.into());
         }
         Ok(())
