@@ -316,12 +316,12 @@ impl<'a> Tally<'a> {
             self.scored -= 1;
             gone.extend(earlier.row);
             if shown.len() < DUPLICATES_SHOWN
-                && let Some((first, then)) = &earlier.places
+                && let Some((before, after)) = &earlier.places
             {
                 shown.push(Twice {
                     name: &earlier.name,
-                    earlier: first,
-                    later: then,
+                    earlier: before,
+                    later: after,
                 });
             }
         }
