@@ -6,6 +6,7 @@
 
 use std::borrow::Cow;
 use std::fmt::Write;
+use std::io;
 
 /// The most characters of a value quoted in a message.
 pub const QUOTED_CHARS: usize = 80;
@@ -57,6 +58,53 @@ pub fn visible_lines(text: &str) -> Cow<'_, str> {
     escaped(text, |c| c == '\n')
 }
 
+/// Values written as given (CSV, JSON, YAML) on their way to a terminal:
+/// every hazard but the line break written out, as the tables write them,
+/// so that a name in a CSV row cannot clear the screen either. A character
+/// cut between two writes waits for the rest of it.
+pub struct Visibly<'w> {
+    out: &'w mut dyn io::Write,
+    /// The start of a character whose other bytes are still to come.
+    tail: Vec<u8>,
+}
+
+impl<'w> Visibly<'w> {
+    /// Writes what `write` makes to `out` visibly.
+    pub fn write_with(
+        out: &'w mut dyn io::Write,
+        write: impl FnOnce(&mut dyn io::Write) -> anyhow::Result<()>,
+    ) -> anyhow::Result<()> {
+        let mut visibly = Visibly {
+            out,
+            tail: Vec::new(),
+        };
+        write(&mut visibly)?;
+        // Bytes that never became a character are shown as U+FFFD.
+        let rest = String::from_utf8_lossy(&visibly.tail).into_owned();
+        visibly.out.write_all(visible_lines(&rest).as_bytes())?;
+        Ok(())
+    }
+}
+
+impl io::Write for Visibly<'_> {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.tail.extend_from_slice(bytes);
+        let whole = match std::str::from_utf8(&self.tail) {
+            // A character not yet whole at the end waits.
+            Err(err) if err.error_len().is_none() => err.valid_up_to(),
+            _ => self.tail.len(),
+        };
+        let text = String::from_utf8_lossy(&self.tail[..whole]);
+        self.out.write_all(visible_lines(&text).as_bytes())?;
+        self.tail.drain(..whole);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+}
+
 /// At most `max` characters of `text`, with `…` where it was cut.
 pub fn shorten(text: &str, max: usize) -> Cow<'_, str> {
     match text.char_indices().nth(max) {
@@ -106,6 +154,32 @@ pub fn quoted(value: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn values_on_their_way_to_a_terminal_show_their_hazards_whole_characters_at_a_time() {
+        let text = "Mal\x1b[2J\u{202e}\u{85}lory,é\n€,\t\n";
+        let bytes = text.as_bytes();
+        // Every cut, also inside `é`, `€`, U+202E and U+0085.
+        for cut in 0..=bytes.len() {
+            let mut out = Vec::new();
+            Visibly::write_with(&mut out, |visibly| {
+                visibly.write_all(&bytes[..cut])?;
+                visibly.write_all(&bytes[cut..])?;
+                Ok(())
+            })
+            .expect("written");
+            let shown = String::from_utf8(out).expect("UTF-8");
+            assert_eq!(
+                shown, "Mal\\x1b[2J\\u{202e}\\u{85}lory,é\n€,\\t\n",
+                "cut at {cut}"
+            );
+        }
+        // A byte that never becomes a character, at the end too.
+        let mut out = Vec::new();
+        Visibly::write_with(&mut out, |visibly| Ok(visibly.write_all(b"a\xffb\xc3")?))
+            .expect("written");
+        assert_eq!(String::from_utf8(out).expect("UTF-8"), "a\u{fffd}b\u{fffd}");
+    }
 
     #[test]
     fn escapes_and_overrides_are_written_out() {

@@ -1110,3 +1110,55 @@ fn a_result_taller_than_the_terminal_goes_through_the_pager() {
         }
     }
 }
+
+/// CSV and JSON write values as given, but not onto a terminal: there a
+/// name's escape codes and overrides are written out, as the table writes
+/// them, and the screen is not cleared. Into a pipe they stay as given.
+#[test]
+fn a_name_s_escape_codes_reach_a_terminal_written_out_in_every_format() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plain = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/forms/plain-ids.csv"
+    ))
+    .expect("fixture");
+    let mut lines = plain.lines();
+    let header = lines.next().expect("header");
+    let answers = lines
+        .next()
+        .expect("a row")
+        .split_once(',')
+        .expect("cells")
+        .1;
+    let name = "Mal\x1b[2J\u{202e}\u{85}lory";
+    let team = dir.path().join("team.csv");
+    std::fs::write(&team, format!("{header}\n{name},{answers}\n")).expect("written");
+    let team = team.display().to_string();
+    for format in ["csv", "json", "markdown", "table"] {
+        let args = ["score", team.as_str(), "--lang", "en", "--format", format];
+        let mut session = spawn(&args, &[], dir.path());
+        let screen = until_exit(&mut session);
+        assert_eq!(exit_code(&session), 0, "{format}: {screen}");
+        // JSON escapes the escape character itself; Markdown escapes the
+        // backslashes and brackets too; the table wraps the long name.
+        let shown = match format {
+            "csv" => r"Mal\x1b[2J\u{202e}\u{85}lory",
+            "json" => r"Mal\u001b[2J\u{202e}\u{85}lory",
+            "markdown" => r"Mal\\x1b\[2J\\u{202e}\\u{85}lory",
+            _ => r"Mal\x1b[2J\u{202e}",
+        };
+        assert!(screen.contains(shown), "{format}: {screen:?}");
+        assert!(!screen.contains('\x1b'), "{format}: {screen:?}");
+        assert!(!screen.contains('\u{202e}'), "{format}: {screen:?}");
+        if format == "csv" || format == "json" {
+            let piped = common::pyramid().args(args).output().expect("runs");
+            let piped = String::from_utf8(piped.stdout).expect("UTF-8");
+            let as_given = if format == "json" {
+                "Mal\\u001b[2J\u{202e}\u{85}lory"
+            } else {
+                name
+            };
+            assert!(piped.contains(as_given), "{format}: {piped:?}");
+        }
+    }
+}

@@ -211,6 +211,7 @@ pub fn run(setup: &Setup, args: &ReportArgs) -> Result<ExitCode> {
     let style = TextStyle {
         width: 80,
         color: false,
+        terminal: false,
     };
     destination.write_with(|out| ReportFormat::Html.write(style, &document, lang, out))?;
     Ok(ExitCode::Success)

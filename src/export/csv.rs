@@ -297,6 +297,8 @@ fn number(value: Option<u8>) -> String {
 }
 
 impl<'a> Writes<ScoresDocument<'a>> for CsvExporter {
+    const AS_GIVEN: bool = true;
+
     fn write(&self, report: &ScoresDocument<'a>, lang: Lang, out: &mut dyn Write) -> Result<()> {
         let bank = report.bank;
         match (report.has_rows(), report.summary) {
@@ -373,6 +375,8 @@ impl<'a> Writes<ScoresDocument<'a>> for CsvExporter {
 }
 
 impl<'a> Writes<ComparisonDocument<'a>> for CsvExporter {
+    const AS_GIVEN: bool = true;
+
     fn write(
         &self,
         report: &ComparisonDocument<'a>,

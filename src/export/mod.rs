@@ -36,11 +36,17 @@ pub use web::WebExporter;
 /// // message at run time.
 /// use pyramid::export::{TextStyle, Writes, table::TableExporter};
 /// fn report_as_table(report: &pyramid::documents::ReportDocument, out: &mut dyn std::io::Write) {
-///     let table = TableExporter { style: TextStyle { width: 80, color: false } };
+///     let style = TextStyle { width: 80, color: false, terminal: false };
+///     let table = TableExporter { style };
 ///     let _ = table.write(report, pyramid::lang::Lang::EN, out);
 /// }
 /// ```
 pub trait Writes<D> {
+    /// Whether it writes values as given (CSV, JSON, YAML): on a terminal
+    /// their hazards are then written out (`crate::visible::Visibly`), as
+    /// the other formats write them out everywhere.
+    const AS_GIVEN: bool = false;
+
     fn write(&self, document: &D, lang: Lang, out: &mut dyn Write) -> Result<()>;
 }
 
@@ -73,7 +79,14 @@ macro_rules! formats {
             ) -> Result<()> {
                 match self {
                     $($name::$variant => {
-                        Writes::write(&<$writer as FromStyle>::from_style(style), document, lang, out)
+                        let writer = <$writer as FromStyle>::from_style(style);
+                        if style.terminal && <$writer as Writes<$document>>::AS_GIVEN {
+                            crate::visible::Visibly::write_with(out, |out| {
+                                Writes::write(&writer, document, lang, out)
+                            })
+                        } else {
+                            Writes::write(&writer, document, lang, out)
+                        }
                     })+
                 }
             }

@@ -29,6 +29,9 @@ pub const LIST_BELOW: u16 = 60;
 pub struct TextStyle {
     pub width: u16,
     pub color: bool,
+    /// Whether it goes to a terminal, where a format that writes values as
+    /// given (CSV, JSON, YAML) has their hazards written out.
+    pub terminal: bool,
 }
 
 pub struct TableExporter {
@@ -311,6 +314,7 @@ mod tests {
         let narrow = TextStyle {
             width: 40,
             color: false,
+            terminal: false,
         };
         assert_eq!(
             render(&grid, narrow),
@@ -320,6 +324,7 @@ mod tests {
         let wide = TextStyle {
             width: LIST_BELOW,
             color: false,
+            terminal: false,
         };
         assert!(render(&grid, wide).starts_with('┌'));
     }
@@ -333,6 +338,7 @@ mod tests {
         let style = TextStyle {
             width: 80,
             color: false,
+            terminal: false,
         };
         let mut blocks = Vec::new();
         draw_to(

@@ -15,6 +15,8 @@ impl super::FromStyle for YamlExporter {
 }
 
 impl Writes<Bank> for YamlExporter {
+    const AS_GIVEN: bool = true;
+
     fn write(&self, bank: &Bank, _lang: Lang, out: &mut dyn Write) -> Result<()> {
         out.write_all(serde_yaml::to_string(&questions_document(bank))?.as_bytes())?;
         Ok(())

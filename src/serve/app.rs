@@ -631,6 +631,7 @@ async fn result_page(
     let style = crate::export::TextStyle {
         width: RESULT_COLUMNS,
         color: false,
+        terminal: false,
     };
     let text = crate::terminal::result_view::render(&bank, &assessment, None, lang, style);
     let page = pages::result(lang, &bank, &text, &format!("/c/{secret}/answers.yaml"));

@@ -144,5 +144,6 @@ fn style() -> TextStyle {
     TextStyle {
         width: 80,
         color: false,
+        terminal: false,
     }
 }

@@ -282,6 +282,7 @@ mod tests {
     const PLAIN: TextStyle = TextStyle {
         width: 80,
         color: false,
+        terminal: false,
     };
 
     #[test]

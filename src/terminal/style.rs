@@ -60,7 +60,8 @@ pub fn dumb_terminal() -> bool {
 /// The table style for stdout: the terminal's width on a terminal (below
 /// 60 columns tables become lists), a fixed 80 columns elsewhere.
 pub fn stdout_style() -> TextStyle {
-    let width = if std::io::stdout().is_terminal() {
+    let terminal = std::io::stdout().is_terminal();
+    let width = if terminal {
         Term::stdout()
             .size_checked()
             .map_or(DEFAULT_WIDTH, |(_, columns)| columns.max(20))
@@ -70,6 +71,7 @@ pub fn stdout_style() -> TextStyle {
     TextStyle {
         width,
         color: color_wanted(),
+        terminal,
     }
 }
 
@@ -82,6 +84,7 @@ pub fn style_for(destination: &crate::output::Destination) -> TextStyle {
         TextStyle {
             width: DEFAULT_WIDTH,
             color: false,
+            terminal: false,
         }
     }
 }

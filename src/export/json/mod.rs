@@ -30,18 +30,24 @@ fn pretty(value: &impl Serialize, out: &mut dyn Write) -> Result<()> {
 }
 
 impl Writes<Bank> for JsonExporter {
+    const AS_GIVEN: bool = true;
+
     fn write(&self, bank: &Bank, _lang: Lang, out: &mut dyn Write) -> Result<()> {
         pretty(&questions_document(bank), out)
     }
 }
 
 impl<'a> Writes<ScoresDocument<'a>> for JsonExporter {
+    const AS_GIVEN: bool = true;
+
     fn write(&self, report: &ScoresDocument<'a>, lang: Lang, out: &mut dyn Write) -> Result<()> {
         pretty(&crate::documents::json::scores(report, lang), out)
     }
 }
 
 impl<'a> Writes<ComparisonDocument<'a>> for JsonExporter {
+    const AS_GIVEN: bool = true;
+
     fn write(
         &self,
         report: &ComparisonDocument<'a>,
