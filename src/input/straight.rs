@@ -170,6 +170,12 @@ impl<'a> Straight<'a> {
     /// The answers of a line split at `delimiter`, and the respondent's
     /// cell (empty where there is no such column); `None` where a
     /// question's cell is not an answer as the bank writes it.
+    ///
+    /// A one-character answer is read in this loop and everything else
+    /// in `other`, kept out of it: inlined, their registers together
+    /// spilled where a cell starts to the stack, and each cell waited on
+    /// the one before it through memory.
+    #[inline(never)]
     pub(super) fn read<'l>(
         &self,
         line: &'l [u8],
@@ -181,54 +187,72 @@ impl<'a> Straight<'a> {
         let mut name: &[u8] = b"";
         let mut at = 0;
         for &column in &self.columns {
-            if let Column::Question(
-                _,
-                QuestionSteps {
-                    pillar,
-                    single,
-                    longer,
-                },
-            ) = column
+            if let Column::Question(_, steps) = column
+                && let Some(step) = steps.one(line, at, delimiter)
             {
-                let rest = line.get(at..).unwrap_or_default();
-                let one = match rest {
-                    [byte, next, ..] if *next == delimiter => single[usize::from(*byte)],
-                    [byte] => single[usize::from(*byte)],
-                    _ => NOT_ONE,
-                };
-                if one != NOT_ONE {
-                    answers.add_to(*pillar, one);
-                    at += 2;
-                    continue;
-                }
-                if let Some((step, length)) = longer.find(rest, delimiter) {
-                    answers.add_to(*pillar, step);
-                    at += length + 1;
-                    continue;
-                }
+                answers.add_to(steps.pillar, step);
+                at += 2;
+                continue;
             }
-            let rest = line.get(at..);
-            let cell = match rest {
-                Some(rest) => rest
-                    .iter()
-                    .position(|&byte| byte == delimiter)
-                    .map_or(rest, |length| &rest[..length]),
-                // A row shorter than the header has empty cells.
-                None => b"",
-            };
-            match column {
-                Column::Question(question, _) => {
-                    let code = self.answers.at_once(question, cell);
-                    if code == NO_ANSWER {
-                        return None;
-                    }
-                    answers.add(self.table.place(question, code));
-                }
-                Column::Respondent => name = cell,
-                Column::Ignored => {}
-            }
-            at += cell.len() + 1;
+            at = self.other(column, line, at, delimiter, &mut answers, &mut name)?;
         }
         Some((answers, name))
+    }
+
+    /// Reads the cell at `at` in any column but a question's holding a
+    /// one-character answer: where the next cell starts, or `None` where a
+    /// question's cell is not an answer as the bank writes it.
+    #[inline(never)]
+    fn other<'l>(
+        &self,
+        column: Column,
+        line: &'l [u8],
+        at: usize,
+        delimiter: u8,
+        answers: &mut Combination,
+        name: &mut &'l [u8],
+    ) -> Option<usize> {
+        if let Column::Question(_, steps) = column {
+            let rest = line.get(at..).unwrap_or_default();
+            if let Some((step, length)) = steps.longer.find(rest, delimiter) {
+                answers.add_to(steps.pillar, step);
+                return Some(at + length + 1);
+            }
+        }
+        let cell = match line.get(at..) {
+            Some(rest) => rest
+                .iter()
+                .position(|&byte| byte == delimiter)
+                .map_or(rest, |length| &rest[..length]),
+            // A row shorter than the header has empty cells.
+            None => b"",
+        };
+        match column {
+            Column::Question(question, _) => {
+                let code = self.answers.at_once(question, cell);
+                if code == NO_ANSWER {
+                    return None;
+                }
+                answers.add(self.table.place(question, code));
+            }
+            Column::Respondent => *name = cell,
+            Column::Ignored => {}
+        }
+        Some(at + cell.len() + 1)
+    }
+}
+
+impl QuestionSteps {
+    /// How far a one-character answer at `at`, followed by the delimiter
+    /// or the line's end, moves the pillar's number; `None` where there is
+    /// no such answer.
+    #[inline(always)]
+    fn one(&self, line: &[u8], at: usize, delimiter: u8) -> Option<u16> {
+        let byte = *line.get(at)?;
+        if line.get(at + 1).is_some_and(|&next| next != delimiter) {
+            return None;
+        }
+        let step = self.single[usize::from(byte)];
+        (step != NOT_ONE).then_some(step)
     }
 }
