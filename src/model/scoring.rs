@@ -202,7 +202,8 @@ impl RowScores {
 
     /// What a team summary takes in of it.
     pub fn footprint(&self) -> Footprint {
-        Footprint::new(&self.scores[..self.count], self.score, self.stage)
+        let scores = self.scores[..self.count].iter().copied();
+        Footprint::new(scores, self.score, self.stage)
     }
 }
 
@@ -244,10 +245,7 @@ pub fn row_scores_of(bank: &Bank, table: &ScoreTable, answers: &Combination) -> 
 /// same as `footprint` of the answers.
 pub fn footprint_of(bank: &Bank, table: &ScoreTable, answers: &Combination) -> Footprint {
     let looked_up = LookedUp::of(bank, table, answers);
-    let mut scores = [NO_SCORE; MAX_PILLARS];
-    for (score, entry) in scores.iter_mut().zip(looked_up.pillars()) {
-        *score = entry.score;
-    }
+    let scores = std::array::from_fn(|pillar| looked_up.entries[pillar].score);
     Footprint::of_marked(scores, looked_up.count, looked_up.score, looked_up.stage)
 }
 
