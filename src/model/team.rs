@@ -153,12 +153,15 @@ impl Footprint {
     ) -> Footprint {
         const { assert!(Footprint::NONE == NO_SCORE && STAGE < 16) };
         let at = |byte: u8, at: usize| u128::from(byte) << (8 * at);
-        // Every pillar's byte, whatever `count`: shifted by constants.
-        let mut bits = pillars
+        // Every pillar's byte, whatever `count`: shifted by constants;
+        // then those past the count are 0, whatever they held.
+        let pillars = pillars
             .iter()
             .enumerate()
             .fold(0, |bits, (pillar, &score)| bits | at(score, pillar));
-        bits |= at(count.min(MAX_PILLARS) as u8, COUNT);
+        let count = count.min(MAX_PILLARS);
+        let mut bits = pillars & ((1 << (8 * count)) - 1);
+        bits |= at(count as u8, COUNT);
         bits |= at(score.unwrap_or(Footprint::NONE), SCORE);
         bits |= at(stage.unwrap_or(Footprint::NONE), STAGE);
         Footprint(bits)
