@@ -203,10 +203,10 @@ impl<'a> Straight<'a> {
     /// cell (empty where there is no such column); `None` where a
     /// question's cell is not an answer as the bank writes it.
     ///
-    /// A one-character answer is read in this loop and everything else
-    /// in `other`, kept out of it: inlined, their registers together
-    /// spilled where a cell starts to the stack, and each cell waited on
-    /// the one before it through memory.
+    /// A one-character answer is read in this loop and every other cell
+    /// in `other`, kept out of it: inlined together, the two shared their
+    /// registers, the place in the line was kept on the stack, and each
+    /// cell waited for the one before it through memory.
     #[inline(never)]
     pub(super) fn read<'l>(
         &self,
